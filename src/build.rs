@@ -1,0 +1,138 @@
+//! The pipeline: load → validate → render → write, as plain functions over
+//! plain values, shared by `build`, `check`, `watch` and `serve`.
+
+use crate::diag::{self, Diagnostic, Invalid};
+use crate::load::{self, Loaded, SourceFile};
+use crate::render::{self, Page, RenderOptions};
+use crate::site::Site;
+use crate::{theme, validate, write};
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+/// What a build needs to know, resolved from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root (holds `site.yaml`, `guides/`, `themes/`).
+    pub root: PathBuf,
+    /// Output folder; default from `site.yaml`, relative to the root.
+    pub output: Option<PathBuf>,
+    /// Overrides `site.yaml`'s `base_url`.
+    pub base_url: Option<String>,
+    /// Include guides marked `draft: true`.
+    pub drafts: bool,
+    /// Serve mode: inject live reload.
+    pub serving: bool,
+}
+
+/// The result of checking a site: every diagnostic and the sources they
+/// point into.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Diagnostics, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read, for showing source lines.
+    pub sources: Vec<SourceFile>,
+    /// The loaded site (guides that parsed).
+    pub loaded: Loaded,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+    /// The source text of a file, if it was read.
+    pub fn source(&self, path: &Path) -> Option<&str> {
+        self.sources
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| &*s.text)
+    }
+}
+
+/// Loads and validates a site without rendering or writing anything.
+pub fn check(opts: &BuildOptions) -> Result<Checked> {
+    let mut loaded = load::load(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        loaded.config.base_url = url.clone();
+    }
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    diagnostics.extend(validate::validate(&loaded.guides));
+    diag::sort(&mut diagnostics);
+    let sources = std::mem::take(&mut loaded.sources);
+    Ok(Checked {
+        diagnostics,
+        sources,
+        loaded,
+    })
+}
+
+/// The output folder for these options and config.
+pub fn output_dir(opts: &BuildOptions, config: &crate::model::SiteConfig) -> PathBuf {
+    opts.output
+        .clone()
+        .unwrap_or_else(|| opts.root.join(&config.output))
+}
+
+/// What a successful build produced.
+#[derive(Debug)]
+pub struct Built {
+    /// Where the site was written.
+    pub output: PathBuf,
+    /// Number of files written.
+    pub files: usize,
+    /// Number of guide pages.
+    pub guides: usize,
+    /// Warnings found on the way.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Renders a checked site into pages, without writing them.
+pub fn render_checked(
+    checked: &Checked,
+    opts: &BuildOptions,
+) -> Result<(Site, Vec<Page>), Invalid> {
+    let guides: Vec<_> = checked
+        .loaded
+        .guides
+        .iter()
+        .filter(|g| opts.drafts || !g.front.draft)
+        .cloned()
+        .collect();
+    let site = Site::new(checked.loaded.config.clone(), guides);
+    let theme = theme::load(&opts.root, &site.config.theme).map_err(Invalid)?;
+    let pages = render::render(
+        &site,
+        &theme,
+        RenderOptions {
+            serving: opts.serving,
+        },
+    )
+    .map_err(Invalid)?;
+    Ok((site, pages))
+}
+
+/// Renders and writes a checked site. The caller has made sure `checked`
+/// holds no errors.
+pub fn build_checked(checked: &Checked, opts: &BuildOptions) -> Result<Built> {
+    let output = output_dir(opts, &checked.loaded.config);
+    write::check_output_dir(&opts.root, &output)?;
+    let (site, pages) = render_checked(checked, opts)?;
+    write::write_site(&output, &pages)?;
+    Ok(Built {
+        output,
+        files: pages.len(),
+        guides: site.guides.len(),
+        warnings: checked.diagnostics.clone(),
+    })
+}
+
+/// Builds the site: check, render, then write atomically. On invalid input
+/// nothing is written and the error is [`Invalid`] with every diagnostic.
+pub fn build(opts: &BuildOptions) -> Result<Built> {
+    let checked = check(opts)?;
+    if checked.has_errors() {
+        return Err(Invalid(checked.diagnostics).into());
+    }
+    build_checked(&checked, opts)
+}

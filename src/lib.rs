@@ -1,0 +1,22 @@
+//! careerbook: a static site generator for career guides.
+//!
+//! A guide is Markdown with YAML front matter validated against a schema.
+//! The pipeline runs one way, one module per stage:
+//! [`load`] → [`validate`] → [`render`] → [`write`], orchestrated by
+//! [`build`]. [`cli`] turns command-line arguments into calls of those.
+
+pub mod build;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod suggest;
+pub mod theme;
+pub mod validate;
+pub mod view;
+pub mod write;
+pub mod yaml;

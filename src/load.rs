@@ -1,0 +1,348 @@
+//! Loading: find every guide under `guides/`, read it, split the front matter
+//! from the body and parse both halves of the file into the typed model.
+//!
+//! Loading never stops at the first bad file. Every file is read and parsed;
+//! problems come back as diagnostics beside the guides that did parse.
+
+use crate::diag::Diagnostic;
+use crate::model::{FrontMatter, SiteConfig};
+use crate::yaml::{self, Node};
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+/// Guide files larger than this are refused (a guide is a few KiB of text).
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One guide file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, e.g. `guides/tpm.md`.
+    pub path: PathBuf,
+    /// The file's text with a leading BOM removed.
+    pub text: Arc<str>,
+}
+
+/// A guide whose front matter parsed into the typed model.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    /// The file it came from.
+    pub source: SourceFile,
+    /// The slug: from the front matter, else from the file name.
+    pub slug: String,
+    /// The typed front matter.
+    pub front: FrontMatter,
+    /// The Markdown body.
+    pub body: String,
+    /// Every key and value of the front matter with its position.
+    pub tree: Node,
+    /// Lines before the YAML text in the file (the opening `---`).
+    pub line_offset: usize,
+}
+
+impl Guide {
+    /// The file line and column of the value at `path` (or of its nearest
+    /// existing ancestor).
+    pub fn position(&self, path: &[yaml::Seg<'_>]) -> (usize, usize) {
+        let node = self.tree.at(path);
+        (node.line + self.line_offset, node.column)
+    }
+}
+
+/// Everything read from a site root.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// `site.yaml`, or the defaults.
+    pub config: SiteConfig,
+    /// Guides that parsed, sorted by path.
+    pub guides: Vec<Guide>,
+    /// Problems found while reading and parsing.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file read, for showing source lines in diagnostics.
+    pub sources: Vec<SourceFile>,
+}
+
+/// Reads `site.yaml` (if present) and every `guides/**/*.md` under `root`.
+///
+/// I/O failures that prevent loading at all (an unreadable `guides/` folder)
+/// are errors; problems in individual files are diagnostics.
+pub fn load(root: &Path) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    let (config, diags, source) = load_config(root)?;
+    loaded.config = config;
+    loaded.diagnostics.extend(diags);
+    loaded.sources.extend(source);
+
+    let paths = guide_paths(root)?;
+    let results: Vec<(Option<Guide>, Vec<Diagnostic>, Option<SourceFile>)> = paths
+        .par_iter()
+        .map(|rel| read_and_parse(root, rel))
+        .collect();
+    for (guide, diags, source) in results {
+        loaded.guides.extend(guide);
+        loaded.diagnostics.extend(diags);
+        loaded.sources.extend(source);
+    }
+    Ok(loaded)
+}
+
+/// Every `*.md` file under `root/guides`, relative to `root`, sorted.
+pub fn guide_paths(root: &Path) -> Result<Vec<PathBuf>> {
+    let dir = root.join("guides");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let is_md = entry.path().extension().is_some_and(|e| e == "md");
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type().is_file() && is_md && !hidden {
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            paths.push(rel.to_path_buf());
+        }
+    }
+    Ok(paths)
+}
+
+fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {
+    let path = root.join("site.yaml");
+    let rel = PathBuf::from("site.yaml");
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((SiteConfig::default(), Vec::new(), None))
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let text = match decode(&rel, &bytes) {
+        Ok(t) => t,
+        Err(d) => return Ok((SiteConfig::default(), vec![d], None)),
+    };
+    let source = SourceFile {
+        path: rel.clone(),
+        text: text.into(),
+    };
+    if source.text.trim().is_empty() {
+        return Ok((SiteConfig::default(), Vec::new(), Some(source)));
+    }
+    if let Err(e) = yaml::parse_marked(&source.text) {
+        let d = Diagnostic::error(&rel, e.line, e.column, e.field, "E0003", e.message);
+        return Ok((SiteConfig::default(), vec![d], Some(source)));
+    }
+    match yaml::from_str::<SiteConfig>(&source.text) {
+        Ok(c) => Ok((c, Vec::new(), Some(source))),
+        Err(e) => {
+            let d = Diagnostic::error(&rel, e.line, e.column, e.field, "E0100", e.message);
+            Ok((SiteConfig::default(), vec![d], Some(source)))
+        }
+    }
+}
+
+fn read_and_parse(root: &Path, rel: &Path) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
+    let full = root.join(rel);
+    let read = std::fs::metadata(&full).and_then(|m| {
+        if m.len() > MAX_FILE_BYTES {
+            Ok(None)
+        } else {
+            std::fs::read(&full).map(Some)
+        }
+    });
+    let bytes = match read {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            let d = Diagnostic::error(
+                rel,
+                0,
+                0,
+                "",
+                "E0005",
+                format!("file is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
+            );
+            return (None, vec![d], None);
+        }
+        Err(e) => {
+            let d = Diagnostic::error(rel, 0, 0, "", "E0006", format!("cannot read file: {e}"));
+            return (None, vec![d], None);
+        }
+    };
+    let text = match decode(rel, &bytes) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d], None),
+    };
+    let source = SourceFile {
+        path: rel.to_path_buf(),
+        text: text.into(),
+    };
+    match parse_guide(&source) {
+        Ok(g) => (Some(g), Vec::new(), Some(source)),
+        Err(d) => (None, d, Some(source)),
+    }
+}
+
+/// Checks UTF-8 and strips a byte-order mark.
+pub fn decode(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let (line, column) =
+                crate::diag::line_col(std::str::from_utf8(&bytes[..offset]).unwrap_or(""), offset);
+            Err(Diagnostic::error(
+                rel,
+                line,
+                column,
+                "",
+                "E0001",
+                format!("file is not valid UTF-8 (invalid byte at offset {offset})"),
+            )
+            .with_help("save the file with UTF-8 encoding"))
+        }
+    }
+}
+
+/// The parts of a guide file around its front matter.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML text between the fences.
+    pub yaml: &'a str,
+    /// Number of lines before the YAML text (the opening fence).
+    pub yaml_line_offset: usize,
+    /// Everything after the closing fence.
+    pub body: &'a str,
+}
+
+/// Splits `---` fenced front matter from the body.
+pub fn split<'a>(rel: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(rel, 0, 0, "", "E0002", "file is empty")
+            .with_help("a guide starts with `---`, its YAML front matter, and `---`"));
+    }
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "---" {
+        return Err(
+            Diagnostic::error(rel, 1, 1, "", "E0002", "front matter is missing").with_help(
+                "the first line of a guide must be `---`, opening its YAML front matter",
+            ),
+        );
+    }
+    let mut pos = first_end;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Split {
+                yaml: &text[first_end..pos],
+                yaml_line_offset: 1,
+                body: &text[end..],
+            });
+        }
+        pos = end;
+    }
+    Err(
+        Diagnostic::error(rel, 1, 1, "", "E0002", "front matter is not closed")
+            .with_help("add a line `---` after the last front matter field"),
+    )
+}
+
+/// Parses one guide file into the typed model, or explains why it cannot.
+pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
+    let rel = &source.path;
+    let parts = split(rel, &source.text).map_err(|d| vec![d])?;
+    let off = parts.yaml_line_offset;
+    let at = |line: usize| if line == 0 { 0 } else { line + off };
+    let tree = match yaml::parse_marked(parts.yaml) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            return Err(vec![Diagnostic::error(
+                rel,
+                1,
+                1,
+                "",
+                "E0004",
+                "front matter is empty",
+            )
+            .with_help(
+                "add at least `title`, `summary`, `responsibilities` and `skills`",
+            )])
+        }
+        Err(e) => {
+            return Err(vec![Diagnostic::error(
+                rel,
+                at(e.line),
+                e.column,
+                e.field,
+                "E0003",
+                format!("invalid YAML: {}", e.message),
+            )])
+        }
+    };
+    if !matches!(tree.kind, yaml::NodeKind::Map(_)) {
+        return Err(vec![Diagnostic::error(
+            rel,
+            at(tree.line),
+            tree.column,
+            "",
+            "E0004",
+            "front matter must be a mapping of `field: value` lines",
+        )]);
+    }
+    let front: FrontMatter = yaml::from_str(parts.yaml).map_err(|e| {
+        vec![Diagnostic::error(
+            rel,
+            at(e.line),
+            e.column,
+            e.field,
+            "E0100",
+            e.message,
+        )]
+    })?;
+    let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
+    Ok(Guide {
+        source: source.clone(),
+        slug,
+        front,
+        body: parts.body.to_string(),
+        tree,
+        line_offset: off,
+    })
+}
+
+/// The default slug: the file name without `.md`, folded to `[a-z0-9-]`.
+pub fn slug_from_path(rel: &Path) -> String {
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    crate::slug::slugify(&stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_accepts_crlf() {
+        let text = "---\r\ntitle: x\r\n---\r\nbody\r\n";
+        let s = split(Path::new("a.md"), text).unwrap();
+        assert_eq!(s.yaml, "title: x\r\n");
+        assert_eq!(s.body, "body\r\n");
+    }
+
+    #[test]
+    fn split_reports_unterminated() {
+        let d = split(Path::new("a.md"), "---\ntitle: x\n").unwrap_err();
+        assert!(d.message.contains("not closed"));
+    }
+
+    #[test]
+    fn decode_strips_bom_and_names_bad_byte() {
+        assert_eq!(decode(Path::new("a"), b"\xEF\xBB\xBFhi").unwrap(), "hi");
+        let d = decode(Path::new("a"), b"ab\ncd\xFF").unwrap_err();
+        assert!(d.message.contains("offset 5"), "{}", d.message);
+        assert_eq!((d.line, d.column), (2, 3));
+    }
+}

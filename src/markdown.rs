@@ -1,0 +1,245 @@
+//! Markdown to HTML for guide bodies and Markdown fields.
+//!
+//! Guides are untrusted input: raw HTML written in Markdown is shown as text,
+//! never passed through, and link or image URLs with a script-capable scheme
+//! are neutralised. Body headings get stable ids and are moved one level down
+//! so the guide's title stays the page's only `<h1>`.
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Whether a URL is safe to put in `href`/`src`: relative, fragment, or an
+/// allowed scheme. `data:` is allowed only for images, and only `data:image/`.
+pub fn is_safe_url(url: &str, image: bool) -> bool {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match lower.split_once(':') {
+        // A colon after a slash, `?` or `#` is not a scheme separator.
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+                || (image && scheme == "data" && lower.starts_with("data:image/"))
+        }
+        _ => true,
+    }
+}
+
+fn sanitize(event: Event<'_>) -> Event<'_> {
+    match event {
+        // Raw HTML becomes visible text (pulldown-cmark escapes Text).
+        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = if is_safe_url(&dest_url, false) {
+                dest_url
+            } else {
+                CowStr::from("#")
+            };
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = if is_safe_url(&dest_url, true) {
+                dest_url
+            } else {
+                CowStr::from("#")
+            };
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        e => e,
+    }
+}
+
+/// Renders a Markdown block (a body, `development`, a `note`) to HTML.
+pub fn block(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut out, Parser::new_ext(src, options()).map(sanitize));
+    out
+}
+
+/// Renders a one-line Markdown item (a list item, a title) to HTML without
+/// the wrapping `<p>`.
+pub fn inline(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 16);
+    let events = Parser::new_ext(src, options())
+        .filter(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
+        .map(sanitize);
+    html::push_html(&mut out, events);
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// The text of Markdown with all markup removed, whitespace collapsed: for
+/// meta descriptions and search.
+pub fn plain(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    for event in Parser::new_ext(src, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A heading of a rendered body: for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// Level after demotion (2..=6).
+    pub level: u8,
+    /// The anchor id.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+}
+
+/// Renders a guide body: headings demoted one level (an `#` becomes `<h2>`)
+/// and given ids unique within the page (`reserved` ids are the page's own
+/// section anchors, which a body heading must not reuse).
+pub fn body(src: &str, reserved: &[&str]) -> (String, Vec<Heading>) {
+    let events: Vec<Event<'_>> = Parser::new_ext(src, options()).map(sanitize).collect();
+    let mut used: std::collections::BTreeSet<String> =
+        reserved.iter().map(|s| s.to_string()).collect();
+    let mut headings = Vec::new();
+    let mut out_events = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        }) = &events[i]
+        {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = match crate::slug::slugify(&text) {
+                s if s.is_empty() => "section".to_string(),
+                s => s,
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while !used.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            let level = demote(*level);
+            headings.push(Heading {
+                level: level as u8,
+                id: id.clone(),
+                text: text.clone(),
+            });
+            out_events.push(Event::Start(Tag::Heading {
+                level,
+                id: Some(CowStr::from(id)),
+                classes: classes.clone(),
+                attrs: attrs.clone(),
+            }));
+            out_events.extend(events[i + 1..j].iter().cloned());
+            out_events.push(Event::End(TagEnd::Heading(level)));
+            i = j + 1;
+            continue;
+        }
+        out_events.push(events[i].clone());
+        i += 1;
+    }
+    let mut out = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut out, out_events.into_iter());
+    (out, headings)
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let out = block("hello <script>alert(1)</script>\n\n<div onclick=x>hi</div>");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<div"), "{out}");
+        assert!(out.contains("&lt;script&gt;"), "{out}");
+    }
+
+    #[test]
+    fn script_urls_are_neutralised() {
+        let out =
+            inline("[x](javascript:alert(1)) [y]( JaVaScRiPt:alert(1)) ![i](data:text/html,x)");
+        assert!(!out.to_ascii_lowercase().contains("javascript:"), "{out}");
+        assert!(!out.contains("data:text"), "{out}");
+        assert!(inline("[ok](https://a.b/c)").contains("href=\"https://a.b/c\""));
+        assert!(inline("[rel](../x/#y)").contains("href=\"../x/#y\""));
+    }
+
+    #[test]
+    fn inline_drops_paragraph() {
+        assert_eq!(inline("a *b*"), "a <em>b</em>");
+    }
+
+    #[test]
+    fn plain_strips_markup() {
+        assert_eq!(
+            plain("A **bold** [link](x) and `code`.\nNext"),
+            "A bold link and code. Next"
+        );
+    }
+
+    #[test]
+    fn body_headings_are_demoted_with_unique_ids() {
+        let (html, heads) = body(
+            "# Overview\n\n## Overview\n\n# Key Responsibilities",
+            &["key-responsibilities"],
+        );
+        assert!(html.contains("<h2 id=\"overview\">Overview</h2>"), "{html}");
+        assert!(html.contains("<h3 id=\"overview-2\">"), "{html}");
+        assert!(html.contains("id=\"key-responsibilities-2\""), "{html}");
+        assert_eq!(heads.len(), 3);
+    }
+}

@@ -1,0 +1,562 @@
+//! Typed model of a guide's front matter and of `site.yaml`, mirroring the
+//! format contract (`docs/guide-format.md`) field for field.
+//!
+//! These types are the single source of truth: the JSON Schema that editors
+//! and `careerbook check` use is derived from the same field list, and a test
+//! keeps the two in lock-step.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The front matter of one guide file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The role's title, shown as the page's only `<h1>`.
+    pub title: String,
+    /// URL slug; defaults to the file name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// Job family; groups guides on the index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// One or two sentences (Markdown) for the index, search and meta description.
+    pub summary: String,
+    /// When the guide was last revised (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
+    /// Drafts build only with `--drafts`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
+    /// Free words for grouping and search.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Old URLs that redirect to this guide.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// "Key Responsibilities" (inline Markdown items).
+    pub responsibilities: Vec<String>,
+    /// "Top Skills for Success" (inline Markdown items).
+    pub skills: Vec<String>,
+    /// "Career Progression".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progression: Option<Progression>,
+    /// "Common Skill Gaps".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skill_gaps: Option<SkillGaps>,
+    /// "Salary & Demand" / "Median Salary Range".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary: Option<Salary>,
+    /// "Growth Trend".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demand: Option<Demand>,
+    /// "Companies Hiring".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hiring: Option<Hiring>,
+    /// "Recommended Next Steps", in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<String>,
+    /// Citations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link>,
+    /// Other names the role goes by ("also known as").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_titles: Vec<String>,
+    /// Occupation codes in public classifications.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub codes: Option<Codes>,
+    /// Education, experience and certifications.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirements: Option<Requirements>,
+    /// Learning material.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// "Career Progression": where the role leads.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progression {
+    /// "Can Lead To".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads_to: Vec<RoleRef>,
+    /// "Transition Opportunities".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transitions: Vec<RoleRef>,
+}
+
+/// A role named in a progression list: a plain title or a title linked to
+/// another guide by slug.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RoleRef {
+    /// Just a title.
+    Title(String),
+    /// A title and the slug of the guide that describes it.
+    Linked {
+        /// The role's title as shown.
+        title: String,
+        /// Slug of another guide; must exist.
+        guide: String,
+    },
+}
+
+impl RoleRef {
+    /// The title as written.
+    pub fn title(&self) -> &str {
+        match self {
+            RoleRef::Title(t) => t,
+            RoleRef::Linked { title, .. } => title,
+        }
+    }
+    /// The slug this item links to explicitly, if any.
+    pub fn guide(&self) -> Option<&str> {
+        match self {
+            RoleRef::Title(_) => None,
+            RoleRef::Linked { guide, .. } => Some(guide),
+        }
+    }
+}
+
+/// "Common Skill Gaps".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillGaps {
+    /// "Often Missing Skills".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// "Development Suggestions" (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub development: Option<String>,
+}
+
+/// Pay period of salary figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    /// Per year.
+    Year,
+    /// Per month.
+    Month,
+    /// Per hour.
+    Hour,
+}
+
+impl Period {
+    /// Lower-case name as written in guides.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Year => "year",
+            Period::Month => "month",
+            Period::Hour => "hour",
+        }
+    }
+}
+
+/// Whether a figure is base pay or total compensation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// Base salary.
+    Base,
+    /// Total compensation.
+    Total,
+}
+
+impl Basis {
+    /// Lower-case name as written in guides.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Base => "base",
+            Basis::Total => "total",
+        }
+    }
+}
+
+/// "Salary & Demand" / "Median Salary Range".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    /// ISO 4217 currency code, e.g. `USD`.
+    pub currency: String,
+    /// `year`, `month` or `hour`.
+    pub period: Period,
+    /// Ranges in career order.
+    pub ranges: Vec<SalaryRange>,
+    /// When the figures were true: `YYYY`, `YYYY-MM` or a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
+    /// Where the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+/// One salary range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryRange {
+    /// Career level, e.g. `Entry`, `Mid`, `Senior`.
+    pub level: String,
+    /// Region the figures apply to, e.g. `US`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Lower bound, > 0.
+    pub min: f64,
+    /// Upper bound, >= min.
+    pub max: f64,
+    /// Median, between min and max.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub median: Option<f64>,
+    /// `base` or `total`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    /// The top of the range is open: rendered with a trailing `+`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub open_ended: bool,
+    /// "often titled ...".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub titles: Option<String>,
+    /// A remark (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Where this range comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+/// A source: plain text, or a titled link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SourceRef {
+    /// Free text.
+    Text(String),
+    /// A titled link.
+    Link(Link),
+}
+
+/// Market outlook for the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outlook {
+    /// Fewer openings over time.
+    Declining,
+    /// Roughly flat.
+    Stable,
+    /// More openings over time.
+    Growing,
+    /// Many openings, competitive hiring.
+    Strong,
+}
+
+impl Outlook {
+    /// Lower-case name as written in guides.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outlook::Declining => "declining",
+            Outlook::Stable => "stable",
+            Outlook::Growing => "growing",
+            Outlook::Strong => "strong",
+        }
+    }
+}
+
+/// "Growth Trend".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    /// `declining`, `stable`, `growing` or `strong`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<Outlook>,
+    /// The trend in prose (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Projected employment growth in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_pct: Option<f64>,
+    /// The projection's period, e.g. `2024-2034`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_period: Option<String>,
+    /// Projected openings per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openings_per_year: Option<u64>,
+    /// Where the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+/// "Companies Hiring".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hiring {
+    /// "Major Employers".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub employers: Vec<String>,
+    /// "Industry Sectors".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+}
+
+/// A titled link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// Link text.
+    pub title: String,
+    /// Absolute URL.
+    pub url: String,
+}
+
+/// Occupation codes.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Codes {
+    /// O*NET-SOC code, `NN-NNNN.NN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onet_soc: Option<String>,
+    /// ISCO-08 code, four digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isco: Option<String>,
+}
+
+/// Entry requirements.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    /// Education (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education: Option<String>,
+    /// Experience (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<String>,
+    /// Certifications.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certifications: Vec<String>,
+}
+
+/// Kind of a learning resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResourceKind {
+    /// A course.
+    Course,
+    /// An article.
+    Article,
+    /// A book.
+    Book,
+    /// A certification programme.
+    Certification,
+    /// A community.
+    Community,
+    /// A tool.
+    Tool,
+}
+
+impl ResourceKind {
+    /// Lower-case name as written in guides.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceKind::Course => "course",
+            ResourceKind::Article => "article",
+            ResourceKind::Book => "book",
+            ResourceKind::Certification => "certification",
+            ResourceKind::Community => "community",
+            ResourceKind::Tool => "tool",
+        }
+    }
+}
+
+/// A learning resource.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// Link text.
+    pub title: String,
+    /// Absolute http(s) URL.
+    pub url: String,
+    /// What kind of resource it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ResourceKind>,
+}
+
+/// A calendar date, `YYYY-MM-DD`, checked on parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month, 1-12.
+    pub month: u8,
+    /// Day, 1-31 (valid for the month).
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting impossible days.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year: u16 = digits(&s[0..4])?;
+        let month: u8 = digits(&s[5..7])?;
+        let day: u8 = digits(&s[8..10])?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+}
+
+fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
+    if s.bytes().all(|c| c.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{s}` is not a valid date (expected YYYY-MM-DD)"))
+        })
+    }
+}
+
+/// A year, a month or a day: `2026`, `2026-01` or `2026-01-15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// Year.
+    pub year: u16,
+    /// Month, if given.
+    pub month: Option<u8>,
+    /// Day, if given (then month is given too).
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        match s.len() {
+            4 => Some(PartialDate {
+                year: digits(s)?,
+                month: None,
+                day: None,
+            }),
+            7 if s.as_bytes()[4] == b'-' => {
+                let month: u8 = digits(&s[5..7])?;
+                (1..=12).contains(&month).then_some(PartialDate {
+                    year: digits(&s[0..4])?,
+                    month: Some(month),
+                    day: None,
+                })
+            }
+            10 => Date::parse(s).map(|d| PartialDate {
+                year: d.year,
+                month: Some(d.month),
+                day: Some(d.day),
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // `as_of: 2026` arrives as a number, `as_of: 2026-01` as a string.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Num(u64),
+            Str(String),
+        }
+        let s = match Raw::deserialize(d)? {
+            Raw::Num(n) => n.to_string(),
+            Raw::Str(s) => s,
+        };
+        PartialDate::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{s}` is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            ))
+        })
+    }
+}
+
+/// `site.yaml`: every field optional.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteConfig {
+    /// Site title.
+    pub title: String,
+    /// Site description, for the index's meta description and the feed.
+    pub description: String,
+    /// Where the site is published; may carry a sub-path.
+    pub base_url: String,
+    /// `<html lang>`.
+    pub language: String,
+    /// Theme folder under `themes/`.
+    pub theme: String,
+    /// Output folder, relative to the site root.
+    pub output: String,
+    /// Custom domain written to `CNAME`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cname: Option<String>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Career Guides".into(),
+            description: "Role guides for engineering careers.".into(),
+            base_url: "/".into(),
+            language: "en".into(),
+            theme: "default".into(),
+            output: "output".into(),
+            cname: None,
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Rendering: the resolved site and a theme in, page bytes out.
+//!
+//! Pages are independent, so guide pages render in parallel; each gets a
+//! small context built from its own guide. Nothing here touches the disk.
+
+use crate::diag::Diagnostic;
+use crate::site::Site;
+use crate::theme::{template_diag, Theme};
+use crate::view::{families, GuideView, PageView, SiteView};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// One output file: its path relative to the output root and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Output-relative path with `/` separators, e.g. `guides/x/index.html`.
+    pub path: String,
+    /// File contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Options that change how pages render but not what they contain.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Inject the live-reload script (serve mode).
+    pub serving: bool,
+}
+
+#[derive(Serialize)]
+struct IndexContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    families: Vec<crate::view::FamilyView>,
+    guide_count: usize,
+}
+
+#[derive(Serialize)]
+struct GuideContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    guide: GuideView,
+}
+
+#[derive(Serialize)]
+struct PlainContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+}
+
+fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
+    SiteView {
+        title: &site.config.title,
+        description: &site.config.description,
+        language: &site.config.language,
+        base_url: &site.config.base_url,
+        root: &site.base.path,
+        serving: opts.serving,
+        generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+fn page_view(
+    site: &Site,
+    rel: &str,
+    title: String,
+    description: String,
+    kind: &'static str,
+) -> PageView {
+    PageView {
+        title,
+        description,
+        url: site.base.link(rel),
+        permalink: site.base.absolute(rel),
+        kind,
+    }
+}
+
+fn render_one<T: Serialize>(
+    theme: &Theme,
+    template: &str,
+    ctx: &T,
+    path: String,
+) -> Result<Page, Diagnostic> {
+    let context =
+        tera::Context::from_serialize(ctx).map_err(|e| template_diag(&e, &theme.origins))?;
+    let html = theme
+        .tera
+        .render(template, &context)
+        .map_err(|e| template_diag(&e, &theme.origins))?;
+    Ok(Page {
+        path,
+        bytes: html.into_bytes(),
+    })
+}
+
+/// Renders the page of guide `i`.
+pub fn guide_page(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+    i: usize,
+) -> Result<Page, Diagnostic> {
+    let g = &site.guides[i];
+    let rel = Site::guide_path(&g.slug);
+    let guide = GuideView::new(site, i);
+    let page = page_view(
+        site,
+        &rel,
+        guide.title.clone(),
+        guide.summary_text.clone(),
+        "guide",
+    );
+    render_one(
+        theme,
+        "guide.html",
+        &GuideContext {
+            site: sv,
+            page,
+            guide,
+        },
+        format!("{rel}index.html"),
+    )
+}
+
+/// Renders every page of the site, in a stable order.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    opts: RenderOptions,
+) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    let sv = site_view(site, opts);
+    let results: Vec<Result<Page, Diagnostic>> = (0..site.guides.len())
+        .into_par_iter()
+        .map(|i| guide_page(site, theme, &sv, i))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len() + 8);
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => {
+                // The same template error would repeat for every guide.
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    let index = IndexContext {
+        site: &sv,
+        page: page_view(
+            site,
+            "",
+            site.config.title.clone(),
+            site.config.description.clone(),
+            "index",
+        ),
+        families: families(site),
+        guide_count: site.guides.len(),
+    };
+    let not_found = PlainContext {
+        site: &sv,
+        page: page_view(
+            site,
+            "404.html",
+            "Page not found".into(),
+            site.config.description.clone(),
+            "404",
+        ),
+    };
+    for r in [
+        render_one(theme, "index.html", &index, "index.html".into()),
+        render_one(theme, "404.html", &not_found, "404.html".into()),
+    ] {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    pages.extend(alias_pages(site));
+    for (path, bytes) in &theme.statics {
+        pages.push(Page {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    pages.push(Page {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    });
+    if let Some(cname) = &site.config.cname {
+        pages.push(Page {
+            path: "CNAME".into(),
+            bytes: format!("{}\n", cname.trim()).into_bytes(),
+        });
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// A redirect page for every alias: a meta refresh plus a canonical link, so
+/// old URLs keep working on static hosts without server-side redirects.
+pub fn alias_pages(site: &Site) -> Vec<Page> {
+    let mut out = Vec::new();
+    for g in &site.guides {
+        let target = site.base.absolute(&Site::guide_path(&g.slug));
+        let link = crate::theme::escape_html(&target);
+        let title = crate::theme::escape_html(&g.front.title);
+        for alias in &g.front.aliases {
+            let html = format!(
+                "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+                 <title>Redirecting to {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+                 <link rel=\"canonical\" href=\"{link}\">\n<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n\
+                 </head>\n<body>\n<p>This page has moved to <a href=\"{link}\">{title}</a>.</p>\n</body>\n</html>\n",
+                lang = crate::theme::escape_html(&site.config.language),
+            );
+            out.push(Page {
+                path: crate::write::alias_file(alias),
+                bytes: html.into_bytes(),
+            });
+        }
+    }
+    out
+}

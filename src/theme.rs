@@ -1,0 +1,220 @@
+//! Themes: Tera templates and static files.
+//!
+//! The default theme is compiled into the binary so a folder holding only
+//! `guides/` builds. A site's `themes/<name>/templates/X.html` replaces the
+//! built-in template of the same name, one file at a time, and its
+//! `themes/<name>/static/` files are copied over the built-in ones.
+
+use crate::diag::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::Tera;
+use walkdir::WalkDir;
+
+macro_rules! embed_templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+macro_rules! embed_static {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../themes/default/static/", $name)) as &[u8])),*]
+    };
+}
+
+/// The built-in templates, by name.
+pub const TEMPLATES: &[(&str, &str)] = embed_templates!(
+    "base.html",
+    "macros.html",
+    "index.html",
+    "guide.html",
+    "404.html"
+);
+
+/// The built-in static files, by path relative to the output root.
+pub const STATIC: &[(&str, &[u8])] = embed_static!("style.css", "favicon.svg");
+
+/// A loaded theme: compiled templates and the static files to copy.
+pub struct Theme {
+    /// Compiled templates.
+    pub tera: Tera,
+    /// Static files by output-relative path.
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// Where each template came from, for error messages.
+    pub origins: BTreeMap<String, PathBuf>,
+}
+
+/// Loads the theme named in `site.yaml`: built-ins, overridden from disk.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let bad_name = name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.');
+    if bad_name {
+        return Err(vec![Diagnostic::error(
+            "site.yaml",
+            0,
+            0,
+            "theme",
+            "E0401",
+            format!("theme `{name}` must be the name of a folder under themes/"),
+        )]);
+    }
+    let dir = root.join("themes").join(name);
+    if name != "default" && !dir.is_dir() {
+        return Err(vec![Diagnostic::error(
+            "site.yaml",
+            0,
+            0,
+            "theme",
+            "E0401",
+            format!("theme `{name}` not found: there is no folder themes/{name}/"),
+        )]);
+    }
+    let mut templates: BTreeMap<String, (String, PathBuf)> = TEMPLATES
+        .iter()
+        .map(|(n, t)| {
+            (
+                n.to_string(),
+                (t.to_string(), PathBuf::from(format!("(built-in)/{n}"))),
+            )
+        })
+        .collect();
+    let mut statics: BTreeMap<String, Vec<u8>> = STATIC
+        .iter()
+        .map(|(n, b)| (n.to_string(), b.to_vec()))
+        .collect();
+    let mut diags = Vec::new();
+    for (rel, full) in files_under(root, &dir.join("templates")) {
+        match std::fs::read_to_string(&full) {
+            Ok(text) => {
+                let display = full.strip_prefix(root).unwrap_or(&full).to_path_buf();
+                templates.insert(rel, (text, display));
+            }
+            Err(e) => diags.push(io_diag(root, &full, &e)),
+        }
+    }
+    for (rel, full) in files_under(root, &dir.join("static")) {
+        match std::fs::read(&full) {
+            Ok(bytes) => {
+                statics.insert(rel, bytes);
+            }
+            Err(e) => diags.push(io_diag(root, &full, &e)),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    let origins: BTreeMap<String, PathBuf> = templates
+        .iter()
+        .map(|(n, (_, p))| (n.clone(), p.clone()))
+        .collect();
+    let raw: Vec<(String, String)> = templates.into_iter().map(|(n, (t, _))| (n, t)).collect();
+    if let Err(e) = tera.add_raw_templates(raw) {
+        return Err(vec![template_diag(&e, &origins)]);
+    }
+    Ok(Theme {
+        tera,
+        statics,
+        origins,
+    })
+}
+
+/// Escapes text for HTML content and quoted attribute values. Unlike Tera's
+/// default it leaves `/` alone, so URLs stay readable in the output.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn io_diag(root: &Path, full: &Path, e: &std::io::Error) -> Diagnostic {
+    let rel = full.strip_prefix(root).unwrap_or(full);
+    Diagnostic::error(rel, 0, 0, "", "E0006", format!("cannot read file: {e}"))
+}
+
+/// Regular files under `dir`, as (path relative to `dir` with `/`, full path),
+/// sorted. Symlinks are not followed, so a theme cannot pull in files from
+/// outside the site.
+fn files_under(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
+    let _ = root;
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            Some((parts.join("/"), e.path().to_path_buf()))
+        })
+        .collect()
+}
+
+/// Turns a Tera error into a diagnostic naming the template file, the line
+/// when Tera reports one, and the whole chain of causes.
+pub fn template_diag(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    let text = chain.join(": ");
+    let name = origins
+        .keys()
+        .find(|n| text.contains(&format!("'{n}'")))
+        .cloned()
+        .unwrap_or_default();
+    let file = origins
+        .get(&name)
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("themes"));
+    let (line, column) = pest_position(&text).unwrap_or((0, 0));
+    let message = chain
+        .iter()
+        .map(|s| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(": ");
+    Diagnostic::error(
+        file,
+        line,
+        column,
+        "",
+        "E0402",
+        format!("template error: {message}"),
+    )
+}
+
+/// Tera parse errors carry ` --> line:col`.
+fn pest_position(text: &str) -> Option<(usize, usize)> {
+    let at = text.find("--> ")? + 4;
+    let rest = &text[at..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(rest.len());
+    let (l, c) = rest[..end].split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
+}

@@ -1,0 +1,497 @@
+//! The template context: what every template receives, as typed structs.
+//!
+//! Markdown fields arrive here already rendered to safe HTML (fields ending in
+//! `_html`, to be printed with `| safe`); everything else is plain text that
+//! Tera escapes. `docs/themes.md` documents every field.
+
+use crate::load::Guide;
+use crate::markdown;
+use crate::model::{Period, SalaryRange, SourceRef};
+use crate::site::{LinkKind, Site};
+use serde::Serialize;
+
+/// `site` in every template.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// Site title.
+    pub title: &'a str,
+    /// Site description.
+    pub description: &'a str,
+    /// `<html lang>`.
+    pub language: &'a str,
+    /// The configured base URL.
+    pub base_url: &'a str,
+    /// Path prefix of every internal link, `/` or `/sub/`.
+    pub root: &'a str,
+    /// True while `careerbook serve` runs (the live-reload script is injected).
+    pub serving: bool,
+    /// careerbook's version.
+    pub generator: &'static str,
+}
+
+/// `page` in every template: what the `<head>` needs.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// `<title>` text (without the site name).
+    pub title: String,
+    /// Meta description (plain text).
+    pub description: String,
+    /// Site-internal link to this page.
+    pub url: String,
+    /// Absolute URL (canonical), or the link when no origin is configured.
+    pub permalink: String,
+    /// `index`, `guide` or `404`.
+    pub kind: &'static str,
+}
+
+/// A role named in a progression list.
+#[derive(Debug, Serialize)]
+pub struct RoleView {
+    /// The title as written.
+    pub title: String,
+    /// Link to the guide, when the role has one.
+    pub url: Option<String>,
+}
+
+/// A titled link.
+#[derive(Debug, Serialize)]
+pub struct LinkView {
+    /// Link text.
+    pub title: String,
+    /// Target URL.
+    pub url: String,
+    /// Resource kind, for resources.
+    pub kind: Option<&'static str>,
+}
+
+/// One salary range, formatted like `$110k–$145k+ base`.
+#[derive(Debug, Serialize)]
+pub struct RangeView {
+    /// Level label, e.g. `Entry Level`.
+    pub level: String,
+    /// Region, e.g. `US`.
+    pub region: Option<String>,
+    /// The figures, e.g. `$110k–$145k+`.
+    pub figures: String,
+    /// `base` or `total`.
+    pub basis: Option<&'static str>,
+    /// Median formatted, when given.
+    pub median: Option<String>,
+    /// "often titled ..." text.
+    pub titles: Option<String>,
+    /// Rendered note.
+    pub note_html: Option<String>,
+    /// Raw numbers, for charts.
+    pub min: f64,
+    /// Raw upper bound.
+    pub max: f64,
+    /// Open-ended top.
+    pub open_ended: bool,
+    /// Source as text or link.
+    pub source: Option<LinkView>,
+}
+
+/// The salary section.
+#[derive(Debug, Serialize)]
+pub struct SalaryView {
+    /// ISO 4217 code.
+    pub currency: String,
+    /// `year`, `month` or `hour`.
+    pub period: &'static str,
+    /// As-of date text.
+    pub as_of: Option<String>,
+    /// Ranges in career order.
+    pub ranges: Vec<RangeView>,
+    /// Source as text or link.
+    pub source: Option<LinkView>,
+}
+
+/// The demand section.
+#[derive(Debug, Serialize)]
+pub struct DemandView {
+    /// `declining`, `stable`, `growing`, `strong`.
+    pub outlook: Option<&'static str>,
+    /// Rendered summary.
+    pub summary_html: Option<String>,
+    /// Projected growth in percent.
+    pub growth_pct: Option<f64>,
+    /// Period of the projection.
+    pub growth_period: Option<String>,
+    /// Openings per year.
+    pub openings_per_year: Option<u64>,
+    /// Source as text or link.
+    pub source: Option<LinkView>,
+}
+
+/// Occupation codes with links to their public profiles.
+#[derive(Debug, Serialize)]
+pub struct CodeView {
+    /// `O*NET-SOC` or `ISCO-08`.
+    pub scheme: &'static str,
+    /// The code.
+    pub code: String,
+    /// Public profile URL.
+    pub url: String,
+}
+
+/// Everything a guide page shows.
+#[derive(Debug, Serialize)]
+pub struct GuideView {
+    /// Slug.
+    pub slug: String,
+    /// Link to the page.
+    pub url: String,
+    /// Title (plain).
+    pub title: String,
+    /// Job family.
+    pub family: Option<String>,
+    /// Summary rendered.
+    pub summary_html: String,
+    /// Summary as plain text.
+    pub summary_text: String,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<String>,
+    /// Whether it is a draft.
+    pub draft: bool,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Also known as.
+    pub alt_titles: Vec<String>,
+    /// Key Responsibilities, rendered inline.
+    pub responsibilities: Vec<String>,
+    /// Top Skills for Success, rendered inline.
+    pub skills: Vec<String>,
+    /// Can Lead To.
+    pub leads_to: Vec<RoleView>,
+    /// Transition Opportunities.
+    pub transitions: Vec<RoleView>,
+    /// Guides whose progression lists this one.
+    pub leads_here: Vec<RoleView>,
+    /// Often Missing Skills, rendered inline.
+    pub missing_skills: Vec<String>,
+    /// Development Suggestions, rendered.
+    pub development_html: Option<String>,
+    /// Salary section.
+    pub salary: Option<SalaryView>,
+    /// Growth Trend.
+    pub demand: Option<DemandView>,
+    /// Major Employers.
+    pub employers: Vec<String>,
+    /// Industry Sectors.
+    pub sectors: Vec<String>,
+    /// Recommended Next Steps, rendered inline, in order.
+    pub next_steps: Vec<String>,
+    /// Sources.
+    pub sources: Vec<LinkView>,
+    /// Occupation codes.
+    pub codes: Vec<CodeView>,
+    /// Education, rendered.
+    pub education_html: Option<String>,
+    /// Experience, rendered.
+    pub experience_html: Option<String>,
+    /// Certifications.
+    pub certifications: Vec<String>,
+    /// Learning resources.
+    pub resources: Vec<LinkView>,
+    /// The Markdown body, rendered.
+    pub body_html: String,
+    /// Headings of the body.
+    pub headings: Vec<markdown::Heading>,
+}
+
+/// A guide on the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct GuideCard {
+    /// Title.
+    pub title: String,
+    /// Link.
+    pub url: String,
+    /// Summary rendered inline.
+    pub summary_html: String,
+    /// Family.
+    pub family: Option<String>,
+}
+
+/// A job family and its guides, on the index.
+#[derive(Debug, Serialize)]
+pub struct FamilyView {
+    /// Family name ("Other roles" for guides without one).
+    pub name: String,
+    /// Anchor id on the index page.
+    pub id: String,
+    /// Guides sorted by title.
+    pub guides: Vec<GuideCard>,
+}
+
+/// Ids of the guide page's own sections; body headings never reuse them.
+pub const SECTION_IDS: &[&str] = &[
+    "overview",
+    "responsibilities",
+    "skills",
+    "progression",
+    "skill-gaps",
+    "salary",
+    "hiring",
+    "next-steps",
+    "requirements",
+    "resources",
+    "sources",
+    "main",
+];
+
+fn currency_symbol(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" => "¥",
+        "INR" => "₹",
+        "CAD" => "CA$",
+        "AUD" => "A$",
+        _ => return None,
+    })
+}
+
+fn number(v: f64) -> String {
+    if v >= 1000.0 {
+        let k = v / 1000.0;
+        if (k - k.round()).abs() < 1e-9 {
+            format!("{}k", k.round() as u64)
+        } else {
+            let s = format!("{k:.1}");
+            format!("{}k", s.trim_end_matches('0').trim_end_matches('.'))
+        }
+    } else if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as u64)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// Formats an amount the way the guides read: `$110k`, `€45.50`, `CHF 95k`.
+pub fn money(currency: &str, v: f64) -> String {
+    match currency_symbol(currency) {
+        Some(sym) => format!("{sym}{}", number(v)),
+        None => format!("{currency} {}", number(v)),
+    }
+}
+
+/// `$110k–$145k`, with `+` when the top is open.
+pub fn figures(currency: &str, r: &SalaryRange) -> String {
+    let plus = if r.open_ended { "+" } else { "" };
+    format!(
+        "{}–{}{}",
+        money(currency, r.min),
+        money(currency, r.max),
+        plus
+    )
+}
+
+fn level_label(level: &str) -> String {
+    if level.to_lowercase().contains("level") {
+        level.to_string()
+    } else {
+        format!("{level} Level")
+    }
+}
+
+fn source_view(s: &Option<SourceRef>) -> Option<LinkView> {
+    s.as_ref().map(|s| match s {
+        SourceRef::Text(t) => LinkView {
+            title: t.clone(),
+            url: String::new(),
+            kind: None,
+        },
+        SourceRef::Link(l) => LinkView {
+            title: l.title.clone(),
+            url: l.url.clone(),
+            kind: None,
+        },
+    })
+}
+
+fn inline_all(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| markdown::inline(s)).collect()
+}
+
+fn period_word(p: Period) -> &'static str {
+    p.as_str()
+}
+
+impl GuideView {
+    /// Builds the view of guide `i` of `site`.
+    pub fn new(site: &Site, i: usize) -> GuideView {
+        let g: &Guide = &site.guides[i];
+        let f = &g.front;
+        let role = |r: &crate::model::RoleRef| RoleView {
+            title: r.title().to_string(),
+            url: site
+                .resolve(r)
+                .map(|t| site.base.link(&Site::guide_path(&site.guides[t].slug))),
+        };
+        let progression = f.progression.clone().unwrap_or_default();
+        let leads_here = site
+            .incoming(i)
+            .iter()
+            .filter(|(_, k)| *k == LinkKind::LeadsTo || *k == LinkKind::Transition)
+            .map(|&(from, _)| {
+                let o = &site.guides[from];
+                RoleView {
+                    title: o.front.title.clone(),
+                    url: Some(site.base.link(&Site::guide_path(&o.slug))),
+                }
+            })
+            .collect();
+        let gaps = f.skill_gaps.clone().unwrap_or_default();
+        let salary = f.salary.as_ref().map(|s| SalaryView {
+            currency: s.currency.clone(),
+            period: period_word(s.period),
+            as_of: s.as_of.map(|d| d.to_string()),
+            source: source_view(&s.source),
+            ranges: s
+                .ranges
+                .iter()
+                .map(|r| RangeView {
+                    level: level_label(&r.level),
+                    region: r.region.clone(),
+                    figures: figures(&s.currency, r),
+                    basis: r.basis.map(|b| b.as_str()),
+                    median: r.median.map(|m| money(&s.currency, m)),
+                    titles: r.titles.clone(),
+                    note_html: r.note.as_deref().map(markdown::inline),
+                    min: r.min,
+                    max: r.max,
+                    open_ended: r.open_ended,
+                    source: source_view(&r.source),
+                })
+                .collect(),
+        });
+        let demand = f.demand.as_ref().map(|d| DemandView {
+            outlook: d.outlook.map(|o| o.as_str()),
+            summary_html: d.summary.as_deref().map(markdown::block),
+            growth_pct: d.growth_pct,
+            growth_period: d.growth_period.clone(),
+            openings_per_year: d.openings_per_year,
+            source: source_view(&d.source),
+        });
+        let hiring = f.hiring.clone().unwrap_or_default();
+        let mut codes = Vec::new();
+        if let Some(c) = &f.codes {
+            if let Some(code) = &c.onet_soc {
+                codes.push(CodeView {
+                    scheme: "O*NET-SOC",
+                    code: code.clone(),
+                    url: format!("https://www.onetonline.org/link/summary/{code}"),
+                });
+            }
+            if let Some(code) = &c.isco {
+                codes.push(CodeView {
+                    scheme: "ISCO-08",
+                    code: code.clone(),
+                    url: format!("https://isco.ilo.org/en/isco-08/{code}/"),
+                });
+            }
+        }
+        let req = f.requirements.clone().unwrap_or_default();
+        let (body_html, headings) = markdown::body(&g.body, SECTION_IDS);
+        GuideView {
+            slug: g.slug.clone(),
+            url: site.base.link(&Site::guide_path(&g.slug)),
+            title: f.title.clone(),
+            family: f.family.clone(),
+            summary_html: markdown::inline(&f.summary),
+            summary_text: markdown::plain(&f.summary),
+            updated: f.updated.map(|d| d.to_string()),
+            draft: f.draft,
+            tags: f.tags.clone(),
+            alt_titles: f.alt_titles.clone(),
+            responsibilities: inline_all(&f.responsibilities),
+            skills: inline_all(&f.skills),
+            leads_to: progression.leads_to.iter().map(role).collect(),
+            transitions: progression.transitions.iter().map(role).collect(),
+            leads_here,
+            missing_skills: inline_all(&gaps.missing),
+            development_html: gaps.development.as_deref().map(markdown::block),
+            salary,
+            demand,
+            employers: hiring.employers,
+            sectors: hiring.sectors,
+            next_steps: inline_all(&f.next_steps),
+            sources: f
+                .sources
+                .iter()
+                .map(|l| LinkView {
+                    title: l.title.clone(),
+                    url: l.url.clone(),
+                    kind: None,
+                })
+                .collect(),
+            codes,
+            education_html: req.education.as_deref().map(markdown::block),
+            experience_html: req.experience.as_deref().map(markdown::block),
+            certifications: req.certifications,
+            resources: f
+                .resources
+                .iter()
+                .map(|r| LinkView {
+                    title: r.title.clone(),
+                    url: r.url.clone(),
+                    kind: r.kind.map(|k| k.as_str()),
+                })
+                .collect(),
+            body_html,
+            headings,
+        }
+    }
+}
+
+/// Groups guides by family for the index: families by name, guides by title,
+/// guides without a family last under "Other roles".
+pub fn families(site: &Site) -> Vec<FamilyView> {
+    let mut groups: std::collections::BTreeMap<Option<&str>, Vec<GuideCard>> = Default::default();
+    for g in &site.guides {
+        groups
+            .entry(g.front.family.as_deref())
+            .or_default()
+            .push(GuideCard {
+                title: g.front.title.clone(),
+                url: site.base.link(&Site::guide_path(&g.slug)),
+                summary_html: markdown::inline(&g.front.summary),
+                family: g.front.family.clone(),
+            });
+    }
+    let mut out: Vec<FamilyView> = Vec::new();
+    let mut other = None;
+    for (name, mut guides) in groups {
+        guides.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
+        match name {
+            Some(n) => out.push(FamilyView {
+                name: n.to_string(),
+                id: format!("family-{}", crate::slug::slugify(n)),
+                guides,
+            }),
+            None => {
+                other = Some(FamilyView {
+                    name: "Other roles".into(),
+                    id: "family-other".into(),
+                    guides,
+                })
+            }
+        }
+    }
+    out.extend(other);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_like_the_guides() {
+        assert_eq!(money("USD", 110_000.0), "$110k");
+        assert_eq!(money("USD", 112_500.0), "$112.5k");
+        assert_eq!(money("EUR", 45.5), "€45.50");
+        assert_eq!(money("CHF", 95_000.0), "CHF 95k");
+    }
+}

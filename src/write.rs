@@ -1,0 +1,256 @@
+//! Writing: put rendered pages on disk so that a reader never sees a half
+//! built site.
+//!
+//! The whole site is written into a staging folder beside the output, then
+//! swapped in with one atomic rename exchange (Linux) or two renames, so a
+//! failed or interrupted build leaves the previous output whole. careerbook
+//! only ever replaces a folder it created itself, recognised by a marker file.
+
+use crate::render::Page;
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+/// The file that marks an output folder as careerbook's own.
+pub const MARKER: &str = ".careerbook-output";
+
+/// Checks an alias (an old URL path) can be written as a page: it starts
+/// with `/`, and no segment is empty-dotted, reserved or hidden.
+pub fn check_alias(alias: &str) -> Result<(), &'static str> {
+    if !alias.starts_with('/') {
+        return Err("must start with `/`");
+    }
+    if alias.contains(['\\', '\0', '?', '#', ':']) {
+        return Err("may not contain `\\`, NUL, `?`, `#` or `:`");
+    }
+    let segs: Vec<&str> = alias.split('/').filter(|s| !s.is_empty()).collect();
+    if segs.is_empty() {
+        return Err("cannot be the site root");
+    }
+    if segs
+        .iter()
+        .any(|s| *s == "." || *s == ".." || s.starts_with('.'))
+    {
+        return Err("may not contain `.` or `..` segments or hidden names");
+    }
+    Ok(())
+}
+
+/// Output-relative path for a page at URL path `alias`: `a/b/index.html`,
+/// or the alias itself when it names an `.html` file.
+pub fn alias_file(alias: &str) -> String {
+    let trimmed = alias.trim_matches('/');
+    if trimmed.ends_with(".html") {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+/// Joins an output-relative `/`-separated path under `dir`, refusing any
+/// path that could land outside it.
+pub fn safe_join(dir: &Path, rel: &str) -> Result<PathBuf> {
+    let mut out = dir.to_path_buf();
+    for part in rel.split('/') {
+        let c = Path::new(part).components().next();
+        match c {
+            Some(Component::Normal(p)) if p == part && !part.contains('\0') => out.push(part),
+            _ => bail!("refusing to write `{rel}`: not a plain relative path"),
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses output folders that would destroy inputs: the root itself, a
+/// parent of it, `guides/`, `themes/`, or anything inside those.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalize(&p)
+    };
+    let (root, out) = (abs(root), abs(output));
+    if out.parent().is_none() {
+        bail!("the output folder cannot be `/`");
+    }
+    if root.starts_with(&out) {
+        bail!(
+            "the output folder {} contains the site root; choose a folder such as `output/`",
+            out.display()
+        );
+    }
+    for input in ["guides", "themes"] {
+        if out.starts_with(root.join(input)) {
+            bail!(
+                "the output folder {} is inside `{input}/`, which holds inputs",
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `dir` may be replaced: it does not exist, is empty, or carries
+/// careerbook's marker.
+fn replaceable(dir: &Path) -> Result<bool> {
+    match std::fs::read_dir(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", dir.display())),
+        Ok(mut entries) => Ok(entries.next().is_none() || dir.join(MARKER).is_file()),
+    }
+}
+
+fn sibling(output: &Path, tag: &str) -> Result<PathBuf> {
+    let name = output
+        .file_name()
+        .context("the output folder has no name")?;
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(parent.join(format!(
+        ".{}.careerbook-{tag}-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+/// Writes `pages` into staging and swaps the staging folder in as `output`.
+pub fn write_site(output: &Path, pages: &[Page]) -> Result<()> {
+    if !replaceable(output)? {
+        bail!(
+            "{} exists and was not made by careerbook (no {MARKER} file); \
+             move it away or choose another output folder",
+            output.display()
+        );
+    }
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let staging = sibling(output, "staging")?;
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .with_context(|| format!("cannot remove {}", staging.display()))?;
+    }
+    let result = write_tree(&staging, pages).and_then(|()| swap_in(&staging, output));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+/// Writes every page under `dir`, creating folders first, files in parallel.
+pub fn write_tree(dir: &Path, pages: &[Page]) -> Result<()> {
+    let mut dirs = BTreeSet::new();
+    let mut targets = Vec::with_capacity(pages.len());
+    for p in pages {
+        let target = safe_join(dir, &p.path)?;
+        if let Some(parent) = target.parent() {
+            dirs.insert(parent.to_path_buf());
+        }
+        targets.push(target);
+    }
+    dirs.insert(dir.to_path_buf());
+    for d in &dirs {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+    }
+    std::fs::write(
+        dir.join(MARKER),
+        b"This folder is written by careerbook and replaced on every build.\n",
+    )
+    .with_context(|| format!("cannot write into {}", dir.display()))?;
+    pages
+        .par_iter()
+        .zip(targets.par_iter())
+        .try_for_each(|(p, t)| {
+            std::fs::write(t, &p.bytes).with_context(|| format!("cannot write {}", t.display()))
+        })
+}
+
+fn swap_in(staging: &Path, output: &Path) -> Result<()> {
+    if !output.exists() {
+        return std::fs::rename(staging, output)
+            .with_context(|| format!("cannot move the new site into {}", output.display()));
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        if renameat_with(CWD, staging, CWD, output, RenameFlags::EXCHANGE).is_ok() {
+            // `staging` now holds the previous site.
+            return std::fs::remove_dir_all(staging).with_context(|| {
+                format!("cannot remove the previous site at {}", staging.display())
+            });
+        }
+    }
+    let old = sibling(output, "old")?;
+    std::fs::rename(output, &old)
+        .with_context(|| format!("cannot move {} aside", output.display()))?;
+    if let Err(e) = std::fs::rename(staging, output) {
+        let _ = std::fs::rename(&old, output);
+        return Err(e)
+            .with_context(|| format!("cannot move the new site into {}", output.display()));
+    }
+    std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_cannot_escape() {
+        assert!(check_alias("/old/url/").is_ok());
+        for bad in [
+            "old",
+            "/../x",
+            "/a/../../b",
+            "/",
+            "/.git/x",
+            "/a\\b",
+            "/a\0",
+        ] {
+            assert!(check_alias(bad).is_err(), "{bad}");
+        }
+        assert_eq!(alias_file("/old/url/"), "old/url/index.html");
+        assert_eq!(alias_file("/old.html"), "old.html");
+    }
+
+    #[test]
+    fn safe_join_refuses_traversal() {
+        let d = Path::new("/tmp/out");
+        assert!(safe_join(d, "a/b/index.html").is_ok());
+        for bad in ["../x", "/abs", "a/../../x", "a//b", ""] {
+            assert!(safe_join(d, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn output_dir_guards() {
+        let root = Path::new("/site");
+        assert!(check_output_dir(root, Path::new("/site/output")).is_ok());
+        assert!(check_output_dir(root, Path::new("/site")).is_err());
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        assert!(check_output_dir(root, Path::new("/site/guides/out")).is_err());
+        assert!(check_output_dir(root, Path::new("/site/themes")).is_err());
+        assert!(check_output_dir(Path::new("/a/site"), Path::new("/a")).is_err());
+    }
+}
