@@ -47,7 +47,8 @@ struct PlainContext<'a> {
     page: PageView,
 }
 
-fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
+/// The `site` context for these options.
+pub fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
     SiteView {
         title: &site.config.title,
         description: &site.config.description,
@@ -122,32 +123,17 @@ pub fn guide_page(
     )
 }
 
-/// Renders every page of the site, in a stable order.
-pub fn render(
+/// Renders every page that is not a guide page: the index, the 404 page,
+/// alias redirects, static files and publishing files. Incremental rebuilds
+/// re-run this whole function after any change, so it must stay cheap
+/// relative to rendering every guide.
+pub fn site_pages(
     site: &Site,
     theme: &Theme,
-    opts: RenderOptions,
+    sv: &SiteView<'_>,
 ) -> Result<Vec<Page>, Vec<Diagnostic>> {
-    let sv = site_view(site, opts);
-    let results: Vec<Result<Page, Diagnostic>> = (0..site.guides.len())
-        .into_par_iter()
-        .map(|i| guide_page(site, theme, &sv, i))
-        .collect();
-    let mut pages = Vec::with_capacity(results.len() + 8);
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => {
-                // The same template error would repeat for every guide.
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
-            }
-        }
-    }
     let index = IndexContext {
-        site: &sv,
+        site: sv,
         page: page_view(
             site,
             "",
@@ -159,7 +145,7 @@ pub fn render(
         guide_count: site.guides.len(),
     };
     let not_found = PlainContext {
-        site: &sv,
+        site: sv,
         page: page_view(
             site,
             "404.html",
@@ -168,6 +154,8 @@ pub fn render(
             "404",
         ),
     };
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
     for r in [
         render_one(theme, "index.html", &index, "index.html".into()),
         render_one(theme, "404.html", &not_found, "404.html".into()),
@@ -196,6 +184,41 @@ pub fn render(
             path: "CNAME".into(),
             bytes: format!("{}\n", cname.trim()).into_bytes(),
         });
+    }
+    Ok(pages)
+}
+
+/// Renders every page of the site, sorted by path: each guide page (in
+/// parallel) plus [`site_pages`].
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    opts: RenderOptions,
+) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    let sv = site_view(site, opts);
+    let results: Vec<Result<Page, Diagnostic>> = (0..site.guides.len())
+        .into_par_iter()
+        .map(|i| guide_page(site, theme, &sv, i))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len() + 8);
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => {
+                // The same template error would repeat for every guide.
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    match site_pages(site, theme, &sv) {
+        Ok(p) => pages.extend(p),
+        Err(d) => errors.extend(d),
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
