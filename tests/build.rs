@@ -133,7 +133,7 @@ fn seed_guide_page_shows_every_item() {
 fn every_repo_guide_page_shows_every_item_and_links_resolve() {
     let out = tempfile::tempdir().unwrap();
     let dest = out.path().join("site");
-    build_ok(&repo(), &["--output", dest.to_str().unwrap()]);
+    build_ok(&repo(), &["--output", dest.to_str().unwrap(), "--base-url", "/"]);
     let paths = careerbook::load::guide_paths(&repo()).unwrap();
     assert!(paths.len() >= 4, "the repo has at least four guides");
     let mut cross_links = 0;
