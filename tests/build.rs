@@ -133,7 +133,10 @@ fn seed_guide_page_shows_every_item() {
 fn every_repo_guide_page_shows_every_item_and_links_resolve() {
     let out = tempfile::tempdir().unwrap();
     let dest = out.path().join("site");
-    build_ok(&repo(), &["--output", dest.to_str().unwrap(), "--base-url", "/"]);
+    build_ok(
+        &repo(),
+        &["--output", dest.to_str().unwrap(), "--base-url", "/"],
+    );
     let paths = careerbook::load::guide_paths(&repo()).unwrap();
     assert!(paths.len() >= 4, "the repo has at least four guides");
     let mut cross_links = 0;
@@ -382,4 +385,28 @@ fn guide_page_links_progression_by_slug_and_by_title_and_back() {
     assert!(backend.contains("<meta name=\"description\" content=\"Builds the services behind products. Writes reliable APIs.\">"));
     assert!(backend.contains("Writes <em>reliable</em> APIs."));
     assert!(backend.contains("<html lang=\"en-GB\">"));
+}
+
+#[test]
+fn every_item_of_the_original_seed_guide_is_on_its_page() {
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("site");
+    build_ok(&repo(), &["--output", dest.to_str().unwrap()]);
+    let text = page_text(&read(
+        dest.join("guides/technical-program-manager-engineering-platforms/index.html"),
+    ));
+    let items: Vec<String> = read(repo().join("tests/fixtures/seed-items.txt"))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(collapse)
+        .collect();
+    assert_eq!(items.len(), 84, "the seed guide's item list is complete");
+    let missing: Vec<&String> = items
+        .iter()
+        .filter(|i| !text.contains(i.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "seed items missing from the page: {missing:#?}"
+    );
 }
