@@ -146,6 +146,7 @@ pub fn write_site(output: &Path, pages: &[Page]) -> Result<()> {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
+    remove_stale_siblings(output);
     let staging = sibling(output, "staging")?;
     if staging.exists() {
         std::fs::remove_dir_all(&staging)
@@ -156,6 +157,38 @@ pub fn write_site(output: &Path, pages: &[Page]) -> Result<()> {
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Removes staging and old folders left by builds that were killed: those
+/// named for this output whose process is gone. A live build's folders are
+/// left alone.
+fn remove_stale_siblings(output: &Path) {
+    let (Some(name), Some(parent)) = (output.file_name(), output.parent()) else {
+        return;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let prefix = format!(".{}.careerbook-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = rest.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = pid
+            .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
+        // The name is careerbook's own pattern with a dead process's id: a
+        // build that was killed, possibly before it wrote its marker.
+        if !alive {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Writes every page under `dir`, creating folders first, files in parallel.
@@ -169,15 +202,17 @@ pub fn write_tree(dir: &Path, pages: &[Page]) -> Result<()> {
         }
         targets.push(target);
     }
-    dirs.insert(dir.to_path_buf());
-    for d in &dirs {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-    }
+    // The marker goes in first, so even a build killed at once leaves a
+    // staging folder that is recognisably careerbook's.
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::write(
         dir.join(MARKER),
         b"This folder is written by careerbook and replaced on every build.\n",
     )
     .with_context(|| format!("cannot write into {}", dir.display()))?;
+    for d in &dirs {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+    }
     pages
         .par_iter()
         .zip(targets.par_iter())
