@@ -128,9 +128,27 @@ fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<Sourc
     if source.text.trim().is_empty() {
         return Ok((SiteConfig::default(), Vec::new(), Some(source)));
     }
-    if let Err(e) = yaml::parse_marked(&source.text) {
-        let d = Diagnostic::error(&rel, e.line, e.column, e.field, "E0003", e.message);
-        return Ok((SiteConfig::default(), vec![d], Some(source)));
+    let tree = match yaml::parse_marked_all(&source.text) {
+        Ok((tree, _)) => tree,
+        Err(e) => {
+            let d = Diagnostic::error(
+                &rel,
+                e.line,
+                e.column,
+                e.field,
+                "E0003",
+                format!("invalid YAML: {}", e.message),
+            );
+            return Ok((SiteConfig::default(), vec![d], Some(source)));
+        }
+    };
+    if let Some(tree) = &tree {
+        let mut walker =
+            crate::check::Walker::new(crate::schema::site(), &rel, 0).named("site.yaml");
+        walker.walk(tree);
+        if !walker.out.is_empty() {
+            return Ok((SiteConfig::default(), walker.out, Some(source)));
+        }
     }
     match yaml::from_str::<SiteConfig>(&source.text) {
         Ok(c) => Ok((c, Vec::new(), Some(source))),
@@ -254,9 +272,9 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     let parts = split(rel, &source.text).map_err(|d| vec![d])?;
     let off = parts.yaml_line_offset;
     let at = |line: usize| if line == 0 { 0 } else { line + off };
-    let tree = match yaml::parse_marked(parts.yaml) {
-        Ok(Some(t)) => t,
-        Ok(None) => {
+    let tree = match yaml::parse_marked_all(parts.yaml) {
+        Ok((Some(t), _)) => t,
+        Ok((None, _)) => {
             return Err(vec![Diagnostic::error(
                 rel,
                 1,
@@ -290,6 +308,15 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             "front matter must be a mapping of `field: value` lines",
         )]);
     }
+    // The closing fence: where a missing top-level field should go.
+    let fence = off + parts.yaml.lines().count() + 1;
+    let mut walker = crate::check::Walker::new(crate::schema::guide(), rel, off).end_line(fence);
+    walker.walk(&tree);
+    if !walker.out.is_empty() {
+        return Err(walker.out);
+    }
+    // The walk found nothing wrong, so serde should succeed; if the two ever
+    // disagree, serde's error is still reported rather than lost.
     let front: FrontMatter = yaml::from_str(parts.yaml).map_err(|e| {
         vec![Diagnostic::error(
             rel,
