@@ -57,7 +57,11 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         loaded.config.base_url = url.clone();
     }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    diagnostics.extend(validate::validate(&loaded.guides));
+    let context = validate::Context {
+        unparsed: &loaded.unparsed,
+        drafts: opts.drafts,
+    };
+    diagnostics.extend(validate::validate_with(&loaded.guides, &context));
     diag::sort(&mut diagnostics);
     let sources = std::mem::take(&mut loaded.sources);
     Ok(Checked {

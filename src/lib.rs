@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod currency;
 pub mod diag;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -62,6 +62,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Every file read, for showing source lines in diagnostics.
     pub sources: Vec<SourceFile>,
+    /// The slugs of guide files that did not parse, with their paths, so
+    /// that links to them are not also reported as broken.
+    pub unparsed: Vec<(String, PathBuf)>,
 }
 
 /// Reads `site.yaml` (if present) and every `guides/**/*.md` under `root`.
@@ -81,6 +84,9 @@ pub fn load(root: &Path) -> Result<Loaded> {
         .map(|rel| read_and_parse(root, rel))
         .collect();
     for (guide, diags, source) in results {
+        if let (None, Some(src)) = (&guide, &source) {
+            loaded.unparsed.push((fallback_slug(src), src.path.clone()));
+        }
         loaded.guides.extend(guide);
         loaded.diagnostics.extend(diags);
         loaded.sources.extend(source);
@@ -336,6 +342,21 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
         tree,
         line_offset: off,
     })
+}
+
+/// The slug a guide that failed to parse would most likely have: its
+/// `slug` field if that can be read, else the one from its file name.
+fn fallback_slug(source: &SourceFile) -> String {
+    let from_front = split(&source.path, &source.text)
+        .ok()
+        .and_then(|parts| yaml::parse_marked_all(parts.yaml).ok())
+        .and_then(|(tree, _)| tree)
+        .and_then(|tree| {
+            let (_, v) = tree.entry("slug")?;
+            v.as_str().map(str::to_string)
+        })
+        .filter(|s| crate::slug::is_valid_slug(s));
+    from_front.unwrap_or_else(|| slug_from_path(&source.path))
 }
 
 /// The default slug: the file name without `.md`, folded to `[a-z0-9-]`.
