@@ -52,6 +52,9 @@ impl Checked {
 
 /// Loads and validates a site without rendering or writing anything.
 pub fn check(opts: &BuildOptions) -> Result<Checked> {
+    if !opts.root.is_dir() {
+        anyhow::bail!("site root {} is not a folder", opts.root.display());
+    }
     let mut loaded = load::load(&opts.root)?;
     if let Some(url) = &opts.base_url {
         loaded.config.base_url = url.clone();

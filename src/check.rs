@@ -332,7 +332,7 @@ impl<'a> Walker<'a> {
                 if let Some(item_schema) = s.get("items") {
                     for (i, item) in items.iter().enumerate() {
                         path.push(Step::Index(i));
-                        self.value(item, item_schema, path, owner);
+                        self.value(item, item_schema, path, None);
                         path.pop();
                     }
                 }
@@ -642,7 +642,9 @@ impl<'a> Walker<'a> {
                 None if path.is_empty() && self.end_line > 0 => {
                     (self.end_line - self.line_offset, 1)
                 }
-                None => (node.line, node.column),
+                None => entries
+                    .first()
+                    .map_or((node.line, node.column), |(k, _)| (k.line, k.column)),
             };
             path.push(Step::Key(name));
             let parent = path_string(&path[..path.len() - 1]);

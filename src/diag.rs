@@ -243,7 +243,14 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
         d.message,
         st.reset
     );
-    out.push_str(&format!("  {}-->{} {}", st.accent, st.reset, d.location()));
+    // rustc aligns the arrow and the help line with the source gutter.
+    let pad = " ".repeat(d.line.max(1).to_string().len());
+    out.push_str(&format!(
+        "{pad}{}-->{} {}",
+        st.accent,
+        st.reset,
+        d.location()
+    ));
     if !d.field.is_empty() {
         out.push_str(&format!(" (field `{}`)", d.field));
     }
@@ -252,7 +259,6 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
         if let Some(text) = src.lines().nth(d.line - 1) {
             let text = text.trim_end_matches('\r');
             let gutter = d.line.to_string();
-            let pad = " ".repeat(gutter.len());
             let (a, r) = (st.accent, st.reset);
             out.push_str(&format!("{pad} {a}|{r}\n{a}{gutter} |{r} {text}\n"));
             if d.column > 0 {
@@ -279,7 +285,7 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
         }
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!("  {}= help:{} {help}\n", st.bold, st.reset));
+        out.push_str(&format!("{pad} {}= help:{} {help}\n", st.bold, st.reset));
     }
     out
 }

@@ -173,6 +173,10 @@ pub fn parse_marked_all(text: &str) -> Result<(Option<Node>, Vec<YamlError>), Ya
 fn describe_scan_error(info: &str) -> String {
     if info.contains("tab") {
         format!("{info} (YAML indentation must use spaces, not tabs)")
+    } else if info.contains("quoted scalar") {
+        format!("{info} (is a closing quote missing?)")
+    } else if info.contains("mapping values are not allowed") {
+        format!("{info} (check this line's indentation, and quote text that contains `: `)")
     } else {
         info.to_string()
     }
