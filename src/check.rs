@@ -60,6 +60,10 @@ fn resolve_plain(s: &str) -> Kind<'_> {
         _ => {}
     }
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    // serde_yaml reads `007` as text, not a number (octal ambiguity).
+    if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
+        return Kind::Str(s);
+    }
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(n) = s.parse::<f64>() {
             return Kind::Int(n);
@@ -753,5 +757,7 @@ mod tests {
         assert_eq!(resolve_plain("110k"), Kind::Str("110k"));
         assert_eq!(resolve_plain("2026-01-02"), Kind::Str("2026-01-02"));
         assert_eq!(resolve_plain("inf"), Kind::Str("inf"));
+        assert_eq!(resolve_plain("007"), Kind::Str("007"));
+        assert_eq!(resolve_plain("0"), Kind::Int(0.0));
     }
 }

@@ -324,13 +324,20 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     // The walk found nothing wrong, so serde should succeed; if the two ever
     // disagree, serde's error is still reported rather than lost.
     let front: FrontMatter = yaml::from_str(parts.yaml).map_err(|e| {
+        // Without a field path the problem is in the YAML syntax itself (a
+        // corner where the two YAML readers disagree).
+        let (code, message) = if e.field.is_empty() {
+            ("E0003", format!("invalid YAML: {}", e.message))
+        } else {
+            ("E0100", e.message)
+        };
         vec![Diagnostic::error(
             rel,
             at(e.line),
             e.column,
             e.field,
-            "E0100",
-            e.message,
+            code,
+            message,
         )]
     })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
