@@ -85,6 +85,36 @@ fn resolve_plain(s: &str) -> Kind<'_> {
     }
 }
 
+/// The tree as a JSON value with YAML's plain scalars resolved, for
+/// deserialising into the model without parsing the text a second time.
+/// `None` when the tree holds an alias (`*name`), which only a full YAML
+/// reader can expand.
+pub fn to_json(node: &Node) -> Option<Value> {
+    Some(match kind(node) {
+        Kind::Null => Value::Null,
+        Kind::Bool => Value::Bool(matches!(node.as_str(), Some("true" | "True" | "TRUE"))),
+        Kind::Int(n) => {
+            let text = node.as_str().unwrap_or("").trim_start_matches('+');
+            match (text.parse::<i64>(), text.parse::<u64>()) {
+                (Ok(i), _) => Value::from(i),
+                (_, Ok(u)) => Value::from(u),
+                _ => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+            }
+        }
+        Kind::Num(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+        Kind::Str(s) => Value::String(s.to_string()),
+        Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect::<Option<_>>()?),
+        Kind::Map(entries) => {
+            let mut map = Map::new();
+            for (k, v) in entries {
+                map.insert(k.as_str()?.to_string(), to_json(v)?);
+            }
+            Value::Object(map)
+        }
+        Kind::Alias => return None,
+    })
+}
+
 fn kind_name(k: Kind<'_>) -> &'static str {
     match k {
         Kind::Null => "nothing (an empty value)",

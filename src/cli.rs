@@ -166,8 +166,14 @@ fn print_diagnostics(diags: &[diag::Diagnostic], checked: &Checked) {
     use std::io::IsTerminal;
     let mut err = std::io::stderr().lock();
     let color = err.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let sources: std::collections::HashMap<&std::path::Path, &str> = checked
+        .sources
+        .iter()
+        .map(|s| (s.path.as_path(), &*s.text))
+        .collect();
     for d in diags {
-        let text = diag::render_human_styled(d, checked.source(&d.file), color);
+        let source = sources.get(d.file.as_path()).copied();
+        let text = diag::render_human_styled(d, source, color);
         let _ = writeln!(err, "{text}");
     }
 }

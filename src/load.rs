@@ -323,23 +323,36 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     }
     // The walk found nothing wrong, so serde should succeed; if the two ever
     // disagree, serde's error is still reported rather than lost.
-    let front: FrontMatter = yaml::from_str(parts.yaml).map_err(|e| {
-        // Without a field path the problem is in the YAML syntax itself (a
-        // corner where the two YAML readers disagree).
-        let (code, message) = if e.field.is_empty() {
-            ("E0003", format!("invalid YAML: {}", e.message))
-        } else {
-            ("E0100", e.message)
-        };
-        vec![Diagnostic::error(
-            rel,
-            at(e.line),
-            e.column,
-            e.field,
-            code,
-            message,
-        )]
-    })?;
+    // The tree is already read: build the model from it, and parse the text
+    // again only when it uses aliases.
+    let from_tree = crate::check::to_json(&tree).map(|v| {
+        serde_json::from_value::<FrontMatter>(v).map_err(|e| yaml::YamlError {
+            line: tree.line,
+            column: tree.column,
+            field: String::new(),
+            message: format!("the front matter does not fit the guide format: {e}"),
+        })
+    });
+    let front: FrontMatter = from_tree
+        .unwrap_or_else(|| yaml::from_str(parts.yaml))
+        .map_err(|e| {
+            // Without a field path the problem is in the YAML syntax itself (a
+            // corner where the two YAML readers disagree).
+            let (code, message) =
+                if e.field.is_empty() && !e.message.starts_with("the front matter") {
+                    ("E0003", format!("invalid YAML: {}", e.message))
+                } else {
+                    ("E0100", e.message)
+                };
+            vec![Diagnostic::error(
+                rel,
+                at(e.line),
+                e.column,
+                e.field,
+                code,
+                message,
+            )]
+        })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
     Ok(Guide {
         source: source.clone(),

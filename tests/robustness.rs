@@ -68,9 +68,9 @@ fn replacing_characters_never_panics() {
         ':', '-', ' ', '\t', '"', '[', '{', '\n', '#', '&', '*', '|', '0', 'x',
     ];
     for (n, r) in replacements.iter().enumerate() {
-        // Every position for some replacements, every fifth for the rest,
+        // Every position for some replacements, every seventh for the rest,
         // keeps the run short while touching every kind of token.
-        let step = if n < 2 { 1 } else { 5 };
+        let step = if n < 1 { 1 } else { 7 };
         for i in (n % step..chars.len()).step_by(step) {
             let mut mutated = chars.clone();
             mutated[i] = *r;
