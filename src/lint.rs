@@ -73,7 +73,7 @@ pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) 
             let mut d = warn(
                 g,
                 &[Seg::Key("title")],
-                "W0401",
+                "W0501",
                 "the guide has no `updated` date".into(),
                 "add `updated: YYYY-MM-DD` so readers, feeds and the sitemap know how fresh it is"
                     .into(),
@@ -95,7 +95,7 @@ pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) 
                         out.push(warn(
                             g,
                             &at,
-                            "W0405",
+                            "W0505",
                             format!(
                                 "`{slug}` is a draft, so this link goes nowhere on the built site"
                             ),
@@ -115,7 +115,7 @@ pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) 
                         out.push(warn(
                             g,
                             &path,
-                            "W0402",
+                            "W0502",
                             format!(
                                 "`{title}` nearly matches the guide `{}` but is not linked to it",
                                 target.front.title
@@ -136,7 +136,7 @@ pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) 
                 out.push(warn(
                     g,
                     &[Seg::Key("title")],
-                    "W0403",
+                    "W0503",
                     format!("no other guide links to `{}`", g.slug),
                     "list it under another guide's `progression` (with `guide: slug`) so readers can find it"
                         .into(),
@@ -163,7 +163,7 @@ fn stale_salaries(guides: &[Guide], out: &mut Vec<Diagnostic>) {
             out.push(warn(
                 g,
                 &[Seg::Key("salary"), Seg::Key("as_of")],
-                "W0404",
+                "W0504",
                 format!(
                     "salary figures are from {as_of}, more than {} years before the newest guide update ({})",
                     STALE_SALARY_MONTHS / 12,

@@ -328,10 +328,10 @@ fn warnings_do_not_fail_the_check() {
     let (code, d) = check_json("invalid/warnings");
     assert_eq!(code, 0, "{d:#?}");
     assert!(errors(&d).is_empty());
-    find(&d, "guides/old-role.md", "W0401", "updated", 2);
-    find(&d, "guides/old-role.md", "W0404", "salary.as_of", 11);
-    find(&d, "guides/staff.md", "W0403", "title", 2);
-    let near = find(&d, "guides/tpm.md", "W0402", "progression.leads_to[0]", 9);
+    find(&d, "guides/old-role.md", "W0501", "updated", 2);
+    find(&d, "guides/old-role.md", "W0504", "salary.as_of", 11);
+    find(&d, "guides/staff.md", "W0503", "title", 2);
+    let near = find(&d, "guides/tpm.md", "W0502", "progression.leads_to[0]", 9);
     assert!(
         near.help.as_deref().unwrap().contains("guide: staff"),
         "{near:?}"
