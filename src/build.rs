@@ -52,12 +52,19 @@ impl Checked {
 
 /// Loads and validates a site without rendering or writing anything.
 pub fn check(opts: &BuildOptions) -> Result<Checked> {
+    if !opts.root.is_dir() {
+        anyhow::bail!("site root {} is not a folder", opts.root.display());
+    }
     let mut loaded = load::load(&opts.root)?;
     if let Some(url) = &opts.base_url {
         loaded.config.base_url = url.clone();
     }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    diagnostics.extend(validate::validate(&loaded.guides));
+    let context = validate::Context {
+        unparsed: &loaded.unparsed,
+        drafts: opts.drafts,
+    };
+    diagnostics.extend(validate::validate_with(&loaded.guides, &context));
     diag::sort(&mut diagnostics);
     let sources = std::mem::take(&mut loaded.sources);
     Ok(Checked {

@@ -52,7 +52,24 @@ pub enum Command {
         /// Where the site is.
         #[command(flatten)]
         site: SiteArgs,
+        /// How to print diagnostics: `human` (stderr), `json` (stdout) or
+        /// `github` (workflow commands for GitHub Actions, stdout).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
+    /// Print the JSON Schema of guide front matter (for editors and CI).
+    Schema,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style messages with the source line, on stderr.
+    Human,
+    /// A JSON array of diagnostic objects, on stdout.
+    Json,
+    /// GitHub Actions `::error` / `::warning` commands, on stdout.
+    Github,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -106,28 +123,58 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { site } => {
+        Command::Check { site, format } => {
             let opts = BuildOptions {
                 root: site.root,
                 drafts: site.drafts,
                 ..Default::default()
             };
             let checked = build::check(&opts)?;
-            print_diagnostics(&checked.diagnostics, &checked);
-            eprintln!("{}", diag::summary(&checked.diagnostics));
+            let mut out = std::io::stdout().lock();
+            match format {
+                Format::Human => {
+                    print_diagnostics(&checked.diagnostics, &checked);
+                    eprintln!("{}", diag::summary(&checked.diagnostics));
+                }
+                Format::Json => {
+                    writeln!(out, "{}", diag::render_json(&checked.diagnostics))?;
+                }
+                Format::Github => {
+                    for d in &checked.diagnostics {
+                        writeln!(out, "{}", diag::render_github(d))?;
+                    }
+                    eprintln!("{}", diag::summary(&checked.diagnostics));
+                }
+            }
+            out.flush()?;
             Ok(if checked.has_errors() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             })
         }
+        Command::Schema => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(crate::schema::guide_text().as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 fn print_diagnostics(diags: &[diag::Diagnostic], checked: &Checked) {
+    use std::io::IsTerminal;
     let mut err = std::io::stderr().lock();
+    let color = err.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let sources: std::collections::HashMap<&std::path::Path, &str> = checked
+        .sources
+        .iter()
+        .map(|s| (s.path.as_path(), &*s.text))
+        .collect();
     for d in diags {
-        let _ = writeln!(err, "{}", diag::render_human(d, checked.source(&d.file)));
+        let source = sources.get(d.file.as_path()).copied();
+        let text = diag::render_human_styled(d, source, color);
+        let _ = writeln!(err, "{text}");
     }
 }
 

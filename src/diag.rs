@@ -39,7 +39,7 @@ pub struct Diagnostic {
     pub column: usize,
     /// The field path, e.g. `salary.ranges[1].max` (empty for file-level problems).
     pub field: String,
-    /// A stable code such as `E0101`, documented in `docs/guide-format.md`.
+    /// A stable code such as `E0101`, documented in `docs/check.md`.
     pub code: &'static str,
     /// Error or warning.
     pub severity: Severity,
@@ -197,10 +197,60 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// Renders a diagnostic in the human format: the location line, then the
 /// source line with a caret under the column when the source is at hand.
 pub fn render_human(d: &Diagnostic, source: Option<&str>) -> String {
-    let mut out = format!("{}[{}]: ", d.severity.as_str(), d.code);
-    out.push_str(&d.message);
-    out.push('\n');
-    out.push_str(&format!("  --> {}", d.location()));
+    render_human_styled(d, source, false)
+}
+
+/// ANSI styles for the human format; all empty when colour is off.
+struct Style {
+    head: &'static str,
+    accent: &'static str,
+    bold: &'static str,
+    reset: &'static str,
+}
+
+impl Style {
+    fn new(severity: Severity, color: bool) -> Style {
+        if !color {
+            return Style {
+                head: "",
+                accent: "",
+                bold: "",
+                reset: "",
+            };
+        }
+        Style {
+            head: match severity {
+                Severity::Error => "\x1b[1;31m",
+                Severity::Warning => "\x1b[1;33m",
+            },
+            accent: "\x1b[1;34m",
+            bold: "\x1b[1m",
+            reset: "\x1b[0m",
+        }
+    }
+}
+
+/// [`render_human`], with ANSI colours when `color` is true.
+pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
+    let st = Style::new(d.severity, color);
+    let mut out = format!(
+        "{}{}[{}]{}{}: {}{}\n",
+        st.head,
+        d.severity.as_str(),
+        d.code,
+        st.reset,
+        st.bold,
+        d.message,
+        st.reset
+    );
+    // rustc aligns the arrow and the help line with the source gutter.
+    let pad = " ".repeat(d.line.max(1).to_string().len());
+    out.push_str(&format!(
+        "{pad}{}-->{} {}",
+        st.accent,
+        st.reset,
+        d.location()
+    ));
     if !d.field.is_empty() {
         out.push_str(&format!(" (field `{}`)", d.field));
     }
@@ -209,8 +259,8 @@ pub fn render_human(d: &Diagnostic, source: Option<&str>) -> String {
         if let Some(text) = src.lines().nth(d.line - 1) {
             let text = text.trim_end_matches('\r');
             let gutter = d.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            out.push_str(&format!("{pad} |\n{gutter} | {text}\n"));
+            let (a, r) = (st.accent, st.reset);
+            out.push_str(&format!("{pad} {a}|{r}\n{a}{gutter} |{r} {text}\n"));
             if d.column > 0 {
                 let lead: String = text
                     .chars()
@@ -223,14 +273,100 @@ pub fn render_human(d: &Diagnostic, source: Option<&str>) -> String {
                     .take_while(|c| !c.is_whitespace() && *c != '#')
                     .count()
                     .max(1);
-                out.push_str(&format!("{pad} | {lead}{}\n", "^".repeat(width)));
+                out.push_str(&format!(
+                    "{pad} {}|{} {lead}{}{}{}\n",
+                    st.accent,
+                    st.reset,
+                    st.head,
+                    "^".repeat(width),
+                    st.reset
+                ));
             }
         }
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!("  = help: {help}\n"));
+        out.push_str(&format!("{pad} {}= help:{} {help}\n", st.bold, st.reset));
     }
     out
+}
+
+/// A path as written in every output format: `/`-separated.
+fn slash_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// One diagnostic in the JSON format. Field order is part of the format.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    field: &'a str,
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+/// The JSON format: a pretty-printed array of objects with the keys `file`,
+/// `line`, `column`, `field`, `code`, `severity`, `message` and `help`
+/// (`null` when there is none), in that order.
+pub fn render_json(diags: &[Diagnostic]) -> String {
+    let items: Vec<JsonDiagnostic<'_>> = diags
+        .iter()
+        .map(|d| JsonDiagnostic {
+            file: slash_path(&d.file),
+            line: d.line,
+            column: d.column,
+            field: &d.field,
+            code: d.code,
+            severity: d.severity,
+            message: &d.message,
+            help: d.help.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+/// Escapes workflow-command data (the message) per the GitHub Actions
+/// toolkit: `%`, CR and LF.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow-command property value: as data, plus `:` and `,`.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The GitHub Actions format: one `::error` or `::warning` workflow command,
+/// which GitHub shows as an annotation on the file and line.
+pub fn render_github(d: &Diagnostic) -> String {
+    let mut props = vec![format!("file={}", escape_property(&slash_path(&d.file)))];
+    if d.line > 0 {
+        props.push(format!("line={}", d.line));
+        if d.column > 0 {
+            props.push(format!("col={}", d.column));
+        }
+    }
+    let title = if d.field.is_empty() {
+        d.code.to_string()
+    } else {
+        format!("{} {}", d.code, d.field)
+    };
+    props.push(format!("title={}", escape_property(&title)));
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    format!(
+        "::{} {}::{}",
+        d.severity.as_str(),
+        props.join(","),
+        escape_data(&message)
+    )
 }
 
 #[cfg(test)]
@@ -254,6 +390,27 @@ mod tests {
             summary(&[a.clone(), a, b]),
             "2 errors, 1 warning in 2 files"
         );
+    }
+
+    #[test]
+    fn github_format_escapes_data_and_properties() {
+        let d = Diagnostic::error("guides/a,b:c.md", 7, 3, "x", "E0201", "50% off\nnext")
+            .with_help("h\r");
+        assert_eq!(
+            render_github(&d),
+            "::error file=guides/a%2Cb%3Ac.md,line=7,col=3,title=E0201 x::50%25 off%0Anext%0Ahelp: h%0D"
+        );
+        let w = Diagnostic::error("g.md", 0, 0, "", "W0501", "m").warning();
+        assert_eq!(render_github(&w), "::warning file=g.md,title=W0501::m");
+    }
+
+    #[test]
+    fn json_format_keeps_every_key() {
+        let d = Diagnostic::error("g.md", 1, 2, "", "E0002", "m");
+        let v: serde_json::Value = serde_json::from_str(&render_json(&[d])).unwrap();
+        assert_eq!(v[0]["help"], serde_json::Value::Null);
+        assert_eq!(v[0]["severity"], "error");
+        assert_eq!(render_json(&[]), "[]");
     }
 
     #[test]

@@ -6,12 +6,16 @@
 //! [`build`]. [`cli`] turns command-line arguments into calls of those.
 
 pub mod build;
+pub mod check;
 pub mod cli;
+pub mod currency;
 pub mod diag;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod schema;
 pub mod site;
 pub mod slug;
 pub mod suggest;

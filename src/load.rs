@@ -62,6 +62,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Every file read, for showing source lines in diagnostics.
     pub sources: Vec<SourceFile>,
+    /// The slugs of guide files that did not parse, with their paths, so
+    /// that links to them are not also reported as broken.
+    pub unparsed: Vec<(String, PathBuf)>,
 }
 
 /// Reads `site.yaml` (if present) and every `guides/**/*.md` under `root`.
@@ -81,6 +84,9 @@ pub fn load(root: &Path) -> Result<Loaded> {
         .map(|rel| read_and_parse(root, rel))
         .collect();
     for (guide, diags, source) in results {
+        if let (None, Some(src)) = (&guide, &source) {
+            loaded.unparsed.push((fallback_slug(src), src.path.clone()));
+        }
         loaded.guides.extend(guide);
         loaded.diagnostics.extend(diags);
         loaded.sources.extend(source);
@@ -128,9 +134,27 @@ fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<Sourc
     if source.text.trim().is_empty() {
         return Ok((SiteConfig::default(), Vec::new(), Some(source)));
     }
-    if let Err(e) = yaml::parse_marked(&source.text) {
-        let d = Diagnostic::error(&rel, e.line, e.column, e.field, "E0003", e.message);
-        return Ok((SiteConfig::default(), vec![d], Some(source)));
+    let tree = match yaml::parse_marked_all(&source.text) {
+        Ok((tree, _)) => tree,
+        Err(e) => {
+            let d = Diagnostic::error(
+                &rel,
+                e.line,
+                e.column,
+                e.field,
+                "E0003",
+                format!("invalid YAML: {}", e.message),
+            );
+            return Ok((SiteConfig::default(), vec![d], Some(source)));
+        }
+    };
+    if let Some(tree) = &tree {
+        let mut walker =
+            crate::check::Walker::new(crate::schema::site(), &rel, 0).named("site.yaml");
+        walker.walk(tree);
+        if !walker.out.is_empty() {
+            return Ok((SiteConfig::default(), walker.out, Some(source)));
+        }
     }
     match yaml::from_str::<SiteConfig>(&source.text) {
         Ok(c) => Ok((c, Vec::new(), Some(source))),
@@ -254,9 +278,9 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     let parts = split(rel, &source.text).map_err(|d| vec![d])?;
     let off = parts.yaml_line_offset;
     let at = |line: usize| if line == 0 { 0 } else { line + off };
-    let tree = match yaml::parse_marked(parts.yaml) {
-        Ok(Some(t)) => t,
-        Ok(None) => {
+    let tree = match yaml::parse_marked_all(parts.yaml) {
+        Ok((Some(t), _)) => t,
+        Ok((None, _)) => {
             return Err(vec![Diagnostic::error(
                 rel,
                 1,
@@ -290,16 +314,45 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             "front matter must be a mapping of `field: value` lines",
         )]);
     }
-    let front: FrontMatter = yaml::from_str(parts.yaml).map_err(|e| {
-        vec![Diagnostic::error(
-            rel,
-            at(e.line),
-            e.column,
-            e.field,
-            "E0100",
-            e.message,
-        )]
-    })?;
+    // The closing fence: where a missing top-level field should go.
+    let fence = off + parts.yaml.lines().count() + 1;
+    let mut walker = crate::check::Walker::new(crate::schema::guide(), rel, off).end_line(fence);
+    walker.walk(&tree);
+    if !walker.out.is_empty() {
+        return Err(walker.out);
+    }
+    // The walk found nothing wrong, so serde should succeed; if the two ever
+    // disagree, serde's error is still reported rather than lost.
+    // The tree is already read: build the model from it, and parse the text
+    // again only when it uses aliases.
+    let from_tree = crate::check::to_json(&tree).map(|v| {
+        serde_json::from_value::<FrontMatter>(v).map_err(|e| yaml::YamlError {
+            line: tree.line,
+            column: tree.column,
+            field: String::new(),
+            message: format!("the front matter does not fit the guide format: {e}"),
+        })
+    });
+    let front: FrontMatter = from_tree
+        .unwrap_or_else(|| yaml::from_str(parts.yaml))
+        .map_err(|e| {
+            // Without a field path the problem is in the YAML syntax itself (a
+            // corner where the two YAML readers disagree).
+            let (code, message) =
+                if e.field.is_empty() && !e.message.starts_with("the front matter") {
+                    ("E0003", format!("invalid YAML: {}", e.message))
+                } else {
+                    ("E0100", e.message)
+                };
+            vec![Diagnostic::error(
+                rel,
+                at(e.line),
+                e.column,
+                e.field,
+                code,
+                message,
+            )]
+        })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
     Ok(Guide {
         source: source.clone(),
@@ -309,6 +362,21 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
         tree,
         line_offset: off,
     })
+}
+
+/// The slug a guide that failed to parse would most likely have: its
+/// `slug` field if that can be read, else the one from its file name.
+fn fallback_slug(source: &SourceFile) -> String {
+    let from_front = split(&source.path, &source.text)
+        .ok()
+        .and_then(|parts| yaml::parse_marked_all(parts.yaml).ok())
+        .and_then(|(tree, _)| tree)
+        .and_then(|tree| {
+            let (_, v) = tree.entry("slug")?;
+            v.as_str().map(str::to_string)
+        })
+        .filter(|s| crate::slug::is_valid_slug(s));
+    from_front.unwrap_or_else(|| slug_from_path(&source.path))
 }
 
 /// The default slug: the file name without `.md`, folded to `[a-z0-9-]`.

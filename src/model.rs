@@ -5,22 +5,27 @@
 //! and `careerbook check` use is derived from the same field list, and a test
 //! keeps the two in lock-step.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The front matter of one guide file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The role's title, shown as the page's only `<h1>`.
+    #[schemars(length(min = 1))]
     pub title: String,
     /// URL slug; defaults to the file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub slug: Option<String>,
     /// Job family; groups guides on the index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
     /// One or two sentences (Markdown) for the index, search and meta description.
+    #[schemars(length(min = 1))]
     pub summary: String,
     /// When the guide was last revised (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,8 +40,10 @@ pub struct FrontMatter {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// "Key Responsibilities" (inline Markdown items).
+    #[schemars(length(min = 1), inner(length(min = 1)))]
     pub responsibilities: Vec<String>,
     /// "Top Skills for Success" (inline Markdown items).
+    #[schemars(length(min = 1), inner(length(min = 1)))]
     pub skills: Vec<String>,
     /// "Career Progression".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,7 +85,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// "Career Progression": where the role leads.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Progression {
     /// "Can Lead To".
@@ -91,16 +98,18 @@ pub struct Progression {
 
 /// A role named in a progression list: a plain title or a title linked to
 /// another guide by slug.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum RoleRef {
     /// Just a title.
     Title(String),
     /// A title and the slug of the guide that describes it.
     Linked {
         /// The role's title as shown.
+        #[schemars(length(min = 1))]
         title: String,
         /// Slug of another guide; must exist.
+        #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
         guide: String,
     },
 }
@@ -123,7 +132,7 @@ impl RoleRef {
 }
 
 /// "Common Skill Gaps".
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillGaps {
     /// "Often Missing Skills".
@@ -135,7 +144,9 @@ pub struct SkillGaps {
 }
 
 /// Pay period of salary figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     /// Per year.
@@ -158,7 +169,7 @@ impl Period {
 }
 
 /// Whether a figure is base pay or total compensation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// Base salary.
@@ -178,14 +189,16 @@ impl Basis {
 }
 
 /// "Salary & Demand" / "Median Salary Range".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// ISO 4217 currency code, e.g. `USD`.
+    #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
     pub currency: String,
     /// `year`, `month` or `hour`.
     pub period: Period,
     /// Ranges in career order.
+    #[schemars(length(min = 1))]
     pub ranges: Vec<SalaryRange>,
     /// When the figures were true: `YYYY`, `YYYY-MM` or a date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -196,7 +209,7 @@ pub struct Salary {
 }
 
 /// One salary range.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SalaryRange {
     /// Career level, e.g. `Entry`, `Mid`, `Senior`.
@@ -205,11 +218,14 @@ pub struct SalaryRange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Lower bound, > 0.
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub min: f64,
     /// Upper bound, >= min.
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub max: f64,
     /// Median, between min and max.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub median: Option<f64>,
     /// `base` or `total`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -229,7 +245,7 @@ pub struct SalaryRange {
 }
 
 /// A source: plain text, or a titled link.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum SourceRef {
     /// Free text.
@@ -239,7 +255,7 @@ pub enum SourceRef {
 }
 
 /// Market outlook for the role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Outlook {
     /// Fewer openings over time.
@@ -265,7 +281,7 @@ impl Outlook {
 }
 
 /// "Growth Trend".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Demand {
     /// `declining`, `stable`, `growing` or `strong`.
@@ -289,7 +305,7 @@ pub struct Demand {
 }
 
 /// "Companies Hiring".
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hiring {
     /// "Major Employers".
@@ -301,7 +317,7 @@ pub struct Hiring {
 }
 
 /// A titled link.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// Link text.
@@ -311,19 +327,21 @@ pub struct Link {
 }
 
 /// Occupation codes.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Codes {
     /// O*NET-SOC code, `NN-NNNN.NN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{2}-\d{4}\.\d{2}$"))]
     pub onet_soc: Option<String>,
     /// ISCO-08 code, four digits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{4}$"))]
     pub isco: Option<String>,
 }
 
 /// Entry requirements.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirements {
     /// Education (Markdown).
@@ -338,7 +356,7 @@ pub struct Requirements {
 }
 
 /// Kind of a learning resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ResourceKind {
     /// A course.
@@ -370,7 +388,7 @@ impl ResourceKind {
 }
 
 /// A learning resource.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resource {
     /// Link text.
@@ -526,8 +544,38 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date, `YYYY-MM-DD`.",
+            "type": "string",
+            "format": "date",
+            "pattern": r"^\d{4}-\d{2}-\d{2}$"
+        })
+    }
+}
+
+impl JsonSchema for PartialDate {
+    fn schema_name() -> Cow<'static, str> {
+        "PartialDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // A bare year arrives from YAML as a number.
+        schemars::json_schema!({
+            "description": "A year, a month or a day: `2026`, `2026-01` or `2026-01-15`.",
+            "anyOf": [
+                { "type": "integer", "minimum": 1000, "maximum": 9999 },
+                { "type": "string", "pattern": r"^\d{4}(-\d{2}){0,2}$" }
+            ]
+        })
+    }
+}
+
 /// `site.yaml`: every field optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct SiteConfig {
     /// Site title.

@@ -48,13 +48,29 @@ impl Report<'_> {
     }
 }
 
+/// What site-wide rules need to know beyond the guides that parsed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Context<'a> {
+    /// Slugs (and files) of guides that did not parse: links to them are
+    /// not reported again as broken.
+    pub unparsed: &'a [(String, std::path::PathBuf)],
+    /// Whether drafts are published (`--drafts`).
+    pub drafts: bool,
+}
+
 /// Checks every guide on its own and the site as a whole.
 pub fn validate(guides: &[Guide]) -> Vec<Diagnostic> {
+    validate_with(guides, &Context::default())
+}
+
+/// [`validate`] with knowledge of the files that did not parse.
+pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for g in guides {
         validate_guide(g, &mut out);
     }
-    validate_site(guides, &mut out);
+    validate_site(guides, context, &mut out);
+    crate::lint::lint(guides, context, &mut out);
     out
 }
 
@@ -91,6 +107,14 @@ fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
     }
     non_empty_list(&mut r, "responsibilities", &f.responsibilities);
     non_empty_list(&mut r, "skills", &f.skills);
+    if f.slug.is_none() && g.slug.is_empty() {
+        r.error(
+            &[Seg::Key("title")],
+            "E0301",
+            "cannot make a slug from the file name".into(),
+        )
+        .help = Some("rename the file using letters and digits, or add `slug: some-name`".into());
+    }
     if let Some(slug) = &f.slug {
         if !is_valid_slug(slug) {
             r.error(
@@ -191,7 +215,7 @@ fn check_url(r: &mut Report<'_>, path: &[Seg<'_>], url: &str) {
     }
 }
 
-fn validate_site(guides: &[Guide], out: &mut Vec<Diagnostic>) {
+fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut by_slug: BTreeMap<&str, &Guide> = BTreeMap::new();
     for g in guides {
         if let Some(first) = by_slug.get(g.slug.as_str()) {
@@ -199,9 +223,16 @@ fn validate_site(guides: &[Guide], out: &mut Vec<Diagnostic>) {
             r.error(
                 &[Seg::Key("slug")],
                 "E0302",
-                format!("slug `{}` is already used", g.slug),
+                format!(
+                    "slug `{}` is already used by {}",
+                    g.slug,
+                    first.source.path.display()
+                ),
             )
-            .help = Some(format!("{} uses it too", first.source.path.display()));
+            .help = Some(format!(
+                "{} uses it too; give one of them another `slug:`",
+                first.source.path.display()
+            ));
         } else {
             by_slug.insert(&g.slug, g);
         }
@@ -239,7 +270,8 @@ fn validate_site(guides: &[Guide], out: &mut Vec<Diagnostic>) {
         for (list, items) in [("leads_to", &p.leads_to), ("transitions", &p.transitions)] {
             for (i, item) in items.iter().enumerate() {
                 let Some(target) = item.guide() else { continue };
-                if !by_slug.contains_key(target) {
+                let unparsed = context.unparsed.iter().any(|(s, _)| s == target);
+                if !by_slug.contains_key(target) && !unparsed {
                     let mut r = Report { guide: g, out };
                     let d = r.error(
                         &[

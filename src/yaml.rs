@@ -147,6 +147,17 @@ impl Node {
 
 /// Parses YAML text into a marked tree. An empty document yields `None`.
 pub fn parse_marked(text: &str) -> Result<Option<Node>, YamlError> {
+    let (root, mut duplicates) = parse_marked_all(text)?;
+    if !duplicates.is_empty() {
+        return Err(duplicates.swap_remove(0));
+    }
+    Ok(root)
+}
+
+/// Parses YAML text into a marked tree like [`parse_marked`], but reports
+/// every duplicate key beside the tree instead of failing on the first, so
+/// a checker can show them all along with other problems.
+pub fn parse_marked_all(text: &str) -> Result<(Option<Node>, Vec<YamlError>), YamlError> {
     check_depth(text)?;
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
@@ -156,15 +167,16 @@ pub fn parse_marked(text: &str) -> Result<Option<Node>, YamlError> {
         field: String::new(),
         message: describe_scan_error(e.info()),
     })?;
-    if let Some(err) = builder.error {
-        return Err(err);
-    }
-    Ok(builder.root)
+    Ok((builder.root, builder.duplicates))
 }
 
 fn describe_scan_error(info: &str) -> String {
     if info.contains("tab") {
         format!("{info} (YAML indentation must use spaces, not tabs)")
+    } else if info.contains("quoted scalar") {
+        format!("{info} (is a closing quote missing?)")
+    } else if info.contains("mapping values are not allowed") {
+        format!("{info} (check this line's indentation, and quote text that contains `: `)")
     } else {
         info.to_string()
     }
@@ -200,7 +212,7 @@ fn check_depth(text: &str) -> Result<(), YamlError> {
 struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
-    error: Option<YamlError>,
+    duplicates: Vec<YamlError>,
 }
 
 enum Frame {
@@ -221,9 +233,9 @@ impl Builder {
                 None => *pending = Some(node),
                 Some(key) => {
                     if let NodeKind::Map(entries) = &mut map.kind {
-                        if let (Some(k), None) = (key.as_str(), &self.error) {
+                        if let Some(k) = key.as_str() {
                             if entries.iter().any(|(e, _)| e.as_str() == Some(k)) {
-                                self.error = Some(YamlError {
+                                self.duplicates.push(YamlError {
                                     line: key.line,
                                     column: key.column,
                                     field: k.to_string(),

@@ -1,0 +1,793 @@
+//! Schema walking: checks a marked YAML tree against the JSON Schema derived
+//! from the model and reports every problem at once, each at the line and
+//! column of the offending value (or key, for unknown and duplicate keys).
+//!
+//! serde stops at the first error it meets, so it is only asked to build the
+//! typed model once this walk has found nothing wrong.
+
+use crate::diag::Diagnostic;
+use crate::yaml::{Node, NodeKind};
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// Where the diagnostics go and how YAML positions map to file positions.
+pub struct Walker<'a> {
+    root: &'static Value,
+    file: &'a Path,
+    line_offset: usize,
+    /// The file line where a missing top-level field should be added.
+    end_line: usize,
+    /// How the document is named in messages: "the guide", "site.yaml".
+    doc_name: &'static str,
+    /// The diagnostics found so far.
+    pub out: Vec<Diagnostic>,
+}
+
+/// A YAML value as the schema sees it, after YAML 1.2 core-schema
+/// resolution of plain scalars (the same resolution serde_yaml applies).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind<'n> {
+    Null,
+    Bool,
+    Int(f64),
+    Num(f64),
+    Str(&'n str),
+    Seq(&'n [Node]),
+    Map(&'n [(Node, Node)]),
+    Alias,
+}
+
+fn kind(node: &Node) -> Kind<'_> {
+    match &node.kind {
+        NodeKind::Seq(items) => Kind::Seq(items),
+        NodeKind::Map(entries) => Kind::Map(entries),
+        NodeKind::Alias => Kind::Alias,
+        NodeKind::Scalar {
+            value,
+            quoted: true,
+        } => Kind::Str(value),
+        NodeKind::Scalar {
+            value,
+            quoted: false,
+        } => resolve_plain(value),
+    }
+}
+
+fn resolve_plain(s: &str) -> Kind<'_> {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
+        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return Kind::Bool,
+        _ => {}
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    // serde_yaml reads `007` as text, not a number (octal ambiguity).
+    if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
+        return Kind::Str(s);
+    }
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = s.parse::<f64>() {
+            return Kind::Int(n);
+        }
+    }
+    let numeric = digits
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    if numeric {
+        if let Ok(n) = s.parse::<f64>() {
+            return Kind::Num(n);
+        }
+    }
+    match digits {
+        ".inf" | ".Inf" | ".INF" => Kind::Num(f64::INFINITY),
+        ".nan" | ".NaN" | ".NAN" => Kind::Num(f64::NAN),
+        _ => Kind::Str(s),
+    }
+}
+
+/// The tree as a JSON value with YAML's plain scalars resolved, for
+/// deserialising into the model without parsing the text a second time.
+/// `None` when the tree holds an alias (`*name`), which only a full YAML
+/// reader can expand.
+pub fn to_json(node: &Node) -> Option<Value> {
+    Some(match kind(node) {
+        Kind::Null => Value::Null,
+        Kind::Bool => Value::Bool(matches!(node.as_str(), Some("true" | "True" | "TRUE"))),
+        Kind::Int(n) => {
+            let text = node.as_str().unwrap_or("").trim_start_matches('+');
+            match (text.parse::<i64>(), text.parse::<u64>()) {
+                (Ok(i), _) => Value::from(i),
+                (_, Ok(u)) => Value::from(u),
+                _ => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+            }
+        }
+        Kind::Num(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+        Kind::Str(s) => Value::String(s.to_string()),
+        Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect::<Option<_>>()?),
+        Kind::Map(entries) => {
+            let mut map = Map::new();
+            for (k, v) in entries {
+                map.insert(k.as_str()?.to_string(), to_json(v)?);
+            }
+            Value::Object(map)
+        }
+        Kind::Alias => return None,
+    })
+}
+
+fn kind_name(k: Kind<'_>) -> &'static str {
+    match k {
+        Kind::Null => "nothing (an empty value)",
+        Kind::Bool => "true/false",
+        Kind::Int(_) | Kind::Num(_) => "a number",
+        Kind::Str(_) => "text",
+        Kind::Seq(_) => "a list",
+        Kind::Map(_) => "a group of fields",
+        Kind::Alias => "an alias",
+    }
+}
+
+fn type_name(t: &str) -> &'static str {
+    match t {
+        "string" => "text",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "boolean" => "true or false",
+        "array" => "a list",
+        "object" => "a group of `field: value` lines",
+        _ => "nothing",
+    }
+}
+
+fn matches_type(k: Kind<'_>, t: &str) -> bool {
+    matches!(
+        (k, t),
+        (Kind::Alias, _)
+            | (Kind::Null, "null")
+            | (Kind::Bool, "boolean")
+            | (Kind::Int(_), "integer" | "number")
+            | (Kind::Num(_), "number")
+            | (Kind::Str(_), "string")
+            | (Kind::Seq(_), "array")
+            | (Kind::Map(_), "object")
+    )
+}
+
+fn types(schema: &Map<String, Value>) -> Vec<&str> {
+    match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A step of the field path being walked.
+#[derive(Debug, Clone)]
+enum Step<'n> {
+    Key(&'n str),
+    Index(usize),
+}
+
+fn path_string(path: &[Step<'_>]) -> String {
+    let mut s = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Step::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// How a failed `pattern` is explained, by field name.
+fn pattern_problem(field: &str, value: &str) -> (&'static str, String, String) {
+    match field {
+        "slug" | "guide" => (
+            "E0301",
+            format!("`{value}` is not a valid slug"),
+            format!(
+                "a slug may only contain a-z, 0-9 and -; try `{}`",
+                crate::slug::slugify(value)
+            ),
+        ),
+        "currency" => (
+            "E0203",
+            format!("`{value}` is not an ISO 4217 currency code"),
+            currency_help(value),
+        ),
+        "onet_soc" => (
+            "E0106",
+            format!("`{value}` is not an O*NET-SOC code"),
+            "write it as NN-NNNN.NN in quotes, e.g. \"15-1299.09\"".into(),
+        ),
+        "isco" => (
+            "E0106",
+            format!("`{value}` is not an ISCO-08 code"),
+            "write the four digits in quotes, e.g. \"2421\"".into(),
+        ),
+        "as_of" => (
+            "E0107",
+            format!("`{value}` is not a valid date"),
+            "write YYYY, YYYY-MM or YYYY-MM-DD".into(),
+        ),
+        _ => (
+            "E0106",
+            format!("`{value}` does not have the expected format"),
+            String::new(),
+        ),
+    }
+}
+
+fn currency_help(value: &str) -> String {
+    match crate::currency::suggest(value) {
+        Some(c) => format!("did you mean `{c}`? use an ISO 4217 code such as USD, EUR or GBP"),
+        None => "use an ISO 4217 code such as USD, EUR or GBP".into(),
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// A walker for one file. `line_offset` is the number of lines before
+    /// the YAML text in the file.
+    pub fn new(root: &'static Value, file: &'a Path, line_offset: usize) -> Walker<'a> {
+        Walker {
+            root,
+            file,
+            line_offset,
+            end_line: 0,
+            doc_name: "the guide",
+            out: Vec::new(),
+        }
+    }
+
+    /// Names the document in messages (default "the guide").
+    pub fn named(mut self, doc_name: &'static str) -> Self {
+        self.doc_name = doc_name;
+        self
+    }
+
+    /// The file line where missing top-level fields belong (a guide's
+    /// closing `---`); without it they point at the document's first key.
+    pub fn end_line(mut self, line: usize) -> Self {
+        self.end_line = line;
+        self
+    }
+
+    /// Walks a whole document.
+    pub fn walk(&mut self, node: &Node) {
+        let mut path = Vec::new();
+        self.value(node, self.root, &mut path, None);
+    }
+
+    fn resolve(&self, schema: &'static Value) -> &'static Map<String, Value> {
+        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+        let mut schema = schema;
+        // `$ref`s point into `$defs` of the same document; follow a few.
+        for _ in 0..8 {
+            let Some(r) = schema.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            let name = r.rsplit('/').next().unwrap_or("");
+            match self.root.get("$defs").and_then(|d| d.get(name)) {
+                Some(target) => schema = target,
+                None => break,
+            }
+        }
+        schema
+            .as_object()
+            .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+    }
+
+    fn push(
+        &mut self,
+        line: usize,
+        column: usize,
+        path: &[Step<'_>],
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut d = Diagnostic::error(
+            self.file,
+            line + self.line_offset,
+            column,
+            path_string(path),
+            code,
+            message,
+        );
+        d.help = help.filter(|h| !h.is_empty());
+        self.out.push(d);
+    }
+
+    /// Checks `node` against `schema`. `owner` is the key node the value
+    /// belongs to, used to place "missing field" errors.
+    fn value<'n>(
+        &mut self,
+        node: &'n Node,
+        schema: &'static Value,
+        path: &mut Vec<Step<'n>>,
+        owner: Option<&'n Node>,
+    ) {
+        let s = self.resolve(schema);
+        let k = kind(node);
+        if k == Kind::Alias {
+            return;
+        }
+        if let Some(allowed) = enum_values(s) {
+            match k {
+                Kind::Str(text) => self.enum_value(node, text, &allowed, path),
+                _ => {
+                    let field = path_string(path);
+                    self.push(
+                        node.line,
+                        node.column,
+                        path,
+                        "E0104",
+                        format!(
+                            "`{field}` should be one of the allowed values, not {}",
+                            kind_name(k)
+                        ),
+                        Some(format!("allowed values: {}", allowed.join(", "))),
+                    );
+                }
+            }
+            return;
+        }
+        if let Some(branches) = s.get("anyOf").or_else(|| s.get("oneOf")) {
+            self.any_of(node, branches, path, owner);
+            return;
+        }
+        let ts = types(s);
+        if !ts.is_empty() && !ts.iter().any(|t| matches_type(k, t)) {
+            self.wrong_type(node, k, &ts, path);
+            return;
+        }
+        match k {
+            Kind::Str(text) => self.string(node, text, s, path),
+            Kind::Int(n) | Kind::Num(n) => self.number(node, n, s, path),
+            Kind::Seq(items) => {
+                if let Some(min) = s.get("minItems").and_then(Value::as_u64) {
+                    if (items.len() as u64) < min {
+                        let field = path_string(path);
+                        self.push(
+                            node.line,
+                            node.column,
+                            path,
+                            "E0201",
+                            format!("`{field}` needs at least {min} item{}", plural(min)),
+                            Some("add items as `- text` lines below the field".into()),
+                        );
+                    }
+                }
+                if let Some(item_schema) = s.get("items") {
+                    for (i, item) in items.iter().enumerate() {
+                        path.push(Step::Index(i));
+                        self.value(item, item_schema, path, None);
+                        path.pop();
+                    }
+                }
+            }
+            Kind::Map(entries) => self.object(node, entries, s, path, owner),
+            Kind::Null | Kind::Bool | Kind::Alias => {}
+        }
+    }
+
+    fn any_of<'n>(
+        &mut self,
+        node: &'n Node,
+        branches: &'static Value,
+        path: &mut Vec<Step<'n>>,
+        owner: Option<&'n Node>,
+    ) {
+        let Some(branches) = branches.as_array() else {
+            return;
+        };
+        let k = kind(node);
+        let before = self.out.len();
+        let mut best: Option<Vec<Diagnostic>> = None;
+        let mut expected = Vec::new();
+        for branch in branches {
+            self.value(node, branch, path, owner);
+            let found: Vec<Diagnostic> = self.out.drain(before..).collect();
+            if found.is_empty() {
+                return;
+            }
+            let bs = self.resolve(branch);
+            let ts = types(bs);
+            // A branch without a type (a nested `anyOf`) may still fit.
+            let fits = if ts.is_empty() {
+                !found
+                    .iter()
+                    .any(|d| d.code == "E0103" && d.line == node.line)
+            } else {
+                ts.iter().any(|t| matches_type(k, t))
+            };
+            expected.extend(ts.into_iter().filter(|t| *t != "null"));
+            if fits && best.as_ref().is_none_or(|b| found.len() < b.len()) {
+                best = Some(found);
+            }
+        }
+        match best {
+            Some(found) => self.out.extend(found),
+            None => {
+                expected.dedup();
+                self.wrong_type(node, k, &expected, path);
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, node: &Node, k: Kind<'_>, expected: &[&str], path: &[Step<'_>]) {
+        let field = path_string(path);
+        let mut names: Vec<&str> = expected
+            .iter()
+            .filter(|t| **t != "null")
+            .map(|t| type_name(t))
+            .collect();
+        names.dedup();
+        let want = names.join(" or ");
+        if k == Kind::Null {
+            let code = if expected.contains(&"string") {
+                "E0202"
+            } else {
+                "E0103"
+            };
+            self.push(
+                node.line,
+                node.column,
+                path,
+                code,
+                format!("`{field}` is empty; it should be {want}"),
+                Some(format!("give `{field}` a value, or remove the line")),
+            );
+            return;
+        }
+        let help = match (k, expected.first().copied()) {
+            (Kind::Str(_), Some("array")) => {
+                Some("write each item on its own line starting with `- `, or as [a, b]".into())
+            }
+            (Kind::Str(v), Some("number" | "integer")) => Some(format!(
+                "write the number without quotes, units or suffixes{}",
+                number_hint(v)
+            )),
+            (Kind::Str(_), Some("boolean")) => Some("write `true` or `false`".into()),
+            (Kind::Int(_) | Kind::Num(_) | Kind::Bool, Some("string")) => {
+                Some("put the value in quotes to make it text".into())
+            }
+            (Kind::Map(_), Some("string")) => {
+                Some("if the text contains `: `, put it in quotes".into())
+            }
+            _ => None,
+        };
+        self.push(
+            node.line,
+            node.column,
+            path,
+            "E0103",
+            format!("`{field}` should be {want}, not {}", kind_name(k)),
+            help,
+        );
+    }
+
+    fn enum_value(&mut self, node: &Node, text: &str, allowed: &[&str], path: &[Step<'_>]) {
+        if allowed.contains(&text) {
+            return;
+        }
+        let field = path_string(path);
+        let mut help = format!("allowed values: {}", allowed.join(", "));
+        if let Some(best) = crate::suggest::closest(&text.to_lowercase(), allowed.iter().copied()) {
+            help = format!("did you mean `{best}`? {help}");
+        }
+        self.push(
+            node.line,
+            node.column,
+            path,
+            "E0104",
+            format!("`{text}` is not an allowed value for `{field}`"),
+            Some(help),
+        );
+    }
+
+    fn string(&mut self, node: &Node, text: &str, s: &Map<String, Value>, path: &[Step<'_>]) {
+        let field = path_string(path);
+        if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
+            if (text.chars().count() as u64) < min {
+                self.push(
+                    node.line,
+                    node.column,
+                    path,
+                    "E0202",
+                    format!("`{field}` must not be empty"),
+                    None,
+                );
+                return;
+            }
+        }
+        if s.get("format").and_then(Value::as_str) == Some("date")
+            && crate::model::Date::parse(text).is_none()
+        {
+            self.push(
+                node.line,
+                node.column,
+                path,
+                "E0107",
+                format!("`{text}` is not a valid date"),
+                Some("write a real calendar date as YYYY-MM-DD, e.g. 2026-02-28".into()),
+            );
+            return;
+        }
+        let name = path.iter().rev().find_map(|s| match s {
+            Step::Key(k) => Some(*k),
+            Step::Index(_) => None,
+        });
+        if let Some(pattern) = s.get("pattern").and_then(Value::as_str) {
+            if !pattern_matches(pattern, text) {
+                let (code, message, help) = pattern_problem(name.unwrap_or(""), text);
+                self.push(node.line, node.column, path, code, message, Some(help));
+                return;
+            }
+        }
+        // Semantic checks the schema can only approximate.
+        match name {
+            Some("currency") if !crate::currency::is_known(text) => {
+                self.push(
+                    node.line,
+                    node.column,
+                    path,
+                    "E0203",
+                    format!("`{text}` is not an ISO 4217 currency code"),
+                    Some(currency_help(text)),
+                );
+            }
+            Some("as_of") if crate::model::PartialDate::parse(text).is_none() => {
+                let (code, message, help) = pattern_problem("as_of", text);
+                self.push(node.line, node.column, path, code, message, Some(help));
+            }
+            _ => {}
+        }
+    }
+
+    fn number(&mut self, node: &Node, n: f64, s: &Map<String, Value>, path: &[Step<'_>]) {
+        let field = path_string(path);
+        let too_low = match (
+            s.get("exclusiveMinimum").and_then(Value::as_f64),
+            s.get("minimum").and_then(Value::as_f64),
+        ) {
+            (Some(m), _) if n.is_nan() || n <= m => Some(format!("greater than {m}")),
+            (_, Some(m)) if n.is_nan() || n < m => Some(format!("at least {m}")),
+            _ => None,
+        };
+        let too_high = s
+            .get("maximum")
+            .and_then(Value::as_f64)
+            .filter(|m| n > *m)
+            .map(|m| format!("at most {m}"));
+        if let Some(bound) = too_low.or(too_high) {
+            self.push(
+                node.line,
+                node.column,
+                path,
+                "E0204",
+                format!(
+                    "`{field}` must be {bound}, not {}",
+                    node.as_str().unwrap_or("")
+                ),
+                None,
+            );
+        } else if !n.is_finite() {
+            self.push(
+                node.line,
+                node.column,
+                path,
+                "E0204",
+                format!("`{field}` must be a finite number"),
+                None,
+            );
+        }
+    }
+
+    fn object<'n>(
+        &mut self,
+        node: &'n Node,
+        entries: &'n [(Node, Node)],
+        s: &'static Map<String, Value>,
+        path: &mut Vec<Step<'n>>,
+        owner: Option<&'n Node>,
+    ) {
+        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+        let props = s
+            .get("properties")
+            .and_then(Value::as_object)
+            .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
+        let closed = s.get("additionalProperties") == Some(&Value::Bool(false));
+        for (i, (key, value)) in entries.iter().enumerate() {
+            let first = entries[..i]
+                .iter()
+                .find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str());
+            if let (Some((first, _)), Some(name)) = (first, key.as_str()) {
+                path.push(Step::Key(name));
+                self.push(
+                    key.line,
+                    key.column,
+                    path,
+                    "E0105",
+                    format!("`{name}` is given twice"),
+                    Some(format!(
+                        "it is first given on line {}; keep one of them",
+                        first.line + self.line_offset
+                    )),
+                );
+                path.pop();
+                continue;
+            }
+            let Some(name) = key.as_str() else {
+                self.push(
+                    key.line,
+                    key.column,
+                    path,
+                    "E0101",
+                    "a field name must be plain text".into(),
+                    None,
+                );
+                continue;
+            };
+            path.push(Step::Key(name));
+            match props.get(name) {
+                Some(p) => self.value(value, p, path, Some(key)),
+                None if closed => {
+                    let parent = path_string(&path[..path.len() - 1]);
+                    let known: Vec<&str> = props.keys().map(String::as_str).collect();
+                    let place = if parent.is_empty() {
+                        format!("in {}", self.doc_name)
+                    } else {
+                        format!("in `{parent}`")
+                    };
+                    let help = match crate::suggest::closest(name, known.iter().copied()) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("known fields: {}", known.join(", ")),
+                    };
+                    self.push(
+                        key.line,
+                        key.column,
+                        path,
+                        "E0101",
+                        format!("unknown field `{name}` {place}"),
+                        Some(help),
+                    );
+                }
+                None => {}
+            }
+            path.pop();
+        }
+        let mut missing: Vec<&str> = s
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        missing.retain(|r| !entries.iter().any(|(k, _)| k.as_str() == Some(*r)));
+        for name in missing {
+            // Point at the key that owns this mapping, or at the opening
+            // fence for the document itself.
+            let (line, column) = match owner {
+                Some(k) => (k.line, k.column),
+                None if path.is_empty() && self.end_line > 0 => {
+                    (self.end_line - self.line_offset, 1)
+                }
+                None => entries
+                    .first()
+                    .map_or((node.line, node.column), |(k, _)| (k.line, k.column)),
+            };
+            path.push(Step::Key(name));
+            let parent = path_string(&path[..path.len() - 1]);
+            let place = if parent.is_empty() {
+                self.doc_name.to_string()
+            } else {
+                format!("`{parent}`")
+            };
+            let what = props
+                .get(name)
+                .and_then(|p| p.get("description"))
+                .and_then(Value::as_str)
+                .map(|d| format!(": {}", d.replace('\n', " ")))
+                .unwrap_or_default();
+            self.push(
+                line,
+                column,
+                path,
+                "E0102",
+                format!("{place} is missing the required field `{name}`"),
+                Some(format!("add a `{name}` field{what}")),
+            );
+            path.pop();
+        }
+    }
+}
+
+/// The allowed strings of an enumeration: `enum`, or a `oneOf` of `const`s
+/// (how documented enum variants come out of the derive).
+fn enum_values(s: &Map<String, Value>) -> Option<Vec<&str>> {
+    if let Some(values) = s.get("enum").and_then(Value::as_array) {
+        return values.iter().map(Value::as_str).collect();
+    }
+    let branches = s.get("oneOf")?.as_array()?;
+    branches
+        .iter()
+        .map(|b| b.get("const").and_then(Value::as_str))
+        .collect()
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn number_hint(v: &str) -> String {
+    let lower = v.trim().to_lowercase();
+    let digits: String = lower.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return String::new();
+    }
+    let n: u64 = digits.parse().unwrap_or(0);
+    let n = if lower.ends_with('k') {
+        n.saturating_mul(1000)
+    } else {
+        n
+    };
+    format!(", e.g. {n}")
+}
+
+fn pattern_matches(pattern: &str, text: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    // Every pattern comes from the two static schemas: compile them once.
+    static COMPILED: OnceLock<HashMap<String, regex::Regex>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(|| {
+        let mut found = Vec::new();
+        collect_patterns(crate::schema::guide(), &mut found);
+        collect_patterns(crate::schema::site(), &mut found);
+        found
+            .into_iter()
+            .filter_map(|p| Some((p.clone(), regex::Regex::new(&p).ok()?)))
+            .collect()
+    });
+    compiled.get(pattern).is_none_or(|re| re.is_match(text))
+}
+
+fn collect_patterns(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(p)) = m.get("pattern") {
+                out.push(p.clone());
+            }
+            m.values().for_each(|c| collect_patterns(c, out));
+        }
+        Value::Array(a) => a.iter().for_each(|c| collect_patterns(c, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_scalars_resolve_like_yaml_core() {
+        assert_eq!(resolve_plain(""), Kind::Null);
+        assert_eq!(resolve_plain("true"), Kind::Bool);
+        assert_eq!(resolve_plain("maybe"), Kind::Str("maybe"));
+        assert_eq!(resolve_plain("yes"), Kind::Str("yes"));
+        assert_eq!(resolve_plain("110000"), Kind::Int(110000.0));
+        assert_eq!(resolve_plain("-1.5e3"), Kind::Num(-1500.0));
+        assert_eq!(resolve_plain("110k"), Kind::Str("110k"));
+        assert_eq!(resolve_plain("2026-01-02"), Kind::Str("2026-01-02"));
+        assert_eq!(resolve_plain("inf"), Kind::Str("inf"));
+        assert_eq!(resolve_plain("007"), Kind::Str("007"));
+        assert_eq!(resolve_plain("0"), Kind::Int(0.0));
+    }
+}

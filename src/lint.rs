@@ -1,0 +1,176 @@
+//! Warnings: things that are allowed but probably not meant, reported
+//! without failing the check (no `updated` date, a progression title that
+//! almost names another guide, a guide nobody links to, old salary figures).
+//!
+//! Nothing here reads the clock: "old" is measured against the newest
+//! `updated` date in the site, so the same site always gives the same output.
+
+use crate::diag::Diagnostic;
+use crate::load::Guide;
+use crate::model::Date;
+use crate::validate::{path_string, Context};
+use crate::yaml::Seg;
+use std::collections::{HashMap, HashSet};
+
+/// Salary figures older than this many months (before the newest `updated`
+/// date in the site) are reported.
+pub const STALE_SALARY_MONTHS: i32 = 36;
+
+fn warn(
+    g: &Guide,
+    path: &[Seg<'_>],
+    code: &'static str,
+    message: String,
+    help: String,
+) -> Diagnostic {
+    let (line, column) = g.position(path);
+    Diagnostic::error(
+        &g.source.path,
+        line,
+        column,
+        path_string(path),
+        code,
+        message,
+    )
+    .warning()
+    .with_help(help)
+}
+
+/// Titles are linked when equal ignoring case (as the site resolves them).
+fn title_key(t: &str) -> String {
+    t.trim().to_lowercase()
+}
+
+/// A looser key: letters and digits only, so `Staff/Principal TPM` and
+/// `Staff Principal TPM` meet.
+fn loose_key(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Adds every warning for `guides` to `out`.
+pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let published: Vec<&Guide> = guides
+        .iter()
+        .filter(|g| context.drafts || !g.front.draft)
+        .collect();
+    let drafts: HashSet<&str> = guides
+        .iter()
+        .filter(|g| g.front.draft && !context.drafts)
+        .map(|g| g.slug.as_str())
+        .collect();
+    let mut by_title: HashMap<String, &Guide> = HashMap::new();
+    let mut by_loose: HashMap<String, &Guide> = HashMap::new();
+    for g in &published {
+        by_title.entry(title_key(&g.front.title)).or_insert(g);
+        by_loose.entry(loose_key(&g.front.title)).or_insert(g);
+    }
+    let mut linked: HashSet<&str> = HashSet::new();
+    for g in guides {
+        if g.front.updated.is_none() {
+            let mut d = warn(
+                g,
+                &[Seg::Key("title")],
+                "W0501",
+                "the guide has no `updated` date".into(),
+                "add `updated: YYYY-MM-DD` so readers, feeds and the sitemap know how fresh it is"
+                    .into(),
+            );
+            d.field = "updated".into();
+            out.push(d);
+        }
+        let Some(p) = &g.front.progression else {
+            continue;
+        };
+        for (list, items) in [("leads_to", &p.leads_to), ("transitions", &p.transitions)] {
+            for (i, item) in items.iter().enumerate() {
+                let path = [Seg::Key("progression"), Seg::Key(list), Seg::Index(i)];
+                if let Some(slug) = item.guide() {
+                    linked.insert(slug);
+                    if drafts.contains(slug) && !g.front.draft {
+                        let mut at = path.to_vec();
+                        at.push(Seg::Key("guide"));
+                        out.push(warn(
+                            g,
+                            &at,
+                            "W0505",
+                            format!(
+                                "`{slug}` is a draft, so this link goes nowhere on the built site"
+                            ),
+                            "publish the draft (remove `draft: true`) or build with --drafts"
+                                .into(),
+                        ));
+                    }
+                    continue;
+                }
+                let title = item.title();
+                if let Some(target) = by_title.get(&title_key(title)) {
+                    linked.insert(&target.slug);
+                    continue;
+                }
+                if let Some(target) = by_loose.get(&loose_key(title)) {
+                    if target.slug != g.slug {
+                        out.push(warn(
+                            g,
+                            &path,
+                            "W0502",
+                            format!(
+                                "`{title}` nearly matches the guide `{}` but is not linked to it",
+                                target.front.title
+                            ),
+                            format!(
+                                "write it as `- title: {title}` with `guide: {}` to link it",
+                                target.slug
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if published.len() > 1 {
+        for g in &published {
+            if !linked.contains(g.slug.as_str()) {
+                out.push(warn(
+                    g,
+                    &[Seg::Key("title")],
+                    "W0503",
+                    format!("no other guide links to `{}`", g.slug),
+                    "list it under another guide's `progression` (with `guide: slug`) so readers can find it"
+                        .into(),
+                ));
+            }
+        }
+    }
+    stale_salaries(guides, out);
+}
+
+fn stale_salaries(guides: &[Guide], out: &mut Vec<Diagnostic>) {
+    let Some(newest) = guides.iter().filter_map(|g| g.front.updated).max() else {
+        return;
+    };
+    let months = |y: u16, m: u8| i32::from(y) * 12 + i32::from(m) - 1;
+    let now = months(newest.year, newest.month);
+    for g in guides {
+        let Some(as_of) = g.front.salary.as_ref().and_then(|s| s.as_of) else {
+            continue;
+        };
+        // A bare year counts from its last month: `2023` is true until December.
+        let then = months(as_of.year, as_of.month.unwrap_or(12));
+        if now - then > STALE_SALARY_MONTHS {
+            out.push(warn(
+                g,
+                &[Seg::Key("salary"), Seg::Key("as_of")],
+                "W0504",
+                format!(
+                    "salary figures are from {as_of}, more than {} years before the newest guide update ({})",
+                    STALE_SALARY_MONTHS / 12,
+                    Date::to_string(&newest)
+                ),
+                "refresh the figures and `as_of`, or remove the salary section".into(),
+            ));
+        }
+    }
+}
