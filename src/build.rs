@@ -65,6 +65,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         drafts: opts.drafts,
     };
     diagnostics.extend(validate::validate_with(&loaded.guides, &context));
+    diagnostics.extend(crate::theme::link_warnings(&opts.root));
     diag::sort(&mut diagnostics);
     let sources = std::mem::take(&mut loaded.sources);
     Ok(Checked {

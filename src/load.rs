@@ -78,7 +78,8 @@ pub fn load(root: &Path) -> Result<Loaded> {
     loaded.diagnostics.extend(diags);
     loaded.sources.extend(source);
 
-    let paths = guide_paths(root)?;
+    let (paths, link_diags) = scan_guides(root)?;
+    loaded.diagnostics.extend(link_diags);
     let results: Vec<(Option<Guide>, Vec<Diagnostic>, Option<SourceFile>)> = paths
         .par_iter()
         .map(|rel| read_and_parse(root, rel))
@@ -96,21 +97,65 @@ pub fn load(root: &Path) -> Result<Loaded> {
 
 /// Every `*.md` file under `root/guides`, relative to `root`, sorted.
 pub fn guide_paths(root: &Path) -> Result<Vec<PathBuf>> {
+    Ok(scan_guides(root)?.0)
+}
+
+/// Every `*.md` file under `root/guides`, relative to `root`, sorted, with a
+/// warning for each symbolic link that is not followed.
+///
+/// A link is followed only when its target is a file inside the site root:
+/// a guide folder from a pull request must not be able to pull in, say,
+/// `/etc/passwd` or a file from a sibling checkout.
+pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
     let dir = root.join("guides");
     if !dir.is_dir() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
+    let real_root =
+        std::fs::canonicalize(root).with_context(|| format!("cannot read {}", root.display()))?;
     let mut paths = Vec::new();
+    let mut diags = Vec::new();
     for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
         let is_md = entry.path().extension().is_some_and(|e| e == "md");
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if entry.file_type().is_file() && is_md && !hidden {
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            paths.push(rel.to_path_buf());
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if hidden {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            match symlink_target_inside(&real_root, entry.path()) {
+                Some(true) if is_md => paths.push(rel),
+                Some(true) => {}
+                _ => diags.push(
+                    Diagnostic::error(
+                        rel,
+                        0,
+                        0,
+                        "",
+                        "W0010",
+                        "symbolic link points outside the site root; not followed",
+                    )
+                    .warning()
+                    .with_help("copy the file into guides/ instead of linking to it"),
+                ),
+            }
+        } else if entry.file_type().is_file() && is_md {
+            paths.push(rel);
         }
     }
-    Ok(paths)
+    Ok((paths, diags))
+}
+
+/// Whether a symlink resolves to a regular file inside `real_root`; `None`
+/// when it does not resolve at all.
+pub fn symlink_target_inside(real_root: &Path, link: &Path) -> Option<bool> {
+    let target = std::fs::canonicalize(link).ok()?;
+    Some(target.starts_with(real_root) && target.is_file())
 }
 
 fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {

@@ -143,19 +143,25 @@ fn io_diag(root: &Path, full: &Path, e: &std::io::Error) -> Diagnostic {
 }
 
 /// Regular files under `dir`, as (path relative to `dir` with `/`, full path),
-/// sorted. Symlinks are not followed, so a theme cannot pull in files from
-/// outside the site.
+/// sorted. A symbolic link is used only when it resolves to a file inside
+/// the site root, so a theme cannot pull in files from elsewhere on disk.
 fn files_under(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
-    let _ = root;
     if !dir.is_dir() {
         return Vec::new();
     }
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            if e.path_is_symlink() {
+                crate::load::symlink_target_inside(&real_root, e.path()) == Some(true)
+            } else {
+                e.file_type().is_file()
+            }
+        })
         .filter_map(|e| {
             let rel = e.path().strip_prefix(dir).ok()?;
             let parts: Vec<String> = rel
@@ -163,6 +169,36 @@ fn files_under(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
             Some((parts.join("/"), e.path().to_path_buf()))
+        })
+        .collect()
+}
+
+/// A warning for every symbolic link under `themes/` that is not followed
+/// because it leads outside the site root (or nowhere).
+pub fn link_warnings(root: &Path) -> Vec<crate::diag::Diagnostic> {
+    let dir = root.join("themes");
+    let Ok(real_root) = std::fs::canonicalize(root) else {
+        return Vec::new();
+    };
+    WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path_is_symlink())
+        .filter(|e| crate::load::symlink_target_inside(&real_root, e.path()) != Some(true))
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+            Diagnostic::error(
+                rel,
+                0,
+                0,
+                "",
+                "W0010",
+                "symbolic link points outside the site root; not followed",
+            )
+            .warning()
+            .with_help("copy the file into the theme instead of linking to it")
         })
         .collect()
 }

@@ -385,3 +385,54 @@ fn a_template_error_names_the_template_line_and_variable() {
     );
     assert!(!site.path().join("output").exists());
 }
+
+#[test]
+fn symlinks_leading_outside_the_site_are_not_followed_and_said_so() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: Secret\nsummary: s\nresponsibilities: [a]\nskills: [b]\n---\nTOP SECRET\n",
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("base.html"), "LEAKED TEMPLATE").unwrap();
+    let site = fixture("minimal");
+    let root = site.path();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        root.join("guides/secret.md"),
+    )
+    .unwrap();
+    // A link that stays inside the site is followed.
+    std::fs::create_dir_all(root.join("drafts")).unwrap();
+    std::fs::write(
+        root.join("drafts/inside.md"),
+        read(root.join("guides/solo.md"))
+            .replace("Solo Role", "Inside Role")
+            .replace("title:", "slug: inside\ntitle:"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(root.join("drafts/inside.md"), root.join("guides/inside.md"))
+        .unwrap();
+    let templates = root.join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("base.html"),
+        templates.join("base.html"),
+    )
+    .unwrap();
+    let res = build_ok(root, &[]);
+    let err = stderr(&res);
+    assert!(err.contains("guides/secret.md"), "{err}");
+    assert!(err.contains("themes/default/templates/base.html"), "{err}");
+    assert_eq!(err.matches("not followed").count(), 2, "{err}");
+    let out = root.join("output");
+    assert!(!out.join("guides/secret").exists());
+    assert!(out.join("guides/inside/index.html").is_file());
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("TOP SECRET") && !text.contains("LEAKED TEMPLATE"),
+            "{path}"
+        );
+    }
+}
