@@ -8,10 +8,13 @@
 pub mod build;
 pub mod cli;
 pub mod diag;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod slug;
 pub mod suggest;
