@@ -249,8 +249,13 @@ fn check_links(checked: &Checked, opts: &BuildOptions) -> anyhow::Result<ExitCod
     for b in &broken {
         let _ = writeln!(
             err,
-            "{red}broken link{red:#}: {}/{b}",
-            output.display().to_string().trim_end_matches('/')
+            "{}/{}:{}: {red}broken link{red:#} `{}` -> {} ({})",
+            output.display().to_string().trim_end_matches('/'),
+            b.page,
+            b.line,
+            b.link,
+            b.target,
+            b.reason
         );
     }
     let htmls = pages.iter().filter(|p| p.path.ends_with(".html")).count();

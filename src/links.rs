@@ -36,7 +36,7 @@ impl fmt::Display for BrokenLink {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}: broken link `{}` -> {} ({})",
+            "{}:{}: `{}` -> {} ({})",
             self.page, self.line, self.link, self.target, self.reason
         )
     }
