@@ -204,8 +204,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             eprintln!(
                 "\nNext: {cd}careerbook build, then open output/index.html.\n\
-                 Add a guide with `careerbook new \"Role Title\"`; publish with the\n\
-                 workflow in .github/workflows/pages.yml (see docs/publishing.md)."
+                 Add a guide with `careerbook new \"Role Title\"`. To publish on GitHub\n\
+                 Pages, push to GitHub and set Settings > Pages > Source to \"GitHub Actions\";\n\
+                 .github/workflows/pages.yml then builds and deploys every push to main."
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -13,6 +13,7 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -147,7 +148,7 @@ pub fn scan(html: &str) -> Scanned {
 pub fn check_pages(pages: &[Page], origin: &str, base_path: &str) -> Vec<BrokenLink> {
     let files: BTreeSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     let scanned: BTreeMap<&str, Scanned> = pages
-        .iter()
+        .par_iter()
         .filter(|p| p.path.ends_with(".html"))
         .map(|p| (p.path.as_str(), scan(&String::from_utf8_lossy(&p.bytes))))
         .collect();
