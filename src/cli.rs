@@ -14,6 +14,10 @@ use std::process::ExitCode;
 /// careerbook turns a folder of career guides into a static website.
 #[derive(Debug, Parser)]
 #[command(name = "careerbook", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Start a site with `careerbook init`, add a guide with `careerbook new \"Role\"`,\n\
+    then `careerbook build`. See `careerbook help <command>` for examples."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -35,6 +39,10 @@ pub struct SiteArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output folder.
+    #[command(after_help = "Examples:\n  \
+        careerbook build\n  \
+        careerbook build --drafts --output /tmp/preview\n  \
+        careerbook build --base-url https://user.github.io/repo/")]
     Build {
         /// Where the site is.
         #[command(flatten)]
@@ -48,6 +56,11 @@ pub enum Command {
         base_url: Option<String>,
     },
     /// Validate every guide and site.yaml without writing anything.
+    #[command(after_help = "Examples:\n  \
+        careerbook check\n  \
+        careerbook check --drafts                 # list what new drafts still need\n  \
+        careerbook check --links --base-url https://user.github.io/repo/\n\n\
+        Exit codes: 0 valid, 1 invalid guides or broken links, 2 usage or I/O error.")]
     Check {
         /// Where the site is.
         #[command(flatten)]
@@ -56,9 +69,56 @@ pub enum Command {
         /// `github` (workflow commands for GitHub Actions, stdout).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also render the site in memory and check that every internal
+        /// link and #fragment resolves under the base URL.
+        #[arg(long)]
+        links: bool,
+        /// Base URL to check links under (overrides site.yaml), as passed
+        /// to `build --base-url`.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Print the JSON Schema of guide front matter (for editors and CI).
     Schema,
+    /// Create a new site: site.yaml, an example guide, .gitignore and a
+    /// GitHub Pages workflow.
+    #[command(after_help = "Examples:\n  \
+        careerbook init my-guides\n  \
+        careerbook init            # in the current folder\n\n\
+        Nothing is overwritten: if any of the files exists, nothing is written.")]
+    Init {
+        /// The folder to create the site in (created if missing).
+        #[arg(default_value = ".", value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Add a draft guide with every section to fill in.
+    #[command(after_help = "Examples:\n  \
+        careerbook new \"Data Engineer\" --family Engineering\n  \
+        careerbook new \"Ingénieur Données (Paris)\"   # guides/ingenieur-donnees-paris.md\n\n\
+        Then fill in every `TODO:`; `careerbook check --drafts` lists what is left.\n\
+        Remove `draft: true` to publish the guide.")]
+    New {
+        /// The role's title; the file name is its slug.
+        title: String,
+        /// The job family the guide belongs to.
+        #[arg(long, value_name = "FAMILY")]
+        family: Option<String>,
+        /// The site root.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Print a shell completion script to standard output.
+    #[command(after_help = "Examples:\n  \
+        careerbook completions bash > ~/.local/share/bash-completion/completions/careerbook\n  \
+        careerbook completions zsh > ~/.zfunc/_careerbook\n  \
+        careerbook completions fish > ~/.config/fish/completions/careerbook.fish")]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = "Example:\n  careerbook man > careerbook.1 && man ./careerbook.1")]
+    Man,
 }
 
 /// Output formats of `check`.
@@ -104,16 +164,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 serving: false,
             };
             let start = std::time::Instant::now();
+            let progress = crate::progress::Progress::start("building");
             let checked = build::check(&opts)?;
             print_diagnostics(&checked.diagnostics, &checked);
             if checked.has_errors() {
+                progress.finish();
                 eprintln!(
                     "build failed: {}; the output folder was not changed",
                     diag::summary(&checked.diagnostics)
                 );
                 return Ok(ExitCode::from(1));
             }
-            let built = build::build_checked(&checked, &opts)?;
+            let built = build::build_checked(&checked, &opts);
+            progress.finish();
+            let built = built?;
             eprintln!(
                 "built {} guides ({} files) into {} in {} ms",
                 built.guides,
@@ -123,10 +187,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { site, format } => {
+        Command::Check {
+            site,
+            format,
+            links,
+            base_url,
+        } => {
             let opts = BuildOptions {
                 root: site.root,
                 drafts: site.drafts,
+                base_url,
                 ..Default::default()
             };
             let checked = build::check(&opts)?;
@@ -147,11 +217,55 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             out.flush()?;
-            Ok(if checked.has_errors() {
-                ExitCode::from(1)
+            if checked.has_errors() {
+                return Ok(ExitCode::from(1));
+            }
+            if links {
+                return check_links(&checked, &opts);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir } => {
+            let written = crate::scaffold::init(&dir)?;
+            for path in &written {
+                eprintln!("created {}", path.display());
+            }
+            let cd = if dir == std::path::Path::new(".") {
+                String::new()
             } else {
-                ExitCode::SUCCESS
-            })
+                format!("cd {} && ", dir.display())
+            };
+            eprintln!(
+                "\nNext: {cd}careerbook build, then open output/index.html.\n\
+                 Add a guide with `careerbook new \"Role Title\"`. To publish on GitHub\n\
+                 Pages, push to GitHub and set Settings > Pages > Source to \"GitHub Actions\";\n\
+                 .github/workflows/pages.yml then builds and deploys every push to main."
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            title,
+            family,
+            root,
+        } => {
+            let path = crate::scaffold::new_guide(&root, &title, family.as_deref())?;
+            println!("{}", path.display());
+            eprintln!(
+                "created a draft guide; fill in every `TODO:`, then run\n  \
+                 careerbook check --drafts --root {}\nto see what is left.",
+                root.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "careerbook", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             let mut out = std::io::stdout().lock();
@@ -160,6 +274,42 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Renders the checked site in memory and reports every internal link or
+/// fragment that does not resolve.
+fn check_links(checked: &Checked, opts: &BuildOptions) -> anyhow::Result<ExitCode> {
+    let (site, pages) = build::render_checked(checked, opts)?;
+    let broken = crate::links::check_pages(&pages, &site.base.origin, &site.base.path);
+    let output = build::output_dir(opts, &site.config);
+    let mut err = anstream::stderr().lock();
+    let red = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    for b in &broken {
+        let _ = writeln!(
+            err,
+            "{}/{}:{}: {red}broken link{red:#} `{}` -> {} ({})",
+            output.display().to_string().trim_end_matches('/'),
+            b.page,
+            b.line,
+            b.link,
+            b.target,
+            b.reason
+        );
+    }
+    let htmls = pages.iter().filter(|p| p.path.ends_with(".html")).count();
+    let _ = writeln!(
+        err,
+        "links: {} broken in {htmls} pages (checked under {})",
+        broken.len(),
+        site.base.path
+    );
+    Ok(if broken.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn print_diagnostics(diags: &[diag::Diagnostic], checked: &Checked) {

@@ -252,6 +252,17 @@ fn base_url_with_sub_path_prefixes_every_internal_link() {
         }
     }
     assert!(checked > 20, "checked {checked} links");
+    // The built-in checker agrees, fragments included.
+    let res = careerbook(&[
+        "check",
+        "--links",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--base-url",
+        "https://user.github.io/repo/",
+    ]);
+    assert_eq!(res.status.code(), Some(0), "{}", stderr(&res));
+    assert!(stderr(&res).contains("links: 0 broken"));
     let page = read(out.join("guides/backend-engineer/index.html"));
     assert!(page.contains(
         "<link rel=\"canonical\" href=\"https://user.github.io/repo/guides/backend-engineer/\">"
