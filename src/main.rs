@@ -2,6 +2,12 @@
 
 use std::process::ExitCode;
 
+// A build allocates many small strings (YAML scalars, HTML fragments) from
+// several threads; mimalloc spends far fewer instructions on them than the
+// system allocator (see the performance section of the README).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     careerbook::cli::main()
 }
