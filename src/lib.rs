@@ -8,6 +8,7 @@
 pub mod build;
 pub mod cli;
 pub mod diag;
+pub mod incremental;
 pub mod load;
 pub mod markdown;
 pub mod model;

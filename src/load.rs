@@ -107,7 +107,9 @@ pub fn guide_paths(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {
+/// Reads `site.yaml` under `root`: the config (defaults when missing or
+/// invalid), its diagnostics and its source text.
+pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {
     let path = root.join("site.yaml");
     let rel = PathBuf::from("site.yaml");
     let bytes = match std::fs::read(&path) {
@@ -141,7 +143,11 @@ fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<Sourc
     }
 }
 
-fn read_and_parse(root: &Path, rel: &Path) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
+/// Reads and parses one guide file, `rel` relative to `root`.
+pub fn read_and_parse(
+    root: &Path,
+    rel: &Path,
+) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
     let full = root.join(rel);
     let read = std::fs::metadata(&full).and_then(|m| {
         if m.len() > MAX_FILE_BYTES {
