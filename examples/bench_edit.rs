@@ -1,0 +1,148 @@
+//! Save-to-rebuilt latency of the incremental engine for one-guide edits.
+//!
+//! ```text
+//! python3 /work/shared/bench/gen.py --n 10000 --out /dev/shm/g10k --format careerbook
+//! cargo run --release --example bench_edit -- /dev/shm/g10k [EDITS]
+//! ```
+//!
+//! The site is copied into a temporary folder, loaded and written once, then
+//! EDITS (default 20) different guides are edited one after another; each
+//! edit is timed from the file write to `apply()` returning with the output
+//! files written. Medians are printed, along with the cost of the parts that
+//! run on every edit whatever changed (validation and the site-wide pages).
+
+use anyhow::{Context, Result};
+use careerbook::build::{self, BuildOptions};
+use careerbook::incremental::{SiteState, StateOptions};
+use careerbook::render::{self, RenderOptions};
+use careerbook::site::Site;
+use careerbook::{theme, validate};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let source = PathBuf::from(args.next().context("usage: bench_edit SITE_DIR [EDITS]")?);
+    let edits: usize = args.next().map_or(Ok(20), |s| s.parse())?;
+    let tmp = tempfile::Builder::new()
+        .prefix("careerbook-bench-")
+        .tempdir_in(if Path::new("/dev/shm").is_dir() {
+            Path::new("/dev/shm")
+        } else {
+            Path::new(".")
+        })?;
+    copy_dir(&source, tmp.path())?;
+    let root = tmp.path().to_path_buf();
+
+    let start = Instant::now();
+    let opts = StateOptions {
+        build: BuildOptions {
+            root: root.clone(),
+            ..Default::default()
+        },
+        origin: None,
+        write: true,
+    };
+    let (mut state, first) = SiteState::new(opts)?;
+    anyhow::ensure!(
+        !first.failed,
+        "the site does not build: {:?}",
+        first.diagnostics
+    );
+    let guides = careerbook::load::guide_paths(&root)?;
+    println!(
+        "site: {} ({} guides, {} pages); initial load + full build + write: {} ms",
+        source.display(),
+        guides.len(),
+        state.pages().len(),
+        start.elapsed().as_millis()
+    );
+
+    let mut body = Vec::new();
+    let mut summary = Vec::new();
+    for k in 0..edits {
+        let rel = &guides[k * guides.len() / edits];
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path)?;
+        // A body edit: the guide's own page plus the site-wide pages.
+        body.push(timed_edit(
+            &mut state,
+            &path,
+            format!("{text}\nEdited {k}.\n"),
+        )?);
+        // A summary edit: shows on the index too.
+        let edited = text.replacen("summary: ", &format!("summary: Edited {k}. "), 1);
+        summary.push(timed_edit(&mut state, &path, edited)?);
+    }
+    println!(
+        "one-guide body edit, median of {edits}: {}",
+        ms(median(body))
+    );
+    println!(
+        "one-guide summary edit, median of {edits}: {}",
+        ms(median(summary))
+    );
+
+    // What every edit pays whatever changed.
+    let checked = build::check(&BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    })?;
+    let mut validating = Vec::new();
+    for _ in 0..edits {
+        let t = Instant::now();
+        std::hint::black_box(validate::validate(&checked.loaded.guides));
+        validating.push(t.elapsed());
+    }
+    let site = Site::new(checked.loaded.config.clone(), checked.loaded.guides.clone());
+    let theme = theme::load(&root, &site.config.theme).map_err(|d| anyhow::anyhow!("{d:?}"))?;
+    let sv = render::site_view(&site, RenderOptions::default());
+    let mut site_pages = Vec::new();
+    for _ in 0..edits {
+        let t = Instant::now();
+        let pages = render::site_pages(&site, &theme, &sv).map_err(|d| anyhow::anyhow!("{d:?}"))?;
+        std::hint::black_box(pages);
+        site_pages.push(t.elapsed());
+    }
+    println!(
+        "  of which validate(all guides): {}",
+        ms(median(validating))
+    );
+    println!(
+        "  of which render::site_pages(): {}",
+        ms(median(site_pages))
+    );
+    Ok(())
+}
+
+fn timed_edit(state: &mut SiteState, path: &Path, text: String) -> Result<Duration> {
+    let t = Instant::now();
+    std::fs::write(path, text)?;
+    let outcome = state.apply(&[path])?;
+    let took = t.elapsed();
+    anyhow::ensure!(!outcome.failed, "edit failed: {:?}", outcome.diagnostics);
+    anyhow::ensure!(outcome.rendered >= 1, "the edited page was not rendered");
+    Ok(took)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry?;
+        let target = to.join(entry.path().strip_prefix(from)?);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target)?;
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
