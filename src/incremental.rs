@@ -22,7 +22,7 @@ use crate::theme::{self, Theme};
 use crate::{validate, write};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -69,8 +69,36 @@ impl RebuildOutcome {
 struct FileEntry {
     /// The text, when the file could be read and decoded.
     source: Option<SourceFile>,
-    /// Problems found while reading and parsing it.
+    /// Problems found while reading and parsing it, and by the rules about
+    /// one guide on its own.
     diagnostics: Vec<Diagnostic>,
+    /// What other pages and the cross-guide rules read of it, when it parsed.
+    links: Option<LinkId>,
+}
+
+/// The parts of a guide that other guides' pages and the rules spanning
+/// guides read: while no guide's `LinkId` changes and no guide comes or
+/// goes, every other guide page and every cross-guide diagnostic stays the
+/// same, so an edit of a guide's content skips both.
+#[derive(Debug, PartialEq)]
+struct LinkId {
+    slug: String,
+    title: String,
+    draft: bool,
+    aliases: Vec<String>,
+    progression: Option<crate::model::Progression>,
+}
+
+impl LinkId {
+    fn of(g: &Guide) -> LinkId {
+        LinkId {
+            slug: g.slug.clone(),
+            title: g.front.title.clone(),
+            draft: g.front.draft,
+            aliases: g.front.aliases.clone(),
+            progression: g.front.progression.clone(),
+        }
+    }
 }
 
 /// What a guide page shows of other guides: everything
@@ -146,6 +174,15 @@ pub struct SiteState {
     pages: BTreeMap<String, Arc<[u8]>>,
     /// For each guide page in `pages`, by slug, what it shows of others.
     shown: HashMap<String, LinkSig>,
+    /// Cross-guide diagnostics, while `site_checks_stale` is false.
+    site_diags: Vec<Diagnostic>,
+    /// A guide's [`LinkId`] changed, or a guide came or went, since
+    /// `site_diags` was computed.
+    site_checks_stale: bool,
+    /// The same, since the last successful render.
+    links_stale: bool,
+    /// Output paths of the site-wide pages in `pages`.
+    site_paths: BTreeSet<String>,
     /// Guide files changed since the last successful render.
     pending: BTreeSet<PathBuf>,
     /// Everything must be re-rendered at the next successful render.
@@ -182,6 +219,10 @@ impl SiteState {
             guides: Vec::new(),
             pages: BTreeMap::new(),
             shown: HashMap::new(),
+            site_diags: Vec::new(),
+            site_checks_stale: true,
+            links_stale: true,
+            site_paths: BTreeSet::new(),
             pending: BTreeSet::new(),
             pending_full: true,
         };
@@ -354,8 +395,11 @@ impl SiteState {
         let results: Vec<_> = paths
             .into_par_iter()
             .map(|rel| {
-                let r = load::read_and_parse(&root, &rel);
-                (rel, r)
+                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel);
+                if let Some(g) = &guide {
+                    validate::validate_guide(g, &mut diagnostics);
+                }
+                (rel, (guide, diagnostics, source))
             })
             .collect();
         for (rel, (guide, diagnostics, source)) in results {
@@ -365,16 +409,26 @@ impl SiteState {
                     continue;
                 }
             }
-            self.forget(&rel);
-            if let Some(g) = guide {
-                let at = self.guide_index(&rel).unwrap_or_else(|i| i);
-                self.guides.insert(at, g);
+            let links = guide.as_ref().map(LinkId::of);
+            let old_links = self.files.get(&rel).and_then(|f| f.links.as_ref());
+            if links.is_none() || links.as_ref() != old_links {
+                self.site_checks_stale = true;
+                self.links_stale = true;
+            }
+            match (guide, self.guide_index(&rel)) {
+                (Some(g), Ok(i)) => self.guides[i] = g,
+                (Some(g), Err(i)) => self.guides.insert(i, g),
+                (None, Ok(i)) => {
+                    self.guides.remove(i);
+                }
+                (None, Err(_)) => {}
             }
             self.files.insert(
                 rel.clone(),
                 FileEntry {
                     source,
                     diagnostics,
+                    links,
                 },
             );
             self.pending.insert(rel);
@@ -388,18 +442,28 @@ impl SiteState {
 
     fn forget(&mut self, rel: &Path) {
         self.files.remove(rel);
+        self.site_checks_stale = true;
+        self.links_stale = true;
         if let Ok(i) = self.guide_index(rel) {
             self.guides.remove(i);
         }
     }
 
     /// Every diagnostic a clean `build` would report for the current files.
-    fn check(&self) -> Vec<Diagnostic> {
+    /// This is `validate::validate` split in two: the rules about one guide
+    /// ran when it was read, the rules spanning guides run again only when
+    /// something they read changed.
+    fn check(&mut self) -> Vec<Diagnostic> {
+        if self.site_checks_stale {
+            self.site_diags.clear();
+            validate::validate_site(&self.guides, &mut self.site_diags);
+            self.site_checks_stale = false;
+        }
         let mut out = self.config_diags.clone();
         for f in self.files.values() {
             out.extend(f.diagnostics.iter().cloned());
         }
-        out.extend(validate::validate(&self.guides));
+        out.extend(self.site_diags.iter().cloned());
         diag::sort(&mut out);
         out
     }
@@ -444,6 +508,7 @@ impl SiteState {
         self.commit(rendered, &mut outcome)?;
         self.pending.clear();
         self.pending_full = false;
+        self.links_stale = false;
         Ok(outcome)
     }
 
@@ -461,7 +526,8 @@ impl SiteState {
                 let g = &site.guides[i];
                 self.pending_full
                     || self.pending.contains(&g.source.path)
-                    || !self.shown.get(&g.slug).is_some_and(|s| s.matches(site, i))
+                    || (self.links_stale
+                        && !self.shown.get(&g.slug).is_some_and(|s| s.matches(site, i)))
             })
             .collect();
         let results: Vec<(usize, Result<Page, Diagnostic>)> = dirty
@@ -488,7 +554,9 @@ impl SiteState {
                 guide_pages: pages.len(),
                 pages: pages.into_iter().chain(p).collect(),
                 shown,
-                all_guides: site.guides.iter().map(|g| g.slug.clone()).collect(),
+                all_guides: self
+                    .links_stale
+                    .then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),
             }),
             Ok(_) => Err(errors),
             Err(d) => Err(errors.into_iter().chain(d).collect()),
@@ -498,29 +566,43 @@ impl SiteState {
     /// Takes the newly rendered pages into `self.pages`, drops pages that are
     /// no longer produced, and mirrors the difference on disk.
     fn commit(&mut self, r: Rendered, outcome: &mut RebuildOutcome) -> Result<()> {
-        let mut produced: BTreeSet<String> = r.all_guides.iter().map(|s| page_path(s)).collect();
-        for p in &r.pages {
-            produced.insert(p.path.clone());
+        let mut removed = Vec::new();
+        if let Some(all) = &r.all_guides {
+            let now: HashSet<&str> = all.iter().map(String::as_str).collect();
+            self.shown.retain(|slug, _| {
+                let keep = now.contains(slug.as_str());
+                if !keep {
+                    removed.push(page_path(slug));
+                }
+                keep
+            });
         }
+        self.shown.extend(r.shown);
+        let site_paths: BTreeSet<String> = r.pages[r.guide_pages..]
+            .iter()
+            .map(|p| p.path.clone())
+            .collect();
+        removed.extend(self.site_paths.difference(&site_paths).cloned());
+        // A path can move between a guide page and a site page (an alias
+        // taking over a renamed guide's old URL).
+        let shown = &self.shown;
+        removed.retain(|p| {
+            !site_paths.contains(p) && !guide_slug(p).is_some_and(|s| shown.contains_key(s))
+        });
+        removed.sort();
+        removed.dedup();
+        for p in &removed {
+            self.pages.remove(p);
+        }
+        outcome.removed = removed;
+        self.site_paths = site_paths;
         for page in r.pages {
             if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {
                 outcome.written.push(page.path.clone());
                 self.pages.insert(page.path, page.bytes.into());
             }
         }
-        outcome.removed = self
-            .pages
-            .keys()
-            .filter(|p| !produced.contains(*p))
-            .cloned()
-            .collect();
-        for p in &outcome.removed {
-            self.pages.remove(p);
-        }
         outcome.written.sort();
-        let slugs: BTreeSet<&String> = r.all_guides.iter().collect();
-        self.shown.retain(|slug, _| slugs.contains(slug));
-        self.shown.extend(r.shown);
         if let Some(out) = &self.output {
             let result = if self.on_disk {
                 write_changes(out, &self.pages, &outcome.written, &outcome.removed)
@@ -552,12 +634,17 @@ struct Rendered {
     guide_pages: usize,
     /// What each newly rendered guide page shows of others, by slug.
     shown: Vec<(String, LinkSig)>,
-    /// The slug of every published guide.
-    all_guides: Vec<String>,
+    /// The slug of every published guide, when guides may have come or gone.
+    all_guides: Option<Vec<String>>,
 }
 
 fn page_path(slug: &str) -> String {
     format!("{}index.html", Site::guide_path(slug))
+}
+
+/// The slug whose page is at `path`, if `path` is where guide pages go.
+fn guide_slug(path: &str) -> Option<&str> {
+    path.strip_prefix("guides/")?.strip_suffix("/index.html")
 }
 
 /// Writes the changed files (each through a temporary file and a rename, so

@@ -77,7 +77,8 @@ fn non_empty_list(r: &mut Report<'_>, key: &'static str, items: &[String]) {
     }
 }
 
-fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
+/// The rules about one guide on its own.
+pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
     let f = &g.front;
     let mut r = Report { guide: g, out };
     for (key, value) in [("title", &f.title), ("summary", &f.summary)] {
@@ -191,7 +192,9 @@ fn check_url(r: &mut Report<'_>, path: &[Seg<'_>], url: &str) {
     }
 }
 
-fn validate_site(guides: &[Guide], out: &mut Vec<Diagnostic>) {
+/// The rules that span guides: unique slugs and aliases, links that resolve.
+/// Reads only each guide's path, slug, aliases and progression.
+pub fn validate_site(guides: &[Guide], out: &mut Vec<Diagnostic>) {
     let mut by_slug: BTreeMap<&str, &Guide> = BTreeMap::new();
     for g in guides {
         if let Some(first) = by_slug.get(g.slug.as_str()) {

@@ -53,8 +53,25 @@ impl Editing {
         read(self.root().join(rel))
     }
 
+    /// Applies a change; the diagnostics must be those of `check`.
     fn apply<P: AsRef<Path>>(&mut self, paths: &[P]) -> RebuildOutcome {
-        self.state.apply(paths).expect("apply")
+        let outcome = self.state.apply(paths).expect("apply");
+        let checked = build::check(&BuildOptions {
+            root: self.root().to_path_buf(),
+            drafts: self.drafts,
+            ..Default::default()
+        })
+        .expect("check");
+        if checked.has_errors() {
+            assert_eq!(outcome.diagnostics, checked.diagnostics);
+        } else {
+            // Template errors come on top, from rendering.
+            assert_eq!(
+                outcome.diagnostics[..checked.diagnostics.len()],
+                checked.diagnostics[..]
+            );
+        }
+        outcome
     }
 
     /// Applies a change and checks the output against a clean build.
