@@ -169,16 +169,22 @@ pub struct SiteState {
     config_source: Option<SourceFile>,
     theme: Result<Theme, Vec<Diagnostic>>,
     files: BTreeMap<PathBuf, FileEntry>,
-    /// The guides that parsed, sorted by path.
-    guides: Vec<Guide>,
+    /// The resolved site: every published guide that parsed. It lives from
+    /// one rebuild to the next, so an edit that changes no [`LinkId`] swaps
+    /// the guide in place instead of resolving the whole site again.
+    site: Site,
+    /// Guides that parsed but are not published (drafts), by path.
+    held: BTreeMap<PathBuf, Guide>,
+    /// Guides read since the last regroup whose [`LinkId`] changed.
+    loose: Vec<Guide>,
     pages: BTreeMap<String, Arc<[u8]>>,
     /// For each guide page in `pages`, by slug, what it shows of others.
     shown: HashMap<String, LinkSig>,
-    /// Cross-guide diagnostics, while `site_checks_stale` is false.
+    /// Cross-guide diagnostics as of the last regroup.
     site_diags: Vec<Diagnostic>,
-    /// A guide's [`LinkId`] changed, or a guide came or went, since
-    /// `site_diags` was computed.
-    site_checks_stale: bool,
+    /// A guide's [`LinkId`] changed, or a guide came or went, since the
+    /// site was last resolved and the cross-guide rules last ran.
+    regroup: bool,
     /// The same, since the last successful render.
     links_stale: bool,
     /// Output paths of the site-wide pages in `pages`.
@@ -216,11 +222,13 @@ impl SiteState {
             config_source,
             theme,
             files: BTreeMap::new(),
-            guides: Vec::new(),
+            site: Site::new(SiteConfig::default(), Vec::new()),
+            held: BTreeMap::new(),
+            loose: Vec::new(),
             pages: BTreeMap::new(),
             shown: HashMap::new(),
             site_diags: Vec::new(),
-            site_checks_stale: true,
+            regroup: true,
             links_stale: true,
             site_paths: BTreeSet::new(),
             pending: BTreeSet::new(),
@@ -410,18 +418,23 @@ impl SiteState {
                 }
             }
             let links = guide.as_ref().map(LinkId::of);
-            let old_links = self.files.get(&rel).and_then(|f| f.links.as_ref());
-            if links.is_none() || links.as_ref() != old_links {
-                self.site_checks_stale = true;
-                self.links_stale = true;
-            }
-            match (guide, self.guide_index(&rel)) {
-                (Some(g), Ok(i)) => self.guides[i] = g,
-                (Some(g), Err(i)) => self.guides.insert(i, g),
-                (None, Ok(i)) => {
-                    self.guides.remove(i);
+            let old = self.files.get(&rel).and_then(|f| f.links.as_ref());
+            match guide {
+                Some(g) if links.as_ref() == old => {
+                    if self.held.contains_key(&rel) {
+                        self.held.insert(rel.clone(), g);
+                    } else if let Some(i) = self.site_index(&rel, &g.slug) {
+                        self.site.guides[i] = g;
+                    } else {
+                        self.regroup = true;
+                        self.links_stale = true;
+                        self.loose.push(g);
+                    }
                 }
-                (None, Err(_)) => {}
+                g => {
+                    self.take_out(&rel);
+                    self.loose.extend(g);
+                }
             }
             self.files.insert(
                 rel.clone(),
@@ -435,30 +448,59 @@ impl SiteState {
         }
     }
 
-    fn guide_index(&self, rel: &Path) -> Result<usize, usize> {
-        self.guides
-            .binary_search_by(|g| g.source.path.as_path().cmp(rel))
+    /// Where the guide read from `rel` sits in the site (sorted by slug).
+    fn site_index(&self, rel: &Path, slug: &str) -> Option<usize> {
+        let guides = &self.site.guides;
+        let start = guides.partition_point(|g| g.slug.as_str() < slug);
+        (start..guides.len())
+            .take_while(|&i| guides[i].slug == slug)
+            .find(|&i| guides[i].source.path == rel)
+    }
+
+    /// Removes the guide read from `rel` from wherever it is; the site must
+    /// then be resolved again.
+    fn take_out(&mut self, rel: &Path) {
+        self.regroup = true;
+        self.links_stale = true;
+        if self.held.remove(rel).is_some() {
+            return;
+        }
+        let slug = self.files.get(rel).and_then(|f| f.links.as_ref());
+        if let Some(i) = slug.and_then(|l| self.site_index(rel, &l.slug)) {
+            self.site.guides.remove(i);
+        }
     }
 
     fn forget(&mut self, rel: &Path) {
+        self.take_out(rel);
         self.files.remove(rel);
-        self.site_checks_stale = true;
-        self.links_stale = true;
-        if let Ok(i) = self.guide_index(rel) {
-            self.guides.remove(i);
-        }
+    }
+
+    /// Resolves the site again from every guide, and runs the rules that
+    /// span guides (on all guides in path order, as `validate` does).
+    fn regroup(&mut self) {
+        let mut all = std::mem::take(&mut self.site.guides);
+        all.extend(std::mem::take(&mut self.held).into_values());
+        all.append(&mut self.loose);
+        all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        self.site_diags.clear();
+        validate::validate_site(&all, &mut self.site_diags);
+        let drafts = self.opts.build.drafts;
+        let (published, held): (Vec<Guide>, Vec<Guide>) =
+            all.into_iter().partition(|g| drafts || !g.front.draft);
+        self.held = held
+            .into_iter()
+            .map(|g| (g.source.path.clone(), g))
+            .collect();
+        self.site = Site::new(self.site_config(), published);
+        self.regroup = false;
     }
 
     /// Every diagnostic a clean `build` would report for the current files.
     /// This is `validate::validate` split in two: the rules about one guide
     /// ran when it was read, the rules spanning guides run again only when
     /// something they read changed.
-    fn check(&mut self) -> Vec<Diagnostic> {
-        if self.site_checks_stale {
-            self.site_diags.clear();
-            validate::validate_site(&self.guides, &mut self.site_diags);
-            self.site_checks_stale = false;
-        }
+    fn check(&self) -> Vec<Diagnostic> {
         let mut out = self.config_diags.clone();
         for f in self.files.values() {
             out.extend(f.diagnostics.iter().cloned());
@@ -470,6 +512,13 @@ impl SiteState {
 
     /// Validates, renders what is pending, and writes what changed.
     fn rebuild(&mut self) -> Result<RebuildOutcome> {
+        if self.regroup {
+            self.regroup();
+        } else {
+            let config = self.site_config();
+            self.site.base = BaseUrl::parse(&config.base_url);
+            self.site.config = config;
+        }
         let mut outcome = RebuildOutcome {
             diagnostics: self.check(),
             full: self.pending_full,
@@ -479,23 +528,10 @@ impl SiteState {
             outcome.failed = true;
             return Ok(outcome);
         }
-        // The site takes the published guides by value; they come back into
-        // `self.guides` below whatever happens, without copying any guide.
-        let all = std::mem::take(&mut self.guides);
-        let (published, held): (Vec<Guide>, Vec<Guide>) = if self.opts.build.drafts {
-            (all, Vec::new())
-        } else {
-            all.into_iter().partition(|g| !g.front.draft)
-        };
-        let mut site = Site::new(self.site_config(), published);
         let rendered = match &self.theme {
-            Ok(theme) => self.render(&site, theme),
+            Ok(theme) => self.render(&self.site, theme),
             Err(d) => Err(d.clone()),
         };
-        let mut guides = std::mem::take(&mut site.guides);
-        guides.extend(held);
-        guides.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-        self.guides = guides;
         let rendered = match rendered {
             Ok(r) => r,
             Err(errors) => {

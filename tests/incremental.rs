@@ -232,6 +232,15 @@ fn edits_deletes_renames_and_template_changes_match_clean_builds() {
         .contains(&"guides/backend-engineer/index.html".to_string()));
     assert!(out.removed.contains(&"backend/index.html".to_string()));
 
+    // Editing an unpublished draft changes no page.
+    let draft = e.write(
+        "guides/draft-role.md",
+        &e.text("guides/draft-role.md")
+            .replace("Not finished yet.", "Nearly there."),
+    );
+    let out = e.apply_ok(&[draft]);
+    assert_eq!(out.rendered, 0);
+
     // Publishing a draft.
     let draft = e.write(
         "guides/draft-role.md",
