@@ -556,16 +556,31 @@ impl SiteState {
                 serving: self.opts.build.serving,
             },
         );
-        let dirty: Vec<usize> = (0..site.guides.len())
-            .into_par_iter()
-            .filter(|&i| {
-                let g = &site.guides[i];
-                self.pending_full
-                    || self.pending.contains(&g.source.path)
-                    || (self.links_stale
-                        && !self.shown.get(&g.slug).is_some_and(|s| s.matches(site, i)))
-            })
-            .collect();
+        let dirty: Vec<usize> = if self.pending_full || self.links_stale {
+            (0..site.guides.len())
+                .into_par_iter()
+                .filter(|&i| {
+                    let g = &site.guides[i];
+                    self.pending_full
+                        || self.pending.contains(&g.source.path)
+                        || !self.shown.get(&g.slug).is_some_and(|s| s.matches(site, i))
+                })
+                .collect()
+        } else {
+            // No links changed: only the changed guides' own pages, found
+            // without visiting every guide.
+            let mut v: Vec<usize> = self
+                .pending
+                .iter()
+                .filter_map(|rel| {
+                    let slug = &self.files.get(rel)?.links.as_ref()?.slug;
+                    self.site_index(rel, slug)
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
         let results: Vec<(usize, Result<Page, Diagnostic>)> = dirty
             .par_iter()
             .map(|&i| (i, render::guide_page(site, theme, &sv, i)))
