@@ -61,6 +61,7 @@ fn main() -> Result<()> {
 
     let mut body = Vec::new();
     let mut summary = Vec::new();
+    let mut title = Vec::new();
     for k in 0..edits {
         let rel = &guides[k * guides.len() / edits];
         let path = root.join(rel);
@@ -73,10 +74,15 @@ fn main() -> Result<()> {
         )?);
         // A summary edit: shows on the index too.
         let edited = text.replacen("summary: ", &format!("summary: Edited {k}. "), 1);
-        summary.push(timed_edit(&mut state, &path, edited)?);
+        summary.push(timed_edit(&mut state, &path, edited.clone())?);
+        // A title edit: other guides may link here by title, so the site is
+        // resolved again and every guide page's links are compared.
+        let edited = edited.replacen("title: ", &format!("title: Edited {k} "), 1);
+        title.push(timed_edit(&mut state, &path, edited)?);
     }
     report("one-guide body edit", edits, body);
     report("one-guide summary edit", edits, summary);
+    report("one-guide title edit", edits, title);
 
     // What every edit pays whatever changed.
     let checked = build::check(&BuildOptions {
