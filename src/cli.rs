@@ -119,6 +119,35 @@ pub enum Command {
     /// Print the manual page (roff) to standard output.
     #[command(after_help = "Example:\n  careerbook man > careerbook.1 && man ./careerbook.1")]
     Man,
+    /// Build, then rebuild the output folder whenever a guide, a theme file
+    /// or site.yaml changes; only the pages a change reaches are re-rendered.
+    Watch {
+        /// Where the site is.
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Output folder [default: site.yaml's `output`, relative to the root].
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Base URL the site is published under (overrides site.yaml).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Serve the site locally with live reload, rebuilding on every change.
+    /// Pages are kept in memory; the output folder is not touched.
+    Serve {
+        /// Where the site is.
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: std::net::IpAddr,
+        /// Port to listen on; 0 picks a free port.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default web browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 /// Output formats of `check`.
@@ -185,6 +214,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 built.output.display(),
                 start.elapsed().as_millis()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Watch {
+            site,
+            output,
+            base_url,
+        } => {
+            crate::watch::run(BuildOptions {
+                root: site.root,
+                output,
+                base_url,
+                drafts: site.drafts,
+                serving: false,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            site,
+            bind,
+            port,
+            open,
+        } => {
+            crate::serve::run(crate::serve::ServeOptions {
+                build: BuildOptions {
+                    root: site.root,
+                    drafts: site.drafts,
+                    ..Default::default()
+                },
+                bind,
+                port,
+                open,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {

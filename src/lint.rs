@@ -51,13 +51,15 @@ fn loose_key(t: &str) -> String {
 }
 
 /// Adds every warning for `guides` to `out`.
-pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let published: Vec<&Guide> = guides
         .iter()
+        .copied()
         .filter(|g| context.drafts || !g.front.draft)
         .collect();
     let drafts: HashSet<&str> = guides
         .iter()
+        .copied()
         .filter(|g| g.front.draft && !context.drafts)
         .map(|g| g.slug.as_str())
         .collect();
@@ -68,7 +70,7 @@ pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) 
         by_loose.entry(loose_key(&g.front.title)).or_insert(g);
     }
     let mut linked: HashSet<&str> = HashSet::new();
-    for g in guides {
+    for &g in guides {
         if g.front.updated.is_none() {
             let mut d = warn(
                 g,
@@ -147,13 +149,13 @@ pub fn lint(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) 
     stale_salaries(guides, out);
 }
 
-fn stale_salaries(guides: &[Guide], out: &mut Vec<Diagnostic>) {
+fn stale_salaries(guides: &[&Guide], out: &mut Vec<Diagnostic>) {
     let Some(newest) = guides.iter().filter_map(|g| g.front.updated).max() else {
         return;
     };
     let months = |y: u16, m: u8| i32::from(y) * 12 + i32::from(m) - 1;
     let now = months(newest.year, newest.month);
-    for g in guides {
+    for &g in guides {
         let Some(as_of) = g.front.salary.as_ref().and_then(|s| s.as_of) else {
             continue;
         };

@@ -158,7 +158,9 @@ pub fn symlink_target_inside(real_root: &Path, link: &Path) -> Option<bool> {
     Some(target.starts_with(real_root) && target.is_file())
 }
 
-fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {
+/// Reads `site.yaml` under `root`: the config (defaults when missing or
+/// invalid), its diagnostics and its source text.
+pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {
     let path = root.join("site.yaml");
     let rel = PathBuf::from("site.yaml");
     let bytes = match std::fs::read(&path) {
@@ -210,7 +212,11 @@ fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<Sourc
     }
 }
 
-fn read_and_parse(root: &Path, rel: &Path) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
+/// Reads and parses one guide file, `rel` relative to `root`.
+pub fn read_and_parse(
+    root: &Path,
+    rel: &Path,
+) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
     let full = root.join(rel);
     let read = std::fs::metadata(&full).and_then(|m| {
         if m.len() > MAX_FILE_BYTES {
@@ -411,7 +417,9 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
 
 /// The slug a guide that failed to parse would most likely have: its
 /// `slug` field if that can be read, else the one from its file name.
-fn fallback_slug(source: &SourceFile) -> String {
+/// The slug a guide that did not parse would most likely have had: its
+/// `slug:` if that much of the front matter reads, else the file name's.
+pub fn fallback_slug(source: &SourceFile) -> String {
     let from_front = split(&source.path, &source.text)
         .ok()
         .and_then(|parts| yaml::parse_marked_all(parts.yaml).ok())

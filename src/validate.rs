@@ -70,7 +70,8 @@ pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic>
         validate_guide(g, &mut out);
     }
     validate_site(guides, context, &mut out);
-    crate::lint::lint(guides, context, &mut out);
+    let refs: Vec<&Guide> = guides.iter().collect();
+    crate::lint::lint(&refs, context, &mut out);
     out
 }
 
@@ -93,7 +94,8 @@ fn non_empty_list(r: &mut Report<'_>, key: &'static str, items: &[String]) {
     }
 }
 
-fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
+/// The rules about one guide on its own.
+pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
     let f = &g.front;
     let mut r = Report { guide: g, out };
     for (key, value) in [("title", &f.title), ("summary", &f.summary)] {
@@ -287,7 +289,9 @@ fn check_url(r: &mut Report<'_>, path: &[Seg<'_>], url: &str) {
     }
 }
 
-fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// The rules that span guides: unique slugs and aliases, links that resolve.
+/// Reads only each guide's path, slug, aliases and progression.
+pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut by_slug: BTreeMap<&str, &Guide> = BTreeMap::new();
     for g in guides {
         if let Some(first) = by_slug.get(g.slug.as_str()) {

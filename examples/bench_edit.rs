@@ -1,0 +1,169 @@
+//! Save-to-rebuilt latency of the incremental engine for one-guide edits.
+//!
+//! ```text
+//! python3 /work/shared/bench/gen.py --n 10000 --out /dev/shm/g10k --format careerbook
+//! cargo run --release --example bench_edit -- /dev/shm/g10k [EDITS]
+//! ```
+//!
+//! The site is copied into a temporary folder, loaded and written once, then
+//! EDITS (default 20) different guides are edited one after another; each
+//! edit is timed from the file write to `apply()` returning with the output
+//! files written. Medians are printed, along with the cost of the site-wide
+//! pages, which every edit re-renders whatever changed, and of validating
+//! every guide, which an edit avoids.
+
+use anyhow::{Context, Result};
+use careerbook::build::{self, BuildOptions};
+use careerbook::incremental::{SiteState, StateOptions};
+use careerbook::render::{self, RenderOptions};
+use careerbook::site::Site;
+use careerbook::{theme, validate};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let source = PathBuf::from(args.next().context("usage: bench_edit SITE_DIR [EDITS]")?);
+    let edits: usize = args.next().map_or(Ok(20), |s| s.parse())?;
+    let tmp = tempfile::Builder::new()
+        .prefix("careerbook-bench-")
+        .tempdir_in(if Path::new("/dev/shm").is_dir() {
+            Path::new("/dev/shm")
+        } else {
+            Path::new(".")
+        })?;
+    copy_dir(&source, tmp.path())?;
+    let root = tmp.path().to_path_buf();
+
+    let start = Instant::now();
+    let opts = StateOptions {
+        build: BuildOptions {
+            root: root.clone(),
+            ..Default::default()
+        },
+        origin: None,
+        write: true,
+    };
+    let (mut state, first) = SiteState::new(opts)?;
+    anyhow::ensure!(
+        !first.failed,
+        "the site does not build: {:?}",
+        first.diagnostics
+    );
+    let guides = careerbook::load::guide_paths(&root)?;
+    println!(
+        "site: {} ({} guides, {} pages); initial load + full build + write: {} ms",
+        source.display(),
+        guides.len(),
+        state.pages().len(),
+        start.elapsed().as_millis()
+    );
+
+    let mut body = Vec::new();
+    let mut summary = Vec::new();
+    let mut title = Vec::new();
+    for k in 0..edits {
+        let rel = &guides[k * guides.len() / edits];
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path)?;
+        // A body edit: the guide's own page plus the site-wide pages.
+        body.push(timed_edit(
+            &mut state,
+            &path,
+            format!("{text}\nEdited {k}.\n"),
+        )?);
+        // A summary edit: shows on the index too.
+        let edited = text.replacen("summary: ", &format!("summary: Edited {k}. "), 1);
+        summary.push(timed_edit(&mut state, &path, edited.clone())?);
+        // A title edit: other guides may link here by title, so the site is
+        // resolved again and every guide page's links are compared.
+        let edited = edited.replacen("title: ", &format!("title: Edited {k} "), 1);
+        title.push(timed_edit(&mut state, &path, edited)?);
+    }
+    report("one-guide body edit", edits, body);
+    report("one-guide summary edit", edits, summary);
+    report("one-guide title edit", edits, title);
+
+    // What every edit pays whatever changed.
+    let checked = build::check(&BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    })?;
+    let mut validating = Vec::new();
+    for _ in 0..edits {
+        let t = Instant::now();
+        std::hint::black_box(validate::validate(&checked.loaded.guides));
+        validating.push(t.elapsed());
+    }
+    let site = Site::new(checked.loaded.config.clone(), checked.loaded.guides.clone());
+    let theme = theme::load(&root, &site.config.theme).map_err(|d| anyhow::anyhow!("{d:?}"))?;
+    let sv = render::site_view(&site, RenderOptions::default());
+    let mut site_pages = Vec::new();
+    for _ in 0..edits {
+        let (t, cpu) = (Instant::now(), cpu_time());
+        let pages = render::site_pages(&site, &theme, &sv).map_err(|d| anyhow::anyhow!("{d:?}"))?;
+        std::hint::black_box(pages);
+        site_pages.push((t.elapsed(), cpu_time() - cpu));
+    }
+    report(
+        "  render::site_pages() alone, re-run on every edit",
+        edits,
+        site_pages,
+    );
+    println!(
+        "  validate() of all guides, which an edit no longer runs: {}",
+        ms(median(validating))
+    );
+    Ok(())
+}
+
+/// Wall-clock and CPU time (all threads) of one edit.
+fn timed_edit(state: &mut SiteState, path: &Path, text: String) -> Result<(Duration, Duration)> {
+    let cpu = cpu_time();
+    let t = Instant::now();
+    std::fs::write(path, text)?;
+    let outcome = state.apply(&[path])?;
+    let took = t.elapsed();
+    let cpu = cpu_time() - cpu;
+    anyhow::ensure!(!outcome.failed, "edit failed: {:?}", outcome.diagnostics);
+    anyhow::ensure!(outcome.rendered >= 1, "the edited page was not rendered");
+    Ok((took, cpu))
+}
+
+/// CPU time of the whole process: unlike wall time, it does not count
+/// waiting for a busy machine's cores.
+fn cpu_time() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+fn report(what: &str, edits: usize, v: Vec<(Duration, Duration)>) {
+    let (wall, cpu): (Vec<Duration>, Vec<Duration>) = v.into_iter().unzip();
+    println!(
+        "{what}, median of {edits}: {} wall, {} CPU",
+        ms(median(wall)),
+        ms(median(cpu))
+    );
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry?;
+        let target = to.join(entry.path().strip_prefix(from)?);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target)?;
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,775 @@
+//! Incremental rebuilds for `watch` and `serve`: the loaded and rendered site
+//! stays in memory between changes, so saving one guide re-parses that one
+//! file and re-renders only the pages that show its data.
+//!
+//! A changed guide re-renders its own page and every guide page whose links
+//! to other guides now come out differently (see [`LinkSig`]): pages that
+//! list it in their progression and pages it lists, by slug or by title, in
+//! the site before the change or after it. [`render::site_pages`] (the index,
+//! 404, aliases, static files and every other site-wide page) re-runs after
+//! every change. A template or `site.yaml` change re-renders everything.
+//!
+//! The invariant, checked by the tests: after any sequence of changes the
+//! pages are byte for byte those of a clean build of the files on disk.
+
+use crate::build::{self, BuildOptions};
+use crate::diag::{self, Diagnostic};
+use crate::load::{self, Guide, SourceFile};
+use crate::model::SiteConfig;
+use crate::render::{self, Page, RenderOptions};
+use crate::site::{BaseUrl, LinkKind, Site};
+use crate::theme::{self, Theme};
+use crate::{validate, write};
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// How a [`SiteState`] builds and where its pages go.
+#[derive(Debug, Clone, Default)]
+pub struct StateOptions {
+    /// Root, drafts, output folder and base URL override, as for `build`.
+    pub build: BuildOptions,
+    /// Serve mode: an origin such as `http://127.0.0.1:1111` that replaces
+    /// the configured base URL's origin, keeping its path.
+    pub origin: Option<String>,
+    /// Write pages into the output folder (watch); otherwise they stay in
+    /// memory only (serve).
+    pub write: bool,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct RebuildOutcome {
+    /// Every diagnostic for the current files, warnings too, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files are invalid: nothing was rendered and the last good site
+    /// stays in place. `diagnostics` holds the errors.
+    pub failed: bool,
+    /// Every page was re-rendered (first build, template or `site.yaml`).
+    pub full: bool,
+    /// Number of guide pages rendered.
+    pub rendered: usize,
+    /// Output paths whose bytes changed, sorted.
+    pub written: Vec<String>,
+    /// Output paths no longer produced, sorted.
+    pub removed: Vec<String>,
+}
+
+impl RebuildOutcome {
+    /// Whether any output file changed.
+    pub fn changed(&self) -> bool {
+        !self.written.is_empty() || !self.removed.is_empty()
+    }
+}
+
+/// One guide file as last read.
+#[derive(Debug)]
+struct FileEntry {
+    /// The text, when the file could be read and decoded.
+    source: Option<SourceFile>,
+    /// Problems found while reading and parsing it, and by the rules about
+    /// one guide on its own.
+    diagnostics: Vec<Diagnostic>,
+    /// What other pages and the cross-guide rules read of it, when it parsed.
+    links: Option<LinkId>,
+}
+
+/// The parts of a guide that other guides' pages and the rules spanning
+/// guides read: while no guide's `LinkId` changes and no guide comes or
+/// goes, every other guide page and every cross-guide diagnostic stays the
+/// same, so an edit of a guide's content skips both.
+#[derive(Debug, PartialEq)]
+struct LinkId {
+    slug: String,
+    title: String,
+    draft: bool,
+    aliases: Vec<String>,
+    progression: Option<crate::model::Progression>,
+}
+
+impl LinkId {
+    fn of(g: &Guide) -> LinkId {
+        LinkId {
+            slug: g.slug.clone(),
+            title: g.front.title.clone(),
+            draft: g.front.draft,
+            aliases: g.front.aliases.clone(),
+            progression: g.front.progression.clone(),
+        }
+    }
+}
+
+/// What a guide page shows of other guides: everything
+/// `view::GuideView::new` reads from the site besides the guide itself and
+/// the site config. When this is unchanged and the guide is unchanged, the
+/// page is unchanged.
+#[derive(Debug, PartialEq, Eq)]
+struct LinkSig {
+    /// The slug each progression item links to, in order.
+    targets: Vec<Option<String>>,
+    /// The guides that list this one: how, their title and their slug.
+    incoming: Vec<(LinkKind, String, String)>,
+}
+
+fn targets<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
+    let p = site.guides[i].front.progression.as_ref();
+    let items = p
+        .into_iter()
+        .flat_map(|p| p.leads_to.iter().chain(&p.transitions));
+    items.map(move |r| site.resolve(r).map(|t| site.guides[t].slug.as_str()))
+}
+
+impl LinkSig {
+    fn of(site: &Site, i: usize) -> LinkSig {
+        LinkSig {
+            targets: targets(site, i).map(|t| t.map(str::to_string)).collect(),
+            incoming: site
+                .incoming(i)
+                .iter()
+                .map(|&(from, kind)| {
+                    let g = &site.guides[from];
+                    (kind, g.front.title.clone(), g.slug.clone())
+                })
+                .collect(),
+        }
+    }
+
+    /// Compares without allocating: this runs for every guide on every edit.
+    fn matches(&self, site: &Site, i: usize) -> bool {
+        let incoming = site.incoming(i);
+        self.incoming.len() == incoming.len()
+            && self
+                .targets
+                .iter()
+                .map(Option::as_deref)
+                .eq(targets(site, i))
+            && self
+                .incoming
+                .iter()
+                .zip(incoming)
+                .all(|(a, &(from, kind))| {
+                    let g = &site.guides[from];
+                    a.0 == kind && a.1 == g.front.title && a.2 == g.slug
+                })
+    }
+}
+
+/// A site loaded and rendered in memory, kept up to date by [`apply`].
+///
+/// [`apply`]: SiteState::apply
+pub struct SiteState {
+    opts: StateOptions,
+    output: Option<PathBuf>,
+    /// The output folder holds exactly `pages` (plus the marker file).
+    on_disk: bool,
+    config: SiteConfig,
+    config_diags: Vec<Diagnostic>,
+    config_source: Option<SourceFile>,
+    theme: Result<Theme, Vec<Diagnostic>>,
+    files: BTreeMap<PathBuf, FileEntry>,
+    /// The resolved site: every published guide that parsed. It lives from
+    /// one rebuild to the next, so an edit that changes no [`LinkId`] swaps
+    /// the guide in place instead of resolving the whole site again.
+    site: Site,
+    /// Guides that parsed but are not published (drafts), by path.
+    held: BTreeMap<PathBuf, Guide>,
+    /// Guides read since the last regroup whose [`LinkId`] changed.
+    loose: Vec<Guide>,
+    pages: BTreeMap<String, Arc<[u8]>>,
+    /// For each guide page in `pages`, by slug, what it shows of others.
+    shown: HashMap<String, LinkSig>,
+    /// Cross-guide diagnostics as of the last regroup.
+    site_diags: Vec<Diagnostic>,
+    /// A guide's [`LinkId`] changed, or a guide came or went, since the
+    /// site was last resolved and the cross-guide rules last ran.
+    regroup: bool,
+    /// The same, since the last successful render.
+    links_stale: bool,
+    /// Output paths of the site-wide pages in `pages`.
+    site_paths: BTreeSet<String>,
+    /// Guide files changed since the last successful render.
+    pending: BTreeSet<PathBuf>,
+    /// Everything must be re-rendered at the next successful render.
+    pending_full: bool,
+}
+
+impl SiteState {
+    /// Loads the site under `opts.build.root` and renders it in full.
+    ///
+    /// Invalid guides do not make this fail: the outcome carries their
+    /// diagnostics and the site has no pages until a change fixes them.
+    pub fn new(mut opts: StateOptions) -> Result<(SiteState, RebuildOutcome)> {
+        let root = &opts.build.root;
+        opts.build.root = std::fs::canonicalize(root)
+            .with_context(|| format!("cannot open the site root {}", root.display()))?;
+        let (config, config_diags, config_source) = load::load_config(&opts.build.root)?;
+        let output = if opts.write {
+            let out = build::output_dir(&opts.build, &config);
+            write::check_output_dir(&opts.build.root, &out)?;
+            Some(out)
+        } else {
+            None
+        };
+        let theme = theme::load(&opts.build.root, &config.theme);
+        let mut state = SiteState {
+            opts,
+            output,
+            on_disk: false,
+            config,
+            config_diags,
+            config_source,
+            theme,
+            files: BTreeMap::new(),
+            site: Site::new(SiteConfig::default(), Vec::new()),
+            held: BTreeMap::new(),
+            loose: Vec::new(),
+            pages: BTreeMap::new(),
+            shown: HashMap::new(),
+            site_diags: Vec::new(),
+            regroup: true,
+            links_stale: true,
+            site_paths: BTreeSet::new(),
+            pending: BTreeSet::new(),
+            pending_full: true,
+        };
+        state.rescan_guides(&BTreeSet::new())?;
+        let outcome = state.rebuild()?;
+        Ok((state, outcome))
+    }
+
+    /// The site root, canonicalized.
+    pub fn root(&self) -> &Path {
+        &self.opts.build.root
+    }
+
+    /// The output folder pages are written to, in watch mode.
+    pub fn output(&self) -> Option<&Path> {
+        self.output.as_deref()
+    }
+
+    /// The pages of the last good build, by output-relative path.
+    pub fn pages(&self) -> &BTreeMap<String, Arc<[u8]>> {
+        &self.pages
+    }
+
+    /// The base URL the pages are built for.
+    pub fn base(&self) -> BaseUrl {
+        BaseUrl::parse(&self.site_config().base_url)
+    }
+
+    /// The current text of a file diagnostics point into.
+    pub fn source(&self, file: &Path) -> Option<&str> {
+        let s = if file == Path::new("site.yaml") {
+            self.config_source.as_ref()
+        } else {
+            self.files.get(file).and_then(|f| f.source.as_ref())
+        };
+        s.map(|s| &*s.text)
+    }
+
+    /// `site.yaml` with the base URL the pages are built for.
+    fn site_config(&self) -> SiteConfig {
+        let mut c = self.config.clone();
+        if let Some(url) = &self.opts.build.base_url {
+            c.base_url = url.clone();
+        } else if let Some(origin) = &self.opts.origin {
+            c.base_url = format!("{origin}{}", BaseUrl::parse(&c.base_url).path);
+        }
+        c
+    }
+
+    /// Brings the site up to date after the files at `paths` changed (were
+    /// written, created, deleted or renamed). Paths are absolute or relative
+    /// to the root; paths outside `site.yaml`, `guides/` and `themes/` are
+    /// ignored.
+    ///
+    /// Errors are I/O failures only; invalid content is reported in the
+    /// outcome.
+    pub fn apply<P: AsRef<Path>>(&mut self, paths: &[P]) -> Result<RebuildOutcome> {
+        let mut config = false;
+        let mut themes = Vec::new();
+        let mut guides = BTreeSet::new();
+        for path in paths {
+            let Some(rel) = self.relative(path.as_ref()) else {
+                continue;
+            };
+            match rel.components().next() {
+                Some(Component::Normal(first)) if first == "guides" => {
+                    guides.insert(rel);
+                }
+                Some(Component::Normal(first)) if first == "themes" => themes.push(rel),
+                _ if rel == Path::new("site.yaml") => config = true,
+                _ => {}
+            }
+        }
+        self.update_guides(&guides)?;
+        if config {
+            let (c, d, s) = load::load_config(self.root())?;
+            (self.config, self.config_diags, self.config_source) = (c, d, s);
+            self.pending_full = true;
+        }
+        // Only the site's own theme folder matters; a change under its
+        // static/ leaves the templates, so guide pages stay as they are.
+        let theme_dir = Path::new("themes").join(&self.config.theme);
+        let mine: Vec<&PathBuf> = themes
+            .iter()
+            .filter(|p| p.starts_with(&theme_dir) || theme_dir.starts_with(p))
+            .collect();
+        let templates = mine
+            .iter()
+            .any(|p| !p.starts_with(theme_dir.join("static")));
+        if config || !mine.is_empty() {
+            self.theme = theme::load(self.root(), &self.config.theme);
+        }
+        self.pending_full |= templates;
+        self.rebuild()
+    }
+
+    /// Re-reads everything, for when file events were lost.
+    pub fn rescan(&mut self) -> Result<RebuildOutcome> {
+        let known: BTreeSet<PathBuf> = self.files.keys().cloned().collect();
+        let mut all: Vec<PathBuf> = known.into_iter().collect();
+        all.extend(["site.yaml", "guides", "themes"].map(PathBuf::from));
+        self.apply(&all)
+    }
+
+    fn relative(&self, path: &Path) -> Option<PathBuf> {
+        if path.is_absolute() {
+            path.strip_prefix(self.root()).ok().map(Path::to_path_buf)
+        } else {
+            Some(path.to_path_buf())
+        }
+    }
+
+    fn is_known_under(&self, dir: &Path) -> bool {
+        self.files
+            .range(dir.to_path_buf()..)
+            .next()
+            .is_some_and(|(p, _)| p.starts_with(dir))
+    }
+
+    /// Re-reads the changed guide files. A plain edit of a known file reads
+    /// that file only; anything that may add or remove files (a new file, a
+    /// deletion, a folder) lists `guides/` again so that exactly the files a
+    /// full build would read are known.
+    fn update_guides(&mut self, changed: &BTreeSet<PathBuf>) -> Result<()> {
+        let mut relist = false;
+        let mut reread = BTreeSet::new();
+        for rel in changed {
+            let known = self.files.contains_key(rel);
+            match std::fs::symlink_metadata(self.root().join(rel)) {
+                Ok(m) if m.is_file() && known => {
+                    reread.insert(rel.clone());
+                }
+                Ok(m) if m.is_dir() => relist = true,
+                Ok(_) => relist |= known || rel.extension().is_some_and(|e| e == "md"),
+                Err(_) => relist |= known || self.is_known_under(rel),
+            }
+        }
+        if relist {
+            self.rescan_guides(changed)
+        } else {
+            self.read_guides(reread);
+            Ok(())
+        }
+    }
+
+    /// Lists `guides/`, forgets files that are gone, and reads new files
+    /// plus the known ones in `changed`.
+    fn rescan_guides(&mut self, changed: &BTreeSet<PathBuf>) -> Result<()> {
+        let listed: BTreeSet<PathBuf> = load::guide_paths(self.root())?.into_iter().collect();
+        let gone: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter(|p| !listed.contains(*p))
+            .cloned()
+            .collect();
+        for rel in gone {
+            self.forget(&rel);
+            self.pending.insert(rel);
+        }
+        let read: BTreeSet<PathBuf> = listed
+            .into_iter()
+            .filter(|p| !self.files.contains_key(p) || changed.contains(p))
+            .collect();
+        self.read_guides(read);
+        Ok(())
+    }
+
+    fn read_guides(&mut self, paths: BTreeSet<PathBuf>) {
+        let root = self.root().to_path_buf();
+        let results: Vec<_> = paths
+            .into_par_iter()
+            .map(|rel| {
+                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel);
+                if let Some(g) = &guide {
+                    validate::validate_guide(g, &mut diagnostics);
+                }
+                (rel, (guide, diagnostics, source))
+            })
+            .collect();
+        for (rel, (guide, diagnostics, source)) in results {
+            let old = self.files.get(&rel).and_then(|f| f.source.as_ref());
+            if let (Some(old), Some(new)) = (old, &source) {
+                if old.text == new.text {
+                    continue;
+                }
+            }
+            let links = guide.as_ref().map(LinkId::of);
+            let old = self.files.get(&rel).and_then(|f| f.links.as_ref());
+            match guide {
+                Some(g) if links.as_ref() == old => {
+                    if self.held.contains_key(&rel) {
+                        self.held.insert(rel.clone(), g);
+                    } else if let Some(i) = self.site_index(&rel, &g.slug) {
+                        self.site.guides[i] = g;
+                    } else {
+                        self.regroup = true;
+                        self.links_stale = true;
+                        self.loose.push(g);
+                    }
+                }
+                g => {
+                    self.take_out(&rel);
+                    self.loose.extend(g);
+                }
+            }
+            self.files.insert(
+                rel.clone(),
+                FileEntry {
+                    source,
+                    diagnostics,
+                    links,
+                },
+            );
+            self.pending.insert(rel);
+        }
+    }
+
+    /// Where the guide read from `rel` sits in the site (sorted by slug).
+    fn site_index(&self, rel: &Path, slug: &str) -> Option<usize> {
+        let guides = &self.site.guides;
+        let start = guides.partition_point(|g| g.slug.as_str() < slug);
+        (start..guides.len())
+            .take_while(|&i| guides[i].slug == slug)
+            .find(|&i| guides[i].source.path == rel)
+    }
+
+    /// Removes the guide read from `rel` from wherever it is; the site must
+    /// then be resolved again.
+    fn take_out(&mut self, rel: &Path) {
+        self.regroup = true;
+        self.links_stale = true;
+        if self.held.remove(rel).is_some() {
+            return;
+        }
+        let slug = self.files.get(rel).and_then(|f| f.links.as_ref());
+        if let Some(i) = slug.and_then(|l| self.site_index(rel, &l.slug)) {
+            self.site.guides.remove(i);
+        }
+    }
+
+    fn forget(&mut self, rel: &Path) {
+        self.take_out(rel);
+        self.files.remove(rel);
+    }
+
+    /// Resolves the site again from every guide, and runs the rules that
+    /// span guides (on all guides in path order, as `validate` does).
+    fn regroup(&mut self) {
+        let mut all = std::mem::take(&mut self.site.guides);
+        all.extend(std::mem::take(&mut self.held).into_values());
+        all.append(&mut self.loose);
+        all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        self.site_diags.clear();
+        let unparsed = self.unparsed();
+        let context = validate::Context {
+            unparsed: &unparsed,
+            drafts: self.opts.build.drafts,
+        };
+        validate::validate_site(&all, &context, &mut self.site_diags);
+        if let Ok((_, links)) = load::scan_guides(self.root()) {
+            self.site_diags.extend(links);
+        }
+        self.site_diags.extend(theme::link_warnings(self.root()));
+        let drafts = self.opts.build.drafts;
+        let (published, held): (Vec<Guide>, Vec<Guide>) =
+            all.into_iter().partition(|g| drafts || !g.front.draft);
+        self.held = held
+            .into_iter()
+            .map(|g| (g.source.path.clone(), g))
+            .collect();
+        self.site = Site::new(self.site_config(), published);
+        self.regroup = false;
+    }
+
+    /// Slugs and paths of guide files that did not parse, as `load` lists
+    /// them, so links to them are not reported a second time.
+    fn unparsed(&self) -> Vec<(String, PathBuf)> {
+        self.files
+            .iter()
+            .filter(|(_, f)| f.links.is_none())
+            .filter_map(|(p, f)| {
+                f.source
+                    .as_ref()
+                    .map(|src| (load::fallback_slug(src), p.clone()))
+            })
+            .collect()
+    }
+
+    /// Every diagnostic a clean `build` would report for the current files.
+    /// This is `validate::validate` split in two: the rules about one guide
+    /// ran when it was read, the rules spanning guides run again only when
+    /// something they read changed.
+    fn check(&self) -> Vec<Diagnostic> {
+        let mut out = self.config_diags.clone();
+        for f in self.files.values() {
+            out.extend(f.diagnostics.iter().cloned());
+        }
+        out.extend(self.site_diags.iter().cloned());
+        // Warnings read dates and titles of every guide (the newest `updated`
+        // date, near-miss titles), which an edit can change without touching
+        // any link, so they run on every rebuild; they are cheap.
+        let mut all: Vec<&Guide> = self
+            .site
+            .guides
+            .iter()
+            .chain(self.held.values())
+            .chain(&self.loose)
+            .collect();
+        all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        let unparsed = self.unparsed();
+        let context = validate::Context {
+            unparsed: &unparsed,
+            drafts: self.opts.build.drafts,
+        };
+        crate::lint::lint(&all, &context, &mut out);
+        diag::sort(&mut out);
+        out
+    }
+
+    /// Validates, renders what is pending, and writes what changed.
+    fn rebuild(&mut self) -> Result<RebuildOutcome> {
+        if self.regroup {
+            self.regroup();
+        } else {
+            let config = self.site_config();
+            self.site.base = BaseUrl::parse(&config.base_url);
+            self.site.config = config;
+        }
+        let mut outcome = RebuildOutcome {
+            diagnostics: self.check(),
+            full: self.pending_full,
+            ..Default::default()
+        };
+        if outcome.diagnostics.iter().any(Diagnostic::is_error) {
+            outcome.failed = true;
+            return Ok(outcome);
+        }
+        let rendered = match &self.theme {
+            Ok(theme) => self.render(&self.site, theme),
+            Err(d) => Err(d.clone()),
+        };
+        let rendered = match rendered {
+            Ok(r) => r,
+            Err(errors) => {
+                outcome.diagnostics.extend(errors);
+                outcome.failed = true;
+                return Ok(outcome);
+            }
+        };
+        outcome.rendered = rendered.guide_pages;
+        self.commit(rendered, &mut outcome)?;
+        self.pending.clear();
+        self.pending_full = false;
+        self.links_stale = false;
+        Ok(outcome)
+    }
+
+    /// Renders the guide pages that may have changed, and every site page.
+    fn render(&self, site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
+        let sv = render::site_view(
+            site,
+            RenderOptions {
+                serving: self.opts.build.serving,
+            },
+        );
+        let dirty: Vec<usize> = if self.pending_full || self.links_stale {
+            (0..site.guides.len())
+                .into_par_iter()
+                .filter(|&i| {
+                    let g = &site.guides[i];
+                    self.pending_full
+                        || self.pending.contains(&g.source.path)
+                        || !self.shown.get(&g.slug).is_some_and(|s| s.matches(site, i))
+                })
+                .collect()
+        } else {
+            // No links changed: only the changed guides' own pages, found
+            // without visiting every guide.
+            let mut v: Vec<usize> = self
+                .pending
+                .iter()
+                .filter_map(|rel| {
+                    let slug = &self.files.get(rel)?.links.as_ref()?.slug;
+                    self.site_index(rel, slug)
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let results: Vec<(usize, Result<Page, Diagnostic>)> = dirty
+            .par_iter()
+            .map(|&i| (i, render::guide_page(site, theme, &sv, i)))
+            .collect();
+        let mut errors = Vec::new();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut shown = Vec::with_capacity(results.len());
+        for (i, r) in results {
+            match r {
+                Ok(p) => {
+                    pages.push(p);
+                    shown.push((site.guides[i].slug.clone(), LinkSig::of(site, i)));
+                }
+                // The same template error would repeat for every guide.
+                Err(d) if !errors.contains(&d) => errors.push(d),
+                Err(_) => {}
+            }
+        }
+        let site_pages = render::site_pages(site, theme, &sv);
+        match site_pages {
+            Ok(p) if errors.is_empty() => Ok(Rendered {
+                guide_pages: pages.len(),
+                pages: pages.into_iter().chain(p).collect(),
+                shown,
+                all_guides: self
+                    .links_stale
+                    .then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),
+            }),
+            Ok(_) => Err(errors),
+            Err(d) => Err(errors.into_iter().chain(d).collect()),
+        }
+    }
+
+    /// Takes the newly rendered pages into `self.pages`, drops pages that are
+    /// no longer produced, and mirrors the difference on disk.
+    fn commit(&mut self, r: Rendered, outcome: &mut RebuildOutcome) -> Result<()> {
+        let mut removed = Vec::new();
+        if let Some(all) = &r.all_guides {
+            let now: HashSet<&str> = all.iter().map(String::as_str).collect();
+            self.shown.retain(|slug, _| {
+                let keep = now.contains(slug.as_str());
+                if !keep {
+                    removed.push(page_path(slug));
+                }
+                keep
+            });
+        }
+        self.shown.extend(r.shown);
+        let site_paths: BTreeSet<String> = r.pages[r.guide_pages..]
+            .iter()
+            .map(|p| p.path.clone())
+            .collect();
+        removed.extend(self.site_paths.difference(&site_paths).cloned());
+        // A path can move between a guide page and a site page (an alias
+        // taking over a renamed guide's old URL).
+        let shown = &self.shown;
+        removed.retain(|p| {
+            !site_paths.contains(p) && !guide_slug(p).is_some_and(|s| shown.contains_key(s))
+        });
+        removed.sort();
+        removed.dedup();
+        for p in &removed {
+            self.pages.remove(p);
+        }
+        outcome.removed = removed;
+        self.site_paths = site_paths;
+        for page in r.pages {
+            if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {
+                outcome.written.push(page.path.clone());
+                self.pages.insert(page.path, page.bytes.into());
+            }
+        }
+        outcome.written.sort();
+        if let Some(out) = &self.output {
+            let result = if self.on_disk {
+                write_changes(out, &self.pages, &outcome.written, &outcome.removed)
+            } else {
+                let all: Vec<Page> = self
+                    .pages
+                    .iter()
+                    .map(|(path, bytes)| Page {
+                        path: path.clone(),
+                        bytes: bytes.to_vec(),
+                    })
+                    .collect();
+                write::write_site(out, &all)
+            };
+            // After a failed write the folder is in an unknown state: the
+            // next rebuild writes it whole again.
+            self.on_disk = result.is_ok();
+            result?;
+        }
+        Ok(())
+    }
+}
+
+/// What [`SiteState::render`] produced.
+struct Rendered {
+    /// Newly rendered pages: guide pages first, then the site pages.
+    pages: Vec<Page>,
+    /// Number of guide pages among them.
+    guide_pages: usize,
+    /// What each newly rendered guide page shows of others, by slug.
+    shown: Vec<(String, LinkSig)>,
+    /// The slug of every published guide, when guides may have come or gone.
+    all_guides: Option<Vec<String>>,
+}
+
+fn page_path(slug: &str) -> String {
+    format!("{}index.html", Site::guide_path(slug))
+}
+
+/// The slug whose page is at `path`, if `path` is where guide pages go.
+fn guide_slug(path: &str) -> Option<&str> {
+    path.strip_prefix("guides/")?.strip_suffix("/index.html")
+}
+
+/// Writes the changed files (each through a temporary file and a rename, so
+/// a reader never sees half a page) and deletes the removed ones, pruning
+/// folders they leave empty.
+fn write_changes(
+    out: &Path,
+    pages: &BTreeMap<String, Arc<[u8]>>,
+    written: &[String],
+    removed: &[String],
+) -> Result<()> {
+    for rel in removed {
+        let target = write::safe_join(out, rel)?;
+        match std::fs::remove_file(&target) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", target.display())),
+        }
+        let mut dir = target.parent();
+        while let Some(d) = dir.filter(|d| *d != out) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    written.par_iter().try_for_each(|rel| {
+        let target = write::safe_join(out, rel)?;
+        let bytes = pages.get(rel).map_or(&[][..], |b| &**b);
+        let dir = target.parent().unwrap_or(out);
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let tmp = dir.join(format!(".{name}.careerbook-tmp"));
+        std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+        std::fs::rename(&tmp, &target).with_context(|| format!("cannot write {}", target.display()))
+    })
+}

@@ -1,0 +1,300 @@
+//! `careerbook watch`: build, then rebuild incrementally whenever a guide, a
+//! theme file or `site.yaml` changes.
+//!
+//! File events come from `notify`. A burst of events (an editor's several
+//! writes, or an atomic save that writes a temporary file and renames it
+//! over the guide) is gathered until the files have been quiet for
+//! [`DEBOUNCE`], then handed to [`SiteState::apply`] as one change. Editor
+//! swap, backup and lock files and everything outside the inputs (such as
+//! the output folder) are ignored.
+
+use crate::build::BuildOptions;
+use crate::diag;
+use crate::incremental::{RebuildOutcome, SiteState, StateOptions};
+use anyhow::{Context, Result};
+use notify::{EventKind, RecursiveMode, Watcher as _};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// How long the files must be quiet before a rebuild starts.
+pub const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// The longest a steady stream of events can hold a rebuild back.
+const MAX_WAIT: Duration = Duration::from_secs(1);
+
+/// What changed during one burst of file events.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Batch {
+    /// These input paths changed.
+    Paths(Vec<PathBuf>),
+    /// Events were lost; everything must be read again.
+    Rescan,
+}
+
+/// Watches a site's inputs: `site.yaml`, `guides/` and `themes/`.
+pub struct SiteWatcher {
+    root: PathBuf,
+    watcher: notify::RecommendedWatcher,
+    events: Receiver<notify::Result<notify::Event>>,
+    watching: BTreeSet<PathBuf>,
+}
+
+impl SiteWatcher {
+    /// Starts watching the site at `root` (a canonical path).
+    pub fn new(root: &Path) -> Result<SiteWatcher> {
+        let (tx, events) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(move |e| {
+            let _ = tx.send(e);
+        })
+        .context("cannot start watching files")?;
+        // The root itself, not recursively: it reports site.yaml being
+        // replaced and guides/ or themes/ appearing.
+        watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .with_context(|| format!("cannot watch {}", root.display()))?;
+        let mut w = SiteWatcher {
+            root: root.to_path_buf(),
+            watcher,
+            events,
+            watching: BTreeSet::new(),
+        };
+        w.watch_inputs();
+        Ok(w)
+    }
+
+    /// Adds recursive watches on `guides/` and `themes/` once they exist.
+    fn watch_inputs(&mut self) {
+        for dir in ["guides", "themes"] {
+            let path = self.root.join(dir);
+            if path.is_dir() && !self.watching.contains(&path) {
+                if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
+                    eprintln!("warning: cannot watch {}: {e}", path.display());
+                } else {
+                    self.watching.insert(path);
+                }
+            } else if !path.is_dir() {
+                self.watching.remove(&path);
+            }
+        }
+    }
+
+    /// Blocks until input files change, waits for the burst to settle, and
+    /// returns what changed. `None` when the watcher stopped.
+    pub fn next_batch(&mut self) -> Option<Batch> {
+        let mut paths = BTreeSet::new();
+        let mut rescan = false;
+        // Events about other files (our own reads, the output folder) do
+        // not start the clock.
+        while paths.is_empty() && !rescan {
+            let event = self.events.recv().ok()?;
+            self.take(event, &mut paths, &mut rescan);
+        }
+        let start = Instant::now();
+        while start.elapsed() < MAX_WAIT {
+            let left = MAX_WAIT.saturating_sub(start.elapsed());
+            match self.events.recv_timeout(DEBOUNCE.min(left)) {
+                Ok(e) => self.take(e, &mut paths, &mut rescan),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        if paths
+            .iter()
+            .any(|p| p.parent() == Some(&self.root) && p.is_dir())
+        {
+            self.watch_inputs();
+            rescan = true;
+        }
+        Some(if rescan {
+            Batch::Rescan
+        } else {
+            Batch::Paths(paths.into_iter().collect())
+        })
+    }
+
+    fn take(
+        &self,
+        event: notify::Result<notify::Event>,
+        paths: &mut BTreeSet<PathBuf>,
+        rescan: &mut bool,
+    ) {
+        let event = match event {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!(
+                    "warning: file watching reported an error ({e}); reading everything again"
+                );
+                *rescan = true;
+                return;
+            }
+        };
+        if event.need_rescan() {
+            *rescan = true;
+        }
+        // Opening and reading files (our own rebuilds do) is not a change.
+        if let EventKind::Access(kind) = event.kind {
+            if !matches!(
+                kind,
+                notify::event::AccessKind::Close(notify::event::AccessMode::Write)
+            ) {
+                return;
+            }
+        }
+        for p in event.paths {
+            if is_input(&self.root, &p) {
+                paths.insert(p);
+            }
+        }
+    }
+}
+
+/// Whether a changed path is one the site is built from: `site.yaml`, or a
+/// file under `guides/` or `themes/` that is not an editor's scratch file.
+pub fn is_input(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components();
+    let first = parts.next().map(|c| c.as_os_str());
+    let in_tree = first == Some("guides".as_ref()) || first == Some("themes".as_ref());
+    if !(in_tree || rel == Path::new("site.yaml")) {
+        return false;
+    }
+    !rel.file_name()
+        .is_some_and(|n| is_temp_file(&n.to_string_lossy()))
+}
+
+/// Editor scratch files: Emacs locks and autosaves (`.#x`, `#x#`), backups
+/// (`x~`), Vim swap files (`.x.swp`, `.x.swo`, …) and its write test file
+/// `4913`, Kate swap files, JetBrains safe-write files, and `*.tmp`.
+pub fn is_temp_file(name: &str) -> bool {
+    let swap = name.starts_with('.')
+        && name
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| ext.len() == 3 && ext.starts_with("sw"));
+    name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with('~')
+        || swap
+        || name == "4913"
+        || name.ends_with(".kate-swp")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || name.ends_with(".tmp")
+        || name.contains(".careerbook-tmp")
+}
+
+/// Prints a rebuild's diagnostics and a one-line summary to standard error.
+/// Warnings are printed on the first build and for the files just changed.
+pub fn report(state: &SiteState, outcome: &RebuildOutcome, took: Duration, changed: &[PathBuf]) {
+    let mut err = std::io::stderr().lock();
+    let changed: Vec<PathBuf> = changed
+        .iter()
+        .filter_map(|p| p.strip_prefix(state.root()).ok().map(Path::to_path_buf))
+        .collect();
+    for d in &outcome.diagnostics {
+        if d.is_error() || outcome.full || changed.contains(&d.file) {
+            let _ = writeln!(err, "{}", diag::render_human(d, state.source(&d.file)));
+        }
+    }
+    let ms = took.as_millis();
+    let _ = if outcome.failed {
+        writeln!(
+            err,
+            "rebuild failed: {}; keeping the last good site. Fix the file and save again.",
+            diag::summary(&outcome.diagnostics)
+        )
+    } else {
+        writeln!(
+            err,
+            "rebuilt in {ms} ms: {} guide page(s) rendered, {} file(s) changed, {} removed",
+            outcome.rendered,
+            outcome.written.len(),
+            outcome.removed.len()
+        )
+    };
+}
+
+/// Applies one batch of changes, turning I/O errors into a printed message:
+/// a watcher keeps running whatever happens to the files.
+pub fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOutcome> {
+    let start = Instant::now();
+    let (result, paths) = match batch {
+        Batch::Paths(p) => (state.apply(p), p.as_slice()),
+        Batch::Rescan => (state.rescan(), &[][..]),
+    };
+    match result {
+        Ok(outcome) => {
+            report(state, &outcome, start.elapsed(), paths);
+            Some(outcome)
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            None
+        }
+    }
+}
+
+/// Runs `careerbook watch`: builds into the output folder, then rebuilds on
+/// every change until interrupted.
+pub fn run(build: BuildOptions) -> Result<()> {
+    let root = std::fs::canonicalize(&build.root)
+        .with_context(|| format!("cannot open the site root {}", build.root.display()))?;
+    // Watch first, so nothing saved during the first build is missed.
+    let mut watcher = SiteWatcher::new(&root)?;
+    let start = Instant::now();
+    let opts = StateOptions {
+        build: BuildOptions { root, ..build },
+        origin: None,
+        write: true,
+    };
+    let (mut state, outcome) = SiteState::new(opts)?;
+    report(&state, &outcome, start.elapsed(), &[]);
+    if let Some(out) = state.output() {
+        eprintln!(
+            "watching {} for changes; writing {}",
+            state.root().display(),
+            out.display()
+        );
+    }
+    while let Some(batch) = watcher.next_batch() {
+        rebuild(&mut state, &batch);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_scratch_files_are_not_inputs() {
+        for t in [
+            ".#tpm.md",
+            "#tpm.md#",
+            "tpm.md~",
+            ".tpm.md.swp",
+            ".tpm.md.swx",
+            "4913",
+            "tpm.md___jb_tmp___",
+            "x.tmp",
+            ".index.html.careerbook-tmp",
+        ] {
+            assert!(is_temp_file(t), "{t}");
+        }
+        for f in ["tpm.md", "style.css", "swp.md", ".well-known", "base.html"] {
+            assert!(!is_temp_file(f), "{f}");
+        }
+        let root = Path::new("/site");
+        assert!(is_input(root, Path::new("/site/guides/a.md")));
+        assert!(is_input(root, Path::new("/site/site.yaml")));
+        assert!(is_input(root, Path::new("/site/themes/x/static/s.css")));
+        assert!(!is_input(root, Path::new("/site/output/index.html")));
+        assert!(!is_input(root, Path::new("/site/guides/.a.md.swp")));
+        assert!(!is_input(root, Path::new("/site/README.md")));
+        assert!(!is_input(root, Path::new("/elsewhere/guides/a.md")));
+    }
+}
