@@ -161,12 +161,27 @@ pub fn parse_marked_all(text: &str) -> Result<(Option<Node>, Vec<YamlError>), Ya
     check_depth(text)?;
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
-    parser.load(&mut builder, false).map_err(|e| YamlError {
-        line: e.marker().line(),
-        column: e.marker().col() + 1,
-        field: String::new(),
-        message: describe_scan_error(e.info()),
-    })?;
+    // Pull events one by one rather than through `Parser::load`, which
+    // recurses once per nesting level and can overflow the stack on hostile
+    // input before any depth check runs.
+    loop {
+        let (ev, mark) = parser.next_token().map_err(|e| YamlError {
+            line: e.marker().line(),
+            column: e.marker().col() + 1,
+            field: String::new(),
+            message: describe_scan_error(e.info()),
+        })?;
+        if matches!(ev, Event::StreamEnd | Event::DocumentEnd) {
+            break;
+        }
+        builder.on_event(ev, mark);
+        if builder.too_deep.is_some() {
+            break;
+        }
+    }
+    if let Some(err) = builder.too_deep {
+        return Err(err);
+    }
     Ok((builder.root, builder.duplicates))
 }
 
@@ -213,6 +228,10 @@ struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
     duplicates: Vec<YamlError>,
+    /// Set when block nesting goes deeper than [`MAX_DEPTH`]; later events
+    /// are ignored so that nothing recurses into the excess (building,
+    /// walking or dropping the tree).
+    too_deep: Option<YamlError>,
 }
 
 enum Frame {
@@ -254,6 +273,20 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         let (line, column) = (mark.line(), mark.col() + 1);
+        if self.too_deep.is_some() {
+            return;
+        }
+        if matches!(ev, Event::SequenceStart(..) | Event::MappingStart(..))
+            && self.stack.len() >= MAX_DEPTH
+        {
+            self.too_deep = Some(YamlError {
+                line,
+                column,
+                field: String::new(),
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            });
+            return;
+        }
         match ev {
             Event::Scalar(value, style, _, _) => {
                 let quoted = !matches!(style, TScalarStyle::Plain);
@@ -318,6 +351,14 @@ mod tests {
         let text = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
         let err = parse_marked(&text).unwrap_err();
         assert!(err.message.contains("nesting"), "{err:?}");
+    }
+
+    #[test]
+    fn deep_block_nesting_is_rejected() {
+        let text = format!("a:\n  {}x\n", "- ".repeat(100_000));
+        let err = parse_marked(&text).unwrap_err();
+        assert!(err.message.contains("nesting"), "{err:?}");
+        assert_eq!(err.line, 2);
     }
 
     #[test]
