@@ -268,13 +268,7 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
                     .take(column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let width = text
-                    .chars()
-                    .skip(column - 1)
-                    .take_while(|c| !c.is_whitespace() && *c != '#')
-                    .take(MAX_SHOWN)
-                    .count()
-                    .max(1);
+                let width = value_width(text, column);
                 out.push_str(&format!(
                     "{pad} {}|{} {lead}{}{}{}\n",
                     st.accent,
@@ -290,6 +284,25 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
         out.push_str(&format!("{pad} {}= help:{} {help}\n", st.bold, st.reset));
     }
     out
+}
+
+/// How many characters of `line` from `column` the caret underlines: a
+/// quoted string up to its closing quote, a flow list or mapping to the end
+/// of the line, anything else up to a space, comment or flow delimiter.
+fn value_width(line: &str, column: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(column - 1).collect();
+    let width = match rest.first() {
+        Some(q @ ('"' | '\'')) => rest[1..]
+            .iter()
+            .position(|c| c == q)
+            .map_or(rest.len(), |i| i + 2),
+        Some('[' | '{') => rest.len(),
+        _ => rest
+            .iter()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '#' | ',' | ']' | '}'))
+            .count(),
+    };
+    width.clamp(1, MAX_SHOWN)
 }
 
 /// Longest source excerpt shown under a diagnostic, in characters.
@@ -451,6 +464,14 @@ mod tests {
         let caret = out.lines().nth(4).unwrap();
         let col = |s: &str, c: char| s.chars().position(|x| x == c).unwrap();
         assert_eq!(col(caret, '^'), col(shown, 'X'));
+    }
+
+    #[test]
+    fn caret_covers_the_value_only() {
+        assert_eq!(value_width("a: {min: 2, max: 1}", 18), 1);
+        assert_eq!(value_width("t: \"a, b\" # c", 4), 6);
+        assert_eq!(value_width("t: [a, b]", 4), 6);
+        assert_eq!(value_width("t: x", 9), 1);
     }
 
     #[test]
