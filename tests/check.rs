@@ -560,3 +560,28 @@ fn hostile_nesting_is_an_error_not_a_crash() {
         "long lines are cut"
     );
 }
+
+#[test]
+fn links_to_drafts_warn_unless_drafts_are_built() {
+    let site = fixture("basic");
+    std::fs::write(
+        site.path().join("guides/links-to-draft.md"),
+        "---\ntitle: Links To Draft\nsummary: s\nupdated: 2026-01-01\nresponsibilities: [r]\nskills: [a]\nprogression:\n  leads_to:\n    - title: Draft Role\n      guide: draft-role\n---\n",
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--root", root, "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = careerbook(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let without = run(&[]);
+    assert!(without.contains("\"W0505\""), "{without}");
+    assert!(
+        without.contains("progression.leads_to[0].guide"),
+        "{without}"
+    );
+    assert!(!run(&["--drafts"]).contains("\"W0505\""));
+}
