@@ -158,8 +158,22 @@ pub fn parse_marked(text: &str) -> Result<Option<Node>, YamlError> {
 /// every duplicate key beside the tree instead of failing on the first, so
 /// a checker can show them all along with other problems.
 pub fn parse_marked_all(text: &str) -> Result<(Option<Node>, Vec<YamlError>), YamlError> {
+    build(text, true)
+}
+
+/// Parses YAML text into a marked tree without looking for duplicate keys,
+/// for callers that check keys themselves (the schema walk reports them
+/// with their full field path).
+pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
+    build(text, false).map(|(root, _)| root)
+}
+
+fn build(text: &str, find_duplicates: bool) -> Result<(Option<Node>, Vec<YamlError>), YamlError> {
     check_depth(text)?;
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        find_duplicates,
+        ..Builder::default()
+    };
     let mut parser = Parser::new_from_str(text);
     // Pull events one by one rather than through `Parser::load`, which
     // recurses once per nesting level and can overflow the stack on hostile
@@ -201,10 +215,11 @@ fn describe_scan_error(info: &str) -> String {
 fn check_depth(text: &str) -> Result<(), YamlError> {
     let mut depth = 0usize;
     let mut line = 1;
-    for (i, c) in text.char_indices() {
+    // Brackets and newlines are ASCII, so bytes suffice (and are faster).
+    for (i, c) in text.bytes().enumerate() {
         match c {
-            '\n' => line += 1,
-            '[' | '{' => {
+            b'\n' => line += 1,
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     let col = text[..i].rfind('\n').map_or(i, |n| i - n - 1) + 1;
@@ -216,7 +231,7 @@ fn check_depth(text: &str) -> Result<(), YamlError> {
                     });
                 }
             }
-            ']' | '}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -227,6 +242,7 @@ fn check_depth(text: &str) -> Result<(), YamlError> {
 struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
+    find_duplicates: bool,
     duplicates: Vec<YamlError>,
     /// Set when block nesting goes deeper than [`MAX_DEPTH`]; later events
     /// are ignored so that nothing recurses into the excess (building,
@@ -252,7 +268,7 @@ impl Builder {
                 None => *pending = Some(node),
                 Some(key) => {
                     if let NodeKind::Map(entries) = &mut map.kind {
-                        if let Some(k) = key.as_str() {
+                        if let Some(k) = key.as_str().filter(|_| self.find_duplicates) {
                             if entries.iter().any(|(e, _)| e.as_str() == Some(k)) {
                                 self.duplicates.push(YamlError {
                                     line: key.line,
