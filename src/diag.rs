@@ -257,22 +257,18 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
     out.push('\n');
     if let (Some(src), true) = (source, d.line > 0) {
         if let Some(text) = src.lines().nth(d.line - 1) {
-            let text = text.trim_end_matches('\r');
+            let (text, column) = excerpt(text.trim_end_matches('\r'), d.column);
+            let text = text.as_str();
             let gutter = d.line.to_string();
             let (a, r) = (st.accent, st.reset);
             out.push_str(&format!("{pad} {a}|{r}\n{a}{gutter} |{r} {text}\n"));
-            if d.column > 0 {
+            if column > 0 {
                 let lead: String = text
                     .chars()
-                    .take(d.column - 1)
+                    .take(column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let width = text
-                    .chars()
-                    .skip(d.column - 1)
-                    .take_while(|c| !c.is_whitespace() && *c != '#')
-                    .count()
-                    .max(1);
+                let width = value_width(text, column);
                 out.push_str(&format!(
                     "{pad} {}|{} {lead}{}{}{}\n",
                     st.accent,
@@ -288,6 +284,48 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
         out.push_str(&format!("{pad} {}= help:{} {help}\n", st.bold, st.reset));
     }
     out
+}
+
+/// How many characters of `line` from `column` the caret underlines: a
+/// quoted string up to its closing quote, a flow list or mapping to the end
+/// of the line, anything else up to a space, comment or flow delimiter.
+fn value_width(line: &str, column: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(column - 1).collect();
+    let width = match rest.first() {
+        Some(q @ ('"' | '\'')) => rest[1..]
+            .iter()
+            .position(|c| c == q)
+            .map_or(rest.len(), |i| i + 2),
+        Some('[' | '{') => rest.len(),
+        _ => rest
+            .iter()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '#' | ',' | ']' | '}'))
+            .count(),
+    };
+    width.clamp(1, MAX_SHOWN)
+}
+
+/// Longest source excerpt shown under a diagnostic, in characters.
+const MAX_SHOWN: usize = 100;
+
+/// The part of a long source line around `column`, with `…` where it was
+/// cut, and the column within the excerpt.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let len = line.chars().count();
+    if len <= MAX_SHOWN {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(MAX_SHOWN / 2).min(len - MAX_SHOWN);
+    let mut out: String = line.chars().skip(start).take(MAX_SHOWN).collect();
+    let mut column = column.saturating_sub(start);
+    if start > 0 {
+        out.insert(0, '…');
+        column += 1;
+    }
+    if start + MAX_SHOWN < len {
+        out.push('…');
+    }
+    (out, column)
 }
 
 /// A path as written in every output format: `/`-separated.
@@ -411,6 +449,29 @@ mod tests {
         assert_eq!(v[0]["help"], serde_json::Value::Null);
         assert_eq!(v[0]["severity"], "error");
         assert_eq!(render_json(&[]), "[]");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}X{}", "a ".repeat(500), "b".repeat(500));
+        let d = Diagnostic::error("g.md", 1, 1001, "", "E0003", "m");
+        let out = render_human(&d, Some(&line));
+        let shown = out.lines().nth(3).unwrap();
+        assert!(
+            shown.starts_with("1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        let caret = out.lines().nth(4).unwrap();
+        let col = |s: &str, c: char| s.chars().position(|x| x == c).unwrap();
+        assert_eq!(col(caret, '^'), col(shown, 'X'));
+    }
+
+    #[test]
+    fn caret_covers_the_value_only() {
+        assert_eq!(value_width("a: {min: 2, max: 1}", 18), 1);
+        assert_eq!(value_width("t: \"a, b\" # c", 4), 6);
+        assert_eq!(value_width("t: [a, b]", 4), 6);
+        assert_eq!(value_width("t: x", 9), 1);
     }
 
     #[test]

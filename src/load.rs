@@ -329,9 +329,9 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     let parts = split(rel, &source.text).map_err(|d| vec![d])?;
     let off = parts.yaml_line_offset;
     let at = |line: usize| if line == 0 { 0 } else { line + off };
-    let tree = match yaml::parse_marked_all(parts.yaml) {
-        Ok((Some(t), _)) => t,
-        Ok((None, _)) => {
+    let tree = match yaml::parse_tree(parts.yaml) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
             return Err(vec![Diagnostic::error(
                 rel,
                 1,

@@ -158,15 +158,44 @@ pub fn parse_marked(text: &str) -> Result<Option<Node>, YamlError> {
 /// every duplicate key beside the tree instead of failing on the first, so
 /// a checker can show them all along with other problems.
 pub fn parse_marked_all(text: &str) -> Result<(Option<Node>, Vec<YamlError>), YamlError> {
+    build(text, true)
+}
+
+/// Parses YAML text into a marked tree without looking for duplicate keys,
+/// for callers that check keys themselves (the schema walk reports them
+/// with their full field path).
+pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
+    build(text, false).map(|(root, _)| root)
+}
+
+fn build(text: &str, find_duplicates: bool) -> Result<(Option<Node>, Vec<YamlError>), YamlError> {
     check_depth(text)?;
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        find_duplicates,
+        ..Builder::default()
+    };
     let mut parser = Parser::new_from_str(text);
-    parser.load(&mut builder, false).map_err(|e| YamlError {
-        line: e.marker().line(),
-        column: e.marker().col() + 1,
-        field: String::new(),
-        message: describe_scan_error(e.info()),
-    })?;
+    // Pull events one by one rather than through `Parser::load`, which
+    // recurses once per nesting level and can overflow the stack on hostile
+    // input before any depth check runs.
+    loop {
+        let (ev, mark) = parser.next_token().map_err(|e| YamlError {
+            line: e.marker().line(),
+            column: e.marker().col() + 1,
+            field: String::new(),
+            message: describe_scan_error(e.info()),
+        })?;
+        if matches!(ev, Event::StreamEnd | Event::DocumentEnd) {
+            break;
+        }
+        builder.on_event(ev, mark);
+        if builder.too_deep.is_some() {
+            break;
+        }
+    }
+    if let Some(err) = builder.too_deep {
+        return Err(err);
+    }
     Ok((builder.root, builder.duplicates))
 }
 
@@ -186,10 +215,11 @@ fn describe_scan_error(info: &str) -> String {
 fn check_depth(text: &str) -> Result<(), YamlError> {
     let mut depth = 0usize;
     let mut line = 1;
-    for (i, c) in text.char_indices() {
+    // Brackets and newlines are ASCII, so bytes suffice (and are faster).
+    for (i, c) in text.bytes().enumerate() {
         match c {
-            '\n' => line += 1,
-            '[' | '{' => {
+            b'\n' => line += 1,
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     let col = text[..i].rfind('\n').map_or(i, |n| i - n - 1) + 1;
@@ -201,7 +231,7 @@ fn check_depth(text: &str) -> Result<(), YamlError> {
                     });
                 }
             }
-            ']' | '}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -212,7 +242,12 @@ fn check_depth(text: &str) -> Result<(), YamlError> {
 struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
+    find_duplicates: bool,
     duplicates: Vec<YamlError>,
+    /// Set when block nesting goes deeper than [`MAX_DEPTH`]; later events
+    /// are ignored so that nothing recurses into the excess (building,
+    /// walking or dropping the tree).
+    too_deep: Option<YamlError>,
 }
 
 enum Frame {
@@ -233,7 +268,7 @@ impl Builder {
                 None => *pending = Some(node),
                 Some(key) => {
                     if let NodeKind::Map(entries) = &mut map.kind {
-                        if let Some(k) = key.as_str() {
+                        if let Some(k) = key.as_str().filter(|_| self.find_duplicates) {
                             if entries.iter().any(|(e, _)| e.as_str() == Some(k)) {
                                 self.duplicates.push(YamlError {
                                     line: key.line,
@@ -254,6 +289,20 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         let (line, column) = (mark.line(), mark.col() + 1);
+        if self.too_deep.is_some() {
+            return;
+        }
+        if matches!(ev, Event::SequenceStart(..) | Event::MappingStart(..))
+            && self.stack.len() >= MAX_DEPTH
+        {
+            self.too_deep = Some(YamlError {
+                line,
+                column,
+                field: String::new(),
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            });
+            return;
+        }
         match ev {
             Event::Scalar(value, style, _, _) => {
                 let quoted = !matches!(style, TScalarStyle::Plain);
@@ -318,6 +367,14 @@ mod tests {
         let text = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
         let err = parse_marked(&text).unwrap_err();
         assert!(err.message.contains("nesting"), "{err:?}");
+    }
+
+    #[test]
+    fn deep_block_nesting_is_rejected() {
+        let text = format!("a:\n  {}x\n", "- ".repeat(100_000));
+        let err = parse_marked(&text).unwrap_err();
+        assert!(err.message.contains("nesting"), "{err:?}");
+        assert_eq!(err.line, 2);
     }
 
     #[test]

@@ -534,3 +534,54 @@ fn an_independent_validator_agrees_with_the_schema() {
     assert!(accepted >= 15, "accepted {accepted}");
     assert_eq!(rejected, SCHEMA_LEVEL.len());
 }
+
+#[test]
+fn hostile_nesting_is_an_error_not_a_crash() {
+    let site = fixture("minimal");
+    let deep_block = format!(
+        "---\ntitle: x\nsummary: y\nresponsibilities: [a]\nskills:\n  {}x\n---\n",
+        "- ".repeat(200_000)
+    );
+    let deep_flow = format!(
+        "---\ntitle: x\nsummary: y\nresponsibilities: [a]\nskills: {}{}\n---\n",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    std::fs::write(site.path().join("guides/block.md"), deep_block).unwrap();
+    std::fs::write(site.path().join("guides/flow.md"), deep_flow).unwrap();
+    let out = careerbook(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("guides/block.md:6:"), "{err}");
+    assert!(err.contains("guides/flow.md:5:"), "{err}");
+    assert_eq!(err.matches("nesting deeper than").count(), 2, "{err}");
+    assert!(
+        err.lines().all(|l| l.chars().count() < 200),
+        "long lines are cut"
+    );
+}
+
+#[test]
+fn links_to_drafts_warn_unless_drafts_are_built() {
+    let site = fixture("basic");
+    std::fs::write(
+        site.path().join("guides/links-to-draft.md"),
+        "---\ntitle: Links To Draft\nsummary: s\nupdated: 2026-01-01\nresponsibilities: [r]\nskills: [a]\nprogression:\n  leads_to:\n    - title: Draft Role\n      guide: draft-role\n---\n",
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--root", root, "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = careerbook(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let without = run(&[]);
+    assert!(without.contains("\"W0505\""), "{without}");
+    assert!(
+        without.contains("progression.leads_to[0].guide"),
+        "{without}"
+    );
+    assert!(!run(&["--drafts"]).contains("\"W0505\""));
+}
