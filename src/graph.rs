@@ -152,6 +152,24 @@ fn layer(nodes: &mut [Node], edges: &[Edge]) {
             }
         }
     }
+    // A plain title reached only by transitions sits one layer after the
+    // earliest role that names it, rather than among the entry roles.
+    for i in 0..n {
+        if nodes[i].guide.is_none()
+            && !edges
+                .iter()
+                .any(|e| e.to == i && e.kind == LinkKind::LeadsTo)
+        {
+            if let Some(d) = edges
+                .iter()
+                .filter(|e| e.to == i)
+                .map(|e| depth[e.from] + 1)
+                .min()
+            {
+                depth[i] = d;
+            }
+        }
+    }
     let mut layers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, d) in depth.iter().enumerate() {
         layers.entry(*d).or_default().push(i);
@@ -169,12 +187,12 @@ fn layer(nodes: &mut [Node], edges: &[Edge]) {
     }
 }
 
-const W: usize = 200;
+const W: usize = 220;
 const H: usize = 36;
 const GAP_X: usize = 80;
 const GAP_Y: usize = 14;
 const PAD: usize = 12;
-const MAX_CHARS: usize = 28;
+const MAX_CHARS: usize = 26;
 
 fn node_xy(n: &Node) -> (usize, usize) {
     (PAD + n.depth * (W + GAP_X), PAD + n.row * (H + GAP_Y))
@@ -195,7 +213,7 @@ fn short(title: &str) -> String {
 pub fn svg(site: &Site, g: &Graph) -> String {
     let cols = g.nodes.iter().map(|n| n.depth + 1).max().unwrap_or(1);
     let rows = g.nodes.iter().map(|n| n.row + 1).max().unwrap_or(1);
-    let width = 2 * PAD + cols * W + (cols - 1) * GAP_X;
+    let width = 2 * PAD + cols * W + cols * GAP_X;
     let height = 2 * PAD + rows * H + (rows - 1) * GAP_Y;
     let mut s = String::new();
     let _ = write!(
@@ -210,17 +228,21 @@ pub fn svg(site: &Site, g: &Graph) -> String {
         let (fx, fy) = node_xy(&g.nodes[e.from]);
         let (tx, ty) = node_xy(&g.nodes[e.to]);
         let (x1, y1) = (fx + W, fy + H / 2);
-        let (x2, y2) = (tx, ty + H / 2);
-        let bend = GAP_X / 2 + if x2 <= x1 { W } else { 0 };
+        // Forward moves enter the target's left side; moves back or within a
+        // layer loop round to its right side instead of crossing the boxes.
+        let (x2, y2, c1, c2) = if tx > fx {
+            (tx, ty + H / 2, x1 + GAP_X / 2, tx - GAP_X / 2)
+        } else {
+            let right = x1.max(tx + W) + GAP_X / 2;
+            (tx + W, ty + H / 2, right, right)
+        };
         let class = match e.kind {
             LinkKind::LeadsTo => "g-edge",
             LinkKind::Transition => "g-edge g-transition",
         };
         let _ = write!(
             s,
-            "<path class=\"{class}\" d=\"M{x1} {y1}C{} {y1} {} {y2} {x2} {y2}\" marker-end=\"url(#arrow)\"/>",
-            x1 + bend,
-            x2.saturating_sub(bend)
+            "<path class=\"{class}\" d=\"M{x1} {y1}C{c1} {y1} {c2} {y2} {x2} {y2}\" marker-end=\"url(#arrow)\"/>"
         );
     }
     s.push_str("</g>");

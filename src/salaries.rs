@@ -55,10 +55,19 @@ struct Bar {
     text: String,
 }
 
-const LABEL_W: f64 = 120.0;
+const LABEL_W: f64 = 150.0;
 const PLOT_W: f64 = 220.0;
 const VALUE_W: f64 = 110.0;
 const ROW_H: f64 = 26.0;
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
 
 fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
     let top = axis_top(bars.iter().map(|b| b.hi).fold(0.0, f64::max));
@@ -78,7 +87,7 @@ fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
             s,
             "<text class=\"rc-label\" x=\"0\" y=\"{:.0}\">{}</text><rect class=\"rc-track\" x=\"{LABEL_W}\" y=\"{:.0}\" width=\"{PLOT_W}\" height=\"10\" rx=\"5\"/>",
             y + 17.0,
-            escape_html(&b.label),
+            escape_html(&clip(&b.label, 22)),
             y + 8.0
         );
         let class = if b.open { "rc-bar rc-open" } else { "rc-bar" };
