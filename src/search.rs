@@ -1,11 +1,13 @@
 //! The offline search index, `search-index.json`, read by `static/search.js`.
 //!
-//! Shape (documented in `docs/themes.md`): employer and tag names are stored
-//! once in tables and referenced by number, which keeps the index small.
+//! Shape (documented in `docs/themes.md`): skill, employer and tag names
+//! are stored once in tables and referenced by number. Guides share many of
+//! them, so this keeps the index small (at 1,000 generated guides, skills
+//! alone would otherwise be over half a megabyte).
 //!
 //! ```json
-//! {"v":1,"base":"/guides/","employers":["SAP"],"tags":["apis"],
-//!  "docs":[["slug","Title","Alt; titles","Summary","Skill; skill",[0],[0]]]}
+//! {"v":2,"base":"/guides/","skills":["SQL"],"employers":["SAP"],"tags":["apis"],
+//!  "docs":[["slug","Title","Alt; titles","Summary",[0],[0],[0]]]}
 //! ```
 
 use crate::markdown::plain;
@@ -20,6 +22,8 @@ pub struct SearchIndex {
     pub v: u32,
     /// Prefix of every guide link; a document's link is `base + slug + "/"`.
     pub base: String,
+    /// Skills as plain text, sorted.
+    pub skills: Vec<String>,
     /// Employer names, sorted.
     pub employers: Vec<String>,
     /// Tag names, sorted.
@@ -28,15 +32,15 @@ pub struct SearchIndex {
     pub docs: Vec<SearchDoc>,
 }
 
-/// One guide: `[slug, title, alt titles, summary, skills, employer ids, tag
-/// ids]`, with lists of text joined by `; `.
+/// One guide: `[slug, title, alt titles joined by "; ", summary, skill ids,
+/// employer ids, tag ids]`.
 #[derive(Debug, Serialize)]
 pub struct SearchDoc(
     pub String,
     pub String,
     pub String,
     pub String,
-    pub String,
+    pub Vec<usize>,
     pub Vec<usize>,
     pub Vec<usize>,
 );
@@ -54,10 +58,17 @@ pub fn index(site: &Site) -> SearchIndex {
     use crate::taxonomy::Kind;
     let emp = table(site.guides.iter().flat_map(|g| Kind::Employer.names(g)));
     let tag = table(site.guides.iter().flat_map(|g| Kind::Tag.names(g)));
+    let plain_skills: Vec<Vec<String>> = site
+        .guides
+        .iter()
+        .map(|g| g.front.skills.iter().map(|s| plain(s)).collect())
+        .collect();
+    let skill = table(plain_skills.iter().flatten().map(String::as_str));
     let docs = site
         .guides
         .iter()
-        .map(|g| {
+        .zip(&plain_skills)
+        .map(|(g, skills)| {
             let f = &g.front;
             let ids = |kind: Kind, t: &BTreeMap<&str, usize>| {
                 let mut v: Vec<usize> = kind
@@ -74,19 +85,19 @@ pub fn index(site: &Site) -> SearchIndex {
                 f.title.clone(),
                 f.alt_titles.join("; "),
                 plain(&f.summary),
-                f.skills
+                skills
                     .iter()
-                    .map(|s| plain(s))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                    .filter_map(|s| skill.get(s.as_str()).copied())
+                    .collect(),
                 ids(Kind::Employer, &emp),
                 ids(Kind::Tag, &tag),
             )
         })
         .collect();
     SearchIndex {
-        v: 1,
+        v: 2,
         base: site.base.link("guides/"),
+        skills: skill.keys().map(|s| s.to_string()).collect(),
         employers: emp.keys().map(|s| s.to_string()).collect(),
         tags: tag.keys().map(|s| s.to_string()).collect(),
         docs,

@@ -18,11 +18,12 @@
         .then(function (r) { return r.json(); })
         .then(function (ix) {
           data = ix.docs.map(function (d) {
+            var skills = d[4].map(function (i) { return ix.skills[i]; });
             var emp = d[5].map(function (i) { return ix.employers[i]; });
             var tags = d[6].map(function (i) { return ix.tags[i]; });
             return {
               url: ix.base + d[0] + "/", title: d[1], summary: d[3],
-              f: [fold(d[1]), fold(d[2]), fold(tags.join("; ")), fold(emp.join("; ")), fold(d[4]), fold(d[3])]
+              f: [fold(d[1]), fold(d[2]), fold(tags.join("; ")), fold(emp.join("; ")), fold(skills.join("; ")), fold(d[3])]
             };
           });
           return data;
