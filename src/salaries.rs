@@ -55,9 +55,11 @@ struct Bar {
     text: String,
 }
 
-const LABEL_W: f64 = 150.0;
 const PLOT_W: f64 = 220.0;
-const VALUE_W: f64 = 110.0;
+const LABEL_CHARS: usize = 22;
+/// Rough advance of one 12px character, to size the text columns so the
+/// chart stays legible when a phone scales it down.
+const CHAR_W: f64 = 7.0;
 const ROW_H: f64 = 26.0;
 
 fn clip(s: &str, max: usize) -> String {
@@ -71,7 +73,11 @@ fn clip(s: &str, max: usize) -> String {
 
 fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
     let top = axis_top(bars.iter().map(|b| b.hi).fold(0.0, f64::max));
-    let width = LABEL_W + PLOT_W + VALUE_W;
+    let longest = |f: &dyn Fn(&Bar) -> usize| bars.iter().map(f).max().unwrap_or(0) as f64;
+    let label_w =
+        (longest(&|b| b.label.chars().count().min(LABEL_CHARS)) * CHAR_W + 10.0).max(40.0);
+    let value_w = longest(&|b| b.text.chars().count()) * (CHAR_W + 0.5) + 20.0;
+    let width = (label_w + PLOT_W + value_w).round();
     let height = ROW_H * bars.len() as f64 + 22.0;
     let mut s = String::new();
     let _ = write!(
@@ -81,13 +87,13 @@ fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
     );
     for (i, b) in bars.iter().enumerate() {
         let y = ROW_H * i as f64;
-        let x1 = LABEL_W + scale(b.lo, top, PLOT_W);
-        let x2 = LABEL_W + scale(b.hi, top, PLOT_W);
+        let x1 = label_w + scale(b.lo, top, PLOT_W);
+        let x2 = label_w + scale(b.hi, top, PLOT_W);
         let _ = write!(
             s,
-            "<text class=\"rc-label\" x=\"0\" y=\"{:.0}\">{}</text><rect class=\"rc-track\" x=\"{LABEL_W}\" y=\"{:.0}\" width=\"{PLOT_W}\" height=\"10\" rx=\"5\"/>",
+            "<text class=\"rc-label\" x=\"0\" y=\"{:.0}\">{}</text><rect class=\"rc-track\" x=\"{label_w}\" y=\"{:.0}\" width=\"{PLOT_W}\" height=\"10\" rx=\"5\"/>",
             y + 17.0,
-            escape_html(&clip(&b.label, 22)),
+            escape_html(&clip(&b.label, LABEL_CHARS)),
             y + 8.0
         );
         let class = if b.open { "rc-bar rc-open" } else { "rc-bar" };
@@ -99,8 +105,8 @@ fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
         );
         if let Some((a, z)) = b.inner {
             let (ia, iz) = (
-                LABEL_W + scale(a, top, PLOT_W),
-                LABEL_W + scale(z, top, PLOT_W),
+                label_w + scale(a, top, PLOT_W),
+                label_w + scale(z, top, PLOT_W),
             );
             let _ = write!(
                 s,
@@ -110,7 +116,7 @@ fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
             );
         }
         if let Some(m) = b.median {
-            let mx = LABEL_W + scale(m, top, PLOT_W);
+            let mx = label_w + scale(m, top, PLOT_W);
             let _ = write!(
                 s,
                 "<rect class=\"rc-median\" x=\"{:.1}\" y=\"{:.0}\" width=\"3\" height=\"16\"/>",
@@ -121,7 +127,7 @@ fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
         let _ = write!(
             s,
             "<text class=\"rc-value\" x=\"{:.0}\" y=\"{:.0}\">{}</text>",
-            LABEL_W + PLOT_W + 8.0,
+            label_w + PLOT_W + 8.0,
             y + 17.0,
             escape_html(&b.text)
         );
@@ -129,7 +135,7 @@ fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
     let axis_y = ROW_H * bars.len() as f64 + 14.0;
     for k in 0..=2 {
         let v = top * k as f64 / 2.0;
-        let x = LABEL_W + PLOT_W * k as f64 / 2.0;
+        let x = label_w + PLOT_W * k as f64 / 2.0;
         let anchor = match k {
             0 => "start",
             2 => "end",
