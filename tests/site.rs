@@ -510,3 +510,19 @@ fn site_relative_base_url_gives_site_relative_urls() {
         "{feed}"
     );
 }
+
+#[test]
+fn not_found_page_uses_links_and_assets_under_the_base_path() {
+    let (_s, out) = built();
+    let html = read(out.join("404.html"));
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/careers/style.css\">"));
+    assert!(html.contains("<a class=\"button\" href=\"/careers/\">"));
+    for link in links(&html) {
+        assert!(
+            link == "#main"
+                || link.starts_with("/careers/")
+                || link.starts_with("https://example.org/careers/"),
+            "{link}"
+        );
+    }
+}
