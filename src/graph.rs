@@ -124,6 +124,7 @@ fn layer(nodes: &mut [Node], edges: &[Edge]) {
         indeg[e.to] += 1;
         out[e.from].push(e.to);
     }
+    let indeg_leads = indeg.clone();
     let mut depth = vec![0usize; n];
     let mut done = vec![false; n];
     let mut queue: VecDeque<usize> = (0..n).filter(|&i| indeg[i] == 0).collect();
@@ -154,18 +155,15 @@ fn layer(nodes: &mut [Node], edges: &[Edge]) {
     }
     // A plain title reached only by transitions sits one layer after the
     // earliest role that names it, rather than among the entry roles.
+    let mut first_transition: Vec<Option<usize>> = vec![None; n];
+    for e in edges {
+        let d = depth[e.from] + 1;
+        let slot = &mut first_transition[e.to];
+        *slot = Some(slot.map_or(d, |s| s.min(d)));
+    }
     for i in 0..n {
-        if nodes[i].guide.is_none()
-            && !edges
-                .iter()
-                .any(|e| e.to == i && e.kind == LinkKind::LeadsTo)
-        {
-            if let Some(d) = edges
-                .iter()
-                .filter(|e| e.to == i)
-                .map(|e| depth[e.from] + 1)
-                .min()
-            {
+        if nodes[i].guide.is_none() && indeg_leads[i] == 0 {
+            if let Some(d) = first_transition[i] {
                 depth[i] = d;
             }
         }
@@ -297,11 +295,18 @@ pub fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
             .guide
             .map(|i| site.base.link(&Site::guide_path(&site.guides[i].slug))),
     };
+    // Edges are sorted by source, so each guide's moves are one run.
+    let mut from: Vec<&[Edge]> = vec![&[]; site.guides.len()];
+    for run in g.edges.chunk_by(|a, b| a.from == b.from) {
+        if let Some(slot) = from.get_mut(run[0].from) {
+            *slot = run;
+        }
+    }
     let mut out: Vec<PathRoleView> = (0..site.guides.len())
         .map(|i| {
             let mut leads_to = Vec::new();
             let mut transitions = Vec::new();
-            for e in g.edges.iter().filter(|e| e.from == i) {
+            for e in from[i] {
                 match e.kind {
                     LinkKind::LeadsTo => leads_to.push(link(e.to)),
                     LinkKind::Transition => transitions.push(link(e.to)),
