@@ -13,6 +13,7 @@ use crate::site::Site;
 use crate::taxonomy::{self, Kind, KindView, TermSummary, TermView};
 use crate::theme::Theme;
 use crate::view::{GuideCard, PageView, SiteView};
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -77,23 +78,10 @@ fn newest(site: &Site, ids: impl IntoIterator<Item = usize>) -> Option<Date> {
         .max()
 }
 
-/// Renders every site-wide page added on top of the index and 404 page, plus
-/// `sitemap.xml` (which lists the index and the guides too).
-pub fn extra_pages(
-    site: &Site,
-    theme: &Theme,
-    sv: &SiteView<'_>,
-) -> Result<Vec<Page>, Vec<Diagnostic>> {
-    let mut results: Vec<Result<Page, Diagnostic>> = Vec::new();
-    let all = newest(site, 0..site.guides.len());
-    let mut sitemap: Vec<(String, Option<Date>)> = vec![(String::new(), all)];
-    for g in &site.guides {
-        sitemap.push((Site::guide_path(&g.slug), g.front.updated));
-    }
-
+fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
     let g = graph::build(site);
     let plain_count = g.nodes.iter().filter(|n| n.guide.is_none()).count();
-    results.push(render_one(
+    render_one(
         theme,
         "paths.html",
         &PathsContext {
@@ -114,10 +102,11 @@ pub fn extra_pages(
             plain_count,
         },
         "paths/index.html".into(),
-    ));
-    sitemap.push(("paths/".into(), all));
+    )
+}
 
-    results.push(render_one(
+fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
+    render_one(
         theme,
         "salaries.html",
         &SalariesContext {
@@ -133,7 +122,46 @@ pub fn extra_pages(
             groups: salaries::groups(site),
         },
         "salaries/index.html".into(),
-    ));
+    )
+}
+
+/// Renders every site-wide page added on top of the index and 404 page, plus
+/// `sitemap.xml` (which lists the index and the guides too).
+pub fn extra_pages(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    let mut results: Vec<Result<Page, Diagnostic>> = Vec::new();
+    let all = newest(site, 0..site.guides.len());
+    let mut sitemap: Vec<(String, Option<Date>)> = vec![(String::new(), all)];
+    for g in &site.guides {
+        sitemap.push((Site::guide_path(&g.slug), g.front.updated));
+    }
+
+    // Term pages list the same guides many times over: render each card once.
+    let cards: Vec<GuideCard> = (0..site.guides.len())
+        .into_par_iter()
+        .map(|i| taxonomy::card(site, i))
+        .collect();
+    let ((paths, salaries), files) = rayon::join(
+        || {
+            rayon::join(
+                || paths_page(site, theme, sv),
+                || salaries_page(site, theme, sv),
+            )
+        },
+        || {
+            rayon::join(
+                || (crate::feeds::api(site), crate::feeds::atom(site)),
+                || crate::search::json(site),
+            )
+        },
+    );
+    results.push(paths);
+    results.push(salaries);
+    sitemap.push(("paths/".into(), all));
+
     sitemap.push(("salaries/".into(), all));
 
     for kind in Kind::ALL {
@@ -166,32 +194,34 @@ pub fn extra_pages(
                 newest(site, t.guides.iter().copied()),
             ));
         }
-        for term in taxonomy::term_views(site, kind) {
-            let rel = format!("{}/{}/", kind.key(), term.slug);
-            let n = term.guides.len();
-            let description = format!(
-                "{n} role guide{} naming {} ({}).",
-                if n == 1 { "" } else { "s" },
-                term.name,
-                kind.singular().to_lowercase()
-            );
-            results.push(render_one(
-                theme,
-                "term.html",
-                &TermContext {
-                    site: sv,
-                    page: page(site, &rel, term.name.clone(), description, "term"),
-                    kind: taxonomy::kind_view(site, kind),
-                    term,
-                },
-                format!("{rel}index.html"),
-            ));
-        }
+        let term_pages: Vec<Result<Page, Diagnostic>> = taxonomy::term_views(site, kind, &cards)
+            .into_par_iter()
+            .map(|term| {
+                let rel = format!("{}/{}/", kind.key(), term.slug);
+                let n = term.guides.len();
+                let description = format!(
+                    "{n} role guide{} naming {} ({}).",
+                    if n == 1 { "" } else { "s" },
+                    term.name,
+                    kind.singular().to_lowercase()
+                );
+                render_one(
+                    theme,
+                    "term.html",
+                    &TermContext {
+                        site: sv,
+                        page: page(site, &rel, term.name.clone(), description, "term"),
+                        kind: taxonomy::kind_view(site, kind),
+                        term,
+                    },
+                    format!("{rel}index.html"),
+                )
+            })
+            .collect();
+        results.extend(term_pages);
     }
 
-    let mut cards: Vec<GuideCard> = (0..site.guides.len())
-        .map(|i| taxonomy::card(site, i))
-        .collect();
+    let mut cards = cards;
     cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
     results.push(render_one(
         theme,
@@ -230,9 +260,9 @@ pub fn extra_pages(
     for (path, bytes) in [
         ("sitemap.xml", crate::feeds::sitemap(site, &sitemap)),
         ("robots.txt", crate::feeds::robots(site)),
-        ("feed.xml", crate::feeds::atom(site)),
-        ("api/guides.json", crate::feeds::api(site)),
-        ("search-index.json", crate::search::json(site)),
+        ("feed.xml", files.0 .1),
+        ("api/guides.json", files.0 .0),
+        ("search-index.json", files.1),
     ] {
         pages.push(Page {
             path: path.into(),
