@@ -18,6 +18,7 @@ use crate::load::{self, Guide, SourceFile};
 use crate::model::SiteConfig;
 use crate::render::{self, Page, RenderOptions};
 use crate::site::{BaseUrl, LinkKind, Site};
+use crate::taxonomy::Kind;
 use crate::theme::{self, Theme};
 use crate::{validate, write};
 use anyhow::{Context, Result};
@@ -87,6 +88,9 @@ struct LinkId {
     draft: bool,
     aliases: Vec<String>,
     progression: Option<crate::model::Progression>,
+    /// Family, tag, employer and sector names: they decide which term pages
+    /// exist, and the slugs other guides' pages link to.
+    terms: Vec<Vec<String>>,
 }
 
 impl LinkId {
@@ -97,6 +101,10 @@ impl LinkId {
             draft: g.front.draft,
             aliases: g.front.aliases.clone(),
             progression: g.front.progression.clone(),
+            terms: Kind::ALL
+                .iter()
+                .map(|k| k.names(g).into_iter().map(str::to_string).collect())
+                .collect(),
         }
     }
 }
@@ -111,6 +119,16 @@ struct LinkSig {
     targets: Vec<Option<String>>,
     /// The guides that list this one: how, their title and their slug.
     incoming: Vec<(LinkKind, String, String)>,
+    /// The page path of each of its family, tag, employer and sector names,
+    /// which depends on every other guide's names (collisions get `-2`).
+    term_paths: Vec<Option<String>>,
+}
+
+fn term_paths<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<String>> + 'a {
+    let g = &site.guides[i];
+    Kind::ALL
+        .into_iter()
+        .flat_map(move |k| k.names(g).into_iter().map(move |n| site.terms.path(k, n)))
 }
 
 fn targets<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
@@ -133,13 +151,15 @@ impl LinkSig {
                     (kind, g.front.title.clone(), g.slug.clone())
                 })
                 .collect(),
+            term_paths: term_paths(site, i).collect(),
         }
     }
 
-    /// Compares without allocating: this runs for every guide on every edit.
+    /// Compares with few allocations: this runs for every guide on every edit.
     fn matches(&self, site: &Site, i: usize) -> bool {
         let incoming = site.incoming(i);
-        self.incoming.len() == incoming.len()
+        self.term_paths.iter().cloned().eq(term_paths(site, i))
+            && self.incoming.len() == incoming.len()
             && self
                 .targets
                 .iter()

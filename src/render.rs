@@ -76,7 +76,8 @@ fn page_view(
     }
 }
 
-fn render_one<T: Serialize>(
+/// Renders `template` with `ctx` into the page at `path`.
+pub(crate) fn render_one<T: Serialize>(
     theme: &Theme,
     template: &str,
     ctx: &T,
@@ -164,6 +165,10 @@ pub fn site_pages(
             Ok(p) => pages.push(p),
             Err(d) => errors.push(d),
         }
+    }
+    match crate::pages::extra_pages(site, theme, sv) {
+        Ok(p) => pages.extend(p),
+        Err(d) => errors.extend(d),
     }
     if !errors.is_empty() {
         return Err(errors);

@@ -73,6 +73,8 @@ pub struct Site {
     by_title: HashMap<String, usize>,
     /// For each guide, the guides that list it in their progression.
     incoming: Vec<Vec<(usize, LinkKind)>>,
+    /// Families, tags, employers and sectors with their slugs.
+    pub terms: crate::taxonomy::Terms,
 }
 
 /// Titles are matched ignoring case and surrounding space.
@@ -101,6 +103,7 @@ impl Site {
             by_slug,
             by_title,
             incoming: Vec::new(),
+            terms: Default::default(),
         };
         let mut incoming = vec![Vec::new(); site.guides.len()];
         for (i, g) in site.guides.iter().enumerate() {
@@ -117,6 +120,7 @@ impl Site {
             });
         }
         site.incoming = incoming;
+        site.terms = crate::taxonomy::Terms::new(&site.guides);
         site
     }
 

@@ -28,11 +28,17 @@ pub const TEMPLATES: &[(&str, &str)] = embed_templates!(
     "macros.html",
     "index.html",
     "guide.html",
-    "404.html"
+    "404.html",
+    "paths.html",
+    "salaries.html",
+    "terms.html",
+    "term.html",
+    "search.html"
 );
 
 /// The built-in static files, by path relative to the output root.
-pub const STATIC: &[(&str, &[u8])] = embed_static!("style.css", "favicon.svg");
+pub const STATIC: &[(&str, &[u8])] =
+    embed_static!("style.css", "favicon.svg", "search.js", "sort.js");
 
 /// A loaded theme: compiled templates and the static files to copy.
 pub struct Theme {

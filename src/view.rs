@@ -8,6 +8,7 @@ use crate::load::Guide;
 use crate::markdown;
 use crate::model::{Period, SalaryRange, SourceRef};
 use crate::site::{LinkKind, Site};
+use crate::taxonomy::{Kind, TermLink};
 use serde::Serialize;
 
 /// `site` in every template.
@@ -104,6 +105,8 @@ pub struct SalaryView {
     pub ranges: Vec<RangeView>,
     /// Source as text or link.
     pub source: Option<LinkView>,
+    /// Inline SVG range chart with its text alternative.
+    pub chart_svg: String,
 }
 
 /// The demand section.
@@ -145,6 +148,8 @@ pub struct GuideView {
     pub title: String,
     /// Job family.
     pub family: Option<String>,
+    /// Link to the family's page.
+    pub family_url: Option<String>,
     /// Summary rendered.
     pub summary_html: String,
     /// Summary as plain text.
@@ -153,8 +158,8 @@ pub struct GuideView {
     pub updated: Option<String>,
     /// Whether it is a draft.
     pub draft: bool,
-    /// Tags.
-    pub tags: Vec<String>,
+    /// Tags, each with the link to its page.
+    pub tags: Vec<TermLink>,
     /// Also known as.
     pub alt_titles: Vec<String>,
     /// Key Responsibilities, rendered inline.
@@ -175,10 +180,10 @@ pub struct GuideView {
     pub salary: Option<SalaryView>,
     /// Growth Trend.
     pub demand: Option<DemandView>,
-    /// Major Employers.
-    pub employers: Vec<String>,
-    /// Industry Sectors.
-    pub sectors: Vec<String>,
+    /// Major Employers, each with the link to its page.
+    pub employers: Vec<TermLink>,
+    /// Industry Sectors, each with the link to its page.
+    pub sectors: Vec<TermLink>,
     /// Recommended Next Steps, rendered inline, in order.
     pub next_steps: Vec<String>,
     /// Sources.
@@ -197,6 +202,8 @@ pub struct GuideView {
     pub body_html: String,
     /// Headings of the body.
     pub headings: Vec<markdown::Heading>,
+    /// schema.org `Occupation` JSON-LD, escaped for a `<script>` element.
+    pub jsonld: String,
 }
 
 /// A guide on the index.
@@ -348,6 +355,7 @@ impl GuideView {
             period: period_word(s.period),
             as_of: s.as_of.map(|d| d.to_string()),
             source: source_view(&s.source),
+            chart_svg: crate::salaries::guide_chart(s),
             ranges: s
                 .ranges
                 .iter()
@@ -374,7 +382,7 @@ impl GuideView {
             openings_per_year: d.openings_per_year,
             source: source_view(&d.source),
         });
-        let hiring = f.hiring.clone().unwrap_or_default();
+        let terms = |kind: Kind| site.terms.links(&site.base, kind, &kind.names(g));
         let mut codes = Vec::new();
         if let Some(c) = &f.codes {
             if let Some(code) = &c.onet_soc {
@@ -399,11 +407,16 @@ impl GuideView {
             url: site.base.link(&Site::guide_path(&g.slug)),
             title: f.title.clone(),
             family: f.family.clone(),
+            family_url: f
+                .family
+                .as_deref()
+                .and_then(|n| site.terms.path(Kind::Family, n))
+                .map(|p| site.base.link(&p)),
             summary_html: markdown::inline(&f.summary),
             summary_text: markdown::plain(&f.summary),
             updated: f.updated.map(|d| d.to_string()),
             draft: f.draft,
-            tags: f.tags.clone(),
+            tags: terms(Kind::Tag),
             alt_titles: f.alt_titles.clone(),
             responsibilities: inline_all(&f.responsibilities),
             skills: inline_all(&f.skills),
@@ -414,8 +427,8 @@ impl GuideView {
             development_html: gaps.development.as_deref().map(markdown::block),
             salary,
             demand,
-            employers: hiring.employers,
-            sectors: hiring.sectors,
+            employers: terms(Kind::Employer),
+            sectors: terms(Kind::Sector),
             next_steps: inline_all(&f.next_steps),
             sources: f
                 .sources
@@ -441,6 +454,7 @@ impl GuideView {
                 .collect(),
             body_html,
             headings,
+            jsonld: crate::jsonld::script_json(&crate::jsonld::occupation(site, i)),
         }
     }
 }

@@ -390,3 +390,34 @@ fn serve_mode_builds_for_the_local_origin_in_memory() {
     );
     assert!(!site.path().join("output").exists(), "serve writes nothing");
 }
+
+/// Employer, sector, tag and family pages get slugs from the names across
+/// the whole site, with `-2` for collisions; a name added to one guide can
+/// move the slug another guide's page links to.
+#[test]
+fn a_new_name_that_moves_another_guides_term_slug_matches_a_clean_build() {
+    let mut e = Editing::new("basic", false);
+    let staff = e.text("guides/staff-engineer.md");
+    let p = e.write(
+        "guides/staff-engineer.md",
+        &staff.replace(
+            "skills: [Writing design documents]",
+            "skills: [Writing design documents]\nhiring:\n  employers: [\"C++ Labs\"]\ntags: [c]",
+        ),
+    );
+    e.apply_ok(&[p]);
+    let before = e.text("output/guides/staff-engineer/index.html");
+    assert!(before.contains("/employers/c-labs/"), "{before}");
+    let manager = e.text("guides/engineering-manager.md");
+    // "C Labs" folds to the same slug and sorts first, so "C++ Labs" moves to `c-labs-2`.
+    let p = e.write(
+        "guides/engineering-manager.md",
+        &manager.replace(
+            "skills: [Coaching]",
+            "skills: [Coaching]\nhiring:\n  employers: [C Labs]",
+        ),
+    );
+    e.apply_ok(&[p]);
+    let after = e.text("output/guides/staff-engineer/index.html");
+    assert!(after.contains("/employers/c-labs-2/"), "{after}");
+}

@@ -1,0 +1,179 @@
+//! Publishing files: `sitemap.xml`, `robots.txt`, the Atom feed `feed.xml`
+//! and the JSON API `api/guides.json`.
+//!
+//! URLs are absolute when `base_url` carries an origin; otherwise they are
+//! site-relative (documented in `docs/themes.md`), since nothing better can
+//! be known at build time.
+
+use crate::model::{Date, FrontMatter};
+use crate::site::Site;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// Escapes text for XML content and attribute values.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `sitemap.xml` listing `pages` (site-relative paths with their last change).
+pub fn sitemap(site: &Site, pages: &[(String, Option<Date>)]) -> Vec<u8> {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (rel, lastmod) in pages {
+        let _ = write!(
+            s,
+            "  <url><loc>{}</loc>",
+            escape_xml(&site.base.absolute(rel))
+        );
+        if let Some(d) = lastmod {
+            let _ = write!(s, "<lastmod>{d}</lastmod>");
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s.into_bytes()
+}
+
+/// `robots.txt`: everything may be crawled; points at the sitemap.
+pub fn robots(site: &Site) -> Vec<u8> {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.base.absolute("sitemap.xml")
+    )
+    .into_bytes()
+}
+
+/// The newest `updated` date among the guides.
+pub fn newest(site: &Site) -> Option<Date> {
+    site.guides.iter().filter_map(|g| g.front.updated).max()
+}
+
+fn stamp(d: Date) -> String {
+    format!("{d}T00:00:00Z")
+}
+
+/// The Atom feed: guides with an `updated` date, newest first (ties by slug).
+/// The feed's own `updated` is the newest guide date, never the clock; a
+/// site with no dated guide uses 1970-01-01.
+pub fn atom(site: &Site) -> Vec<u8> {
+    let mut dated: Vec<(Date, usize)> = site
+        .guides
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| g.front.updated.map(|d| (d, i)))
+        .collect();
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let feed_updated = newest(site).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
+    let home = site.base.absolute("");
+    let self_url = site.base.absolute("feed.xml");
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = write!(
+        s,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{}</id>\n  <updated>{feed_updated}</updated>\n  <author><name>{}</name></author>\n  <generator>careerbook</generator>\n",
+        escape_xml(&site.config.language),
+        escape_xml(&site.config.title),
+        escape_xml(&site.config.description),
+        escape_xml(&self_url),
+        escape_xml(&home),
+        escape_xml(&entry_id(site, "")),
+        escape_xml(&site.config.title),
+    );
+    for (d, i) in dated {
+        let g = &site.guides[i];
+        let rel = Site::guide_path(&g.slug);
+        let _ = write!(
+            s,
+            "  <entry>\n    <title>{}</title>\n    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{}</id>\n    <updated>{}</updated>\n    <summary>{}</summary>\n",
+            escape_xml(&g.front.title),
+            escape_xml(&site.base.absolute(&rel)),
+            escape_xml(&entry_id(site, &rel)),
+            stamp(d),
+            escape_xml(&crate::markdown::plain(&g.front.summary)),
+        );
+        if let Some(f) = &g.front.family {
+            let _ = writeln!(s, "    <category term=\"{}\"/>", escape_xml(f));
+        }
+        s.push_str("  </entry>\n");
+    }
+    s.push_str("</feed>\n");
+    s.into_bytes()
+}
+
+/// A stable Atom id: the absolute URL when the origin is known, else a
+/// `urn:` built from the site-relative path (both stay the same across
+/// builds and edits of the guide).
+fn entry_id(site: &Site, rel: &str) -> String {
+    if site.base.origin.is_empty() {
+        format!("urn:careerbook:{}{rel}", site.base.path)
+    } else {
+        site.base.absolute(rel)
+    }
+}
+
+/// `api/guides.json`.
+#[derive(Serialize)]
+struct Api<'a> {
+    version: u32,
+    site: ApiSite<'a>,
+    guides: Vec<ApiGuide<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiSite<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ApiGuide<'a> {
+    slug: &'a str,
+    url: String,
+    #[serde(flatten)]
+    front: FrontMatter,
+}
+
+/// Every guide's front matter plus its slug and URL, sorted by slug.
+pub fn api(site: &Site) -> Vec<u8> {
+    let api = Api {
+        version: 1,
+        site: ApiSite {
+            title: &site.config.title,
+            description: &site.config.description,
+            language: &site.config.language,
+            url: site.base.absolute(""),
+        },
+        guides: site
+            .guides
+            .iter()
+            .map(|g| ApiGuide {
+                slug: &g.slug,
+                url: site.base.absolute(&Site::guide_path(&g.slug)),
+                // `slug` is given above, resolved; keep it out of the flattened
+                // front matter so the key appears once.
+                front: FrontMatter {
+                    slug: None,
+                    ..g.front.clone()
+                },
+            })
+            .collect(),
+    };
+    let mut v = serde_json::to_vec_pretty(&api).unwrap_or_else(|_| b"{}".to_vec());
+    v.push(b'\n');
+    v
+}

@@ -1,0 +1,327 @@
+//! The career-path graph: every role and the moves between them, laid out in
+//! layers by progression depth and drawn as an inline SVG at build time.
+//!
+//! Coordinates come only from the guides (sorted titles, integer maths), so
+//! the drawing is byte-identical across builds.
+
+use crate::site::{LinkKind, Site};
+use crate::theme::escape_html;
+use crate::view::RoleView;
+use serde::Serialize;
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write;
+
+/// A role in the graph: a guide, or a plain title some guide names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// The title shown.
+    pub title: String,
+    /// The guide describing the role, by index into `Site::guides`.
+    pub guide: Option<usize>,
+    /// Layer: the longest chain of "Can Lead To" moves ending here.
+    pub depth: usize,
+    /// Position within the layer (by title).
+    pub row: usize,
+}
+
+/// A move from one role to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edge {
+    /// Source node index (always a guide).
+    pub from: usize,
+    /// Target node index.
+    pub to: usize,
+    /// "Can Lead To" or "Transition Opportunities".
+    pub kind: LinkKind,
+}
+
+/// Roles and moves of the whole site.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    /// Guides first (in `Site::guides` order), then plain titles by title.
+    pub nodes: Vec<Node>,
+    /// Sorted, without duplicates.
+    pub edges: Vec<Edge>,
+}
+
+fn key(title: &str) -> String {
+    title.trim().to_lowercase()
+}
+
+/// Builds the graph of `site`. Plain titles naming the same role (ignoring
+/// case) become one node.
+pub fn build(site: &Site) -> Graph {
+    let mut nodes: Vec<Node> = site
+        .guides
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Node {
+            title: g.front.title.clone(),
+            guide: Some(i),
+            depth: 0,
+            row: 0,
+        })
+        .collect();
+    let mut plain: BTreeMap<String, String> = BTreeMap::new();
+    for g in &site.guides {
+        for (_, r) in roles(g) {
+            if site.resolve(r).is_none() {
+                plain
+                    .entry(key(r.title()))
+                    .or_insert_with(|| r.title().trim().to_string());
+            }
+        }
+    }
+    let mut plain_index = BTreeMap::new();
+    for (k, title) in plain {
+        plain_index.insert(k, nodes.len());
+        nodes.push(Node {
+            title,
+            guide: None,
+            depth: 0,
+            row: 0,
+        });
+    }
+    let mut edges = Vec::new();
+    for (i, g) in site.guides.iter().enumerate() {
+        for (kind, r) in roles(g) {
+            let to = match site.resolve(r) {
+                Some(t) => t,
+                None => match plain_index.get(&key(r.title())) {
+                    Some(&t) => t,
+                    None => continue,
+                },
+            };
+            if to != i {
+                edges.push(Edge { from: i, to, kind });
+            }
+        }
+    }
+    edges.sort();
+    edges.dedup();
+    layer(&mut nodes, &edges);
+    Graph { nodes, edges }
+}
+
+fn roles(g: &crate::load::Guide) -> Vec<(LinkKind, &crate::model::RoleRef)> {
+    let Some(p) = &g.front.progression else {
+        return Vec::new();
+    };
+    p.leads_to
+        .iter()
+        .map(|r| (LinkKind::LeadsTo, r))
+        .chain(p.transitions.iter().map(|r| (LinkKind::Transition, r)))
+        .collect()
+}
+
+/// Longest-path layering over "Can Lead To" edges (Kahn's algorithm). A cycle
+/// is broken at its lowest-numbered node, so every node gets a finite depth.
+fn layer(nodes: &mut [Node], edges: &[Edge]) {
+    let n = nodes.len();
+    let mut indeg = vec![0usize; n];
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges.iter().filter(|e| e.kind == LinkKind::LeadsTo) {
+        indeg[e.to] += 1;
+        out[e.from].push(e.to);
+    }
+    let indeg_leads = indeg.clone();
+    let mut depth = vec![0usize; n];
+    let mut done = vec![false; n];
+    let mut queue: VecDeque<usize> = (0..n).filter(|&i| indeg[i] == 0).collect();
+    let mut remaining = n;
+    while remaining > 0 {
+        let next = match queue.pop_front() {
+            Some(v) => v,
+            None => match (0..n).find(|&i| !done[i]) {
+                Some(v) => v,
+                None => break,
+            },
+        };
+        if done[next] {
+            continue;
+        }
+        done[next] = true;
+        remaining -= 1;
+        for &t in &out[next] {
+            if done[t] {
+                continue;
+            }
+            depth[t] = depth[t].max(depth[next] + 1);
+            indeg[t] = indeg[t].saturating_sub(1);
+            if indeg[t] == 0 {
+                queue.push_back(t);
+            }
+        }
+    }
+    // A plain title reached only by transitions sits one layer after the
+    // earliest role that names it, rather than among the entry roles.
+    let mut first_transition: Vec<Option<usize>> = vec![None; n];
+    for e in edges {
+        let d = depth[e.from] + 1;
+        let slot = &mut first_transition[e.to];
+        *slot = Some(slot.map_or(d, |s| s.min(d)));
+    }
+    for i in 0..n {
+        if nodes[i].guide.is_none() && indeg_leads[i] == 0 {
+            if let Some(d) = first_transition[i] {
+                depth[i] = d;
+            }
+        }
+    }
+    let mut layers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, d) in depth.iter().enumerate() {
+        layers.entry(*d).or_default().push(i);
+    }
+    for members in layers.values_mut() {
+        members.sort_by(|&a, &b| {
+            key(&nodes[a].title)
+                .cmp(&key(&nodes[b].title))
+                .then(a.cmp(&b))
+        });
+        for (row, &i) in members.iter().enumerate() {
+            nodes[i].depth = depth[i];
+            nodes[i].row = row;
+        }
+    }
+}
+
+const W: usize = 220;
+const H: usize = 36;
+const GAP_X: usize = 80;
+const GAP_Y: usize = 14;
+const PAD: usize = 12;
+const MAX_CHARS: usize = 26;
+
+fn node_xy(n: &Node) -> (usize, usize) {
+    (PAD + n.depth * (W + GAP_X), PAD + n.row * (H + GAP_Y))
+}
+
+fn short(title: &str) -> String {
+    if title.chars().count() <= MAX_CHARS {
+        title.to_string()
+    } else {
+        let cut: String = title.chars().take(MAX_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Draws the graph as an inline `<svg>`: guides as solid boxes linking to
+/// their pages, plain titles as dashed boxes, "Can Lead To" moves as solid
+/// arrows and transitions as dashed ones.
+pub fn svg(site: &Site, g: &Graph) -> String {
+    let cols = g.nodes.iter().map(|n| n.depth + 1).max().unwrap_or(1);
+    let rows = g.nodes.iter().map(|n| n.row + 1).max().unwrap_or(1);
+    let width = 2 * PAD + cols * W + cols * GAP_X;
+    let height = 2 * PAD + rows * H + (rows - 1) * GAP_Y;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" aria-labelledby=\"graph-title\">\
+         <title id=\"graph-title\">Career paths between {} roles; the list below gives the same information as text.</title>\
+         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"g-head\"/></marker></defs>",
+        g.nodes.len()
+    );
+    s.push_str("<g class=\"g-edges\">");
+    for e in &g.edges {
+        let (fx, fy) = node_xy(&g.nodes[e.from]);
+        let (tx, ty) = node_xy(&g.nodes[e.to]);
+        let (x1, y1) = (fx + W, fy + H / 2);
+        // Forward moves enter the target's left side; moves back or within a
+        // layer loop round to its right side instead of crossing the boxes.
+        let (x2, y2, c1, c2) = if tx > fx {
+            (tx, ty + H / 2, x1 + GAP_X / 2, tx - GAP_X / 2)
+        } else {
+            let right = x1.max(tx + W) + GAP_X / 2;
+            (tx + W, ty + H / 2, right, right)
+        };
+        let class = match e.kind {
+            LinkKind::LeadsTo => "g-edge",
+            LinkKind::Transition => "g-edge g-transition",
+        };
+        let _ = write!(
+            s,
+            "<path class=\"{class}\" d=\"M{x1} {y1}C{c1} {y1} {c2} {y2} {x2} {y2}\" marker-end=\"url(#arrow)\"/>"
+        );
+    }
+    s.push_str("</g>");
+    for n in &g.nodes {
+        let (x, y) = node_xy(n);
+        let label = escape_html(&short(&n.title));
+        let full = escape_html(&n.title);
+        let body = format!(
+            "<rect x=\"{x}\" y=\"{y}\" width=\"{W}\" height=\"{H}\" rx=\"6\"/><text x=\"{}\" y=\"{}\">{label}</text>",
+            x + W / 2,
+            y + H / 2 + 5
+        );
+        match n.guide {
+            Some(i) => {
+                let url = site.base.link(&Site::guide_path(&site.guides[i].slug));
+                let _ = write!(
+                    s,
+                    "<a class=\"g-node\" href=\"{}\"><title>{full}</title>{body}</a>",
+                    escape_html(&url)
+                );
+            }
+            None => {
+                let _ = write!(
+                    s,
+                    "<g class=\"g-node g-plain\"><title>{full} (no guide yet)</title>{body}</g>"
+                );
+            }
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// One guide in the text version of the graph.
+#[derive(Debug, Serialize)]
+pub struct PathRoleView {
+    /// Guide title.
+    pub title: String,
+    /// Link to the guide.
+    pub url: String,
+    /// "Can Lead To" targets.
+    pub leads_to: Vec<RoleView>,
+    /// "Transition Opportunities" targets.
+    pub transitions: Vec<RoleView>,
+}
+
+/// The text equivalent of the graph: each guide and where it leads, by title.
+pub fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
+    let link = |to: usize| RoleView {
+        title: g.nodes[to].title.clone(),
+        url: g.nodes[to]
+            .guide
+            .map(|i| site.base.link(&Site::guide_path(&site.guides[i].slug))),
+    };
+    // Edges are sorted by source, so each guide's moves are one run.
+    let mut from: Vec<&[Edge]> = vec![&[]; site.guides.len()];
+    for run in g.edges.chunk_by(|a, b| a.from == b.from) {
+        if let Some(slot) = from.get_mut(run[0].from) {
+            *slot = run;
+        }
+    }
+    let mut out: Vec<PathRoleView> = (0..site.guides.len())
+        .map(|i| {
+            let mut leads_to = Vec::new();
+            let mut transitions = Vec::new();
+            for e in from[i] {
+                match e.kind {
+                    LinkKind::LeadsTo => leads_to.push(link(e.to)),
+                    LinkKind::Transition => transitions.push(link(e.to)),
+                }
+            }
+            leads_to.sort_by(|a, b| a.title.cmp(&b.title));
+            transitions.sort_by(|a, b| a.title.cmp(&b.title));
+            PathRoleView {
+                title: site.guides[i].front.title.clone(),
+                url: site.base.link(&Site::guide_path(&site.guides[i].slug)),
+                leads_to,
+                transitions,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
+    out
+}

@@ -1,0 +1,253 @@
+//! Taxonomies: job families, tags, employers and sectors, each name with a
+//! stable URL slug, and the pages listing the guides that name them.
+
+use crate::load::Guide;
+use crate::site::{BaseUrl, Site};
+use crate::slug::unique_slugs;
+use crate::view::GuideCard;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A kind of term a guide can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// `family`.
+    Family,
+    /// `tags`.
+    Tag,
+    /// `hiring.employers`.
+    Employer,
+    /// `hiring.sectors`.
+    Sector,
+}
+
+impl Kind {
+    /// Every kind, in the order pages list them.
+    pub const ALL: [Kind; 4] = [Kind::Family, Kind::Tag, Kind::Employer, Kind::Sector];
+
+    /// URL folder and template key: `families`, `tags`, `employers`, `sectors`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Family => "families",
+            Kind::Tag => "tags",
+            Kind::Employer => "employers",
+            Kind::Sector => "sectors",
+        }
+    }
+
+    /// Heading for one term, e.g. `Employer`.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Family => "Job family",
+            Kind::Tag => "Tag",
+            Kind::Employer => "Employer",
+            Kind::Sector => "Industry sector",
+        }
+    }
+
+    /// Heading for the index, e.g. `Employers`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Family => "Job families",
+            Kind::Tag => "Tags",
+            Kind::Employer => "Employers",
+            Kind::Sector => "Industry sectors",
+        }
+    }
+
+    /// The names of this kind that guide `g` carries, trimmed, without blanks.
+    pub fn names(self, g: &Guide) -> Vec<&str> {
+        let f = &g.front;
+        let raw: Vec<&str> = match self {
+            Kind::Family => f.family.iter().map(String::as_str).collect(),
+            Kind::Tag => f.tags.iter().map(String::as_str).collect(),
+            Kind::Employer => f
+                .hiring
+                .iter()
+                .flat_map(|h| h.employers.iter().map(String::as_str))
+                .collect(),
+            Kind::Sector => f
+                .hiring
+                .iter()
+                .flat_map(|h| h.sectors.iter().map(String::as_str))
+                .collect(),
+        };
+        raw.into_iter()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+/// Every term of every kind with its slug and the guides naming it.
+#[derive(Debug, Default)]
+pub struct Terms {
+    kinds: BTreeMap<Kind, BTreeMap<String, Term>>,
+}
+
+/// One term: its slug and the indices of the guides that name it.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// URL slug, unique within the kind.
+    pub slug: String,
+    /// Guides naming the term, by index into `Site::guides`.
+    pub guides: Vec<usize>,
+}
+
+impl Terms {
+    /// Collects the terms of `guides` and gives each a unique slug within its
+    /// kind ([`unique_slugs`] resolves collisions in sorted name order).
+    pub fn new(guides: &[Guide]) -> Terms {
+        let mut kinds = BTreeMap::new();
+        for kind in Kind::ALL {
+            let mut members: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for (i, g) in guides.iter().enumerate() {
+                for name in kind.names(g) {
+                    let list = members.entry(name).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            let slugs = unique_slugs(members.keys().copied());
+            let map = slugs
+                .into_iter()
+                .map(|(name, slug)| {
+                    let guides = members.get(name).cloned().unwrap_or_default();
+                    (name.to_string(), Term { slug, guides })
+                })
+                .collect();
+            kinds.insert(kind, map);
+        }
+        Terms { kinds }
+    }
+
+    /// The terms of one kind, by name.
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = (&String, &Term)> {
+        self.kinds.get(&kind).into_iter().flat_map(|m| m.iter())
+    }
+
+    /// Site-relative path of a term page, e.g. `employers/sap/`.
+    pub fn path(&self, kind: Kind, name: &str) -> Option<String> {
+        let term = self.kinds.get(&kind)?.get(name.trim())?;
+        Some(format!("{}/{}/", kind.key(), term.slug))
+    }
+
+    /// Links for the names a guide carries.
+    pub fn links(&self, base: &BaseUrl, kind: Kind, names: &[&str]) -> Vec<TermLink> {
+        names
+            .iter()
+            .map(|n| TermLink {
+                name: n.to_string(),
+                url: self
+                    .path(kind, n)
+                    .map(|p| base.link(&p))
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
+}
+
+/// A term named on a page, with the link to its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    /// The name as written.
+    pub name: String,
+    /// Link to the term's page.
+    pub url: String,
+}
+
+/// `kind` on term pages.
+#[derive(Debug, Serialize)]
+pub struct KindView {
+    /// `families`, `tags`, `employers` or `sectors`.
+    pub key: &'static str,
+    /// e.g. `Employer`.
+    pub singular: &'static str,
+    /// e.g. `Employers`.
+    pub plural: &'static str,
+    /// Link to the kind's index page.
+    pub url: String,
+}
+
+/// A term on its kind's index page.
+#[derive(Debug, Serialize)]
+pub struct TermSummary {
+    /// Name.
+    pub name: String,
+    /// Link to the term page.
+    pub url: String,
+    /// How many guides name it.
+    pub count: usize,
+}
+
+/// `term` on a term page.
+#[derive(Debug, Serialize)]
+pub struct TermView {
+    /// Name.
+    pub name: String,
+    /// Slug.
+    pub slug: String,
+    /// Link to this page.
+    pub url: String,
+    /// The guides naming the term, by title.
+    pub guides: Vec<GuideCard>,
+}
+
+/// The `kind` view of `kind`.
+pub fn kind_view(site: &Site, kind: Kind) -> KindView {
+    KindView {
+        key: kind.key(),
+        singular: kind.singular(),
+        plural: kind.plural(),
+        url: site.base.link(&format!("{}/", kind.key())),
+    }
+}
+
+/// Every term of `kind`, by name (case-insensitive), for the index page.
+pub fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
+    let mut out: Vec<TermSummary> = site
+        .terms
+        .of(kind)
+        .map(|(name, t)| TermSummary {
+            name: name.clone(),
+            url: site.base.link(&format!("{}/{}/", kind.key(), t.slug)),
+            count: t.guides.len(),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
+    out
+}
+
+/// Every term page of `kind`; `cards[i]` is the card of guide `i`.
+pub fn term_views(site: &Site, kind: Kind, cards: &[GuideCard]) -> Vec<TermView> {
+    site.terms
+        .of(kind)
+        .map(|(name, t)| {
+            let mut guides: Vec<GuideCard> = t.guides.iter().map(|&i| cards[i].clone()).collect();
+            guides.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
+            TermView {
+                name: name.clone(),
+                slug: t.slug.clone(),
+                url: site.base.link(&format!("{}/{}/", kind.key(), t.slug)),
+                guides,
+            }
+        })
+        .collect()
+}
+
+/// The index card of guide `i`.
+pub fn card(site: &Site, i: usize) -> GuideCard {
+    let g = &site.guides[i];
+    GuideCard {
+        title: g.front.title.clone(),
+        url: site.base.link(&Site::guide_path(&g.slug)),
+        summary_html: crate::markdown::inline(&g.front.summary),
+        family: g.front.family.clone(),
+    }
+}
