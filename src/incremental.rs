@@ -420,10 +420,11 @@ impl SiteState {
 
     fn read_guides(&mut self, paths: BTreeSet<PathBuf>) {
         let root = self.root().to_path_buf();
+        let max_kib = self.config.max_guide_kib;
         let results: Vec<_> = paths
             .into_par_iter()
             .map(|rel| {
-                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel);
+                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel, max_kib);
                 if let Some(g) = &guide {
                     validate::validate_guide(g, &mut diagnostics);
                 }

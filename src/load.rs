@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
 
-/// Guide files larger than this are refused (a guide is a few KiB of text).
+/// Guide files larger than this are refused unless `site.yaml` sets
+/// `max_guide_kib` (a guide is a few KiB of text).
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// One guide file as read from disk.
@@ -82,7 +83,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
     loaded.diagnostics.extend(link_diags);
     let results: Vec<(Option<Guide>, Vec<Diagnostic>, Option<SourceFile>)> = paths
         .par_iter()
-        .map(|rel| read_and_parse(root, rel))
+        .map(|rel| read_and_parse(root, rel, loaded.config.max_guide_kib))
         .collect();
     for (guide, diags, source) in results {
         if let (None, Some(src)) = (&guide, &source) {
@@ -216,10 +217,12 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
 pub fn read_and_parse(
     root: &Path,
     rel: &Path,
+    max_kib: u64,
 ) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
     let full = root.join(rel);
+    // The size is checked before reading, so a huge file costs nothing.
     let read = std::fs::metadata(&full).and_then(|m| {
-        if m.len() > MAX_FILE_BYTES {
+        if m.len() > max_kib.saturating_mul(1024) {
             Ok(None)
         } else {
             std::fs::read(&full).map(Some)
@@ -234,8 +237,9 @@ pub fn read_and_parse(
                 0,
                 "",
                 "E0005",
-                format!("file is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
-            );
+                format!("file is larger than {max_kib} KiB (site.yaml `max_guide_kib`)"),
+            )
+            .with_help("split the guide, or raise `max_guide_kib` in site.yaml");
             return (None, vec![d], None);
         }
         Err(e) => {

@@ -1,8 +1,9 @@
 //! Markdown to HTML for guide bodies and Markdown fields.
 //!
 //! Guides are untrusted input: raw HTML written in Markdown is shown as text,
-//! never passed through, and link or image URLs with a script-capable scheme
-//! are neutralised. Body headings get stable ids and are moved one level down
+//! and link or image URLs with a script-capable scheme are neutralised. A
+//! site that sets `allow_raw_html` gets raw HTML through [`Markdown`], which
+//! runs the result through the `ammonia` sanitiser. Body headings get stable ids and are moved one level down
 //! so the guide's title stays the page's only `<h1>`.
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -30,10 +31,11 @@ pub fn is_safe_url(url: &str, image: bool) -> bool {
     }
 }
 
-fn sanitize(event: Event<'_>) -> Event<'_> {
+fn sanitize(event: Event<'_>, raw: bool) -> Event<'_> {
     match event {
-        // Raw HTML becomes visible text (pulldown-cmark escapes Text).
-        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+        // Raw HTML becomes visible text (pulldown-cmark escapes Text), unless
+        // the site allows it; then the sanitiser cleans the whole result.
+        Event::Html(s) | Event::InlineHtml(s) if !raw => Event::Text(s),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -76,14 +78,25 @@ fn sanitize(event: Event<'_>) -> Event<'_> {
 
 /// Renders a Markdown block (a body, `development`, a `note`) to HTML.
 pub fn block(src: &str) -> String {
+    block_with(src, false)
+}
+
+fn block_with(src: &str, raw: bool) -> String {
     let mut out = String::with_capacity(src.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(src, options()).map(sanitize));
+    html::push_html(
+        &mut out,
+        Parser::new_ext(src, options()).map(|e| sanitize(e, raw)),
+    );
     out
 }
 
 /// Renders a one-line Markdown item (a list item, a title) to HTML without
 /// the wrapping `<p>`.
 pub fn inline(src: &str) -> String {
+    inline_with(src, false)
+}
+
+fn inline_with(src: &str, raw: bool) -> String {
     let mut out = String::with_capacity(src.len() + 16);
     let events = Parser::new_ext(src, options())
         .filter(|e| {
@@ -92,7 +105,7 @@ pub fn inline(src: &str) -> String {
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
             )
         })
-        .map(sanitize);
+        .map(|e| sanitize(e, raw));
     html::push_html(&mut out, events);
     out.truncate(out.trim_end().len());
     out
@@ -129,7 +142,13 @@ pub struct Heading {
 /// and given ids unique within the page (`reserved` ids are the page's own
 /// section anchors, which a body heading must not reuse).
 pub fn body(src: &str, reserved: &[&str]) -> (String, Vec<Heading>) {
-    let events: Vec<Event<'_>> = Parser::new_ext(src, options()).map(sanitize).collect();
+    body_with(src, reserved, false)
+}
+
+fn body_with(src: &str, reserved: &[&str], raw: bool) -> (String, Vec<Heading>) {
+    let events: Vec<Event<'_>> = Parser::new_ext(src, options())
+        .map(|e| sanitize(e, raw))
+        .collect();
     let mut used: std::collections::BTreeSet<String> =
         reserved.iter().map(|s| s.to_string()).collect();
     let mut headings = Vec::new();
@@ -196,6 +215,74 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
+/// The Markdown renderer for one site: [`block`], [`inline`] and [`body`]
+/// with the site's raw-HTML policy applied.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Markdown {
+    /// Pass raw HTML through, sanitised, instead of showing it as text.
+    pub allow_raw_html: bool,
+}
+
+impl Markdown {
+    /// Like [`block`].
+    pub fn block(self, src: &str) -> String {
+        if self.allow_raw_html {
+            clean(&block_with(src, true))
+        } else {
+            block(src)
+        }
+    }
+
+    /// Like [`inline`].
+    pub fn inline(self, src: &str) -> String {
+        if self.allow_raw_html {
+            clean(&inline_with(src, true))
+        } else {
+            inline(src)
+        }
+    }
+
+    /// Like [`body`].
+    pub fn body(self, src: &str, reserved: &[&str]) -> (String, Vec<Heading>) {
+        if self.allow_raw_html {
+            let (html, headings) = body_with(src, reserved, true);
+            (clean(&html), headings)
+        } else {
+            body(src, reserved)
+        }
+    }
+}
+
+/// Sanitises HTML: ammonia's allow-list (no `<script>`, `<style>`,
+/// `<iframe>`, event handlers or script URLs), plus `id` so heading anchors
+/// survive, and `data:` URLs on images only.
+fn clean(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let cleaner = CLEANER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id"]);
+        b.add_url_schemes(["data"]);
+        b.attribute_filter(|element, attribute, value| {
+            let is_url = matches!(attribute, "href" | "src" | "srcset" | "cite" | "longdesc");
+            let data = value
+                .trim_start()
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("data:"));
+            if is_url
+                && data
+                && !(element == "img" && attribute == "src" && is_safe_url(value, true))
+            {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
+        b
+    });
+    cleaner.clean(html).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +303,26 @@ mod tests {
         assert!(!out.contains("data:text"), "{out}");
         assert!(inline("[ok](https://a.b/c)").contains("href=\"https://a.b/c\""));
         assert!(inline("[rel](../x/#y)").contains("href=\"../x/#y\""));
+    }
+
+    #[test]
+    fn allowed_raw_html_is_sanitised() {
+        let md = Markdown {
+            allow_raw_html: true,
+        };
+        let out = md.block(
+            "<b>bold</b> <script>alert(1)</script> <img src=x onerror=alert(1)> \
+             <iframe src=https://e.example></iframe> <a href=\"javascript:alert(1)\">j</a> \
+             <img src=\"data:image/png;base64,AAAA\"> <a href=\"data:text/html,x\">d</a>",
+        );
+        assert!(out.contains("<b>bold</b>"), "{out}");
+        for bad in ["<script", "onerror", "<iframe", "javascript:", "data:text"] {
+            assert!(!out.contains(bad), "{bad} in {out}");
+        }
+        assert!(out.contains("src=\"data:image/png;base64,AAAA\""), "{out}");
+        let (body, _) = md.body("# Title\n\n<div onclick=x>hi</div>", &[]);
+        assert!(body.contains("<h2 id=\"title\">"), "{body}");
+        assert!(body.contains("<div>hi</div>"), "{body}");
     }
 
     #[test]

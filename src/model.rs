@@ -593,6 +593,13 @@ pub struct SiteConfig {
     /// Custom domain written to `CNAME`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cname: Option<String>,
+    /// Let raw HTML in guides through, sanitised (never scripts, event
+    /// handlers, frames or script URLs). Off by default: raw HTML is shown
+    /// as text.
+    #[serde(skip_serializing_if = "is_false")]
+    pub allow_raw_html: bool,
+    /// Guide files larger than this many KiB are refused.
+    pub max_guide_kib: u64,
 }
 
 impl Default for SiteConfig {
@@ -605,6 +612,8 @@ impl Default for SiteConfig {
             theme: "default".into(),
             output: "output".into(),
             cname: None,
+            allow_raw_html: false,
+            max_guide_kib: crate::load::MAX_FILE_BYTES / 1024,
         }
     }
 }

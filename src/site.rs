@@ -124,6 +124,13 @@ impl Site {
         site
     }
 
+    /// The Markdown renderer with this site's raw-HTML policy.
+    pub fn markdown(&self) -> crate::markdown::Markdown {
+        crate::markdown::Markdown {
+            allow_raw_html: self.config.allow_raw_html,
+        }
+    }
+
     /// The guide with this slug.
     pub fn by_slug(&self, slug: &str) -> Option<&Guide> {
         self.by_slug.get(slug).map(|&i| &self.guides[i])

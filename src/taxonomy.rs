@@ -247,7 +247,7 @@ pub fn card(site: &Site, i: usize) -> GuideCard {
     GuideCard {
         title: g.front.title.clone(),
         url: site.base.link(&Site::guide_path(&g.slug)),
-        summary_html: crate::markdown::inline(&g.front.summary),
+        summary_html: site.markdown().inline(&g.front.summary),
         family: g.front.family.clone(),
     }
 }

@@ -317,8 +317,8 @@ fn source_view(s: &Option<SourceRef>) -> Option<LinkView> {
     })
 }
 
-fn inline_all(items: &[String]) -> Vec<String> {
-    items.iter().map(|s| markdown::inline(s)).collect()
+fn inline_all(md: markdown::Markdown, items: &[String]) -> Vec<String> {
+    items.iter().map(|s| md.inline(s)).collect()
 }
 
 fn period_word(p: Period) -> &'static str {
@@ -329,6 +329,7 @@ impl GuideView {
     /// Builds the view of guide `i` of `site`.
     pub fn new(site: &Site, i: usize) -> GuideView {
         let g: &Guide = &site.guides[i];
+        let md = site.markdown();
         let f = &g.front;
         let role = |r: &crate::model::RoleRef| RoleView {
             title: r.title().to_string(),
@@ -366,7 +367,7 @@ impl GuideView {
                     basis: r.basis.map(|b| b.as_str()),
                     median: r.median.map(|m| money(&s.currency, m)),
                     titles: r.titles.clone(),
-                    note_html: r.note.as_deref().map(markdown::inline),
+                    note_html: r.note.as_deref().map(|s| md.inline(s)),
                     min: r.min,
                     max: r.max,
                     open_ended: r.open_ended,
@@ -376,7 +377,7 @@ impl GuideView {
         });
         let demand = f.demand.as_ref().map(|d| DemandView {
             outlook: d.outlook.map(|o| o.as_str()),
-            summary_html: d.summary.as_deref().map(markdown::block),
+            summary_html: d.summary.as_deref().map(|s| md.block(s)),
             growth_pct: d.growth_pct,
             growth_period: d.growth_period.clone(),
             openings_per_year: d.openings_per_year,
@@ -401,7 +402,7 @@ impl GuideView {
             }
         }
         let req = f.requirements.clone().unwrap_or_default();
-        let (body_html, headings) = markdown::body(&g.body, SECTION_IDS);
+        let (body_html, headings) = md.body(&g.body, SECTION_IDS);
         GuideView {
             slug: g.slug.clone(),
             url: site.base.link(&Site::guide_path(&g.slug)),
@@ -412,24 +413,24 @@ impl GuideView {
                 .as_deref()
                 .and_then(|n| site.terms.path(Kind::Family, n))
                 .map(|p| site.base.link(&p)),
-            summary_html: markdown::inline(&f.summary),
+            summary_html: md.inline(&f.summary),
             summary_text: markdown::plain(&f.summary),
             updated: f.updated.map(|d| d.to_string()),
             draft: f.draft,
             tags: terms(Kind::Tag),
             alt_titles: f.alt_titles.clone(),
-            responsibilities: inline_all(&f.responsibilities),
-            skills: inline_all(&f.skills),
+            responsibilities: inline_all(md, &f.responsibilities),
+            skills: inline_all(md, &f.skills),
             leads_to: progression.leads_to.iter().map(role).collect(),
             transitions: progression.transitions.iter().map(role).collect(),
             leads_here,
-            missing_skills: inline_all(&gaps.missing),
-            development_html: gaps.development.as_deref().map(markdown::block),
+            missing_skills: inline_all(md, &gaps.missing),
+            development_html: gaps.development.as_deref().map(|s| md.block(s)),
             salary,
             demand,
             employers: terms(Kind::Employer),
             sectors: terms(Kind::Sector),
-            next_steps: inline_all(&f.next_steps),
+            next_steps: inline_all(md, &f.next_steps),
             sources: f
                 .sources
                 .iter()
@@ -440,8 +441,8 @@ impl GuideView {
                 })
                 .collect(),
             codes,
-            education_html: req.education.as_deref().map(markdown::block),
-            experience_html: req.experience.as_deref().map(markdown::block),
+            education_html: req.education.as_deref().map(|s| md.block(s)),
+            experience_html: req.experience.as_deref().map(|s| md.block(s)),
             certifications: req.certifications,
             resources: f
                 .resources
@@ -470,7 +471,7 @@ pub fn families(site: &Site) -> Vec<FamilyView> {
             .push(GuideCard {
                 title: g.front.title.clone(),
                 url: site.base.link(&Site::guide_path(&g.slug)),
-                summary_html: markdown::inline(&g.front.summary),
+                summary_html: site.markdown().inline(&g.front.summary),
                 family: g.front.family.clone(),
             });
     }

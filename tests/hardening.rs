@@ -436,3 +436,49 @@ fn symlinks_leading_outside_the_site_are_not_followed_and_said_so() {
         );
     }
 }
+
+#[test]
+fn allow_raw_html_lets_markup_through_sanitised_and_stays_off_by_default() {
+    let site = fixture("minimal");
+    let body = "<p class=\"lead\">Kept <b>bold</b></p>\n\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n<iframe src=\"https://evil.example/\"></iframe>\n<a href=\"javascript:alert(1)\">j</a>\n";
+    let solo = read(site.path().join("guides/solo.md"));
+    std::fs::write(
+        site.path().join("guides/solo.md"),
+        format!("{solo}\n{body}"),
+    )
+    .unwrap();
+    build_ok(site.path(), &[]);
+    let page = read(site.path().join("output/guides/solo/index.html"));
+    assert!(
+        page.contains("&lt;b&gt;bold&lt;/b&gt;"),
+        "raw HTML is text by default"
+    );
+    assert_inert("solo", &page);
+    std::fs::write(site.path().join("site.yaml"), "allow_raw_html: true\n").unwrap();
+    build_ok(site.path(), &[]);
+    let page = read(site.path().join("output/guides/solo/index.html"));
+    assert!(page.contains("<b>bold</b>"), "allowed raw HTML renders");
+    assert_inert("solo", &page);
+    assert!(!page.contains("alert(1)</script>"));
+}
+
+#[test]
+fn the_guide_size_limit_is_configurable() {
+    let site = fixture("minimal");
+    let solo = read(site.path().join("guides/solo.md"));
+    std::fs::write(
+        site.path().join("guides/solo.md"),
+        format!("{solo}\n{}", "word ".repeat(400)),
+    )
+    .unwrap();
+    std::fs::write(site.path().join("site.yaml"), "max_guide_kib: 1\n").unwrap();
+    let res = careerbook(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(res.status.code(), Some(1));
+    assert!(
+        stderr(&res).contains("larger than 1 KiB"),
+        "{}",
+        stderr(&res)
+    );
+    std::fs::write(site.path().join("site.yaml"), "max_guide_kib: 64\n").unwrap();
+    build_ok(site.path(), &[]);
+}

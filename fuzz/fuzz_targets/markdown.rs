@@ -24,5 +24,9 @@ fuzz_target!(|data: &[u8]| {
     assert_inert(&markdown::block(text));
     assert_inert(&markdown::inline(text));
     assert_inert(&markdown::body(text, &["main"]).0);
+    let raw = markdown::Markdown { allow_raw_html: true };
+    assert_inert(&raw.block(text));
+    assert_inert(&raw.inline(text));
+    assert_inert(&raw.body(text, &["main"]).0);
     let _ = markdown::plain(text);
 });
