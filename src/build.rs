@@ -122,16 +122,48 @@ pub fn render_checked(
 
 /// Renders and writes a checked site. The caller has made sure `checked`
 /// holds no errors.
-pub fn build_checked(checked: &Checked, opts: &BuildOptions) -> Result<Built> {
+///
+/// Takes the checked site by value: its guides move into the resolved
+/// [`Site`] instead of being copied, and each page is written to the staging
+/// folder as soon as it is rendered, so memory holds the parsed guides but
+/// never the whole rendered site.
+pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
     let output = output_dir(opts, &checked.loaded.config);
     write::check_output_dir(&opts.root, &output)?;
-    let (site, pages) = render_checked(checked, opts)?;
-    write::write_site(&output, &pages)?;
+    let Checked {
+        diagnostics,
+        loaded,
+        ..
+    } = checked;
+    let guides: Vec<_> = loaded
+        .guides
+        .into_iter()
+        .filter(|g| opts.drafts || !g.front.draft)
+        .map(|mut g| {
+            // Positions and source text serve diagnostics, which are done;
+            // rendering reads only the typed model and the body.
+            g.tree = crate::yaml::Node {
+                kind: crate::yaml::NodeKind::Seq(Vec::new()),
+                line: 0,
+                column: 0,
+            };
+            g.source.text = std::sync::Arc::from("");
+            g
+        })
+        .collect();
+    let site = Site::new(loaded.config, guides);
+    let theme = theme::load(&opts.root, &site.config.theme).map_err(Invalid)?;
+    let render_opts = RenderOptions {
+        serving: opts.serving,
+    };
+    let files = write::write_site_with(&output, |sink| {
+        render::render_to(&site, &theme, render_opts, sink)
+    })?;
     Ok(Built {
         output,
-        files: pages.len(),
+        files,
         guides: site.guides.len(),
-        warnings: checked.diagnostics.clone(),
+        warnings: diagnostics,
     })
 }
 
@@ -142,5 +174,5 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
     if checked.has_errors() {
         return Err(Invalid(checked.diagnostics).into());
     }
-    build_checked(&checked, opts)
+    build_checked(checked, opts)
 }

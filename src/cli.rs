@@ -204,7 +204,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(1));
             }
-            let built = build::build_checked(&checked, &opts);
+            let built = build::build_checked(checked, &opts);
             progress.finish();
             let built = built?;
             eprintln!(

@@ -229,6 +229,54 @@ pub fn render(
     Ok(pages)
 }
 
+/// Renders every page of the site like [`render`], handing each page to
+/// `sink` as soon as it is rendered instead of keeping them, so a build of a
+/// large site never holds all its pages in memory. Template errors come back
+/// as [`crate::diag::Invalid`]; the sink's own errors (I/O) as they are.
+pub fn render_to(
+    site: &Site,
+    theme: &Theme,
+    opts: RenderOptions,
+    sink: crate::write::Sink<'_>,
+) -> anyhow::Result<usize> {
+    let sv = site_view(site, opts);
+    let errors = std::sync::Mutex::new(Vec::new());
+    let note = |d: Diagnostic| {
+        let mut errors = errors
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The same template error would repeat for every guide.
+        if !errors.contains(&d) {
+            errors.push(d);
+        }
+    };
+    (0..site.guides.len()).into_par_iter().try_for_each(|i| {
+        match guide_page(site, theme, &sv, i) {
+            Ok(page) => sink(&page),
+            Err(d) => {
+                note(d);
+                Ok(())
+            }
+        }
+    })?;
+    let mut files = site.guides.len();
+    match site_pages(site, theme, &sv) {
+        Ok(pages) => {
+            files += pages.len();
+            pages.par_iter().try_for_each(sink)?;
+        }
+        Err(ds) => ds.into_iter().for_each(note),
+    }
+    let mut errors = errors
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !errors.is_empty() {
+        crate::diag::sort(&mut errors);
+        return Err(crate::diag::Invalid(errors).into());
+    }
+    Ok(files)
+}
+
 /// A redirect page for every alias: a meta refresh plus a canonical link, so
 /// old URLs keep working on static hosts without server-side redirects.
 pub fn alias_pages(site: &Site) -> Vec<Page> {

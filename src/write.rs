@@ -9,7 +9,6 @@
 use crate::render::Page;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 /// The file that marks an output folder as careerbook's own.
@@ -135,6 +134,24 @@ fn sibling(output: &Path, tag: &str) -> Result<PathBuf> {
 
 /// Writes `pages` into staging and swaps the staging folder in as `output`.
 pub fn write_site(output: &Path, pages: &[Page]) -> Result<()> {
+    write_site_with(output, |sink| {
+        pages.par_iter().try_for_each(sink)?;
+        Ok(pages.len())
+    })
+    .map(|_| ())
+}
+
+/// Receives pages to write; callable from many threads at once.
+pub type Sink<'a> = &'a (dyn Fn(&Page) -> Result<()> + Sync);
+
+/// Prepares a staging folder beside `output`, lets `fill` write pages into
+/// it through a [`Sink`], and swaps it in as `output` only when `fill`
+/// succeeds. On any error the staging folder is removed and `output` is
+/// left as it was. Returns what `fill` returns (the number of files).
+pub fn write_site_with(
+    output: &Path,
+    fill: impl FnOnce(Sink<'_>) -> Result<usize>,
+) -> Result<usize> {
     if !replaceable(output)? {
         bail!(
             "{} exists and was not made by careerbook (no {MARKER} file); \
@@ -152,11 +169,39 @@ pub fn write_site(output: &Path, pages: &[Page]) -> Result<()> {
         std::fs::remove_dir_all(&staging)
             .with_context(|| format!("cannot remove {}", staging.display()))?;
     }
-    let result = write_tree(&staging, pages).and_then(|()| swap_in(&staging, output));
+    let result = start_tree(&staging).and_then(|()| {
+        let sink = |page: &Page| write_page(&staging, page);
+        let files = fill(&sink)?;
+        swap_in(&staging, output)?;
+        Ok(files)
+    });
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Creates `dir` with careerbook's marker in it.
+fn start_tree(dir: &Path) -> Result<()> {
+    // The marker goes in first, so even a build killed at once leaves a
+    // staging folder that is recognisably careerbook's.
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::write(
+        dir.join(MARKER),
+        b"This folder is written by careerbook and replaced on every build.\n",
+    )
+    .with_context(|| format!("cannot write into {}", dir.display()))
+}
+
+/// Writes one page under `dir`, creating its folder.
+fn write_page(dir: &Path, page: &Page) -> Result<()> {
+    let target = safe_join(dir, &page.path)?;
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(&target, &page.bytes)
+        .with_context(|| format!("cannot write {}", target.display()))
 }
 
 /// Removes staging and old folders left by builds that were killed: those
@@ -189,36 +234,6 @@ fn remove_stale_siblings(output: &Path) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
-}
-
-/// Writes every page under `dir`, creating folders first, files in parallel.
-pub fn write_tree(dir: &Path, pages: &[Page]) -> Result<()> {
-    let mut dirs = BTreeSet::new();
-    let mut targets = Vec::with_capacity(pages.len());
-    for p in pages {
-        let target = safe_join(dir, &p.path)?;
-        if let Some(parent) = target.parent() {
-            dirs.insert(parent.to_path_buf());
-        }
-        targets.push(target);
-    }
-    // The marker goes in first, so even a build killed at once leaves a
-    // staging folder that is recognisably careerbook's.
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    std::fs::write(
-        dir.join(MARKER),
-        b"This folder is written by careerbook and replaced on every build.\n",
-    )
-    .with_context(|| format!("cannot write into {}", dir.display()))?;
-    for d in &dirs {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-    }
-    pages
-        .par_iter()
-        .zip(targets.par_iter())
-        .try_for_each(|(p, t)| {
-            std::fs::write(t, &p.bytes).with_context(|| format!("cannot write {}", t.display()))
-        })
 }
 
 fn swap_in(staging: &Path, output: &Path) -> Result<()> {
