@@ -133,40 +133,48 @@ pub fn site_pages(
     theme: &Theme,
     sv: &SiteView<'_>,
 ) -> Result<Vec<Page>, Vec<Diagnostic>> {
-    let index = IndexContext {
-        site: sv,
-        page: page_view(
-            site,
-            "",
-            site.config.title.clone(),
-            site.config.description.clone(),
-            "index",
-        ),
-        families: families(site),
-        guide_count: site.guides.len(),
-    };
-    let not_found = PlainContext {
-        site: sv,
-        page: page_view(
-            site,
-            "404.html",
-            "Page not found".into(),
-            site.config.description.clone(),
-            "404",
-        ),
-    };
+    // The index (one card per guide) and the other site-wide pages are
+    // independent: render them side by side.
+    let (first, extra) = rayon::join(
+        || {
+            let index = IndexContext {
+                site: sv,
+                page: page_view(
+                    site,
+                    "",
+                    site.config.title.clone(),
+                    site.config.description.clone(),
+                    "index",
+                ),
+                families: families(site),
+                guide_count: site.guides.len(),
+            };
+            let not_found = PlainContext {
+                site: sv,
+                page: page_view(
+                    site,
+                    "404.html",
+                    "Page not found".into(),
+                    site.config.description.clone(),
+                    "404",
+                ),
+            };
+            [
+                render_one(theme, "index.html", &index, "index.html".into()),
+                render_one(theme, "404.html", &not_found, "404.html".into()),
+            ]
+        },
+        || crate::pages::extra_pages(site, theme, sv),
+    );
     let mut pages = Vec::new();
     let mut errors = Vec::new();
-    for r in [
-        render_one(theme, "index.html", &index, "index.html".into()),
-        render_one(theme, "404.html", &not_found, "404.html".into()),
-    ] {
+    for r in first {
         match r {
             Ok(p) => pages.push(p),
             Err(d) => errors.push(d),
         }
     }
-    match crate::pages::extra_pages(site, theme, sv) {
+    match extra {
         Ok(p) => pages.extend(p),
         Err(d) => errors.extend(d),
     }
