@@ -132,24 +132,29 @@ pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
             match symlink_target_inside(&real_root, entry.path()) {
                 Some(true) if is_md => paths.push(rel),
                 Some(true) => {}
-                _ => diags.push(
-                    Diagnostic::error(
-                        rel,
-                        0,
-                        0,
-                        "",
-                        "W0010",
-                        "symbolic link points outside the site root; not followed",
-                    )
-                    .warning()
-                    .with_help("copy the file into guides/ instead of linking to it"),
-                ),
+                _ => diags.push(symlink_warning(rel, "guides/")),
             }
         } else if entry.file_type().is_file() && is_md {
             paths.push(rel);
         }
     }
     Ok((paths, diags))
+}
+
+/// The warning for a symbolic link under `folder` that is not followed.
+pub fn symlink_warning(rel: impl Into<PathBuf>, folder: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        "",
+        "W0010",
+        "symbolic link points outside the site root; not followed",
+    )
+    .warning()
+    .with_help(format!(
+        "copy the file into {folder} instead of linking to it"
+    ))
 }
 
 /// Whether a symlink resolves to a regular file inside `real_root`; `None`

@@ -7,7 +7,7 @@
 use crate::diag::Diagnostic;
 use crate::graph::{self, PathRoleView};
 use crate::model::Date;
-use crate::render::{render_one, Page};
+use crate::render::{page_view as page, render_one, Page};
 use crate::salaries::{self, SalaryGroup};
 use crate::site::Site;
 use crate::taxonomy::{self, Kind, KindView, TermSummary, TermView};
@@ -53,22 +53,6 @@ struct SearchContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
     guides: Vec<GuideCard>,
-}
-
-fn page(
-    site: &Site,
-    rel: &str,
-    title: String,
-    description: String,
-    kind: &'static str,
-) -> PageView {
-    PageView {
-        title,
-        description,
-        url: site.base.link(rel),
-        permalink: site.base.absolute(rel),
-        kind,
-    }
 }
 
 /// Newest `updated` among guides `ids`.

@@ -60,7 +60,8 @@ pub fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
     }
 }
 
-fn page_view(
+/// The `page` context of the page at site-relative path `rel`.
+pub(crate) fn page_view(
     site: &Site,
     rel: &str,
     title: String,

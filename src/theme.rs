@@ -204,16 +204,7 @@ pub fn link_warnings(root: &Path) -> Vec<crate::diag::Diagnostic> {
         .filter(|e| crate::load::symlink_target_inside(&real_root, e.path()) != Some(true))
         .map(|e| {
             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-            Diagnostic::error(
-                rel,
-                0,
-                0,
-                "",
-                "W0010",
-                "symbolic link points outside the site root; not followed",
-            )
-            .warning()
-            .with_help("copy the file into the theme instead of linking to it")
+            crate::load::symlink_warning(rel, "the theme")
         })
         .collect()
 }
