@@ -58,7 +58,7 @@ trap 'exit 130' INT TERM
 SITE="$ROOT"
 if [ "$CORPUS" -gt 0 ]; then
     SITE="$WORK/site"
-    python3 "$SHARED/bench/gen.py" --n "$CORPUS" --out "$SITE" --format careerbook >/dev/null
+    python3 "$SHARED/bench/gen.py" --n "$CORPUS" --out "$SITE" --format careerbook >/dev/null 2>&1
 fi
 
 "$BIN" serve --port 0 --bind 127.0.0.1 --root "$SITE" >"$WORK/out" 2>"$WORK/err" &
@@ -80,7 +80,8 @@ ORIGIN=${URL%"${URL#http://*/}"}
 ORIGIN=${ORIGIN%/}
 
 # One guide page, as linked from the index.
-GUIDE_PATH=$(curl -fsS "$URL" | grep -o 'href="[^"]*/guides/[^"#]*/"' | head -n 1 | sed 's/^href="//; s/"$//')
+curl -fsS -o "$WORK/index.html" "$URL"
+GUIDE_PATH=$(grep -o 'href="[^"]*/guides/[^"#]*/"' "$WORK/index.html" | sed -n '1{s/^href="//; s/"$//; p}')
 [ -n "$GUIDE_PATH" ] || { echo "no guide link on $URL" >&2; exit 1; }
 case "$GUIDE_PATH" in
     http*) GUIDE="$GUIDE_PATH" ;;
