@@ -20,13 +20,16 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::sync::watch as channel;
+use tokio::sync::Semaphore;
 
 /// The event stream the injected script listens to. It sits outside any
 /// base path, under a prefix no site page uses.
@@ -155,10 +158,61 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         .context("cannot start the HTTP server")?;
     runtime.block_on(async move {
         listener.set_nonblocking(true)?;
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, app).await
+        accept(tokio::net::TcpListener::from_std(listener)?, app).await;
+        Ok::<_, std::io::Error>(())
     })?;
     Ok(())
+}
+
+/// How long a client may take to send a request's headers, counted from
+/// the moment the server starts waiting for them (so an idle keep-alive
+/// connection is closed after this too). A browser sends them at once.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connections served at once; further ones wait in the listen backlog
+/// instead of taking descriptors the process may run out of.
+pub const MAX_CONNECTIONS: usize = 1024;
+
+/// Serves connections until the process ends. `axum::serve` would do the
+/// same but cannot time out a client that never finishes its headers, so
+/// each connection gets hyper's HTTP/1 server with a header read timeout.
+async fn accept(listener: tokio::net::TcpListener, app: axum::Router) {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT);
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of descriptors or memory: back off rather than spin.
+            Err(e) if !is_connection_error(&e) => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+            Err(_) => continue,
+        };
+        let _ = stream.set_nodelay(true);
+        let conn =
+            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        tokio::spawn(async move {
+            // A client that hangs up or sends garbage ends only its own
+            // connection; there is no one to tell.
+            let _ = conn.await;
+            drop(slot);
+        });
+    }
+}
+
+/// Errors that concern one connection only, not the listener.
+fn is_connection_error(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::*;
+    matches!(
+        e.kind(),
+        ConnectionRefused | ConnectionAborted | ConnectionReset | Interrupted | WouldBlock
+    )
 }
 
 type Site = channel::Receiver<Arc<Snapshot>>;
