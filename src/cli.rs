@@ -35,6 +35,31 @@ pub struct SiteArgs {
     pub drafts: bool,
 }
 
+/// Where a built site goes: shared by `build` and `watch`.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output folder [default: site.yaml's `output`, relative to the root].
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Base URL the site is published under (overrides site.yaml), e.g.
+    /// https://user.github.io/repo/.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+impl OutputArgs {
+    /// Build options for writing `site` to this output.
+    fn options(self, site: SiteArgs) -> BuildOptions {
+        BuildOptions {
+            root: site.root,
+            output: self.output,
+            base_url: self.base_url,
+            drafts: site.drafts,
+            serving: false,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -47,13 +72,9 @@ pub enum Command {
         /// Where the site is.
         #[command(flatten)]
         site: SiteArgs,
-        /// Output folder [default: site.yaml's `output`, relative to the root].
-        #[arg(long, short, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// Base URL the site is published under (overrides site.yaml), e.g.
-        /// https://user.github.io/repo/.
-        #[arg(long, value_name = "URL")]
-        base_url: Option<String>,
+        /// Where it goes.
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// Validate every guide and site.yaml without writing anything.
     #[command(after_help = "Examples:\n  \
@@ -125,12 +146,9 @@ pub enum Command {
         /// Where the site is.
         #[command(flatten)]
         site: SiteArgs,
-        /// Output folder [default: site.yaml's `output`, relative to the root].
-        #[arg(long, short, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// Base URL the site is published under (overrides site.yaml).
-        #[arg(long, value_name = "URL")]
-        base_url: Option<String>,
+        /// Where it goes.
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// Serve the site locally with live reload, rebuilding on every change.
     /// Pages are kept in memory; the output folder is not touched.
@@ -180,18 +198,8 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build {
-            site,
-            output,
-            base_url,
-        } => {
-            let opts = BuildOptions {
-                root: site.root,
-                output,
-                base_url,
-                drafts: site.drafts,
-                serving: false,
-            };
+        Command::Build { site, out } => {
+            let opts = out.options(site);
             let start = std::time::Instant::now();
             let progress = crate::progress::Progress::start("building");
             let checked = build::check(&opts)?;
@@ -216,18 +224,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Watch {
-            site,
-            output,
-            base_url,
-        } => {
-            crate::watch::run(BuildOptions {
-                root: site.root,
-                output,
-                base_url,
-                drafts: site.drafts,
-                serving: false,
-            })?;
+        Command::Watch { site, out } => {
+            crate::watch::run(out.options(site))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {
