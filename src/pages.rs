@@ -227,16 +227,7 @@ pub fn extra_pages(
 
     let mut pages = Vec::new();
     let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => {
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
-            }
-        }
-    }
+    crate::render::collect(results, &mut pages, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -77,6 +77,25 @@ pub(crate) fn page_view(
     }
 }
 
+/// Sorts rendered results into `pages` and `errors`, keeping each error once
+/// (a template error repeats for every page that uses the template).
+pub(crate) fn collect(
+    results: impl IntoIterator<Item = Result<Page, Diagnostic>>,
+    pages: &mut Vec<Page>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for r in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => {
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+}
+
 /// Renders `template` with `ctx` into the page at `path`.
 pub(crate) fn render_one<T: Serialize>(
     theme: &Theme,
@@ -169,12 +188,7 @@ pub fn site_pages(
     );
     let mut pages = Vec::new();
     let mut errors = Vec::new();
-    for r in first {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => errors.push(d),
-        }
-    }
+    collect(first, &mut pages, &mut errors);
     match extra {
         Ok(p) => pages.extend(p),
         Err(d) => errors.extend(d),
@@ -216,17 +230,7 @@ pub fn render(
         .collect();
     let mut pages = Vec::with_capacity(results.len() + 8);
     let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => {
-                // The same template error would repeat for every guide.
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
-            }
-        }
-    }
+    collect(results, &mut pages, &mut errors);
     match site_pages(site, theme, &sv) {
         Ok(p) => pages.extend(p),
         Err(d) => errors.extend(d),
