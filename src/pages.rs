@@ -1,20 +1,33 @@
-//! Site-wide pages beyond the index: career paths, salaries, taxonomy pages,
-//! search, and the publishing files (sitemap, robots, feed, API, index).
-//!
-//! Called from [`crate::render::site_pages`], so incremental rebuilds redo
-//! all of it after every edit.
+//! Site-wide pages: the index, career paths, salaries, taxonomy pages,
+//! search, the publishing files (sitemap, robots, feed, API, search index),
+//! alias redirects and static files, each an independent [`Unit`].
 
 use crate::diag::Diagnostic;
 use crate::graph::{self, PathRoleView};
-use crate::model::Date;
+use crate::model::{Date, FrontMatter};
 use crate::render::{page_view as page, render_one, Page};
 use crate::salaries::{self, SalaryGroup};
 use crate::site::Site;
 use crate::taxonomy::{self, Kind, KindView, TermSummary, TermView};
 use crate::theme::Theme;
-use crate::view::{GuideCard, PageView, SiteView};
+use crate::view::{families, FamilyView, GuideCard, PageView, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::{OnceLock, PoisonError};
+
+#[derive(Serialize)]
+struct IndexContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    families: Vec<FamilyView>,
+    guide_count: usize,
+}
+
+#[derive(Serialize)]
+struct PlainContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+}
 
 #[derive(Serialize)]
 struct PathsContext<'a> {
@@ -109,140 +122,370 @@ fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, 
     )
 }
 
-/// Renders every site-wide page added on top of the index and 404 page, plus
-/// `sitemap.xml` (which lists the index and the guides too).
-pub fn extra_pages(
+/// One site-wide output, rendered on its own: a page, a term page, a data
+/// file, or a group of small files. Splitting the site-wide pages this way
+/// lets a build stream each one to disk as soon as it is ready, and lets
+/// `watch`/`serve` re-render only the units an edit can change
+/// ([`Unit::reads`], [`Unit::shows`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// `index.html`: every guide's card, grouped by family.
+    Index,
+    /// `404.html`.
+    NotFound,
+    /// `paths/`: the progression graph.
+    Paths,
+    /// `salaries/`: salary tables and charts.
+    Salaries,
+    /// `search/`: the search page with every card (works without JS).
+    Search,
+    /// The index page of one kind of term, e.g. `employers/`.
+    Terms(Kind),
+    /// The page of one term, by kind and name, e.g. `employers/sap/`.
+    Term(Kind, String),
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `feed.xml`.
+    Feed,
+    /// `api/guides.json`.
+    Api,
+    /// `search-index.json`.
+    SearchIndex,
+    /// A redirect page for every alias.
+    Aliases,
+    /// The theme's static files, `.nojekyll` and `CNAME`.
+    Statics,
+}
+
+impl Unit {
+    /// Whether this unit's output depends on guide `i` at all. Most units
+    /// list every guide; a term page lists only the guides naming the term.
+    pub fn shows(&self, site: &Site, i: usize) -> bool {
+        match self {
+            Unit::Term(kind, name) => site
+                .terms
+                .of(*kind)
+                .any(|(n, t)| n == name && t.guides.binary_search(&i).is_ok()),
+            Unit::NotFound | Unit::Robots | Unit::Statics => false,
+            _ => true,
+        }
+    }
+
+    /// Whether a guide whose front matter went from `a` to `b` may change
+    /// this unit's output, given that its slug, title, aliases, progression
+    /// and term names did not change (a change to those resolves the site
+    /// again and re-renders every unit). Each arm lists the fields the unit's
+    /// renderer reads beyond those; the incremental tests mutate every field
+    /// of a guide and compare with a clean build, so a field missing here
+    /// fails them.
+    pub fn reads(&self, a: &FrontMatter, b: &FrontMatter) -> bool {
+        match self {
+            // Cards show the summary.
+            Unit::Index | Unit::Search | Unit::Term(..) => a.summary != b.summary,
+            Unit::Feed => a.summary != b.summary || a.updated != b.updated,
+            Unit::Sitemap => a.updated != b.updated,
+            Unit::Salaries => a.salary != b.salary,
+            Unit::SearchIndex => {
+                a.summary != b.summary || a.skills != b.skills || a.alt_titles != b.alt_titles
+            }
+            Unit::Api => a != b,
+            Unit::NotFound
+            | Unit::Paths
+            | Unit::Terms(_)
+            | Unit::Robots
+            | Unit::Aliases
+            | Unit::Statics => false,
+        }
+    }
+}
+
+/// Every site-wide unit of `site`, in a fixed order with the costly ones
+/// first, so that parallel rendering does not end waiting on one of them.
+pub fn units(site: &Site) -> Vec<Unit> {
+    let mut out = vec![
+        Unit::Paths,
+        Unit::Api,
+        Unit::Salaries,
+        Unit::SearchIndex,
+        Unit::Index,
+        Unit::Search,
+        Unit::Feed,
+        Unit::Sitemap,
+    ];
+    for kind in Kind::ALL {
+        out.push(Unit::Terms(kind));
+        out.extend(site.terms.of(kind).map(|(n, _)| Unit::Term(kind, n.clone())));
+    }
+    out.extend([Unit::Aliases, Unit::NotFound, Unit::Robots, Unit::Statics]);
+    out
+}
+
+/// Guide cards, each rendered at most once and shared by every unit that
+/// lists the guide (the index, the search page, its term pages). `watch`
+/// and `serve` keep one between rebuilds and forget only the cards of
+/// edited guides.
+#[derive(Debug, Default)]
+pub struct Cards(Vec<OnceLock<GuideCard>>);
+
+impl Cards {
+    /// An empty cache for a site of `n` guides.
+    pub fn new(n: usize) -> Cards {
+        Cards((0..n).map(|_| OnceLock::new()).collect())
+    }
+
+    /// Forgets the card of guide `i`, whose front matter changed.
+    pub fn forget(&mut self, i: usize) {
+        if let Some(c) = self.0.get_mut(i) {
+            *c = OnceLock::new();
+        }
+    }
+
+    /// Whether the cache was made for a site of `n` guides.
+    pub fn fits(&self, n: usize) -> bool {
+        self.0.len() == n
+    }
+
+    fn get(&self, site: &Site, i: usize) -> GuideCard {
+        match self.0.get(i) {
+            Some(c) => c.get_or_init(|| taxonomy::card(site, i)).clone(),
+            None => taxonomy::card(site, i),
+        }
+    }
+}
+
+/// What rendering a unit needs.
+pub struct UnitContext<'a> {
+    /// The resolved site.
+    pub site: &'a Site,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// The `site` template variable.
+    pub sv: &'a SiteView<'a>,
+    /// Card cache, sized for `site`.
+    pub cards: &'a Cards,
+}
+
+impl UnitContext<'_> {
+    fn cards(&self, ids: impl IntoIterator<Item = usize>) -> Vec<GuideCard> {
+        let mut cards: Vec<GuideCard> = ids
+            .into_iter()
+            .map(|i| self.cards.get(self.site, i))
+            .collect();
+        cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
+        cards
+    }
+
+    /// Renders one unit into its pages.
+    pub fn render(&self, unit: &Unit) -> Result<Vec<Page>, Diagnostic> {
+        let (site, theme, sv) = (self.site, self.theme, self.sv);
+        let one = |p: Result<Page, Diagnostic>| p.map(|p| vec![p]);
+        let file = |path: &str, bytes: Vec<u8>| {
+            Ok(vec![Page {
+                path: path.into(),
+                bytes,
+            }])
+        };
+        match unit {
+            Unit::Index => one(self.index()),
+            Unit::NotFound => one(render_one(
+                theme,
+                "404.html",
+                &PlainContext {
+                    site: sv,
+                    page: page(
+                        site,
+                        "404.html",
+                        "Page not found".into(),
+                        site.config.description.clone(),
+                        "404",
+                    ),
+                },
+                "404.html".into(),
+            )),
+            Unit::Paths => one(paths_page(site, theme, sv)),
+            Unit::Salaries => one(salaries_page(site, theme, sv)),
+            Unit::Search => one(render_one(
+                theme,
+                "search.html",
+                &SearchContext {
+                    site: sv,
+                    page: page(
+                        site,
+                        "search/",
+                        "Search".into(),
+                        format!("Search the role guides of {}.", site.config.title),
+                        "search",
+                    ),
+                    guides: self.cards(0..site.guides.len()),
+                },
+                "search/index.html".into(),
+            )),
+            Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
+            Unit::Term(kind, name) => one(self.term_page(*kind, name)),
+            Unit::Sitemap => file("sitemap.xml", crate::feeds::sitemap(site, &sitemap(site))),
+            Unit::Robots => file("robots.txt", crate::feeds::robots(site)),
+            Unit::Feed => file("feed.xml", crate::feeds::atom(site)),
+            Unit::Api => file("api/guides.json", crate::feeds::api(site)),
+            Unit::SearchIndex => file("search-index.json", crate::search::json(site)),
+            Unit::Aliases => Ok(crate::render::alias_pages(site)),
+            Unit::Statics => Ok(statics(site, theme)),
+        }
+    }
+
+    fn index(&self) -> Result<Page, Diagnostic> {
+        let site = self.site;
+        render_one(
+            self.theme,
+            "index.html",
+            &IndexContext {
+                site: self.sv,
+                page: page(
+                    site,
+                    "",
+                    site.config.title.clone(),
+                    site.config.description.clone(),
+                    "index",
+                ),
+                families: families(site, |i| self.cards.get(site, i)),
+                guide_count: site.guides.len(),
+            },
+            "index.html".into(),
+        )
+    }
+
+    fn term_page(&self, kind: Kind, name: &str) -> Result<Page, Diagnostic> {
+        let site = self.site;
+        let Some((name, t)) = site.terms.of(kind).find(|(n, _)| *n == name) else {
+            return Err(Diagnostic::error(
+                "",
+                0,
+                0,
+                "",
+                "E0000",
+                format!("no {} named {name}", kind.singular().to_lowercase()),
+            ));
+        };
+        let rel = format!("{}/{}/", kind.key(), t.slug);
+        let n = t.guides.len();
+        let description = format!(
+            "{n} role guide{} naming {name} ({}).",
+            if n == 1 { "" } else { "s" },
+            kind.singular().to_lowercase()
+        );
+        render_one(
+            self.theme,
+            "term.html",
+            &TermContext {
+                site: self.sv,
+                page: page(site, &rel, name.clone(), description, "term"),
+                kind: taxonomy::kind_view(site, kind),
+                term: TermView {
+                    name: name.clone(),
+                    slug: t.slug.clone(),
+                    url: site.base.link(&rel),
+                    guides: self.cards(t.guides.iter().copied()),
+                },
+            },
+            format!("{rel}index.html"),
+        )
+    }
+}
+
+fn terms_page(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
-) -> Result<Vec<Page>, Vec<Diagnostic>> {
-    let mut results: Vec<Result<Page, Diagnostic>> = Vec::new();
-    let all = newest(site, 0..site.guides.len());
-    let mut sitemap: Vec<(String, Option<Date>)> = vec![(String::new(), all)];
-    for g in &site.guides {
-        sitemap.push((Site::guide_path(&g.slug), g.front.updated));
-    }
-
-    // Term pages list the same guides many times over: render each card once.
-    let cards: Vec<GuideCard> = (0..site.guides.len())
-        .into_par_iter()
-        .map(|i| taxonomy::card(site, i))
-        .collect();
-    let ((paths, salaries), files) = rayon::join(
-        || {
-            rayon::join(
-                || paths_page(site, theme, sv),
-                || salaries_page(site, theme, sv),
-            )
-        },
-        || {
-            rayon::join(
-                || (crate::feeds::api(site), crate::feeds::atom(site)),
-                || crate::search::json(site),
-            )
-        },
-    );
-    results.push(paths);
-    results.push(salaries);
-    sitemap.push(("paths/".into(), all));
-
-    sitemap.push(("salaries/".into(), all));
-
-    for kind in Kind::ALL {
-        let index_rel = format!("{}/", kind.key());
-        results.push(render_one(
-            theme,
-            "terms.html",
-            &TermsContext {
-                site: sv,
-                page: page(
-                    site,
-                    &index_rel,
-                    kind.plural().into(),
-                    format!(
-                        "{} named in the guides of {}.",
-                        kind.plural(),
-                        site.config.title
-                    ),
-                    "terms",
+    kind: Kind,
+) -> Result<Page, Diagnostic> {
+    let rel = format!("{}/", kind.key());
+    render_one(
+        theme,
+        "terms.html",
+        &TermsContext {
+            site: sv,
+            page: page(
+                site,
+                &rel,
+                kind.plural().into(),
+                format!(
+                    "{} named in the guides of {}.",
+                    kind.plural(),
+                    site.config.title
                 ),
-                kind: taxonomy::kind_view(site, kind),
-                terms: taxonomy::summaries(site, kind),
-            },
-            format!("{index_rel}index.html"),
-        ));
-        sitemap.push((index_rel, all));
+                "terms",
+            ),
+            kind: taxonomy::kind_view(site, kind),
+            terms: taxonomy::summaries(site, kind),
+        },
+        format!("{rel}index.html"),
+    )
+}
+
+/// Every page the sitemap lists, sorted, with its last change.
+fn sitemap(site: &Site) -> Vec<(String, Option<Date>)> {
+    let all = newest(site, 0..site.guides.len());
+    let mut out: Vec<(String, Option<Date>)> = vec![(String::new(), all)];
+    for g in &site.guides {
+        out.push((Site::guide_path(&g.slug), g.front.updated));
+    }
+    for rel in ["paths/", "salaries/", "search/"] {
+        out.push((rel.into(), all));
+    }
+    for kind in Kind::ALL {
+        out.push((format!("{}/", kind.key()), all));
         for (_, t) in site.terms.of(kind) {
-            sitemap.push((
+            out.push((
                 format!("{}/{}/", kind.key(), t.slug),
                 newest(site, t.guides.iter().copied()),
             ));
         }
-        let term_pages: Vec<Result<Page, Diagnostic>> = taxonomy::term_views(site, kind, &cards)
-            .into_par_iter()
-            .map(|term| {
-                let rel = format!("{}/{}/", kind.key(), term.slug);
-                let n = term.guides.len();
-                let description = format!(
-                    "{n} role guide{} naming {} ({}).",
-                    if n == 1 { "" } else { "s" },
-                    term.name,
-                    kind.singular().to_lowercase()
-                );
-                render_one(
-                    theme,
-                    "term.html",
-                    &TermContext {
-                        site: sv,
-                        page: page(site, &rel, term.name.clone(), description, "term"),
-                        kind: taxonomy::kind_view(site, kind),
-                        term,
-                    },
-                    format!("{rel}index.html"),
-                )
-            })
-            .collect();
-        results.extend(term_pages);
     }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
 
-    let mut cards = cards;
-    cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
-    results.push(render_one(
-        theme,
-        "search.html",
-        &SearchContext {
-            site: sv,
-            page: page(
-                site,
-                "search/",
-                "Search".into(),
-                format!("Search the role guides of {}.", site.config.title),
-                "search",
-            ),
-            guides: cards,
-        },
-        "search/index.html".into(),
-    ));
-    sitemap.push(("search/".into(), all));
-
-    let mut pages = Vec::new();
-    let mut errors = Vec::new();
-    crate::render::collect(results, &mut pages, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    sitemap.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, bytes) in [
-        ("sitemap.xml", crate::feeds::sitemap(site, &sitemap)),
-        ("robots.txt", crate::feeds::robots(site)),
-        ("feed.xml", files.0 .1),
-        ("api/guides.json", files.0 .0),
-        ("search-index.json", files.1),
-    ] {
+fn statics(site: &Site, theme: &Theme) -> Vec<Page> {
+    let mut pages: Vec<Page> = theme
+        .statics
+        .iter()
+        .map(|(path, bytes)| Page {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        })
+        .collect();
+    pages.push(Page {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    });
+    if let Some(cname) = &site.config.cname {
         pages.push(Page {
-            path: path.into(),
-            bytes,
+            path: "CNAME".into(),
+            bytes: format!("{}\n", cname.trim()).into_bytes(),
         });
     }
-    Ok(pages)
+    pages
+}
+
+/// Renders `units` in parallel, handing each page to `sink` as soon as its
+/// unit is done. Template errors are collected, each once; the sink's own
+/// errors stop the work.
+pub fn render_units<E: Send>(
+    cx: &UnitContext<'_>,
+    units: &[Unit],
+    sink: impl Fn(&Unit, Vec<Page>) -> Result<(), E> + Sync,
+) -> Result<Vec<Diagnostic>, E> {
+    let errors = std::sync::Mutex::new(Vec::new());
+    units.par_iter().with_max_len(1).try_for_each(|u| match cx.render(u) {
+        Ok(pages) => sink(u, pages),
+        Err(d) => {
+            let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
+            if !errors.contains(&d) {
+                errors.push(d);
+            }
+            Ok(())
+        }
+    })?;
+    Ok(errors.into_inner().unwrap_or_else(PoisonError::into_inner))
 }

@@ -6,7 +6,8 @@
 use crate::diag::Diagnostic;
 use crate::site::Site;
 use crate::theme::{template_diag, Theme};
-use crate::view::{families, GuideView, PageView, SiteView};
+use crate::pages::{self, Cards, UnitContext};
+use crate::view::{GuideView, PageView, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -27,24 +28,10 @@ pub struct RenderOptions {
 }
 
 #[derive(Serialize)]
-struct IndexContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    families: Vec<crate::view::FamilyView>,
-    guide_count: usize,
-}
-
-#[derive(Serialize)]
 struct GuideContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
     guide: GuideView,
-}
-
-#[derive(Serialize)]
-struct PlainContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
 }
 
 /// The `site` context for these options.
@@ -145,75 +132,35 @@ pub fn guide_page(
 }
 
 /// Renders every page that is not a guide page: the index, the 404 page,
-/// alias redirects, static files and publishing files. Incremental rebuilds
-/// re-run this whole function after any change, so it must stay cheap
-/// relative to rendering every guide.
+/// alias redirects, static files and every other [`Unit`], in no
+/// particular order.
 pub fn site_pages(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
 ) -> Result<Vec<Page>, Vec<Diagnostic>> {
-    // The index (one card per guide) and the other site-wide pages are
-    // independent: render them side by side.
-    let (first, extra) = rayon::join(
-        || {
-            let index = IndexContext {
-                site: sv,
-                page: page_view(
-                    site,
-                    "",
-                    site.config.title.clone(),
-                    site.config.description.clone(),
-                    "index",
-                ),
-                families: families(site),
-                guide_count: site.guides.len(),
-            };
-            let not_found = PlainContext {
-                site: sv,
-                page: page_view(
-                    site,
-                    "404.html",
-                    "Page not found".into(),
-                    site.config.description.clone(),
-                    "404",
-                ),
-            };
-            [
-                render_one(theme, "index.html", &index, "index.html".into()),
-                render_one(theme, "404.html", &not_found, "404.html".into()),
-            ]
-        },
-        || crate::pages::extra_pages(site, theme, sv),
-    );
-    let mut pages = Vec::new();
-    let mut errors = Vec::new();
-    collect(first, &mut pages, &mut errors);
-    match extra {
-        Ok(p) => pages.extend(p),
-        Err(d) => errors.extend(d),
-    }
+    let cards = Cards::new(site.guides.len());
+    let cx = UnitContext {
+        site,
+        theme,
+        sv,
+        cards: &cards,
+    };
+    let pages = std::sync::Mutex::new(Vec::new());
+    let errors = pages::render_units(&cx, &pages::units(site), |_, p| {
+        pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(p);
+        Ok::<(), ()>(())
+    })
+    .unwrap_or_default();
     if !errors.is_empty() {
         return Err(errors);
     }
-    pages.extend(alias_pages(site));
-    for (path, bytes) in &theme.statics {
-        pages.push(Page {
-            path: path.clone(),
-            bytes: bytes.clone(),
-        });
-    }
-    pages.push(Page {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    });
-    if let Some(cname) = &site.config.cname {
-        pages.push(Page {
-            path: "CNAME".into(),
-            bytes: format!("{}\n", cname.trim()).into_bytes(),
-        });
-    }
-    Ok(pages)
+    Ok(pages
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 /// Renders every page of the site, sorted by path: each guide page (in
@@ -263,23 +210,39 @@ pub fn render_to(
             errors.push(d);
         }
     };
-    (0..site.guides.len()).into_par_iter().try_for_each(|i| {
-        match guide_page(site, theme, &sv, i) {
-            Ok(page) => sink(&page),
-            Err(d) => {
-                note(d);
-                Ok(())
-            }
-        }
-    })?;
-    let mut files = site.guides.len();
-    match site_pages(site, theme, &sv) {
-        Ok(pages) => {
-            files += pages.len();
-            pages.par_iter().try_for_each(sink)?;
-        }
-        Err(ds) => ds.into_iter().for_each(note),
-    }
+    let cards = Cards::new(site.guides.len());
+    let cx = UnitContext {
+        site,
+        theme,
+        sv: &sv,
+        cards: &cards,
+    };
+    let files = std::sync::atomic::AtomicUsize::new(site.guides.len());
+    let units = pages::units(site);
+    // Guide pages and site-wide units share the thread pool, so a costly
+    // unit runs beside guide pages instead of after all of them.
+    let (guides, unit_errors) = rayon::join(
+        || {
+            (0..site.guides.len())
+                .into_par_iter()
+                .try_for_each(|i| match guide_page(site, theme, &sv, i) {
+                    Ok(page) => sink(&page),
+                    Err(d) => {
+                        note(d);
+                        Ok(())
+                    }
+                })
+        },
+        || {
+            pages::render_units(&cx, &units, |_, pages| {
+                files.fetch_add(pages.len(), std::sync::atomic::Ordering::Relaxed);
+                pages.iter().try_for_each(sink)
+            })
+        },
+    );
+    guides?;
+    unit_errors?.into_iter().for_each(note);
+    let files = files.into_inner();
     let mut errors = errors
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -462,18 +462,13 @@ impl GuideView {
 
 /// Groups guides by family for the index: families by name, guides by title,
 /// guides without a family last under "Other roles".
-pub fn families(site: &Site) -> Vec<FamilyView> {
+pub fn families(site: &Site, card: impl Fn(usize) -> GuideCard) -> Vec<FamilyView> {
     let mut groups: std::collections::BTreeMap<Option<&str>, Vec<GuideCard>> = Default::default();
-    for g in &site.guides {
+    for (i, g) in site.guides.iter().enumerate() {
         groups
             .entry(g.front.family.as_deref())
             .or_default()
-            .push(GuideCard {
-                title: g.front.title.clone(),
-                url: site.base.link(&Site::guide_path(&g.slug)),
-                summary_html: site.markdown().inline(&g.front.summary),
-                family: g.front.family.clone(),
-            });
+            .push(card(i));
     }
     let mut out: Vec<FamilyView> = Vec::new();
     let mut other = None;
