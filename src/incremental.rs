@@ -5,9 +5,13 @@
 //! A changed guide re-renders its own page and every guide page whose links
 //! to other guides now come out differently (see [`LinkSig`]): pages that
 //! list it in their progression and pages it lists, by slug or by title, in
-//! the site before the change or after it. [`render::site_pages`] (the index,
-//! 404, aliases, static files and every other site-wide page) re-runs after
-//! every change. A template or `site.yaml` change re-renders everything.
+//! the site before the change or after it. Of the site-wide pages (each a
+//! [`Unit`]), an edit that leaves every guide's [`LinkId`] alone re-renders
+//! only the units that show a field it changed ([`Unit::reads`]): a body
+//! edit none, a summary edit the cards on the index, the search page and the
+//! guide's own term pages, plus the feed and the data files. Any other edit
+//! re-renders every unit. A template or `site.yaml` change re-renders
+//! everything.
 //!
 //! The invariant, checked by the tests: after any sequence of changes the
 //! pages are byte for byte those of a clean build of the files on disk.
@@ -15,7 +19,8 @@
 use crate::build::{self, BuildOptions};
 use crate::diag::{self, Diagnostic};
 use crate::load::{self, Guide, SourceFile};
-use crate::model::SiteConfig;
+use crate::model::{FrontMatter, SiteConfig};
+use crate::pages::{self, Cards, Unit, UnitContext};
 use crate::render::{self, Page, RenderOptions};
 use crate::site::{BaseUrl, LinkKind, Site};
 use crate::taxonomy::Kind;
@@ -207,8 +212,18 @@ pub struct SiteState {
     regroup: bool,
     /// The same, since the last successful render.
     links_stale: bool,
-    /// Output paths of the site-wide pages in `pages`.
-    site_paths: BTreeSet<String>,
+    /// Output paths of the site-wide pages in `pages`, by unit.
+    unit_paths: BTreeMap<Unit, Vec<String>>,
+    /// Guide cards of `site`, kept while their guides are unchanged.
+    cards: Cards,
+    /// Guides of `site` replaced in place since the last successful render,
+    /// by index, with their front matter as it was rendered then.
+    edited: Vec<(usize, FrontMatter)>,
+    /// Every site-wide unit must be re-rendered (the theme was reloaded).
+    units_stale: bool,
+    /// The warnings as of the last check, while no guide's front matter
+    /// text has changed since.
+    warnings: Option<Vec<Diagnostic>>,
     /// Guide files changed since the last successful render.
     pending: BTreeSet<PathBuf>,
     /// Everything must be re-rendered at the next successful render.
@@ -250,7 +265,11 @@ impl SiteState {
             site_diags: Vec::new(),
             regroup: true,
             links_stale: true,
-            site_paths: BTreeSet::new(),
+            unit_paths: BTreeMap::new(),
+            cards: Cards::default(),
+            edited: Vec::new(),
+            units_stale: true,
+            warnings: None,
             pending: BTreeSet::new(),
             pending_full: true,
         };
@@ -342,6 +361,7 @@ impl SiteState {
             .any(|p| !p.starts_with(theme_dir.join("static")));
         if config || !mine.is_empty() {
             self.theme = theme::load(self.root(), &self.config.theme);
+            self.units_stale = true;
         }
         self.pending_full |= templates;
         self.rebuild()
@@ -438,6 +458,13 @@ impl SiteState {
                     continue;
                 }
             }
+            let same_head = match (old, &source) {
+                (Some(old), Some(new)) => head(old).is_some_and(|h| Some(h) == head(new)),
+                _ => false,
+            };
+            if !same_head {
+                self.warnings = None;
+            }
             let links = guide.as_ref().map(LinkId::of);
             let old = self.files.get(&rel).and_then(|f| f.links.as_ref());
             match guide {
@@ -445,7 +472,14 @@ impl SiteState {
                     if self.held.contains_key(&rel) {
                         self.held.insert(rel.clone(), g);
                     } else if let Some(i) = self.site_index(&rel, &g.slug) {
-                        self.site.guides[i] = g;
+                        let old = std::mem::replace(&mut self.site.guides[i], g);
+                        if old.front != self.site.guides[i].front {
+                            self.cards.forget(i);
+                            // Units compare with what they last showed.
+                            if !self.edited.iter().any(|(j, _)| *j == i) {
+                                self.edited.push((i, old.front));
+                            }
+                        }
                     } else {
                         self.regroup = true;
                         self.links_stale = true;
@@ -482,6 +516,7 @@ impl SiteState {
     /// then be resolved again.
     fn take_out(&mut self, rel: &Path) {
         self.regroup = true;
+        self.warnings = None;
         self.links_stale = true;
         if self.held.remove(rel).is_some() {
             return;
@@ -523,6 +558,8 @@ impl SiteState {
             .map(|g| (g.source.path.clone(), g))
             .collect();
         self.site = Site::new(self.site_config(), published);
+        self.cards = Cards::new(self.site.guides.len());
+        self.edited.clear();
         self.regroup = false;
     }
 
@@ -544,15 +581,28 @@ impl SiteState {
     /// This is `validate::validate` split in two: the rules about one guide
     /// ran when it was read, the rules spanning guides run again only when
     /// something they read changed.
-    fn check(&self) -> Vec<Diagnostic> {
+    fn check(&mut self) -> Vec<Diagnostic> {
         let mut out = self.config_diags.clone();
         for f in self.files.values() {
             out.extend(f.diagnostics.iter().cloned());
         }
         out.extend(self.site_diags.iter().cloned());
-        // Warnings read dates and titles of every guide (the newest `updated`
-        // date, near-miss titles), which an edit can change without touching
-        // any link, so they run on every rebuild; they are cheap.
+        let warnings = match self.warnings.take() {
+            Some(w) => w,
+            None => self.lint(),
+        };
+        out.extend(warnings.iter().cloned());
+        self.warnings = Some(warnings);
+        diag::sort(&mut out);
+        out
+    }
+
+    /// The warnings of the whole site. They read dates and titles of every
+    /// guide (the newest `updated` date, near-miss titles), which an edit can
+    /// change without touching any link, so they run again after any change
+    /// to a guide's front matter; an edit of a body alone keeps them.
+    fn lint(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
         let mut all: Vec<&Guide> = self
             .site
             .guides
@@ -567,7 +617,6 @@ impl SiteState {
             drafts: self.opts.build.drafts,
         };
         crate::lint::lint(&all, &context, &mut out);
-        diag::sort(&mut out);
         out
     }
 
@@ -589,6 +638,10 @@ impl SiteState {
             outcome.failed = true;
             return Ok(outcome);
         }
+        if self.pending_full {
+            // The base URL or the Markdown settings may have changed.
+            self.cards = Cards::new(self.site.guides.len());
+        }
         let rendered = match &self.theme {
             Ok(theme) => self.render(&self.site, theme),
             Err(d) => Err(d.clone()),
@@ -601,11 +654,13 @@ impl SiteState {
                 return Ok(outcome);
             }
         };
-        outcome.rendered = rendered.guide_pages;
+        outcome.rendered = rendered.guide_pages.len();
         self.commit(rendered, &mut outcome)?;
         self.pending.clear();
         self.pending_full = false;
         self.links_stale = false;
+        self.units_stale = false;
+        self.edited.clear();
         Ok(outcome)
     }
 
@@ -647,12 +702,12 @@ impl SiteState {
             .map(|&i| (i, render::guide_page(site, theme, &sv, i)))
             .collect();
         let mut errors = Vec::new();
-        let mut pages = Vec::with_capacity(results.len());
+        let mut guide_pages = Vec::with_capacity(results.len());
         let mut shown = Vec::with_capacity(results.len());
         for (i, r) in results {
             match r {
                 Ok(p) => {
-                    pages.push(p);
+                    guide_pages.push(p);
                     shown.push((site.guides[i].slug.clone(), LinkSig::of(site, i)));
                 }
                 // The same template error would repeat for every guide.
@@ -660,19 +715,52 @@ impl SiteState {
                 Err(_) => {}
             }
         }
-        let site_pages = render::site_pages(site, theme, &sv);
-        match site_pages {
-            Ok(p) if errors.is_empty() => Ok(Rendered {
-                guide_pages: pages.len(),
-                pages: pages.into_iter().chain(p).collect(),
-                shown,
-                all_guides: self
-                    .links_stale
-                    .then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),
-            }),
-            Ok(_) => Err(errors),
-            Err(d) => Err(errors.into_iter().chain(d).collect()),
+        let all_units = self.pending_full
+            || self.links_stale
+            || self.units_stale
+            || !self.cards.fits(site.guides.len());
+        let mut todo = pages::units(site);
+        if !all_units {
+            todo.retain(|u| {
+                self.edited
+                    .iter()
+                    .any(|(i, old)| u.shows(site, *i) && u.reads(old, &site.guides[*i].front))
+            });
         }
+        let cx = UnitContext {
+            site,
+            theme,
+            sv: &sv,
+            cards: &self.cards,
+        };
+        let units = std::sync::Mutex::new(Vec::with_capacity(todo.len()));
+        let unit_errors = pages::render_units(&cx, &todo, |u, p| {
+            units
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((u.clone(), p));
+            Ok::<(), ()>(())
+        })
+        .unwrap_or_default();
+        for d in unit_errors {
+            if !errors.contains(&d) {
+                errors.push(d);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Rendered {
+            guide_pages,
+            units: units
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            all_units,
+            shown,
+            all_guides: self
+                .links_stale
+                .then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),
+        })
     }
 
     /// Takes the newly rendered pages into `self.pages`, drops pages that are
@@ -690,11 +778,20 @@ impl SiteState {
             });
         }
         self.shown.extend(r.shown);
-        let site_paths: BTreeSet<String> = r.pages[r.guide_pages..]
-            .iter()
-            .map(|p| p.path.clone())
-            .collect();
-        removed.extend(self.site_paths.difference(&site_paths).cloned());
+        let before: BTreeSet<String> = self.unit_paths.values().flatten().cloned().collect();
+        if r.all_units {
+            self.unit_paths.clear();
+        }
+        for (unit, pages) in &r.units {
+            let paths = pages.iter().map(|p| p.path.clone()).collect();
+            self.unit_paths.insert(unit.clone(), paths);
+        }
+        let site_paths: BTreeSet<&String> = self.unit_paths.values().flatten().collect();
+        removed.extend(
+            before
+                .into_iter()
+                .filter(|p| !site_paths.contains(p)),
+        );
         // A path can move between a guide page and a site page (an alias
         // taking over a renamed guide's old URL).
         let shown = &self.shown;
@@ -707,8 +804,8 @@ impl SiteState {
             self.pages.remove(p);
         }
         outcome.removed = removed;
-        self.site_paths = site_paths;
-        for page in r.pages {
+        let unit_pages = r.units.into_iter().flat_map(|(_, p)| p);
+        for page in r.guide_pages.into_iter().chain(unit_pages) {
             if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {
                 outcome.written.push(page.path.clone());
                 self.pages.insert(page.path, page.bytes.into());
@@ -740,14 +837,23 @@ impl SiteState {
 
 /// What [`SiteState::render`] produced.
 struct Rendered {
-    /// Newly rendered pages: guide pages first, then the site pages.
-    pages: Vec<Page>,
-    /// Number of guide pages among them.
-    guide_pages: usize,
+    /// Newly rendered guide pages.
+    guide_pages: Vec<Page>,
+    /// Newly rendered site-wide units and their pages.
+    units: Vec<(Unit, Vec<Page>)>,
+    /// `units` holds every unit of the site: any other is gone.
+    all_units: bool,
     /// What each newly rendered guide page shows of others, by slug.
     shown: Vec<(String, LinkSig)>,
     /// The slug of every published guide, when guides may have come or gone.
     all_guides: Option<Vec<String>>,
+}
+
+/// The text of a guide file before its body: the fences and the front
+/// matter, which is all that warnings read.
+fn head(source: &SourceFile) -> Option<&str> {
+    let parts = load::split(&source.path, &source.text).ok()?;
+    Some(&source.text[..source.text.len() - parts.body.len()])
 }
 
 fn page_path(slug: &str) -> String {
