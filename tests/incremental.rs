@@ -421,3 +421,107 @@ fn a_new_name_that_moves_another_guides_term_slug_matches_a_clean_build() {
     let after = e.text("output/guides/staff-engineer/index.html");
     assert!(after.contains("/employers/c-labs-2/"), "{after}");
 }
+
+/// A changed copy of one front matter line: its value edited so that the
+/// guide most likely stays valid (a number grows, a date moves, a word is
+/// added), or `None` for lines without a scalar value.
+fn mutate_line(line: &str) -> Option<String> {
+    let trimmed = line.trim_start();
+    if trimmed == "---" || trimmed.starts_with('#') {
+        return None;
+    }
+    let at = match (line.find(": "), line.find("- ")) {
+        (Some(c), _) => c + 2,
+        (None, Some(d)) if line[..d].trim().is_empty() => d + 2,
+        _ => return None,
+    };
+    let (key, rest) = line.split_at(at);
+    // A trailing comment stays as it is.
+    let (value, comment) = rest.split_at(rest.find(" #").unwrap_or(rest.len()));
+    let value = value.trim_end();
+    let new = if value.is_empty() {
+        return None;
+    } else if let Some(rest) = value.strip_prefix('[') {
+        format!("[Zed {rest}")
+    } else if let Ok(n) = value.parse::<i64>() {
+        (n + 1).to_string()
+    } else if value.len() == 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-' {
+        let day = if value.ends_with("02") { "03" } else { "02" };
+        format!("{}{day}", &value[..8])
+    } else if value == "true" || value == "false" {
+        (value == "false").to_string()
+    } else if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        format!("\"{inner}9\"")
+    } else {
+        format!("{value} Zed")
+    };
+    Some(format!("{key}{new}{comment}"))
+}
+
+/// Every value of every front matter field, changed one after another:
+/// after each change the output equals a clean build. Site-wide pages are
+/// re-rendered only when a field they show changes, so a field missing from
+/// that list shows up here as a difference.
+fn edit_every_field(fixture_name: &str, rel: &str) {
+    let mut ed = Editing::new(fixture_name, false);
+    let mut current = ed.text(rel);
+    let fence = current.match_indices("\n---").nth(0).expect("front matter").0;
+    let lines = current[..fence].lines().count();
+    let (mut valid, mut tried) = (0, 0);
+    let mut written = std::collections::BTreeSet::new();
+    for n in 0..lines {
+        let Some(edited) = current.lines().nth(n).and_then(mutate_line) else {
+            continue;
+        };
+        tried += 1;
+        let text: String = current
+            .lines()
+            .enumerate()
+            .map(|(i, l)| if i == n { edited.as_str() } else { l })
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let path = ed.write(rel, &text);
+        let outcome = ed.apply(&[&path]);
+        if outcome.failed {
+            // Not every change keeps the guide valid (an enum value, a
+            // minimum above its maximum); put the line back.
+            let path = ed.write(rel, &current);
+            assert!(!ed.apply(&[&path]).failed);
+            continue;
+        }
+        ed.assert_same_as_clean_build();
+        written.extend(outcome.written);
+        current = text;
+        valid += 1;
+    }
+    assert!(
+        valid * 3 >= tried * 2,
+        "only {valid} of {tried} edits kept the guide valid"
+    );
+    for page in [
+        "index.html",
+        "search/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "api/guides.json",
+        "search-index.json",
+        "salaries/index.html",
+        "paths/index.html",
+    ] {
+        assert!(written.contains(page), "no edit changed {page}");
+    }
+    assert!(written.iter().any(|p| p.starts_with("employers/")));
+}
+
+#[test]
+fn every_field_edit_of_a_guide_matches_a_clean_build() {
+    edit_every_field("site", "guides/data-analyst.md");
+}
+
+#[test]
+fn every_field_edit_of_the_full_guide_matches_a_clean_build() {
+    edit_every_field(
+        "full",
+        "guides/technical-program-manager-engineering-platforms.md",
+    );
+}
