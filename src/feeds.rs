@@ -124,12 +124,13 @@ fn entry_id(site: &Site, rel: &str) -> String {
     }
 }
 
-/// `api/guides.json`.
+/// `api/guides.json`: the site and one short entry per guide, pointing at
+/// the guide's full record.
 #[derive(Serialize)]
 struct Api<'a> {
     version: u32,
     site: ApiSite<'a>,
-    guides: Vec<ApiGuide<'a>>,
+    guides: Vec<ApiEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -141,17 +142,32 @@ struct ApiSite<'a> {
 }
 
 #[derive(Serialize)]
-struct ApiGuide<'a> {
+struct ApiEntry<'a> {
     slug: &'a str,
     url: String,
-    #[serde(flatten)]
-    front: FrontMatter,
+    data: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    family: Option<&'a str>,
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<Date>,
 }
 
-/// Every guide's front matter plus its slug and URL, sorted by slug.
+/// Version of the JSON API's shape.
+pub const API_VERSION: u32 = 2;
+
+/// Site-relative path of a guide's JSON record.
+pub fn api_path(slug: &str) -> String {
+    format!("api/guides/{slug}.json")
+}
+
+/// The list of every guide, sorted by slug: the fields a listing needs and
+/// the URL of each guide's full record ([`api_guide`]). Reads the summary
+/// and `updated` besides what resolves the site.
 pub fn api(site: &Site) -> Vec<u8> {
     let api = Api {
-        version: 1,
+        version: API_VERSION,
         site: ApiSite {
             title: &site.config.title,
             description: &site.config.description,
@@ -161,19 +177,55 @@ pub fn api(site: &Site) -> Vec<u8> {
         guides: site
             .guides
             .iter()
-            .map(|g| ApiGuide {
+            .map(|g| ApiEntry {
                 slug: &g.slug,
                 url: site.base.absolute(&Site::guide_path(&g.slug)),
-                // `slug` is given above, resolved; keep it out of the flattened
-                // front matter so the key appears once.
-                front: FrontMatter {
-                    slug: None,
-                    ..g.front.clone()
-                },
+                data: site.base.absolute(&api_path(&g.slug)),
+                title: &g.front.title,
+                family: g.front.family.as_deref(),
+                summary: &g.front.summary,
+                updated: g.front.updated,
             })
             .collect(),
     };
-    let mut v = serde_json::to_vec_pretty(&api).unwrap_or_else(|_| b"{}".to_vec());
+    let mut v = serde_json::to_vec(&api).unwrap_or_else(|_| b"{}".to_vec());
     v.push(b'\n');
     v
+}
+
+/// `api/guides/<slug>.json`: the version, slug and URL, then the guide's
+/// front matter exactly as in the guide format (field names unchanged,
+/// absent fields omitted).
+pub fn api_guide(site: &Site, i: usize) -> Vec<u8> {
+    let g = &site.guides[i];
+    let url = site.base.absolute(&Site::guide_path(&g.slug));
+    let mut out = format!(
+        "{{\"version\":{API_VERSION},\"slug\":{},\"url\":{},",
+        json_string(&g.slug),
+        json_string(&url)
+    )
+    .into_bytes();
+    // `slug` is given above, resolved, so it is left out of the front
+    // matter; the front matter object's fields follow in the same object.
+    let front = if g.front.slug.is_some() {
+        serde_json::to_vec(&FrontMatter {
+            slug: None,
+            ..g.front.clone()
+        })
+    } else {
+        serde_json::to_vec(&g.front)
+    };
+    match front {
+        Ok(f) => out.extend_from_slice(f.strip_prefix(b"{").unwrap_or(&f)),
+        Err(_) => {
+            out.pop();
+            out.push(b'}');
+        }
+    }
+    out.push(b'\n');
+    out
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }

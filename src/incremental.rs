@@ -703,11 +703,13 @@ impl SiteState {
             .collect();
         let mut errors = Vec::new();
         let mut guide_pages = Vec::with_capacity(results.len());
+        let mut guide_data = Vec::with_capacity(results.len());
         let mut shown = Vec::with_capacity(results.len());
         for (i, r) in results {
             match r {
                 Ok(p) => {
                     guide_pages.push(p);
+                    guide_data.push(render::guide_data(site, i));
                     shown.push((site.guides[i].slug.clone(), LinkSig::of(site, i)));
                 }
                 // The same template error would repeat for every guide.
@@ -752,6 +754,7 @@ impl SiteState {
         }
         Ok(Rendered {
             guide_pages,
+            guide_data,
             units: units
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
@@ -773,6 +776,7 @@ impl SiteState {
                 let keep = now.contains(slug.as_str());
                 if !keep {
                     removed.push(page_path(slug));
+                    removed.push(crate::feeds::api_path(slug));
                 }
                 keep
             });
@@ -787,11 +791,7 @@ impl SiteState {
             self.unit_paths.insert(unit.clone(), paths);
         }
         let site_paths: BTreeSet<&String> = self.unit_paths.values().flatten().collect();
-        removed.extend(
-            before
-                .into_iter()
-                .filter(|p| !site_paths.contains(p)),
-        );
+        removed.extend(before.into_iter().filter(|p| !site_paths.contains(p)));
         // A path can move between a guide page and a site page (an alias
         // taking over a renamed guide's old URL).
         let shown = &self.shown;
@@ -805,7 +805,8 @@ impl SiteState {
         }
         outcome.removed = removed;
         let unit_pages = r.units.into_iter().flat_map(|(_, p)| p);
-        for page in r.guide_pages.into_iter().chain(unit_pages) {
+        let guide_pages = r.guide_pages.into_iter().chain(r.guide_data);
+        for page in guide_pages.chain(unit_pages) {
             if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {
                 outcome.written.push(page.path.clone());
                 self.pages.insert(page.path, page.bytes.into());
@@ -839,6 +840,8 @@ impl SiteState {
 struct Rendered {
     /// Newly rendered guide pages.
     guide_pages: Vec<Page>,
+    /// The JSON records of the same guides.
+    guide_data: Vec<Page>,
     /// Newly rendered site-wide units and their pages.
     units: Vec<(Unit, Vec<Page>)>,
     /// `units` holds every unit of the site: any other is gone.
@@ -860,9 +863,13 @@ fn page_path(slug: &str) -> String {
     format!("{}index.html", Site::guide_path(slug))
 }
 
-/// The slug whose page is at `path`, if `path` is where guide pages go.
+/// The slug whose page or JSON record is at `path`, if `path` is where
+/// those go.
 fn guide_slug(path: &str) -> Option<&str> {
-    path.strip_prefix("guides/")?.strip_suffix("/index.html")
+    match path.strip_prefix("guides/") {
+        Some(rest) => rest.strip_suffix("/index.html"),
+        None => path.strip_prefix("api/guides/")?.strip_suffix(".json"),
+    }
 }
 
 /// Writes the changed files (each through a temporary file and a rename, so

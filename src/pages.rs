@@ -149,7 +149,8 @@ pub enum Unit {
     Robots,
     /// `feed.xml`.
     Feed,
-    /// `api/guides.json`.
+    /// `api/guides.json`, the list of guides (each guide's own record is
+    /// written beside its page).
     Api,
     /// `search-index.json`.
     SearchIndex,
@@ -184,13 +185,12 @@ impl Unit {
         match self {
             // Cards show the summary.
             Unit::Index | Unit::Search | Unit::Term(..) => a.summary != b.summary,
-            Unit::Feed => a.summary != b.summary || a.updated != b.updated,
+            Unit::Feed | Unit::Api => a.summary != b.summary || a.updated != b.updated,
             Unit::Sitemap => a.updated != b.updated,
             Unit::Salaries => a.salary != b.salary,
             Unit::SearchIndex => {
                 a.summary != b.summary || a.skills != b.skills || a.alt_titles != b.alt_titles
             }
-            Unit::Api => a != b,
             Unit::NotFound
             | Unit::Paths
             | Unit::Terms(_)
@@ -216,7 +216,11 @@ pub fn units(site: &Site) -> Vec<Unit> {
     ];
     for kind in Kind::ALL {
         out.push(Unit::Terms(kind));
-        out.extend(site.terms.of(kind).map(|(n, _)| Unit::Term(kind, n.clone())));
+        out.extend(
+            site.terms
+                .of(kind)
+                .map(|(n, _)| Unit::Term(kind, n.clone())),
+        );
     }
     out.extend([Unit::Aliases, Unit::NotFound, Unit::Robots, Unit::Statics]);
     out
@@ -477,15 +481,18 @@ pub fn render_units<E: Send>(
     sink: impl Fn(&Unit, Vec<Page>) -> Result<(), E> + Sync,
 ) -> Result<Vec<Diagnostic>, E> {
     let errors = std::sync::Mutex::new(Vec::new());
-    units.par_iter().with_max_len(1).try_for_each(|u| match cx.render(u) {
-        Ok(pages) => sink(u, pages),
-        Err(d) => {
-            let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
-            if !errors.contains(&d) {
-                errors.push(d);
+    units
+        .par_iter()
+        .with_max_len(1)
+        .try_for_each(|u| match cx.render(u) {
+            Ok(pages) => sink(u, pages),
+            Err(d) => {
+                let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+                Ok(())
             }
-            Ok(())
-        }
-    })?;
+        })?;
     Ok(errors.into_inner().unwrap_or_else(PoisonError::into_inner))
 }

@@ -4,9 +4,9 @@
 //! small context built from its own guide. Nothing here touches the disk.
 
 use crate::diag::Diagnostic;
+use crate::pages::{self, Cards, UnitContext};
 use crate::site::Site;
 use crate::theme::{template_diag, Theme};
-use crate::pages::{self, Cards, UnitContext};
 use crate::view::{GuideView, PageView, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -131,6 +131,14 @@ pub fn guide_page(
     )
 }
 
+/// The JSON record of guide `i`, published beside its page.
+pub fn guide_data(site: &Site, i: usize) -> Page {
+    Page {
+        path: crate::feeds::api_path(&site.guides[i].slug),
+        bytes: crate::feeds::api_guide(site, i),
+    }
+}
+
 /// Renders every page that is not a guide page: the index, the 404 page,
 /// alias redirects, static files and every other [`Unit`], in no
 /// particular order.
@@ -164,7 +172,7 @@ pub fn site_pages(
 }
 
 /// Renders every page of the site, sorted by path: each guide page (in
-/// parallel) plus [`site_pages`].
+/// parallel) and JSON record, plus [`site_pages`].
 pub fn render(
     site: &Site,
     theme: &Theme,
@@ -178,6 +186,7 @@ pub fn render(
     let mut pages = Vec::with_capacity(results.len() + 8);
     let mut errors = Vec::new();
     collect(results, &mut pages, &mut errors);
+    pages.extend((0..site.guides.len()).map(|i| guide_data(site, i)));
     match site_pages(site, theme, &sv) {
         Ok(p) => pages.extend(p),
         Err(d) => errors.extend(d),
@@ -217,21 +226,24 @@ pub fn render_to(
         sv: &sv,
         cards: &cards,
     };
-    let files = std::sync::atomic::AtomicUsize::new(site.guides.len());
+    let files = std::sync::atomic::AtomicUsize::new(2 * site.guides.len());
     let units = pages::units(site);
     // Guide pages and site-wide units share the thread pool, so a costly
     // unit runs beside guide pages instead of after all of them.
     let (guides, unit_errors) = rayon::join(
         || {
-            (0..site.guides.len())
-                .into_par_iter()
-                .try_for_each(|i| match guide_page(site, theme, &sv, i) {
-                    Ok(page) => sink(&page),
+            (0..site.guides.len()).into_par_iter().try_for_each(|i| {
+                match guide_page(site, theme, &sv, i) {
+                    Ok(page) => {
+                        sink(&page)?;
+                        sink(&guide_data(site, i))
+                    }
                     Err(d) => {
                         note(d);
                         Ok(())
                     }
-                })
+                }
+            })
         },
         || {
             pages::render_units(&cx, &units, |_, pages| {

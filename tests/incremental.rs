@@ -465,7 +465,11 @@ fn mutate_line(line: &str) -> Option<String> {
 fn edit_every_field(fixture_name: &str, rel: &str) {
     let mut ed = Editing::new(fixture_name, false);
     let mut current = ed.text(rel);
-    let fence = current.match_indices("\n---").nth(0).expect("front matter").0;
+    let fence = current
+        .match_indices("\n---")
+        .nth(0)
+        .expect("front matter")
+        .0;
     let lines = current[..fence].lines().count();
     let (mut valid, mut tried) = (0, 0);
     let mut written = std::collections::BTreeSet::new();

@@ -45,6 +45,7 @@ fn every_page_kind_is_written() {
         "robots.txt",
         "feed.xml",
         "api/guides.json",
+        "api/guides/data-analyst.json",
         "search-index.json",
         "search.js",
         "sort.js",
@@ -348,7 +349,7 @@ fn feed_lists_dated_guides_newest_first() {
 fn api_and_search_index_describe_every_guide() {
     let (_s, out) = built();
     let api: Value = serde_json::from_str(&read(out.join("api/guides.json"))).unwrap();
-    assert_eq!(api["version"], 1);
+    assert_eq!(api["version"], 2);
     let guides = api["guides"].as_array().unwrap();
     assert_eq!(guides.len(), 3);
     assert_eq!(guides[1]["slug"], "data-analyst");
@@ -356,8 +357,25 @@ fn api_and_search_index_describe_every_guide() {
         guides[1]["url"],
         "https://example.org/careers/guides/data-analyst/"
     );
-    assert_eq!(guides[1]["salary"]["ranges"][0]["min"], 60000.0);
-    assert_eq!(guides[1]["hiring"]["employers"][0], "Zürich Insurance");
+    assert_eq!(guides[1]["title"], "Data Analyst");
+    assert_eq!(guides[1]["summary"], "Turns raw data into decisions.");
+    assert_eq!(guides[1]["updated"], "2026-05-01");
+    assert_eq!(
+        guides[1]["data"],
+        "https://example.org/careers/api/guides/data-analyst.json"
+    );
+    // Each guide's full record, at the URL the list gives.
+    let record: Value =
+        serde_json::from_str(&read(out.join("api/guides/data-analyst.json"))).unwrap();
+    assert_eq!(record["version"], 2);
+    assert_eq!(record["slug"], "data-analyst");
+    assert_eq!(record["url"], guides[1]["url"]);
+    assert_eq!(record["title"], "Data Analyst");
+    assert_eq!(record["salary"]["ranges"][0]["min"], 60000.0);
+    assert_eq!(record["hiring"]["employers"][0], "Zürich Insurance");
+    assert_eq!(record["alt_titles"][0], "BI Analyst");
+    let text = read(out.join("api/guides/data-analyst.json"));
+    assert_eq!(text.matches("\"slug\"").count(), 1, "{text}");
 
     let ix: Value = serde_json::from_str(&read(out.join("search-index.json"))).unwrap();
     assert_eq!(ix["base"], "/careers/guides/");
