@@ -467,7 +467,7 @@ fn edit_every_field(fixture_name: &str, rel: &str) {
     let mut current = ed.text(rel);
     let fence = current
         .match_indices("\n---")
-        .nth(0)
+        .next()
         .expect("front matter")
         .0;
     let lines = current[..fence].lines().count();
