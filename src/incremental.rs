@@ -216,10 +216,11 @@ pub struct SiteState {
     unit_paths: BTreeMap<Unit, Vec<String>>,
     /// Guide cards of `site`, kept while their guides are unchanged.
     cards: Cards,
-    /// Guides of `site` replaced in place since the last successful render,
-    /// by index, with their front matter as it was rendered then.
-    edited: Vec<(usize, FrontMatter)>,
-    /// Every site-wide unit must be re-rendered (the theme was reloaded).
+    /// Guides changed since the last successful render, by path, with their
+    /// front matter as it was rendered then.
+    edited: BTreeMap<PathBuf, FrontMatter>,
+    /// Every site-wide unit must be re-rendered: the theme was reloaded, or
+    /// the site was resolved again with guides or terms that came or went.
     units_stale: bool,
     /// The warnings as of the last check, while no guide's front matter
     /// text has changed since.
@@ -267,7 +268,7 @@ impl SiteState {
             links_stale: true,
             unit_paths: BTreeMap::new(),
             cards: Cards::default(),
-            edited: Vec::new(),
+            edited: BTreeMap::new(),
             units_stale: true,
             warnings: None,
             pending: BTreeSet::new(),
@@ -474,11 +475,8 @@ impl SiteState {
                     } else if let Some(i) = self.site_index(&rel, &g.slug) {
                         let old = std::mem::replace(&mut self.site.guides[i], g);
                         if old.front != self.site.guides[i].front {
-                            self.cards.forget(i);
                             // Units compare with what they last showed.
-                            if !self.edited.iter().any(|(j, _)| *j == i) {
-                                self.edited.push((i, old.front));
-                            }
+                            self.edited.entry(rel.clone()).or_insert(old.front);
                         }
                     } else {
                         self.regroup = true;
@@ -503,6 +501,20 @@ impl SiteState {
         }
     }
 
+    /// Where the guide read from `rel` sits in the site, if it is published.
+    fn guide_index(&self, rel: &Path) -> Option<usize> {
+        let slug = &self.files.get(rel)?.links.as_ref()?.slug;
+        self.site_index(rel, slug)
+    }
+
+    /// Indices of the published guides changed since the last render.
+    fn edited_guides(&self) -> Vec<usize> {
+        self.edited
+            .keys()
+            .filter_map(|rel| self.guide_index(rel))
+            .collect()
+    }
+
     /// Where the guide read from `rel` sits in the site (sorted by slug).
     fn site_index(&self, rel: &Path, slug: &str) -> Option<usize> {
         let guides = &self.site.guides;
@@ -523,7 +535,8 @@ impl SiteState {
         }
         let slug = self.files.get(rel).and_then(|f| f.links.as_ref());
         if let Some(i) = slug.and_then(|l| self.site_index(rel, &l.slug)) {
-            self.site.guides.remove(i);
+            let old = self.site.guides.remove(i);
+            self.edited.entry(rel.to_path_buf()).or_insert(old.front);
         }
     }
 
@@ -557,9 +570,18 @@ impl SiteState {
             .into_iter()
             .map(|g| (g.source.path.clone(), g))
             .collect();
-        self.site = Site::new(self.site_config(), published);
-        self.cards = Cards::new(self.site.guides.len());
-        self.edited.clear();
+        let site = Site::new(self.site_config(), published);
+        // While the same guides are published under the same slugs, with
+        // the same family, tag, employer and sector pages, every unit and
+        // guide keeps its place and the edited guides' fields decide what
+        // to render again. The terms are compared with those of the site
+        // resolved before, and the slugs with the pages last rendered.
+        let same_guides = site.guides.len() == self.shown.len()
+            && site.guides.iter().all(|g| self.shown.contains_key(&g.slug));
+        if !same_guides || site.terms != self.site.terms {
+            self.units_stale = true;
+        }
+        self.site = site;
         self.regroup = false;
     }
 
@@ -638,9 +660,14 @@ impl SiteState {
             outcome.failed = true;
             return Ok(outcome);
         }
-        if self.pending_full {
-            // The base URL or the Markdown settings may have changed.
+        if self.pending_full || self.units_stale || !self.cards.fits(self.site.guides.len()) {
+            // Guides moved, or the base URL or Markdown settings changed.
             self.cards = Cards::new(self.site.guides.len());
+            self.units_stale = true;
+        } else {
+            for i in self.edited_guides() {
+                self.cards.forget(i);
+            }
         }
         let rendered = match &self.theme {
             Ok(theme) => self.render(&self.site, theme),
@@ -717,16 +744,18 @@ impl SiteState {
                 Err(_) => {}
             }
         }
-        let all_units = self.pending_full
-            || self.links_stale
-            || self.units_stale
-            || !self.cards.fits(site.guides.len());
+        let all_units = self.pending_full || self.units_stale;
         let mut todo = pages::units(site);
         if !all_units {
+            let edited: Vec<(usize, &FrontMatter)> = self
+                .edited
+                .iter()
+                .filter_map(|(rel, old)| Some((self.guide_index(rel)?, old)))
+                .collect();
             todo.retain(|u| {
-                self.edited
+                edited
                     .iter()
-                    .any(|(i, old)| u.shows(site, *i) && u.reads(old, &site.guides[*i].front))
+                    .any(|&(i, old)| u.shows(site, i) && u.reads(old, &site.guides[i].front))
             });
         }
         let cx = UnitContext {

@@ -175,28 +175,23 @@ impl Unit {
     }
 
     /// Whether a guide whose front matter went from `a` to `b` may change
-    /// this unit's output, given that its slug, title, aliases, progression
-    /// and term names did not change (a change to those resolves the site
-    /// again and re-renders every unit). Each arm lists the fields the unit's
-    /// renderer reads beyond those; the incremental tests mutate every field
-    /// of a guide and compare with a clean build, so a field missing here
-    /// fails them.
+    /// this unit's output, given that the same guides are published under
+    /// the same slugs with the same family, tag, employer and sector names
+    /// (otherwise every unit is rendered again). Each arm lists the fields
+    /// the unit's renderer reads; the incremental tests change every value
+    /// of every field of a guide in turn and compare with a clean build, so
+    /// a field missing here fails them.
     pub fn reads(&self, a: &FrontMatter, b: &FrontMatter) -> bool {
+        let card = a.title != b.title || a.summary != b.summary;
         match self {
-            // Cards show the summary.
-            Unit::Index | Unit::Search | Unit::Term(..) => a.summary != b.summary,
-            Unit::Feed | Unit::Api => a.summary != b.summary || a.updated != b.updated,
+            Unit::Index | Unit::Search | Unit::Term(..) => card,
+            Unit::Feed | Unit::Api => card || a.updated != b.updated,
             Unit::Sitemap => a.updated != b.updated,
-            Unit::Salaries => a.salary != b.salary,
-            Unit::SearchIndex => {
-                a.summary != b.summary || a.skills != b.skills || a.alt_titles != b.alt_titles
-            }
-            Unit::NotFound
-            | Unit::Paths
-            | Unit::Terms(_)
-            | Unit::Robots
-            | Unit::Aliases
-            | Unit::Statics => false,
+            Unit::Salaries => a.title != b.title || a.salary != b.salary,
+            Unit::Paths => a.title != b.title || a.progression != b.progression,
+            Unit::SearchIndex => card || a.skills != b.skills || a.alt_titles != b.alt_titles,
+            Unit::Aliases => a.title != b.title || a.aliases != b.aliases,
+            Unit::NotFound | Unit::Terms(_) | Unit::Robots | Unit::Statics => false,
         }
     }
 }

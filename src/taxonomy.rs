@@ -80,13 +80,13 @@ impl Kind {
 }
 
 /// Every term of every kind with its slug and the guides naming it.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Terms {
     kinds: BTreeMap<Kind, BTreeMap<String, Term>>,
 }
 
 /// One term: its slug and the indices of the guides that name it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     /// URL slug, unique within the kind.
     pub slug: String,

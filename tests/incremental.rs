@@ -441,6 +441,8 @@ fn mutate_line(line: &str) -> Option<String> {
     let value = value.trim_end();
     let new = if value.is_empty() {
         return None;
+    } else if let Some(rest) = value.strip_prefix("[/") {
+        format!("[/zed/{rest}")
     } else if let Some(rest) = value.strip_prefix('[') {
         format!("[Zed {rest}")
     } else if let Ok(n) = value.parse::<i64>() {
