@@ -97,6 +97,11 @@ pub fn inline(src: &str) -> String {
 }
 
 fn inline_with(src: &str, raw: bool) -> String {
+    // One line of plain text renders to itself: no markup, nothing to
+    // escape (`is_plain_text` refuses `&`, `<` and `>`), no edge whitespace.
+    if is_plain_text(src) && !src.contains(['\n', '\r']) && src.trim() == src {
+        return src.to_string();
+    }
     let mut out = String::with_capacity(src.len() + 16);
     let events = Parser::new_ext(src, options())
         .filter(|e| {
@@ -421,6 +426,7 @@ mod tests {
         ] {
             assert!(is_plain_text(s), "{s:?}");
             assert_eq!(plain(s), plain_parsed(s));
+            assert_eq!(inline(s), inline_parsed(s));
         }
         for s in [
             "1. first",
@@ -435,6 +441,20 @@ mod tests {
         }
     }
 
+    /// `inline` without its fast path.
+    fn inline_parsed(src: &str) -> String {
+        let mut out = String::new();
+        let events = Parser::new_ext(src, options()).filter(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        });
+        html::push_html(&mut out, events.map(|e| sanitize(e, false)));
+        out.truncate(out.trim_end().len());
+        out
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
 
@@ -445,6 +465,14 @@ mod tests {
             src in "([a-zA-Z0-9 .,;:!?'\"()/%$@=+#>|~_*`\\\\&<\\[\\]\\-]|\n|\r|\t|\u{a0}|\u{b}|\u{c}|\u{0}|é|\u{3000}){0,60}",
         ) {
             proptest::prop_assert_eq!(plain(&src), plain_parsed(&src), "{:?}", src);
+        }
+
+        /// `inline`'s fast path gives what rendering gives.
+        #[test]
+        fn inline_fast_path_matches_the_parser(
+            src in "([a-zA-Z0-9 .,;:!?'\"()/%$@=+#>|~_*`\\\\&<\\[\\]\\-]|\n|\t|\u{a0}|\u{0}|é){0,40}",
+        ) {
+            proptest::prop_assert_eq!(inline(&src), inline_parsed(&src), "{:?}", src);
         }
 
         /// The same on text the fast path accepts more often: words, digits,
