@@ -433,6 +433,8 @@ mod tests {
             "- item",
             "a *b*",
             "x\r# heading",
+            "\té\n\ré",
+            "    code",
             "a\n===",
             "&amp;",
             "a\0b",
