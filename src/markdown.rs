@@ -97,6 +97,11 @@ pub fn inline(src: &str) -> String {
 }
 
 fn inline_with(src: &str, raw: bool) -> String {
+    // One line of plain text renders to itself: no markup, nothing to
+    // escape (`is_plain_text` refuses `&`, `<` and `>`), no edge whitespace.
+    if is_plain_text(src) && !src.contains(['\n', '\r']) && src.trim() == src {
+        return src.to_string();
+    }
     let mut out = String::with_capacity(src.len() + 16);
     let events = Parser::new_ext(src, options())
         .filter(|e| {
@@ -114,6 +119,15 @@ fn inline_with(src: &str, raw: bool) -> String {
 /// The text of Markdown with all markup removed, whitespace collapsed: for
 /// meta descriptions and search.
 pub fn plain(src: &str) -> String {
+    // Most summaries and skills are plain sentences; the parser would hand
+    // their text back unchanged, so skip it.
+    if is_plain_text(src) {
+        return collapse_whitespace(src);
+    }
+    plain_parsed(src)
+}
+
+fn plain_parsed(src: &str) -> String {
     let mut out = String::with_capacity(src.len());
     for event in Parser::new_ext(src, options()) {
         match event {
@@ -124,7 +138,71 @@ pub fn plain(src: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_whitespace(&out)
+}
+
+/// Whether `src` can contain no Markdown construct with the options used
+/// here, so that its text events are `src` itself up to whitespace. Refuses
+/// every character that starts inline markup, an entity, a backslash escape,
+/// a table or a footnote anywhere, and every line that starts like a block
+/// (heading, list item, quote, fence, rule, setext underline) or is
+/// indented by a tab or four spaces (code). NUL is refused because the
+/// parser replaces it. A refusal only costs a parse.
+fn is_plain_text(src: &str) -> bool {
+    let anywhere = |b: u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'|' | b'~' | 0
+        )
+    };
+    let line_start = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'#' | b'=' | b':');
+    !src.bytes().any(anywhere)
+        && src.split(['\n', '\r']).all(|line| {
+            let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+            !indent.contains('\t')
+                && indent.len() < 4
+                && line
+                    .trim_start()
+                    .bytes()
+                    .next()
+                    .is_none_or(|b| !line_start(b))
+        })
+}
+
+/// `s` with every run of whitespace made one space, trimmed at both ends:
+/// `s.split_whitespace()` joined by spaces.
+fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The ASCII characters `char::is_whitespace` accepts; a byte loop is
+        // several times faster than the Unicode-aware split.
+        let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && ws(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !ws(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
+        }
+        return out;
+    }
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A heading of a rendered body: for a table of contents.
@@ -336,6 +414,94 @@ mod tests {
             plain("A **bold** [link](x) and `code`.\nNext"),
             "A bold link and code. Next"
         );
+    }
+
+    #[test]
+    fn plain_sentences_skip_the_parser() {
+        for s in [
+            "Builds data pipelines (ETL), e.g. for 3 teams; 40% less toil.",
+            "Python",
+            "  C# and F#\n  on .NET 8: full-stack work!  ",
+            "",
+        ] {
+            assert!(is_plain_text(s), "{s:?}");
+            assert_eq!(plain(s), plain_parsed(s));
+            assert_eq!(inline(s), inline_parsed(s));
+        }
+        for s in [
+            "1. first",
+            "- item",
+            "a *b*",
+            "x\r# heading",
+            "\té\n\ré",
+            "    code",
+            "a\n===",
+            "&amp;",
+            "a\0b",
+        ] {
+            assert!(!is_plain_text(s), "{s:?}");
+        }
+    }
+
+    /// `inline` without its fast path.
+    fn inline_parsed(src: &str) -> String {
+        let mut out = String::new();
+        let events = Parser::new_ext(src, options()).filter(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        });
+        html::push_html(&mut out, events.map(|e| sanitize(e, false)));
+        out.truncate(out.trim_end().len());
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// The fast path of `plain` gives exactly what parsing gives, for
+        /// text built from the characters that matter to Markdown.
+        #[test]
+        fn plain_fast_path_matches_the_parser(
+            src in "([a-zA-Z0-9 .,;:!?'\"()/%$@=+#>|~_*`\\\\&<\\[\\]\\-]|\n|\r|\t|\u{a0}|\u{b}|\u{c}|\u{0}|é|\u{3000}){0,60}",
+        ) {
+            proptest::prop_assert_eq!(plain(&src), plain_parsed(&src), "{:?}", src);
+        }
+
+        /// `inline`'s fast path gives what rendering gives.
+        #[test]
+        fn inline_fast_path_matches_the_parser(
+            src in "([a-zA-Z0-9 .,;:!?'\"()/%$@=+#>|~_*`\\\\&<\\[\\]\\-]|\n|\t|\u{a0}|\u{0}|é){0,40}",
+        ) {
+            proptest::prop_assert_eq!(inline(&src), inline_parsed(&src), "{:?}", src);
+        }
+
+        /// The same on text the fast path accepts more often: words, digits,
+        /// sentence punctuation and line breaks.
+        #[test]
+        fn plain_fast_path_matches_the_parser_on_sentences(
+            src in "([a-z]{1,6}|[0-9]{1,3}|[ .,;:!?()'\"/%$@=+#-]|\n|\r\n|\n\n|    |\t){0,30}",
+        ) {
+            proptest::prop_assert_eq!(plain(&src), plain_parsed(&src), "{:?}", src);
+        }
+    }
+
+    #[test]
+    fn collapse_whitespace_is_split_whitespace_joined() {
+        for s in [
+            "",
+            "  ",
+            " a  b\t\nc\r\n d\u{b}e\u{c}f ",
+            "x\u{a0}y\u{3000}z\u{85}w",
+            "\u{1c}a\u{1f}",
+        ] {
+            assert_eq!(
+                collapse_whitespace(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
