@@ -9,7 +9,7 @@ use crate::render::{page_view as page, render_one, Page};
 use crate::salaries::{self, SalaryGroup};
 use crate::site::Site;
 use crate::taxonomy::{self, Kind, KindView, TermSummary, TermView};
-use crate::theme::Theme;
+use crate::theme::{Theme, CARD_TEMPLATE};
 use crate::view::{families, FamilyView, GuideCard, PageView, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -226,7 +226,7 @@ pub fn units(site: &Site) -> Vec<Unit> {
 /// and `serve` keep one between rebuilds and forget only the cards of
 /// edited guides.
 #[derive(Debug, Default)]
-pub struct Cards(Vec<OnceLock<GuideCard>>);
+pub struct Cards(Vec<OnceLock<Result<GuideCard, Diagnostic>>>);
 
 impl Cards {
     /// An empty cache for a site of `n` guides.
@@ -246,12 +246,29 @@ impl Cards {
         self.0.len() == n
     }
 
-    fn get(&self, site: &Site, i: usize) -> GuideCard {
+    /// The card of guide `i`, with its HTML from the theme's `card` macro.
+    fn get(&self, site: &Site, theme: &Theme, i: usize) -> Result<GuideCard, Diagnostic> {
+        let make = || {
+            let mut card = taxonomy::card(site, i);
+            let page = render_one(
+                theme,
+                CARD_TEMPLATE,
+                &CardContext { g: &card },
+                String::new(),
+            )?;
+            card.html = String::from_utf8(page.bytes).unwrap_or_default();
+            Ok(card)
+        };
         match self.0.get(i) {
-            Some(c) => c.get_or_init(|| taxonomy::card(site, i)).clone(),
-            None => taxonomy::card(site, i),
+            Some(c) => c.get_or_init(make).clone(),
+            None => make(),
         }
     }
+}
+
+#[derive(Serialize)]
+struct CardContext<'a> {
+    g: &'a GuideCard,
 }
 
 /// What rendering a unit needs.
@@ -267,13 +284,13 @@ pub struct UnitContext<'a> {
 }
 
 impl UnitContext<'_> {
-    fn cards(&self, ids: impl IntoIterator<Item = usize>) -> Vec<GuideCard> {
-        let mut cards: Vec<GuideCard> = ids
+    fn cards(&self, ids: impl IntoIterator<Item = usize>) -> Result<Vec<GuideCard>, Diagnostic> {
+        let mut cards = ids
             .into_iter()
-            .map(|i| self.cards.get(self.site, i))
-            .collect();
+            .map(|i| self.cards.get(self.site, self.theme, i))
+            .collect::<Result<Vec<GuideCard>, Diagnostic>>()?;
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
-        cards
+        Ok(cards)
     }
 
     /// Renders one unit into its pages.
@@ -317,7 +334,7 @@ impl UnitContext<'_> {
                         format!("Search the role guides of {}.", site.config.title),
                         "search",
                     ),
-                    guides: self.cards(0..site.guides.len()),
+                    guides: self.cards(0..site.guides.len())?,
                 },
                 "search/index.html".into(),
             )),
@@ -335,6 +352,14 @@ impl UnitContext<'_> {
 
     fn index(&self) -> Result<Page, Diagnostic> {
         let site = self.site;
+        // The index lays out its own cards: leave the macro's HTML out.
+        let cards = (0..site.guides.len())
+            .map(|i| {
+                let mut card = self.cards.get(site, self.theme, i)?;
+                card.html = String::new();
+                Ok(card)
+            })
+            .collect::<Result<Vec<GuideCard>, Diagnostic>>()?;
         render_one(
             self.theme,
             "index.html",
@@ -347,7 +372,7 @@ impl UnitContext<'_> {
                     site.config.description.clone(),
                     "index",
                 ),
-                families: families(site, |i| self.cards.get(site, i)),
+                families: families(site, cards),
                 guide_count: site.guides.len(),
             },
             "index.html".into(),
@@ -384,7 +409,7 @@ impl UnitContext<'_> {
                     name: name.clone(),
                     slug: t.slug.clone(),
                     url: site.base.link(&rel),
-                    guides: self.cards(t.guides.iter().copied()),
+                    guides: self.cards(t.guides.iter().copied())?,
                 },
             },
             format!("{rel}index.html"),

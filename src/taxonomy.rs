@@ -249,5 +249,6 @@ pub fn card(site: &Site, i: usize) -> GuideCard {
         url: site.base.link(&Site::guide_path(&g.slug)),
         summary_html: site.markdown().inline(&g.front.summary),
         family: g.front.family.clone(),
+        html: String::new(),
     }
 }

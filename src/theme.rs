@@ -115,7 +115,13 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         .iter()
         .map(|(n, (_, p))| (n.clone(), p.clone()))
         .collect();
-    let raw: Vec<(String, String)> = templates.into_iter().map(|(n, (t, _))| (n, t)).collect();
+    let mut raw: Vec<(String, String)> = templates.into_iter().map(|(n, (t, _))| (n, t)).collect();
+    // One guide's card through the theme's `card` macro: rendered once per
+    // guide and reused by every page listing it (see `GuideCard::html`).
+    raw.push((
+        CARD_TEMPLATE.into(),
+        "{% import \"macros.html\" as m %}{{ m::card(g=g) }}".into(),
+    ));
     if let Err(e) = tera.add_raw_templates(raw) {
         return Err(vec![template_diag(&e, &origins)]);
     }
@@ -125,6 +131,10 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         origins,
     })
 }
+
+/// The internal template that renders one card with the theme's `card`
+/// macro, given the card as `g`.
+pub const CARD_TEMPLATE: &str = "careerbook-card.html";
 
 /// Escapes text for HTML content and quoted attribute values. Unlike Tera's
 /// default it leaves `/` alone, so URLs stay readable in the output.

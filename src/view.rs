@@ -217,6 +217,11 @@ pub struct GuideCard {
     pub summary_html: String,
     /// Family.
     pub family: Option<String>,
+    /// The card as the theme's `card` macro renders it, for printing with
+    /// `| safe`: listing pages with thousands of cards print each guide's
+    /// card rendered once instead of calling the macro again and again.
+    /// Empty on the index's `families`.
+    pub html: String,
 }
 
 /// A job family and its guides, on the index.
@@ -461,14 +466,15 @@ impl GuideView {
 }
 
 /// Groups guides by family for the index: families by name, guides by title,
-/// guides without a family last under "Other roles".
-pub fn families(site: &Site, card: impl Fn(usize) -> GuideCard) -> Vec<FamilyView> {
+/// guides without a family last under "Other roles". `cards[i]` is the
+/// card of guide `i`.
+pub fn families(site: &Site, cards: Vec<GuideCard>) -> Vec<FamilyView> {
     let mut groups: std::collections::BTreeMap<Option<&str>, Vec<GuideCard>> = Default::default();
-    for (i, g) in site.guides.iter().enumerate() {
+    for (g, card) in site.guides.iter().zip(cards) {
         groups
             .entry(g.front.family.as_deref())
             .or_default()
-            .push(card(i));
+            .push(card);
     }
     let mut out: Vec<FamilyView> = Vec::new();
     let mut other = None;
