@@ -6,7 +6,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{FrontMatter, SiteConfig};
-use crate::yaml::{self, Node};
+use crate::yaml;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -37,8 +37,9 @@ pub struct Guide {
     pub front: FrontMatter,
     /// The Markdown body.
     pub body: String,
-    /// Every key and value of the front matter with its position.
-    pub tree: Node,
+    /// Where every front matter value starts, for rules that run after
+    /// parsing; scalars holding [`crate::validate::PLACEHOLDER`] are marked.
+    pub positions: yaml::Positions,
     /// Lines before the YAML text in the file (the opening `---`).
     pub line_offset: usize,
 }
@@ -47,8 +48,8 @@ impl Guide {
     /// The file line and column of the value at `path` (or of its nearest
     /// existing ancestor).
     pub fn position(&self, path: &[yaml::Seg<'_>]) -> (usize, usize) {
-        let node = self.tree.at(path);
-        (node.line + self.line_offset, node.column)
+        let (line, column) = self.positions.at(path);
+        (line + self.line_offset, column)
     }
 }
 
@@ -414,12 +415,13 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )]
         })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
+    let positions = yaml::Positions::new(&tree, |s| s.contains(crate::validate::PLACEHOLDER));
     Ok(Guide {
         source: source.clone(),
         slug,
         front,
         body: parts.body.to_string(),
-        tree,
+        positions,
         line_offset: off,
     })
 }

@@ -7,7 +7,7 @@
 use crate::diag::Diagnostic;
 use crate::load::Guide;
 use crate::slug::is_valid_slug;
-use crate::yaml::{Node, NodeKind, Seg};
+use crate::yaml::Seg;
 use std::collections::BTreeMap;
 
 /// Renders a field path the way authors read it: `salary.ranges[1].max`.
@@ -214,35 +214,7 @@ pub const PLACEHOLDER: &str = "TODO:";
 /// Warns about every value (and the body) still holding [`PLACEHOLDER`],
 /// so `check` on a fresh scaffold lists what is left to write.
 fn placeholders(g: &Guide, out: &mut Vec<Diagnostic>) {
-    fn walk(node: &Node, path: &mut Vec<String>, found: &mut Vec<(String, usize, usize)>) {
-        match &node.kind {
-            NodeKind::Scalar { value, .. } if value.contains(PLACEHOLDER) => {
-                found.push((path.concat(), node.line, node.column));
-            }
-            NodeKind::Seq(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    path.push(format!("[{i}]"));
-                    walk(item, path, found);
-                    path.pop();
-                }
-            }
-            NodeKind::Map(entries) => {
-                for (k, v) in entries {
-                    let key = k.as_str().unwrap_or("?");
-                    path.push(if path.is_empty() {
-                        key.to_string()
-                    } else {
-                        format!(".{key}")
-                    });
-                    walk(v, path, found);
-                    path.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    walk(&g.tree, &mut Vec::new(), &mut found);
+    let found = g.positions.marked();
     for (field, line, column) in found {
         out.push(
             Diagnostic::error(
