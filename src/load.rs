@@ -386,10 +386,12 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     // disagree, serde's error is still reported rather than lost.
     // The tree is already read: build the model from it, and parse the text
     // again only when it uses aliases.
-    let from_tree = crate::check::to_json(&tree).map(|v| {
-        serde_json::from_value::<FrontMatter>(v).map_err(|e| yaml::YamlError {
-            line: tree.line,
-            column: tree.column,
+    let positions = yaml::Positions::new(&tree, |s| s.contains(crate::validate::PLACEHOLDER));
+    let (line, column) = (tree.line, tree.column);
+    let from_tree = crate::tree_de::from_tree::<FrontMatter>(tree).map(|r| {
+        r.map_err(|e| yaml::YamlError {
+            line,
+            column,
             field: String::new(),
             message: format!("the front matter does not fit the guide format: {e}"),
         })
@@ -415,7 +417,6 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )]
         })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
-    let positions = yaml::Positions::new(&tree, |s| s.contains(crate::validate::PLACEHOLDER));
     Ok(Guide {
         source: source.clone(),
         slug,
