@@ -86,6 +86,10 @@ pub fn load(root: &Path) -> Result<Loaded> {
         .par_iter()
         .map(|rel| read_and_parse(root, rel, loaded.config.max_guide_kib))
         .collect();
+    // Sized once: growing these by doubling would hold two copies of every
+    // guide for a moment, at the point where memory use peaks.
+    loaded.guides.reserve_exact(results.len());
+    loaded.sources.reserve_exact(results.len());
     for (guide, diags, source) in results {
         if let (None, Some(src)) = (&guide, &source) {
             loaded.unparsed.push((fallback_slug(src), src.path.clone()));
