@@ -29,7 +29,11 @@ pub struct SourceFile {
 /// A guide whose front matter parsed into the typed model.
 #[derive(Debug, Clone)]
 pub struct Guide {
-    /// The file it came from.
+    /// The file it came from. Its text ends with the front matter (the
+    /// closing fence included) unless the body holds
+    /// [`crate::validate::PLACEHOLDER`]: every other diagnostic about a
+    /// parsed guide points into the front matter, and the bodies of a large
+    /// site are not worth keeping twice (the body is kept on its own).
     pub source: SourceFile,
     /// The slug: from the front matter, else from the file name.
     pub slug: String,
@@ -84,7 +88,13 @@ pub fn load(root: &Path) -> Result<Loaded> {
     loaded.diagnostics.extend(link_diags);
     let results: Vec<(Option<Guide>, Vec<Diagnostic>, Option<SourceFile>)> = paths
         .par_iter()
-        .map(|rel| read_and_parse(root, rel, loaded.config.max_guide_kib))
+        .map(|rel| {
+            let (guide, diags, source) = read_and_parse(root, rel, loaded.config.max_guide_kib);
+            // A parsed guide keeps all of its file that diagnostics can
+            // show; the whole text goes as soon as the guide is read.
+            let source = if guide.is_some() { None } else { source };
+            (guide, diags, source)
+        })
         .collect();
     // Sized once: growing these by doubling would hold two copies of every
     // guide for a moment, at the point where memory use peaks.
@@ -94,9 +104,10 @@ pub fn load(root: &Path) -> Result<Loaded> {
         if let (None, Some(src)) = (&guide, &source) {
             loaded.unparsed.push((fallback_slug(src), src.path.clone()));
         }
+        let shown = guide.as_ref().map(|g| g.source.clone()).or(source);
         loaded.guides.extend(guide);
         loaded.diagnostics.extend(diags);
-        loaded.sources.extend(source);
+        loaded.sources.extend(shown);
     }
     Ok(loaded)
 }
@@ -421,8 +432,16 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )]
         })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
+    let kept = if parts.body.contains(crate::validate::PLACEHOLDER) {
+        source.clone()
+    } else {
+        SourceFile {
+            path: source.path.clone(),
+            text: source.text[..source.text.len() - parts.body.len()].into(),
+        }
+    };
     Ok(Guide {
-        source: source.clone(),
+        source: kept,
         slug,
         front,
         body: parts.body.to_string(),
