@@ -463,9 +463,9 @@ impl<'a> Walker<'a> {
     }
 
     fn string(&mut self, node: &Node, text: &str, s: &Map<String, Value>, path: &[Step<'_>]) {
-        let field = path_string(path);
         if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
             if (text.chars().count() as u64) < min {
+                let field = path_string(path);
                 self.push(
                     node.line,
                     node.column,
@@ -522,7 +522,6 @@ impl<'a> Walker<'a> {
     }
 
     fn number(&mut self, node: &Node, n: f64, s: &Map<String, Value>, path: &[Step<'_>]) {
-        let field = path_string(path);
         let too_low = match (
             s.get("exclusiveMinimum").and_then(Value::as_f64),
             s.get("minimum").and_then(Value::as_f64),
@@ -536,7 +535,9 @@ impl<'a> Walker<'a> {
             .and_then(Value::as_f64)
             .filter(|m| n > *m)
             .map(|m| format!("at most {m}"));
+        let field = || path_string(path);
         if let Some(bound) = too_low.or(too_high) {
+            let field = field();
             self.push(
                 node.line,
                 node.column,
@@ -549,6 +550,7 @@ impl<'a> Walker<'a> {
                 None,
             );
         } else if !n.is_finite() {
+            let field = field();
             self.push(
                 node.line,
                 node.column,

@@ -8,6 +8,7 @@ use crate::diag::Diagnostic;
 use crate::load::Guide;
 use crate::slug::is_valid_slug;
 use crate::yaml::Seg;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Renders a field path the way authors read it: `salary.ranges[1].max`.
@@ -65,10 +66,16 @@ pub fn validate(guides: &[Guide]) -> Vec<Diagnostic> {
 
 /// [`validate`] with knowledge of the files that did not parse.
 pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for g in guides {
-        validate_guide(g, &mut out);
-    }
+    // The rules about one guide read nothing else: run them in parallel,
+    // keeping the guides' order.
+    let mut out: Vec<Diagnostic> = guides
+        .par_iter()
+        .flat_map_iter(|g| {
+            let mut found = Vec::new();
+            validate_guide(g, &mut found);
+            found
+        })
+        .collect();
     validate_site(guides, context, &mut out);
     let refs: Vec<&Guide> = guides.iter().collect();
     crate::lint::lint(&refs, context, &mut out);
