@@ -142,11 +142,7 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
         .map(|mut g| {
             // Positions and source text serve diagnostics, which are done;
             // rendering reads only the typed model and the body.
-            g.tree = crate::yaml::Node {
-                kind: crate::yaml::NodeKind::Seq(Vec::new()),
-                line: 0,
-                column: 0,
-            };
+            g.positions = crate::yaml::Positions::default();
             g.source.text = std::sync::Arc::from("");
             g
         })

@@ -26,7 +26,7 @@ pub struct Walker<'a> {
 /// A YAML value as the schema sees it, after YAML 1.2 core-schema
 /// resolution of plain scalars (the same resolution serde_yaml applies).
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind<'n> {
+pub(crate) enum Kind<'n> {
     Null,
     Bool,
     Int(f64),
@@ -37,7 +37,8 @@ enum Kind<'n> {
     Alias,
 }
 
-fn kind(node: &Node) -> Kind<'_> {
+/// What `node` holds, with a plain scalar resolved.
+pub(crate) fn kind(node: &Node) -> Kind<'_> {
     match &node.kind {
         NodeKind::Seq(items) => Kind::Seq(items),
         NodeKind::Map(entries) => Kind::Map(entries),
@@ -83,36 +84,6 @@ fn resolve_plain(s: &str) -> Kind<'_> {
         ".nan" | ".NaN" | ".NAN" => Kind::Num(f64::NAN),
         _ => Kind::Str(s),
     }
-}
-
-/// The tree as a JSON value with YAML's plain scalars resolved, for
-/// deserialising into the model without parsing the text a second time.
-/// `None` when the tree holds an alias (`*name`), which only a full YAML
-/// reader can expand.
-pub fn to_json(node: &Node) -> Option<Value> {
-    Some(match kind(node) {
-        Kind::Null => Value::Null,
-        Kind::Bool => Value::Bool(matches!(node.as_str(), Some("true" | "True" | "TRUE"))),
-        Kind::Int(n) => {
-            let text = node.as_str().unwrap_or("").trim_start_matches('+');
-            match (text.parse::<i64>(), text.parse::<u64>()) {
-                (Ok(i), _) => Value::from(i),
-                (_, Ok(u)) => Value::from(u),
-                _ => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
-            }
-        }
-        Kind::Num(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
-        Kind::Str(s) => Value::String(s.to_string()),
-        Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect::<Option<_>>()?),
-        Kind::Map(entries) => {
-            let mut map = Map::new();
-            for (k, v) in entries {
-                map.insert(k.as_str()?.to_string(), to_json(v)?);
-            }
-            Value::Object(map)
-        }
-        Kind::Alias => return None,
-    })
 }
 
 fn kind_name(k: Kind<'_>) -> &'static str {
@@ -492,9 +463,9 @@ impl<'a> Walker<'a> {
     }
 
     fn string(&mut self, node: &Node, text: &str, s: &Map<String, Value>, path: &[Step<'_>]) {
-        let field = path_string(path);
         if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
             if (text.chars().count() as u64) < min {
+                let field = path_string(path);
                 self.push(
                     node.line,
                     node.column,
@@ -551,7 +522,6 @@ impl<'a> Walker<'a> {
     }
 
     fn number(&mut self, node: &Node, n: f64, s: &Map<String, Value>, path: &[Step<'_>]) {
-        let field = path_string(path);
         let too_low = match (
             s.get("exclusiveMinimum").and_then(Value::as_f64),
             s.get("minimum").and_then(Value::as_f64),
@@ -565,7 +535,9 @@ impl<'a> Walker<'a> {
             .and_then(Value::as_f64)
             .filter(|m| n > *m)
             .map(|m| format!("at most {m}"));
+        let field = || path_string(path);
         if let Some(bound) = too_low.or(too_high) {
+            let field = field();
             self.push(
                 node.line,
                 node.column,
@@ -578,6 +550,7 @@ impl<'a> Walker<'a> {
                 None,
             );
         } else if !n.is_finite() {
+            let field = field();
             self.push(
                 node.line,
                 node.column,

@@ -32,6 +32,7 @@ pub mod slug;
 pub mod suggest;
 pub mod taxonomy;
 pub mod theme;
+pub mod tree_de;
 pub mod validate;
 pub mod view;
 pub mod watch;

@@ -6,7 +6,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{FrontMatter, SiteConfig};
-use crate::yaml::{self, Node};
+use crate::yaml;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -29,7 +29,11 @@ pub struct SourceFile {
 /// A guide whose front matter parsed into the typed model.
 #[derive(Debug, Clone)]
 pub struct Guide {
-    /// The file it came from.
+    /// The file it came from. Its text ends with the front matter (the
+    /// closing fence included) unless the body holds
+    /// [`crate::validate::PLACEHOLDER`]: every other diagnostic about a
+    /// parsed guide points into the front matter, and the bodies of a large
+    /// site are not worth keeping twice (the body is kept on its own).
     pub source: SourceFile,
     /// The slug: from the front matter, else from the file name.
     pub slug: String,
@@ -37,8 +41,9 @@ pub struct Guide {
     pub front: FrontMatter,
     /// The Markdown body.
     pub body: String,
-    /// Every key and value of the front matter with its position.
-    pub tree: Node,
+    /// Where every front matter value starts, for rules that run after
+    /// parsing; scalars holding [`crate::validate::PLACEHOLDER`] are marked.
+    pub positions: yaml::Positions,
     /// Lines before the YAML text in the file (the opening `---`).
     pub line_offset: usize,
 }
@@ -47,8 +52,8 @@ impl Guide {
     /// The file line and column of the value at `path` (or of its nearest
     /// existing ancestor).
     pub fn position(&self, path: &[yaml::Seg<'_>]) -> (usize, usize) {
-        let node = self.tree.at(path);
-        (node.line + self.line_offset, node.column)
+        let (line, column) = self.positions.at(path);
+        (line + self.line_offset, column)
     }
 }
 
@@ -83,15 +88,26 @@ pub fn load(root: &Path) -> Result<Loaded> {
     loaded.diagnostics.extend(link_diags);
     let results: Vec<(Option<Guide>, Vec<Diagnostic>, Option<SourceFile>)> = paths
         .par_iter()
-        .map(|rel| read_and_parse(root, rel, loaded.config.max_guide_kib))
+        .map(|rel| {
+            let (guide, diags, source) = read_and_parse(root, rel, loaded.config.max_guide_kib);
+            // A parsed guide keeps all of its file that diagnostics can
+            // show; the whole text goes as soon as the guide is read.
+            let source = if guide.is_some() { None } else { source };
+            (guide, diags, source)
+        })
         .collect();
+    // Sized once: growing these by doubling would hold two copies of every
+    // guide for a moment, at the point where memory use peaks.
+    loaded.guides.reserve_exact(results.len());
+    loaded.sources.reserve_exact(results.len());
     for (guide, diags, source) in results {
         if let (None, Some(src)) = (&guide, &source) {
             loaded.unparsed.push((fallback_slug(src), src.path.clone()));
         }
+        let shown = guide.as_ref().map(|g| g.source.clone()).or(source);
         loaded.guides.extend(guide);
         loaded.diagnostics.extend(diags);
-        loaded.sources.extend(source);
+        loaded.sources.extend(shown);
     }
     Ok(loaded)
 }
@@ -385,10 +401,12 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     // disagree, serde's error is still reported rather than lost.
     // The tree is already read: build the model from it, and parse the text
     // again only when it uses aliases.
-    let from_tree = crate::check::to_json(&tree).map(|v| {
-        serde_json::from_value::<FrontMatter>(v).map_err(|e| yaml::YamlError {
-            line: tree.line,
-            column: tree.column,
+    let positions = yaml::Positions::new(&tree, |s| s.contains(crate::validate::PLACEHOLDER));
+    let (line, column) = (tree.line, tree.column);
+    let from_tree = crate::tree_de::from_tree::<FrontMatter>(tree).map(|r| {
+        r.map_err(|e| yaml::YamlError {
+            line,
+            column,
             field: String::new(),
             message: format!("the front matter does not fit the guide format: {e}"),
         })
@@ -414,12 +432,20 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )]
         })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
+    let kept = if parts.body.contains(crate::validate::PLACEHOLDER) {
+        source.clone()
+    } else {
+        SourceFile {
+            path: source.path.clone(),
+            text: source.text[..source.text.len() - parts.body.len()].into(),
+        }
+    };
     Ok(Guide {
-        source: source.clone(),
+        source: kept,
         slug,
         front,
         body: parts.body.to_string(),
-        tree,
+        positions,
         line_offset: off,
     })
 }

@@ -7,7 +7,8 @@
 use crate::diag::Diagnostic;
 use crate::load::Guide;
 use crate::slug::is_valid_slug;
-use crate::yaml::{Node, NodeKind, Seg};
+use crate::yaml::Seg;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Renders a field path the way authors read it: `salary.ranges[1].max`.
@@ -65,10 +66,16 @@ pub fn validate(guides: &[Guide]) -> Vec<Diagnostic> {
 
 /// [`validate`] with knowledge of the files that did not parse.
 pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for g in guides {
-        validate_guide(g, &mut out);
-    }
+    // The rules about one guide read nothing else: run them in parallel,
+    // keeping the guides' order.
+    let mut out: Vec<Diagnostic> = guides
+        .par_iter()
+        .flat_map_iter(|g| {
+            let mut found = Vec::new();
+            validate_guide(g, &mut found);
+            found
+        })
+        .collect();
     validate_site(guides, context, &mut out);
     let refs: Vec<&Guide> = guides.iter().collect();
     crate::lint::lint(&refs, context, &mut out);
@@ -214,35 +221,7 @@ pub const PLACEHOLDER: &str = "TODO:";
 /// Warns about every value (and the body) still holding [`PLACEHOLDER`],
 /// so `check` on a fresh scaffold lists what is left to write.
 fn placeholders(g: &Guide, out: &mut Vec<Diagnostic>) {
-    fn walk(node: &Node, path: &mut Vec<String>, found: &mut Vec<(String, usize, usize)>) {
-        match &node.kind {
-            NodeKind::Scalar { value, .. } if value.contains(PLACEHOLDER) => {
-                found.push((path.concat(), node.line, node.column));
-            }
-            NodeKind::Seq(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    path.push(format!("[{i}]"));
-                    walk(item, path, found);
-                    path.pop();
-                }
-            }
-            NodeKind::Map(entries) => {
-                for (k, v) in entries {
-                    let key = k.as_str().unwrap_or("?");
-                    path.push(if path.is_empty() {
-                        key.to_string()
-                    } else {
-                        format!(".{key}")
-                    });
-                    walk(v, path, found);
-                    path.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    walk(&g.tree, &mut Vec::new(), &mut found);
+    let found = g.positions.marked();
     for (field, line, column) in found {
         out.push(
             Diagnostic::error(
