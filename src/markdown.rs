@@ -149,14 +149,70 @@ fn plain_parsed(src: &str) -> String {
 /// indented by a tab or four spaces (code). NUL is refused because the
 /// parser replaces it. A refusal only costs a parse.
 fn is_plain_text(src: &str) -> bool {
-    let anywhere = |b: u8| {
-        matches!(
-            b,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'|' | b'~' | 0
-        )
-    };
-    let line_start = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'#' | b'=' | b':');
-    !src.bytes().any(anywhere)
+    if !src.is_ascii() {
+        return is_plain_text_by_lines(src);
+    }
+    // One pass over the bytes, the same decision as `is_plain_text_by_lines`
+    // (a property test compares them): this runs on every summary, skill
+    // and list item of every guide.
+    #[derive(PartialEq)]
+    enum At {
+        /// In the run of spaces and tabs that starts a line.
+        Indent,
+        /// Past the indent, skipping other whitespace before the first
+        /// character.
+        Lead,
+        /// Past the line's first character.
+        Rest,
+    }
+    let mut at = At::Indent;
+    let (mut indent, mut tab) = (0, false);
+    for &b in src.as_bytes() {
+        if plain_refuses(b) {
+            return false;
+        }
+        if b == b'\n' || b == b'\r' {
+            if at == At::Indent && (tab || indent >= 4) {
+                return false;
+            }
+            (at, indent, tab) = (At::Indent, 0, false);
+            continue;
+        }
+        if at == At::Indent {
+            match b {
+                b' ' => indent += 1,
+                b'\t' => (indent, tab) = (indent + 1, true),
+                _ if tab || indent >= 4 => return false,
+                _ => at = At::Lead,
+            }
+        }
+        if at == At::Lead && !matches!(b, b' ' | b'\t' | 0x0b | 0x0c) {
+            if starts_block(b) {
+                return false;
+            }
+            at = At::Rest;
+        }
+    }
+    !(at == At::Indent && (tab || indent >= 4))
+}
+
+/// Characters that start inline markup, an entity, an escape, a table or a
+/// footnote wherever they are.
+fn plain_refuses(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'|' | b'~' | 0
+    )
+}
+
+/// Characters that may start a block when first on a line.
+fn starts_block(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'#' | b'=' | b':')
+}
+
+/// [`is_plain_text`] line by line, for any text.
+fn is_plain_text_by_lines(src: &str) -> bool {
+    !src.bytes().any(plain_refuses)
         && src.split(['\n', '\r']).all(|line| {
             let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
             !indent.contains('\t')
@@ -165,7 +221,7 @@ fn is_plain_text(src: &str) -> bool {
                     .trim_start()
                     .bytes()
                     .next()
-                    .is_none_or(|b| !line_start(b))
+                    .is_none_or(|b| !starts_block(b))
         })
 }
 
@@ -475,6 +531,14 @@ mod tests {
             src in "([a-zA-Z0-9 .,;:!?'\"()/%$@=+#>|~_*`\\\\&<\\[\\]\\-]|\n|\t|\u{a0}|\u{0}|é){0,40}",
         ) {
             proptest::prop_assert_eq!(inline(&src), inline_parsed(&src), "{:?}", src);
+        }
+
+        /// The one-pass check decides as the line-by-line one.
+        #[test]
+        fn plain_text_check_in_one_pass_matches_by_lines(
+            src in "([a-z0-9 .,;:!?()'\"/%$@=+#-]|\n|\r|\r\n|\t|    |\u{b}|\u{c}|[*_<>&\\\\]){0,40}",
+        ) {
+            proptest::prop_assert_eq!(is_plain_text(&src), is_plain_text_by_lines(&src), "{:?}", src);
         }
 
         /// The same on text the fast path accepts more often: words, digits,
