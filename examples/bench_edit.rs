@@ -8,9 +8,10 @@
 //! The site is copied into a temporary folder, loaded and written once, then
 //! EDITS (default 20) different guides are edited one after another; each
 //! edit is timed from the file write to `apply()` returning with the output
-//! files written. Medians are printed, along with the cost of the site-wide
-//! pages, which every edit re-renders whatever changed, and of validating
-//! every guide, which an edit avoids.
+//! files written. Medians are printed, along with the cost of rendering
+//! every site-wide page (what an edit pays that adds, removes or renames a
+//! guide or changes its terms) and of validating every guide, which an edit
+//! avoids.
 
 use anyhow::{Context, Result};
 use careerbook::build::{self, BuildOptions};
@@ -66,17 +67,19 @@ fn main() -> Result<()> {
         let rel = &guides[k * guides.len() / edits];
         let path = root.join(rel);
         let text = std::fs::read_to_string(&path)?;
-        // A body edit: the guide's own page plus the site-wide pages.
+        // A body edit: the guide's own page only.
         body.push(timed_edit(
             &mut state,
             &path,
             format!("{text}\nEdited {k}.\n"),
         )?);
-        // A summary edit: shows on the index too.
+        // A summary edit: its card on the index, the search page and its term
+        // pages, the feed and the data files too.
         let edited = text.replacen("summary: ", &format!("summary: Edited {k}. "), 1);
         summary.push(timed_edit(&mut state, &path, edited.clone())?);
         // A title edit: other guides may link here by title, so the site is
-        // resolved again and every guide page's links are compared.
+        // resolved again, every guide page's links are compared, and the
+        // pages listing the title (cards, paths, salaries) are rendered.
         let edited = edited.replacen("title: ", &format!("title: Edited {k} "), 1);
         title.push(timed_edit(&mut state, &path, edited)?);
     }
@@ -106,7 +109,7 @@ fn main() -> Result<()> {
         site_pages.push((t.elapsed(), cpu_time() - cpu));
     }
     report(
-        "  render::site_pages() alone, re-run on every edit",
+        "  render::site_pages() alone, every site-wide page",
         edits,
         site_pages,
     );
