@@ -19,8 +19,12 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-/// How long the files must be quiet before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(60);
+/// How long the files must be quiet before a rebuild starts. An editor's
+/// save (a write, or a temporary file renamed over the guide, plus backup
+/// and lock files) is a burst of events within a few milliseconds; every
+/// millisecond waited here is added to what an author waits for a page, so
+/// this stays short (`bench/serve_edit.py` measures the whole wait).
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// The longest a steady stream of events can hold a rebuild back.
 const MAX_WAIT: Duration = Duration::from_secs(1);
