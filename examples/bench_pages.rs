@@ -1,34 +1,36 @@
-//! Serial CPU cost of each site-wide page generator.
+//! Serial CPU cost of each kind of page, through the real renderer.
 //!
 //! ```text
 //! python3 /work/shared/bench/gen.py --n 10000 --out /dev/shm/g10k --format careerbook
 //! cargo run --release --example bench_pages -- /dev/shm/g10k [RUNS]
 //! ```
 //!
-//! The site is loaded once; each generator then runs RUNS times (default 5)
-//! on one thread and its fastest wall time is printed. Building the views of
-//! every guide page (without Tera) is timed too, for scale.
+//! The site is loaded once; then, RUNS times (default 5), every site-wide
+//! unit is rendered on one thread with a fresh card cache, and each kind of
+//! unit's fastest total is printed. The index comes first, so its row
+//! includes rendering every guide's card once; later units reuse them, as a
+//! build does. Guide pages (view and template) are timed too, for scale.
 
 use anyhow::{Context, Result};
 use careerbook::build::{self, BuildOptions};
+use careerbook::pages::{self, Cards, Unit, UnitContext};
+use careerbook::render::{self, RenderOptions};
 use careerbook::site::Site;
-use careerbook::taxonomy::{self, Kind};
-use careerbook::view::{GuideCard, GuideView};
-use careerbook::{feeds, graph, salaries, search};
+use careerbook::theme;
+use careerbook::view::GuideView;
+use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-fn fastest(runs: usize, mut f: impl FnMut()) -> Duration {
-    let times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    // The fastest run is the least disturbed by other work on the machine.
-    times.into_iter().min().unwrap_or_default()
+/// The row a unit is counted under.
+fn label(unit: &Unit) -> String {
+    match unit {
+        Unit::Term(kind, _) => format!("term pages: {}", kind.key()),
+        Unit::Terms(_) => "term index pages".into(),
+        Unit::Index => "index (and every card, once)".into(),
+        other => format!("{other:?}"),
+    }
 }
 
 fn main() -> Result<()> {
@@ -36,73 +38,63 @@ fn main() -> Result<()> {
     let root = PathBuf::from(args.next().context("usage: bench_pages SITE_DIR [RUNS]")?);
     let runs: usize = args.next().map_or(Ok(5), |s| s.parse())?;
     let checked = build::check(&BuildOptions {
-        root,
+        root: root.clone(),
         ..Default::default()
     })?;
     let site = Site::new(checked.loaded.config.clone(), checked.loaded.guides.clone());
-    println!("{} guides, fastest of {runs} runs", site.guides.len());
-    let cards: Vec<GuideCard> = (0..site.guides.len())
-        .map(|i| taxonomy::card(&site, i))
-        .collect();
-    let rows: Vec<(&str, Duration)> = vec![
-        (
-            "paths (graph build, svg, text list)",
-            fastest(runs, || {
-                let g = graph::build(&site);
-                black_box(graph::svg(&site, &g));
-                black_box(graph::text_list(&site, &g));
-            }),
-        ),
-        (
-            "api/guides.json",
-            fastest(runs, || {
-                black_box(feeds::api(&site));
-            }),
-        ),
-        (
-            "feed.xml",
-            fastest(runs, || {
-                black_box(feeds::atom(&site));
-            }),
-        ),
-        (
-            "search-index.json",
-            fastest(runs, || {
-                black_box(search::json(&site));
-            }),
-        ),
-        (
-            "salary groups",
-            fastest(runs, || {
-                black_box(salaries::groups(&site));
-            }),
-        ),
-        (
-            "cards",
-            fastest(runs, || {
-                for i in 0..site.guides.len() {
-                    black_box(taxonomy::card(&site, i));
-                }
-            }),
-        ),
-        (
-            "term views and summaries",
-            fastest(runs, || {
-                for kind in Kind::ALL {
-                    black_box(taxonomy::term_views(&site, kind, &cards));
-                    black_box(taxonomy::summaries(&site, kind));
-                }
-            }),
-        ),
-        (
-            "guide views (no template)",
-            fastest(runs.min(3), || {
-                for i in 0..site.guides.len() {
-                    black_box(GuideView::new(&site, i));
-                }
-            }),
-        ),
-    ];
+    let theme = theme::load(&root, &site.config.theme).map_err(|d| anyhow::anyhow!("{d:?}"))?;
+    let sv = render::site_view(&site, RenderOptions::default());
+    let units = pages::units(&site);
+    println!(
+        "{} guides, {} site-wide units, fastest of {runs} runs, one thread",
+        site.guides.len(),
+        units.len()
+    );
+    let mut best: BTreeMap<String, Duration> = BTreeMap::new();
+    for _ in 0..runs {
+        let cards = Cards::new(site.guides.len());
+        let cx = UnitContext {
+            site: &site,
+            theme: &theme,
+            sv: &sv,
+            cards: &cards,
+        };
+        let mut totals: BTreeMap<String, Duration> = BTreeMap::new();
+        for unit in &units {
+            let t = Instant::now();
+            black_box(cx.render(unit).map_err(|d| anyhow::anyhow!("{d:?}"))?);
+            *totals.entry(label(unit)).or_default() += t.elapsed();
+        }
+        // The fastest run is the least disturbed by other work on the machine.
+        for (k, d) in totals {
+            let b = best.entry(k).or_insert(d);
+            *b = (*b).min(d);
+        }
+    }
+    let views = (0..runs.min(3))
+        .map(|_| {
+            let t = Instant::now();
+            for i in 0..site.guides.len() {
+                black_box(GuideView::new(&site, i));
+            }
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
+    let guide_pages = (0..runs.min(3))
+        .map(|_| {
+            let t = Instant::now();
+            for i in 0..site.guides.len() {
+                black_box(render::guide_page(&site, &theme, &sv, i).ok());
+            }
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
+    let mut rows: Vec<(String, Duration)> = best.into_iter().collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    rows.push(("guide pages (view and template)".into(), guide_pages));
+    rows.push(("  of which guide views, no template".into(), views));
     for (name, d) in rows {
         println!("{:>9.1} ms  {name}", d.as_secs_f64() * 1000.0);
     }

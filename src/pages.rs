@@ -339,7 +339,7 @@ impl UnitContext<'_> {
                 "search/index.html".into(),
             )),
             Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
-            Unit::Term(kind, name) => one(self.term_page(*kind, name)),
+            Unit::Term(kind, name) => Ok(self.term_page(*kind, name)?.into_iter().collect()),
             Unit::Sitemap => file("sitemap.xml", crate::feeds::sitemap(site, &sitemap(site))),
             Unit::Robots => file("robots.txt", crate::feeds::robots(site)),
             Unit::Feed => file("feed.xml", crate::feeds::atom(site)),
@@ -379,17 +379,11 @@ impl UnitContext<'_> {
         )
     }
 
-    fn term_page(&self, kind: Kind, name: &str) -> Result<Page, Diagnostic> {
+    /// The page of a term; none when no guide names it any more.
+    fn term_page(&self, kind: Kind, name: &str) -> Result<Option<Page>, Diagnostic> {
         let site = self.site;
         let Some((name, t)) = site.terms.of(kind).find(|(n, _)| *n == name) else {
-            return Err(Diagnostic::error(
-                "",
-                0,
-                0,
-                "",
-                "E0000",
-                format!("no {} named {name}", kind.singular().to_lowercase()),
-            ));
+            return Ok(None);
         };
         let rel = format!("{}/{}/", kind.key(), t.slug);
         let n = t.guides.len();
@@ -414,6 +408,7 @@ impl UnitContext<'_> {
             },
             format!("{rel}index.html"),
         )
+        .map(Some)
     }
 }
 

@@ -224,23 +224,6 @@ pub fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
     out
 }
 
-/// Every term page of `kind`; `cards[i]` is the card of guide `i`.
-pub fn term_views(site: &Site, kind: Kind, cards: &[GuideCard]) -> Vec<TermView> {
-    site.terms
-        .of(kind)
-        .map(|(name, t)| {
-            let mut guides: Vec<GuideCard> = t.guides.iter().map(|&i| cards[i].clone()).collect();
-            guides.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
-            TermView {
-                name: name.clone(),
-                slug: t.slug.clone(),
-                url: site.base.link(&format!("{}/{}/", kind.key(), t.slug)),
-                guides,
-            }
-        })
-        .collect()
-}
-
 /// The index card of guide `i`.
 pub fn card(site: &Site, i: usize) -> GuideCard {
     let g = &site.guides[i];
