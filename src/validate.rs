@@ -76,9 +76,23 @@ pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic>
             found
         })
         .collect();
-    validate_site(guides, context, &mut out);
-    let refs: Vec<&Guide> = guides.iter().collect();
-    crate::lint::lint(&refs, context, &mut out);
+    // The rules spanning guides and the warnings read the guides only:
+    // run them side by side, keeping their order in the output.
+    let (site, warnings) = rayon::join(
+        || {
+            let mut found = Vec::new();
+            validate_site(guides, context, &mut found);
+            found
+        },
+        || {
+            let refs: Vec<&Guide> = guides.iter().collect();
+            let mut found = Vec::new();
+            crate::lint::lint(&refs, context, &mut found);
+            found
+        },
+    );
+    out.extend(site);
+    out.extend(warnings);
     out
 }
 
