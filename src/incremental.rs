@@ -764,29 +764,24 @@ impl SiteState {
             sv: &sv,
             cards: &self.cards,
         };
-        let units = std::sync::Mutex::new(Vec::with_capacity(todo.len()));
-        let unit_errors = pages::render_units(&cx, &todo, |u, p| {
-            units
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push((u.clone(), p));
-            Ok::<(), ()>(())
-        })
-        .unwrap_or_default();
-        for d in unit_errors {
-            if !errors.contains(&d) {
-                errors.push(d);
+        let units = match pages::collect_units(&cx, &todo) {
+            Ok(units) => units,
+            Err(unit_errors) => {
+                for d in unit_errors {
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
+                }
+                Vec::new()
             }
-        }
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Rendered {
             guide_pages,
             guide_data,
-            units: units
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            units,
             all_units,
             shown,
             all_guides: self

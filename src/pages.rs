@@ -511,3 +511,31 @@ pub fn render_units<E: Send>(
         })?;
     Ok(errors.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
+
+/// Renders `units` in parallel and keeps their pages, by unit, in the order
+/// of `units`: for callers that hold the site in memory. On failure, every
+/// template error, each once.
+pub fn collect_units(
+    cx: &UnitContext<'_>,
+    units: &[Unit],
+) -> Result<Vec<(Unit, Vec<Page>)>, Vec<Diagnostic>> {
+    let rendered: Vec<Result<Vec<Page>, Diagnostic>> = units
+        .par_iter()
+        .with_max_len(1)
+        .map(|u| cx.render(u))
+        .collect();
+    let mut out = Vec::with_capacity(units.len());
+    let mut errors = Vec::new();
+    for (unit, r) in units.iter().zip(rendered) {
+        match r {
+            Ok(pages) => out.push((unit.clone(), pages)),
+            Err(d) if !errors.contains(&d) => errors.push(d),
+            Err(_) => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}

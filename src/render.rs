@@ -154,21 +154,8 @@ pub fn site_pages(
         sv,
         cards: &cards,
     };
-    let pages = std::sync::Mutex::new(Vec::new());
-    let errors = pages::render_units(&cx, &pages::units(site), |_, p| {
-        pages
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .extend(p);
-        Ok::<(), ()>(())
-    })
-    .unwrap_or_default();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(pages
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner))
+    let units = pages::collect_units(&cx, &pages::units(site))?;
+    Ok(units.into_iter().flat_map(|(_, p)| p).collect())
 }
 
 /// Renders every page of the site, sorted by path: each guide page (in
