@@ -15,10 +15,11 @@
 
 use anyhow::{Context, Result};
 use careerbook::build::{self, BuildOptions};
-use careerbook::incremental::{SiteState, StateOptions};
+use careerbook::dev::incremental::{SiteState, StateOptions};
+use careerbook::render::theme;
 use careerbook::render::{self, RenderOptions};
+use careerbook::rules::validate;
 use careerbook::site::Site;
-use careerbook::{theme, validate};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -51,7 +52,7 @@ fn main() -> Result<()> {
         "the site does not build: {:?}",
         first.diagnostics
     );
-    let guides = careerbook::load::guide_paths(&root)?;
+    let guides = careerbook::guide::load::guide_paths(&root)?;
     println!(
         "site: {} ({} guides, {} pages); initial load + full build + write: {} ms",
         source.display(),

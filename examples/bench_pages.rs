@@ -13,11 +13,11 @@
 
 use anyhow::{Context, Result};
 use careerbook::build::{self, BuildOptions};
-use careerbook::pages::{self, Cards, Unit, UnitContext};
+use careerbook::render::theme;
+use careerbook::render::units::{self, Cards, Unit, UnitContext};
+use careerbook::render::view::GuideView;
 use careerbook::render::{self, RenderOptions};
 use careerbook::site::Site;
-use careerbook::theme;
-use careerbook::view::GuideView;
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -44,7 +44,7 @@ fn main() -> Result<()> {
     let site = Site::new(checked.loaded.config.clone(), checked.loaded.guides.clone());
     let theme = theme::load(&root, &site.config.theme).map_err(|d| anyhow::anyhow!("{d:?}"))?;
     let sv = render::site_view(&site, RenderOptions::default());
-    let units = pages::units(&site);
+    let units = units::units(&site);
     println!(
         "{} guides, {} site-wide units, fastest of {runs} runs, one thread",
         site.guides.len(),

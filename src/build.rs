@@ -2,10 +2,12 @@
 //! plain values, shared by `build`, `check`, `watch` and `serve`.
 
 use crate::diag::{self, Diagnostic, Invalid};
-use crate::load::{self, Loaded, SourceFile};
+use crate::guide::load::{self, Loaded, SourceFile};
+use crate::output::write;
+use crate::render::theme;
 use crate::render::{self, Page, RenderOptions};
+use crate::rules::validate;
 use crate::site::Site;
-use crate::{theme, validate, write};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
@@ -65,7 +67,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         drafts: opts.drafts,
     };
     diagnostics.extend(validate::validate_with(&loaded.guides, &context));
-    diagnostics.extend(crate::theme::link_warnings(&opts.root));
+    diagnostics.extend(crate::render::theme::link_warnings(&opts.root));
     diag::sort(&mut diagnostics);
     let sources = std::mem::take(&mut loaded.sources);
     Ok(Checked {
@@ -76,7 +78,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
 }
 
 /// The output folder for these options and config.
-pub fn output_dir(opts: &BuildOptions, config: &crate::model::SiteConfig) -> PathBuf {
+pub fn output_dir(opts: &BuildOptions, config: &crate::guide::model::SiteConfig) -> PathBuf {
     opts.output
         .clone()
         .unwrap_or_else(|| opts.root.join(&config.output))
@@ -142,7 +144,7 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
         .map(|mut g| {
             // Positions and source text serve diagnostics, which are done;
             // rendering reads only the typed model and the body.
-            g.positions = crate::yaml::Positions::default();
+            g.positions = crate::guide::yaml::Positions::default();
             g.source.text = std::sync::Arc::from("");
             g
         })

@@ -2,9 +2,9 @@
 
 mod common;
 
-use careerbook::load::{parse_guide, SourceFile};
-use careerbook::markdown;
-use careerbook::model::FrontMatter;
+use careerbook::guide::load::{parse_guide, SourceFile};
+use careerbook::guide::model::FrontMatter;
+use careerbook::render::markdown;
 use common::*;
 use std::path::Path;
 
@@ -45,7 +45,7 @@ fn expected_items(f: &FrontMatter) -> Vec<String> {
             if let Some(region) = &r.region {
                 line.push_str(&format!("{region}: "));
             }
-            line.push_str(&careerbook::view::figures(&s.currency, r));
+            line.push_str(&careerbook::render::view::figures(&s.currency, r));
             if let Some(b) = r.basis {
                 line.push_str(&format!(" {}", b.as_str()));
             }
@@ -137,7 +137,7 @@ fn every_repo_guide_page_shows_every_item_and_links_resolve() {
         &repo(),
         &["--output", dest.to_str().unwrap(), "--base-url", "/"],
     );
-    let paths = careerbook::load::guide_paths(&repo()).unwrap();
+    let paths = careerbook::guide::load::guide_paths(&repo()).unwrap();
     assert!(paths.len() >= 4, "the repo has at least four guides");
     let mut cross_links = 0;
     for rel in &paths {
@@ -149,7 +149,7 @@ fn every_repo_guide_page_shows_every_item_and_links_resolve() {
         let slug = f
             .slug
             .clone()
-            .unwrap_or_else(|| careerbook::load::slug_from_path(rel));
+            .unwrap_or_else(|| careerbook::guide::load::slug_from_path(rel));
         let html = read(dest.join(format!("guides/{slug}/index.html")));
         let text = page_text(&html);
         for item in expected_items(&f) {

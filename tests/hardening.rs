@@ -3,7 +3,7 @@
 
 mod common;
 
-use careerbook::model::*;
+use careerbook::guide::model::*;
 use common::*;
 use scraper::{Html, Selector};
 use std::path::Path;
@@ -102,7 +102,7 @@ fn hostile_guide(p: &str, i: usize) -> FrontMatter {
 }
 
 fn write_guide(root: &Path, name: &str, front: &FrontMatter, body: &str) {
-    let yaml = careerbook::yaml::to_string(front).expect("serialise");
+    let yaml = careerbook::guide::yaml::to_string(front).expect("serialise");
     std::fs::write(
         root.join("guides").join(name),
         format!("---\n{yaml}---\n{body}\n"),
@@ -249,7 +249,7 @@ fn a_folder_careerbook_did_not_create_is_never_replaced() {
     let empty = site.path().join("empty");
     std::fs::create_dir_all(&empty).unwrap();
     build_ok(site.path(), &["--output", empty.to_str().unwrap()]);
-    assert!(empty.join(careerbook::write::MARKER).is_file());
+    assert!(empty.join(careerbook::output::write::MARKER).is_file());
     build_ok(site.path(), &["--output", empty.to_str().unwrap()]);
 }
 

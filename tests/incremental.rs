@@ -4,7 +4,7 @@
 mod common;
 
 use careerbook::build::{self, BuildOptions};
-use careerbook::incremental::{RebuildOutcome, SiteState, StateOptions};
+use careerbook::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
 use common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

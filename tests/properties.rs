@@ -1,7 +1,7 @@
 //! Properties that must hold for any input, checked with generated cases.
 
-use careerbook::load::{parse_guide, SourceFile};
-use careerbook::model::*;
+use careerbook::guide::load::{parse_guide, SourceFile};
+use careerbook::guide::model::*;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -72,7 +72,7 @@ proptest! {
 
     #[test]
     fn a_valid_guide_serialised_and_parsed_back_is_equal(front in guide()) {
-        let yaml = careerbook::yaml::to_string(&front).expect("serialise");
+        let yaml = careerbook::guide::yaml::to_string(&front).expect("serialise");
         let source = SourceFile { path: "guides/x.md".into(), text: format!("---\n{yaml}---\nBody\n").into() };
         let parsed = parse_guide(&source).map_err(|d| TestCaseError::fail(format!("{d:?}\n{yaml}")))?;
         prop_assert_eq!(parsed.front, front);
@@ -101,15 +101,15 @@ proptest! {
     #[test]
     fn no_generated_name_escapes_the_output_folder(name in "\\PC{0,40}", alias in "\\PC{0,40}") {
         let out = Path::new("/srv/site/output");
-        let slug = careerbook::slug::slugify(&name);
+        let slug = careerbook::util::slug::slugify(&name);
         prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
         if !slug.is_empty() {
-            let joined = careerbook::write::safe_join(out, &format!("employers/{slug}/index.html")).expect("plain path");
+            let joined = careerbook::output::write::safe_join(out, &format!("employers/{slug}/index.html")).expect("plain path");
             prop_assert!(joined.starts_with(out));
         }
-        if careerbook::write::check_alias(&alias).is_ok() {
-            let file = careerbook::write::alias_file(&alias);
-            if let Ok(joined) = careerbook::write::safe_join(out, &file) {
+        if careerbook::output::write::check_alias(&alias).is_ok() {
+            let file = careerbook::output::write::alias_file(&alias);
+            if let Ok(joined) = careerbook::output::write::safe_join(out, &file) {
                 prop_assert!(joined.starts_with(out));
                 prop_assert!(!joined.components().any(|c| matches!(c, std::path::Component::ParentDir)));
             }

@@ -269,7 +269,7 @@ fn pages_files_nojekyll_cname_and_an_absolute_404() {
     // GitHub Pages serves 404.html at any depth: every link and asset in it
     // must be absolute under the base path.
     let html = read(out.join("404.html"));
-    let scanned = careerbook::links::scan(&html);
+    let scanned = careerbook::output::links::scan(&html);
     assert!(scanned.links.len() >= 4, "{:?}", scanned.links);
     for link in &scanned.links {
         let url = &link.url;
@@ -366,7 +366,7 @@ fn link_checker_finds_a_relative_link_in_404() {
         ),
         page("style.css", ""),
     ];
-    let broken = careerbook::links::check_pages(&pages, "", "/sub/");
+    let broken = careerbook::output::links::check_pages(&pages, "", "/sub/");
     let got: Vec<String> = broken.iter().map(ToString::to_string).collect();
     assert_eq!(
         got,

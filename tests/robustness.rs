@@ -5,8 +5,8 @@
 mod common;
 
 use careerbook::diag;
-use careerbook::load::{parse_guide, SourceFile};
-use careerbook::validate;
+use careerbook::guide::load::{parse_guide, SourceFile};
+use careerbook::rules::validate;
 use common::*;
 
 const GUIDE: &str = "tests/fixtures/full/guides/technical-program-manager-engineering-platforms.md";

@@ -2,7 +2,7 @@
 //! return diagnostics or a guide, never panic or hang.
 #![no_main]
 
-use careerbook::load::{decode, parse_guide, SourceFile};
+use careerbook::guide::load::{decode, parse_guide, SourceFile};
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = decode(path, data) else { return };
     let source = SourceFile { path: path.to_path_buf(), text: text.into() };
     if let Ok(guide) = parse_guide(&source) {
-        let _ = careerbook::validate::validate(std::slice::from_ref(&guide));
+        let _ = careerbook::rules::validate::validate(std::slice::from_ref(&guide));
     }
 });

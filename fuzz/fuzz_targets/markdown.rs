@@ -2,7 +2,7 @@
 //! script element or a script URL in the output.
 #![no_main]
 
-use careerbook::markdown;
+use careerbook::render::markdown;
 use libfuzzer_sys::fuzz_target;
 
 fn assert_inert(html: &str) {

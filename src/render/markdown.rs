@@ -304,7 +304,7 @@ fn body_with(src: &str, reserved: &[&str], raw: bool) -> (String, Vec<Heading>) 
                 }
                 j += 1;
             }
-            let base = match crate::slug::slugify(&text) {
+            let base = match crate::util::slug::slugify(&text) {
                 s if s.is_empty() => "section".to_string(),
                 s => s,
             };

@@ -3,8 +3,8 @@
 //! Built as a `serde_json::Value` and escaped so that no `<`, `>` or `&`
 //! appears in the output: the script element cannot be closed from inside.
 
-use crate::markdown;
-use crate::model::Period;
+use crate::guide::model::Period;
+use crate::render::markdown;
 use crate::site::Site;
 use serde_json::{json, Map, Value};
 

@@ -10,7 +10,7 @@
 //!  "docs":[["slug","Title","Alt; titles","Summary",[0],[0],[0]]]}
 //! ```
 
-use crate::markdown::plain;
+use crate::render::markdown::plain;
 use crate::site::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -55,7 +55,7 @@ fn table<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, usize> {
 
 /// Builds the index of every guide in `site`.
 pub fn index(site: &Site) -> SearchIndex {
-    use crate::taxonomy::Kind;
+    use crate::site::terms::Kind;
     let emp = table(site.guides.iter().flat_map(|g| Kind::Employer.names(g)));
     let tag = table(site.guides.iter().flat_map(|g| Kind::Tag.names(g)));
     let plain_skills: Vec<Vec<String>> = site

@@ -1,10 +1,10 @@
 //! Taxonomies: job families, tags, employers and sectors, each name with a
 //! stable URL slug, and the pages listing the guides that name them.
 
-use crate::load::Guide;
+use crate::guide::load::Guide;
+use crate::render::view::GuideCard;
 use crate::site::{BaseUrl, Site};
-use crate::slug::unique_slugs;
-use crate::view::GuideCard;
+use crate::util::slug::unique_slugs;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

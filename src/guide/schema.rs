@@ -1,11 +1,11 @@
 //! The JSON Schema (draft 2020-12) of guide front matter and of `site.yaml`,
-//! derived from the types in [`crate::model`] so the two cannot disagree.
+//! derived from the types in [`crate::guide::model`] so the two cannot disagree.
 //!
 //! `careerbook schema` prints the guide schema; the repository ships the same
-//! text as `schema/guide.schema.json` for editors, and [`crate::check`] walks
+//! text as `schema/guide.schema.json` for editors, and [`crate::guide::walk`] walks
 //! guides against it at run time.
 
-use crate::model::{FrontMatter, SiteConfig};
+use crate::guide::model::{FrontMatter, SiteConfig};
 use serde_json::Value;
 use std::sync::OnceLock;
 

@@ -4,6 +4,9 @@
 //! Exit codes: 0 success, 1 invalid guides or site config, 2 usage or I/O
 //! errors.
 
+pub mod progress;
+pub mod scaffold;
+
 use crate::build::{self, BuildOptions, Checked};
 use crate::diag::{self, Invalid};
 use clap::{Parser, Subcommand};
@@ -201,7 +204,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build { site, out } => {
             let opts = out.options(site);
             let start = std::time::Instant::now();
-            let progress = crate::progress::Progress::start("building");
+            let progress = crate::cli::progress::Progress::start("building");
             let checked = build::check(&opts)?;
             print_diagnostics(&checked.diagnostics, &checked);
             if checked.has_errors() {
@@ -225,7 +228,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch { site, out } => {
-            crate::watch::run(out.options(site))?;
+            crate::dev::watch::run(out.options(site))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {
@@ -234,7 +237,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             port,
             open,
         } => {
-            crate::serve::run(crate::serve::ServeOptions {
+            crate::dev::serve::run(crate::dev::serve::ServeOptions {
                 build: BuildOptions {
                     root: site.root,
                     drafts: site.drafts,
@@ -285,7 +288,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {
-            let written = crate::scaffold::init(&dir)?;
+            let written = crate::cli::scaffold::init(&dir)?;
             for path in &written {
                 eprintln!("created {}", path.display());
             }
@@ -307,7 +310,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             family,
             root,
         } => {
-            let path = crate::scaffold::new_guide(&root, &title, family.as_deref())?;
+            let path = crate::cli::scaffold::new_guide(&root, &title, family.as_deref())?;
             println!("{}", path.display());
             eprintln!(
                 "created a draft guide; fill in every `TODO:`, then run\n  \
@@ -328,7 +331,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Schema => {
             let mut out = std::io::stdout().lock();
-            out.write_all(crate::schema::guide_text().as_bytes())?;
+            out.write_all(crate::guide::schema::guide_text().as_bytes())?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -339,7 +342,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// fragment that does not resolve.
 fn check_links(checked: &Checked, opts: &BuildOptions) -> anyhow::Result<ExitCode> {
     let (site, pages) = build::render_checked(checked, opts)?;
-    let broken = crate::links::check_pages(&pages, &site.base.origin, &site.base.path);
+    let broken = crate::output::links::check_pages(&pages, &site.base.origin, &site.base.path);
     let output = build::output_dir(opts, &site.config);
     let mut err = anstream::stderr().lock();
     let red = anstyle::Style::new()

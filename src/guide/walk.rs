@@ -6,7 +6,7 @@
 //! typed model once this walk has found nothing wrong.
 
 use crate::diag::Diagnostic;
-use crate::yaml::{Node, NodeKind};
+use crate::guide::yaml::{Node, NodeKind};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -163,7 +163,7 @@ fn pattern_problem(field: &str, value: &str) -> (&'static str, String, String) {
             format!("`{value}` is not a valid slug"),
             format!(
                 "a slug may only contain a-z, 0-9 and -; try `{}`",
-                crate::slug::slugify(value)
+                crate::util::slug::slugify(value)
             ),
         ),
         "currency" => (
@@ -195,7 +195,7 @@ fn pattern_problem(field: &str, value: &str) -> (&'static str, String, String) {
 }
 
 fn currency_help(value: &str) -> String {
-    match crate::currency::suggest(value) {
+    match crate::util::currency::suggest(value) {
         Some(c) => format!("did you mean `{c}`? use an ISO 4217 code such as USD, EUR or GBP"),
         None => "use an ISO 4217 code such as USD, EUR or GBP".into(),
     }
@@ -449,7 +449,9 @@ impl<'a> Walker<'a> {
         }
         let field = path_string(path);
         let mut help = format!("allowed values: {}", allowed.join(", "));
-        if let Some(best) = crate::suggest::closest(&text.to_lowercase(), allowed.iter().copied()) {
+        if let Some(best) =
+            crate::util::suggest::closest(&text.to_lowercase(), allowed.iter().copied())
+        {
             help = format!("did you mean `{best}`? {help}");
         }
         self.push(
@@ -478,7 +480,7 @@ impl<'a> Walker<'a> {
             }
         }
         if s.get("format").and_then(Value::as_str) == Some("date")
-            && crate::model::Date::parse(text).is_none()
+            && crate::guide::model::Date::parse(text).is_none()
         {
             self.push(
                 node.line,
@@ -503,7 +505,7 @@ impl<'a> Walker<'a> {
         }
         // Semantic checks the schema can only approximate.
         match name {
-            Some("currency") if !crate::currency::is_known(text) => {
+            Some("currency") if !crate::util::currency::is_known(text) => {
                 self.push(
                     node.line,
                     node.column,
@@ -513,7 +515,7 @@ impl<'a> Walker<'a> {
                     Some(currency_help(text)),
                 );
             }
-            Some("as_of") if crate::model::PartialDate::parse(text).is_none() => {
+            Some("as_of") if crate::guide::model::PartialDate::parse(text).is_none() => {
                 let (code, message, help) = pattern_problem("as_of", text);
                 self.push(node.line, node.column, path, code, message, Some(help));
             }
@@ -618,7 +620,7 @@ impl<'a> Walker<'a> {
                     } else {
                         format!("in `{parent}`")
                     };
-                    let help = match crate::suggest::closest(name, known.iter().copied()) {
+                    let help = match crate::util::suggest::closest(name, known.iter().copied()) {
                         Some(best) => format!("did you mean `{best}`?"),
                         None => format!("known fields: {}", known.join(", ")),
                     };
@@ -722,8 +724,8 @@ fn pattern_matches(pattern: &str, text: &str) -> bool {
     static COMPILED: OnceLock<HashMap<String, regex::Regex>> = OnceLock::new();
     let compiled = COMPILED.get_or_init(|| {
         let mut found = Vec::new();
-        collect_patterns(crate::schema::guide(), &mut found);
-        collect_patterns(crate::schema::site(), &mut found);
+        collect_patterns(crate::guide::schema::guide(), &mut found);
+        collect_patterns(crate::guide::schema::site(), &mut found);
         found
             .into_iter()
             .filter_map(|p| Some((p.clone(), regex::Regex::new(&p).ok()?)))

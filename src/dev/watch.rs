@@ -9,8 +9,8 @@
 //! the output folder) are ignored.
 
 use crate::build::BuildOptions;
+use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
 use crate::diag;
-use crate::incremental::{RebuildOutcome, SiteState, StateOptions};
 use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use std::collections::BTreeSet;

@@ -5,7 +5,7 @@
 //! site-relative (documented in `docs/themes.md`), since nothing better can
 //! be known at build time.
 
-use crate::model::{Date, FrontMatter};
+use crate::guide::model::{Date, FrontMatter};
 use crate::site::Site;
 use serde::Serialize;
 use std::fmt::Write;
@@ -102,7 +102,7 @@ pub fn atom(site: &Site) -> Vec<u8> {
             escape_xml(&site.base.absolute(&rel)),
             escape_xml(&entry_id(site, &rel)),
             stamp(d),
-            escape_xml(&crate::markdown::plain(&g.front.summary)),
+            escape_xml(&crate::render::markdown::plain(&g.front.summary)),
         );
         if let Some(f) = &g.front.family {
             let _ = writeln!(s, "    <category term=\"{}\"/>", escape_xml(f));

@@ -1,5 +1,5 @@
 //! Scaffolding: `careerbook init` (a new site) and `careerbook new` (a new
-//! guide). The files come from `src/scaffold/`, embedded in the binary.
+//! guide). The files come from `src/cli/scaffold/`, embedded in the binary.
 //!
 //! Neither command ever overwrites a file: every target is checked before the
 //! first one is written, so a refused run changes nothing.
@@ -72,7 +72,7 @@ pub fn new_guide(root: &Path, title: &str, family: Option<&str>) -> Result<PathB
     if title.trim().is_empty() {
         bail!("the title must not be empty");
     }
-    let slug = crate::slug::slugify(title);
+    let slug = crate::util::slug::slugify(title);
     if slug.is_empty() {
         bail!("the title `{title}` has no letters or digits to make a file name from");
     }

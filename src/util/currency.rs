@@ -48,7 +48,7 @@ pub fn suggest(code: &str) -> Option<&'static str> {
     if is_known(&upper) {
         return CODES.iter().copied().find(|c| *c == upper);
     }
-    crate::suggest::closest(&upper, CODES.iter().copied())
+    crate::util::suggest::closest(&upper, CODES.iter().copied())
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 //! carries on, so one run shows every problem.
 
 use crate::diag::Diagnostic;
-use crate::load::Guide;
-use crate::slug::is_valid_slug;
-use crate::yaml::Seg;
+use crate::guide::load::Guide;
+use crate::guide::yaml::Seg;
+use crate::util::slug::is_valid_slug;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -87,7 +87,7 @@ pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic>
         || {
             let refs: Vec<&Guide> = guides.iter().collect();
             let mut found = Vec::new();
-            crate::lint::lint(&refs, context, &mut found);
+            crate::rules::lint::lint(&refs, context, &mut found);
             found
         },
     );
@@ -145,11 +145,11 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
                 "E0301",
                 format!("slug `{slug}` may only contain a-z, 0-9 and -"),
             )
-            .help = Some(format!("try `{}`", crate::slug::slugify(slug)));
+            .help = Some(format!("try `{}`", crate::util::slug::slugify(slug)));
         }
     }
     for (i, alias) in f.aliases.iter().enumerate() {
-        if let Err(why) = crate::write::check_alias(alias) {
+        if let Err(why) = crate::output::write::check_alias(alias) {
             r.error(
                 &[Seg::Key("aliases"), Seg::Index(i)],
                 "E0304",
@@ -352,7 +352,9 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
                         "E0305",
                         format!("no guide has the slug `{target}`"),
                     );
-                    if let Some(best) = crate::suggest::closest(target, by_slug.keys().copied()) {
+                    if let Some(best) =
+                        crate::util::suggest::closest(target, by_slug.keys().copied())
+                    {
                         d.help = Some(format!("did you mean `{best}`?"));
                     }
                 }

@@ -3,10 +3,10 @@
 //! Figures are only ever compared within one currency and pay period: a
 //! EUR-per-hour range never shares an axis with a USD-per-year one.
 
-use crate::model::{Period, Salary};
+use crate::guide::model::{Period, Salary};
+use crate::render::theme::escape_html;
+use crate::render::view::{figures, money};
 use crate::site::Site;
-use crate::theme::escape_html;
-use crate::view::{figures, money};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -354,7 +354,11 @@ fn group(
         parts.join("; ")
     );
     SalaryGroup {
-        id: format!("{}-{}", crate::slug::slugify(&currency), period.as_str()),
+        id: format!(
+            "{}-{}",
+            crate::util::slug::slugify(&currency),
+            period.as_str()
+        ),
         period: period.as_str(),
         chart_svg: chart(&bars, &currency, &aria),
         guide_count: members.len(),

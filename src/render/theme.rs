@@ -13,12 +13,12 @@ use walkdir::WalkDir;
 
 macro_rules! embed_templates {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
     };
 }
 macro_rules! embed_static {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_bytes!(concat!("../themes/default/static/", $name)) as &[u8])),*]
+        &[$(($name, include_bytes!(concat!("../../themes/default/static/", $name)) as &[u8])),*]
     };
 }
 
@@ -182,7 +182,7 @@ fn files_under(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
         .filter_map(Result::ok)
         .filter(|e| {
             if e.path_is_symlink() {
-                crate::load::symlink_target_inside(&real_root, e.path()) == Some(true)
+                crate::guide::load::symlink_target_inside(&real_root, e.path()) == Some(true)
             } else {
                 e.file_type().is_file()
             }
@@ -211,10 +211,10 @@ pub fn link_warnings(root: &Path) -> Vec<crate::diag::Diagnostic> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path_is_symlink())
-        .filter(|e| crate::load::symlink_target_inside(&real_root, e.path()) != Some(true))
+        .filter(|e| crate::guide::load::symlink_target_inside(&real_root, e.path()) != Some(true))
         .map(|e| {
             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-            crate::load::symlink_warning(rel, "the theme")
+            crate::guide::load::symlink_warning(rel, "the theme")
         })
         .collect()
 }

@@ -3,13 +3,23 @@
 //! Pages are independent, so guide pages render in parallel; each gets a
 //! small context built from its own guide. Nothing here touches the disk.
 
+pub mod feeds;
+pub mod graph;
+pub mod jsonld;
+pub mod markdown;
+pub mod salaries;
+pub mod search;
+pub mod theme;
+pub mod units;
+pub mod view;
+
 use crate::diag::Diagnostic;
-use crate::pages::{self, Cards, UnitContext};
+use crate::render::theme::{template_diag, Theme};
+use crate::render::view::{GuideView, PageView, SiteView};
 use crate::site::Site;
-use crate::theme::{template_diag, Theme};
-use crate::view::{GuideView, PageView, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
+use units::{Cards, UnitContext};
 
 /// One output file: its path relative to the output root and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +144,8 @@ pub fn guide_page(
 /// The JSON record of guide `i`, published beside its page.
 pub fn guide_data(site: &Site, i: usize) -> Page {
     Page {
-        path: crate::feeds::api_path(&site.guides[i].slug),
-        bytes: crate::feeds::api_guide(site, i),
+        path: crate::render::feeds::api_path(&site.guides[i].slug),
+        bytes: crate::render::feeds::api_guide(site, i),
     }
 }
 
@@ -154,7 +164,7 @@ pub fn site_pages(
         sv,
         cards: &cards,
     };
-    let units = pages::collect_units(&cx, &pages::units(site))?;
+    let units = units::collect_units(&cx, &units::units(site))?;
     Ok(units.into_iter().flat_map(|(_, p)| p).collect())
 }
 
@@ -193,7 +203,7 @@ pub fn render_to(
     site: &Site,
     theme: &Theme,
     opts: RenderOptions,
-    sink: crate::write::Sink<'_>,
+    sink: crate::output::write::Sink<'_>,
 ) -> anyhow::Result<usize> {
     let sv = site_view(site, opts);
     let errors = std::sync::Mutex::new(Vec::new());
@@ -214,7 +224,7 @@ pub fn render_to(
         cards: &cards,
     };
     let files = std::sync::atomic::AtomicUsize::new(2 * site.guides.len());
-    let units = pages::units(site);
+    let units = units::units(site);
     // Guide pages and site-wide units share the thread pool, so a costly
     // unit runs beside guide pages instead of after all of them.
     let (guides, unit_errors) = rayon::join(
@@ -233,7 +243,7 @@ pub fn render_to(
             })
         },
         || {
-            pages::render_units(&cx, &units, |_, pages| {
+            units::render_units(&cx, &units, |_, pages| {
                 files.fetch_add(pages.len(), std::sync::atomic::Ordering::Relaxed);
                 pages.iter().try_for_each(sink)
             })
@@ -258,18 +268,18 @@ pub fn alias_pages(site: &Site) -> Vec<Page> {
     let mut out = Vec::new();
     for g in &site.guides {
         let target = site.base.absolute(&Site::guide_path(&g.slug));
-        let link = crate::theme::escape_html(&target);
-        let title = crate::theme::escape_html(&g.front.title);
+        let link = crate::render::theme::escape_html(&target);
+        let title = crate::render::theme::escape_html(&g.front.title);
         for alias in &g.front.aliases {
             let html = format!(
                 "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
                  <title>Redirecting to {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
                  <link rel=\"canonical\" href=\"{link}\">\n<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n\
                  </head>\n<body>\n<p>This page has moved to <a href=\"{link}\">{title}</a>.</p>\n</body>\n</html>\n",
-                lang = crate::theme::escape_html(&site.config.language),
+                lang = crate::render::theme::escape_html(&site.config.language),
             );
             out.push(Page {
-                path: crate::write::alias_file(alias),
+                path: crate::output::write::alias_file(alias),
                 bytes: html.into_bytes(),
             });
         }

@@ -3,14 +3,14 @@
 //! alias redirects and static files, each an independent [`Unit`].
 
 use crate::diag::Diagnostic;
-use crate::graph::{self, PathRoleView};
-use crate::model::{Date, FrontMatter};
+use crate::guide::model::{Date, FrontMatter};
+use crate::render::graph::{self, PathRoleView};
+use crate::render::salaries::{self, SalaryGroup};
+use crate::render::theme::{Theme, CARD_TEMPLATE};
+use crate::render::view::{families, FamilyView, GuideCard, PageView, SiteView};
 use crate::render::{page_view as page, render_one, Page};
-use crate::salaries::{self, SalaryGroup};
+use crate::site::terms::{self, Kind, KindView, TermSummary, TermView};
 use crate::site::Site;
-use crate::taxonomy::{self, Kind, KindView, TermSummary, TermView};
-use crate::theme::{Theme, CARD_TEMPLATE};
-use crate::view::{families, FamilyView, GuideCard, PageView, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::{OnceLock, PoisonError};
@@ -249,7 +249,7 @@ impl Cards {
     /// The card of guide `i`, with its HTML from the theme's `card` macro.
     fn get(&self, site: &Site, theme: &Theme, i: usize) -> Result<GuideCard, Diagnostic> {
         let make = || {
-            let mut card = taxonomy::card(site, i);
+            let mut card = terms::card(site, i);
             let page = render_one(
                 theme,
                 CARD_TEMPLATE,
@@ -340,11 +340,14 @@ impl UnitContext<'_> {
             )),
             Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
             Unit::Term(kind, name) => Ok(self.term_page(*kind, name)?.into_iter().collect()),
-            Unit::Sitemap => file("sitemap.xml", crate::feeds::sitemap(site, &sitemap(site))),
-            Unit::Robots => file("robots.txt", crate::feeds::robots(site)),
-            Unit::Feed => file("feed.xml", crate::feeds::atom(site)),
-            Unit::Api => file("api/guides.json", crate::feeds::api(site)),
-            Unit::SearchIndex => file("search-index.json", crate::search::json(site)),
+            Unit::Sitemap => file(
+                "sitemap.xml",
+                crate::render::feeds::sitemap(site, &sitemap(site)),
+            ),
+            Unit::Robots => file("robots.txt", crate::render::feeds::robots(site)),
+            Unit::Feed => file("feed.xml", crate::render::feeds::atom(site)),
+            Unit::Api => file("api/guides.json", crate::render::feeds::api(site)),
+            Unit::SearchIndex => file("search-index.json", crate::render::search::json(site)),
             Unit::Aliases => Ok(crate::render::alias_pages(site)),
             Unit::Statics => Ok(statics(site, theme)),
         }
@@ -398,7 +401,7 @@ impl UnitContext<'_> {
             &TermContext {
                 site: self.sv,
                 page: page(site, &rel, name.clone(), description, "term"),
-                kind: taxonomy::kind_view(site, kind),
+                kind: terms::kind_view(site, kind),
                 term: TermView {
                     name: name.clone(),
                     slug: t.slug.clone(),
@@ -435,8 +438,8 @@ fn terms_page(
                 ),
                 "terms",
             ),
-            kind: taxonomy::kind_view(site, kind),
-            terms: taxonomy::summaries(site, kind),
+            kind: terms::kind_view(site, kind),
+            terms: terms::summaries(site, kind),
         },
         format!("{rel}index.html"),
     )

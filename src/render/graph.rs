@@ -4,9 +4,9 @@
 //! Coordinates come only from the guides (sorted titles, integer maths), so
 //! the drawing is byte-identical across builds.
 
+use crate::render::theme::escape_html;
+use crate::render::view::RoleView;
 use crate::site::{LinkKind, Site};
-use crate::theme::escape_html;
-use crate::view::RoleView;
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::Write;
@@ -103,7 +103,7 @@ pub fn build(site: &Site) -> Graph {
     Graph { nodes, edges }
 }
 
-fn roles(g: &crate::load::Guide) -> Vec<(LinkKind, &crate::model::RoleRef)> {
+fn roles(g: &crate::guide::load::Guide) -> Vec<(LinkKind, &crate::guide::model::RoleRef)> {
     let Some(p) = &g.front.progression else {
         return Vec::new();
     };

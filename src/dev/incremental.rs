@@ -18,14 +18,15 @@
 
 use crate::build::{self, BuildOptions};
 use crate::diag::{self, Diagnostic};
-use crate::load::{self, Guide, SourceFile};
-use crate::model::{FrontMatter, SiteConfig};
-use crate::pages::{self, Cards, Unit, UnitContext};
+use crate::guide::load::{self, Guide, SourceFile};
+use crate::guide::model::{FrontMatter, SiteConfig};
+use crate::output::write;
+use crate::render::theme::{self, Theme};
+use crate::render::units::{self, Cards, Unit, UnitContext};
 use crate::render::{self, Page, RenderOptions};
+use crate::rules::validate;
+use crate::site::terms::Kind;
 use crate::site::{BaseUrl, LinkKind, Site};
-use crate::taxonomy::Kind;
-use crate::theme::{self, Theme};
-use crate::{validate, write};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -92,7 +93,7 @@ struct LinkId {
     title: String,
     draft: bool,
     aliases: Vec<String>,
-    progression: Option<crate::model::Progression>,
+    progression: Option<crate::guide::model::Progression>,
     /// Family, tag, employer and sector names: they decide which term pages
     /// exist, and the slugs other guides' pages link to.
     terms: Vec<Vec<String>>,
@@ -638,7 +639,7 @@ impl SiteState {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
         };
-        crate::lint::lint(&all, &context, &mut out);
+        crate::rules::lint::lint(&all, &context, &mut out);
         out
     }
 
@@ -745,7 +746,7 @@ impl SiteState {
             }
         }
         let all_units = self.pending_full || self.units_stale;
-        let mut todo = pages::units(site);
+        let mut todo = units::units(site);
         if !all_units {
             let edited: Vec<(usize, &FrontMatter)> = self
                 .edited
@@ -764,7 +765,7 @@ impl SiteState {
             sv: &sv,
             cards: &self.cards,
         };
-        let units = match pages::collect_units(&cx, &todo) {
+        let units = match units::collect_units(&cx, &todo) {
             Ok(units) => units,
             Err(unit_errors) => {
                 for d in unit_errors {
@@ -800,7 +801,7 @@ impl SiteState {
                 let keep = now.contains(slug.as_str());
                 if !keep {
                     removed.push(page_path(slug));
-                    removed.push(crate::feeds::api_path(slug));
+                    removed.push(crate::render::feeds::api_path(slug));
                 }
                 keep
             });

@@ -6,10 +6,10 @@
 //! `updated` date in the site, so the same site always gives the same output.
 
 use crate::diag::Diagnostic;
-use crate::load::Guide;
-use crate::model::Date;
-use crate::validate::{path_string, Context};
-use crate::yaml::Seg;
+use crate::guide::load::Guide;
+use crate::guide::model::Date;
+use crate::guide::yaml::Seg;
+use crate::rules::validate::{path_string, Context};
 use std::collections::{HashMap, HashSet};
 
 /// Salary figures older than this many months (before the newest `updated`

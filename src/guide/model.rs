@@ -613,7 +613,7 @@ impl Default for SiteConfig {
             output: "output".into(),
             cname: None,
             allow_raw_html: false,
-            max_guide_kib: crate::load::MAX_FILE_BYTES / 1024,
+            max_guide_kib: crate::guide::load::MAX_FILE_BYTES / 1024,
         }
     }
 }

@@ -6,13 +6,13 @@
 //! Every value reaches serde exactly as it would from the
 //! `serde_json::Value` of the same tree, so the model, and any message serde
 //! gives, is the same: plain scalars resolve as YAML 1.2's core schema reads
-//! them (see [`crate::check`]), integers that are not negative arrive as
+//! them (see [`crate::guide::walk`]), integers that are not negative arrive as
 //! `u64`, a number that is not finite arrives as null, mapping keys arrive in
 //! sorted order with the last of duplicate keys winning, and errors are
 //! `serde_json`'s.
 
-use crate::check::{kind, Kind};
-use crate::yaml::{Node, NodeKind};
+use crate::guide::walk::{kind, Kind};
+use crate::guide::yaml::{Node, NodeKind};
 use serde::de::value::StringDeserializer;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, EnumAccess, Error as _, IntoDeserializer, MapAccess,
@@ -457,7 +457,7 @@ impl<'de> VariantAccess<'de> for Variant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FrontMatter;
+    use crate::guide::model::FrontMatter;
 
     /// The tree as a `serde_json::Value`: the route the model took before,
     /// kept here as the reference `from_tree` must agree with.
@@ -492,7 +492,7 @@ mod tests {
     type Outcome = Option<Result<FrontMatter, String>>;
 
     fn both(yaml: &str) -> (Outcome, Outcome) {
-        let tree = crate::yaml::parse_tree(yaml).unwrap().unwrap();
+        let tree = crate::guide::yaml::parse_tree(yaml).unwrap().unwrap();
         let reference =
             to_json(&tree).map(|v| serde_json::from_value(v).map_err(|e| e.to_string()));
         let direct = from_tree::<FrontMatter>(tree).map(|r| r.map_err(|e| e.to_string()));
@@ -512,10 +512,10 @@ mod tests {
             let Ok(text) = std::fs::read_to_string(entry.path()) else {
                 continue;
             };
-            let Ok(parts) = crate::load::split(entry.path(), &text) else {
+            let Ok(parts) = crate::guide::load::split(entry.path(), &text) else {
                 continue;
             };
-            let Ok(Some(tree)) = crate::yaml::parse_tree(parts.yaml) else {
+            let Ok(Some(tree)) = crate::guide::yaml::parse_tree(parts.yaml) else {
                 continue;
             };
             let reference = to_json(&tree)

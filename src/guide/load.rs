@@ -5,8 +5,8 @@
 //! problems come back as diagnostics beside the guides that did parse.
 
 use crate::diag::Diagnostic;
-use crate::model::{FrontMatter, SiteConfig};
-use crate::yaml;
+use crate::guide::model::{FrontMatter, SiteConfig};
+use crate::guide::yaml;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ pub struct SourceFile {
 pub struct Guide {
     /// The file it came from. Its text ends with the front matter (the
     /// closing fence included) unless the body holds
-    /// [`crate::validate::PLACEHOLDER`]: every other diagnostic about a
+    /// [`crate::rules::validate::PLACEHOLDER`]: every other diagnostic about a
     /// parsed guide points into the front matter, and the bodies of a large
     /// site are not worth keeping twice (the body is kept on its own).
     pub source: SourceFile,
@@ -42,7 +42,7 @@ pub struct Guide {
     /// The Markdown body.
     pub body: String,
     /// Where every front matter value starts, for rules that run after
-    /// parsing; scalars holding [`crate::validate::PLACEHOLDER`] are marked.
+    /// parsing; scalars holding [`crate::rules::validate::PLACEHOLDER`] are marked.
     pub positions: yaml::Positions,
     /// Lines before the YAML text in the file (the opening `---`).
     pub line_offset: usize,
@@ -218,8 +218,8 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
         }
     };
     if let Some(tree) = &tree {
-        let mut walker =
-            crate::check::Walker::new(crate::schema::site(), &rel, 0).named("site.yaml");
+        let mut walker = crate::guide::walk::Walker::new(crate::guide::schema::site(), &rel, 0)
+            .named("site.yaml");
         walker.walk(tree);
         if !walker.out.is_empty() {
             return Ok((SiteConfig::default(), walker.out, Some(source)));
@@ -392,7 +392,8 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     }
     // The closing fence: where a missing top-level field should go.
     let fence = off + parts.yaml.lines().count() + 1;
-    let mut walker = crate::check::Walker::new(crate::schema::guide(), rel, off).end_line(fence);
+    let mut walker =
+        crate::guide::walk::Walker::new(crate::guide::schema::guide(), rel, off).end_line(fence);
     walker.walk(&tree);
     if !walker.out.is_empty() {
         return Err(walker.out);
@@ -401,9 +402,10 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     // disagree, serde's error is still reported rather than lost.
     // The tree is already read: build the model from it, and parse the text
     // again only when it uses aliases.
-    let positions = yaml::Positions::new(&tree, |s| s.contains(crate::validate::PLACEHOLDER));
+    let positions =
+        yaml::Positions::new(&tree, |s| s.contains(crate::rules::validate::PLACEHOLDER));
     let (line, column) = (tree.line, tree.column);
-    let from_tree = crate::tree_de::from_tree::<FrontMatter>(tree).map(|r| {
+    let from_tree = crate::guide::tree_de::from_tree::<FrontMatter>(tree).map(|r| {
         r.map_err(|e| yaml::YamlError {
             line,
             column,
@@ -432,7 +434,7 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )]
         })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
-    let kept = if parts.body.contains(crate::validate::PLACEHOLDER) {
+    let kept = if parts.body.contains(crate::rules::validate::PLACEHOLDER) {
         source.clone()
     } else {
         SourceFile {
@@ -463,7 +465,7 @@ pub fn fallback_slug(source: &SourceFile) -> String {
             let (_, v) = tree.entry("slug")?;
             v.as_str().map(str::to_string)
         })
-        .filter(|s| crate::slug::is_valid_slug(s));
+        .filter(|s| crate::util::slug::is_valid_slug(s));
     from_front.unwrap_or_else(|| slug_from_path(&source.path))
 }
 
@@ -473,7 +475,7 @@ pub fn slug_from_path(rel: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    crate::slug::slugify(&stem)
+    crate::util::slug::slugify(&stem)
 }
 
 #[cfg(test)]

@@ -10,10 +10,10 @@
 //! the last good page.
 
 use crate::build::BuildOptions;
+use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
+use crate::dev::watch::{self, SiteWatcher};
 use crate::diag;
-use crate::incremental::{RebuildOutcome, SiteState, StateOptions};
-use crate::theme::escape_html;
-use crate::watch::{self, SiteWatcher};
+use crate::render::theme::escape_html;
 use anyhow::{Context, Result};
 use axum::body::Body;
 use axum::extract::State;

@@ -4,11 +4,11 @@
 //! `_html`, to be printed with `| safe`); everything else is plain text that
 //! Tera escapes. `docs/themes.md` documents every field.
 
-use crate::load::Guide;
-use crate::markdown;
-use crate::model::{Period, SalaryRange, SourceRef};
+use crate::guide::load::Guide;
+use crate::guide::model::{Period, SalaryRange, SourceRef};
+use crate::render::markdown;
+use crate::site::terms::{Kind, TermLink};
 use crate::site::{LinkKind, Site};
-use crate::taxonomy::{Kind, TermLink};
 use serde::Serialize;
 
 /// `site` in every template.
@@ -336,7 +336,7 @@ impl GuideView {
         let g: &Guide = &site.guides[i];
         let md = site.markdown();
         let f = &g.front;
-        let role = |r: &crate::model::RoleRef| RoleView {
+        let role = |r: &crate::guide::model::RoleRef| RoleView {
             title: r.title().to_string(),
             url: site
                 .resolve(r)
@@ -361,7 +361,7 @@ impl GuideView {
             period: period_word(s.period),
             as_of: s.as_of.map(|d| d.to_string()),
             source: source_view(&s.source),
-            chart_svg: crate::salaries::guide_chart(s),
+            chart_svg: crate::render::salaries::guide_chart(s),
             ranges: s
                 .ranges
                 .iter()
@@ -460,7 +460,7 @@ impl GuideView {
                 .collect(),
             body_html,
             headings,
-            jsonld: crate::jsonld::script_json(&crate::jsonld::occupation(site, i)),
+            jsonld: crate::render::jsonld::script_json(&crate::render::jsonld::occupation(site, i)),
         }
     }
 }
@@ -483,7 +483,7 @@ pub fn families(site: &Site, cards: Vec<GuideCard>) -> Vec<FamilyView> {
         match name {
             Some(n) => out.push(FamilyView {
                 name: n.to_string(),
-                id: format!("family-{}", crate::slug::slugify(n)),
+                id: format!("family-{}", crate::util::slug::slugify(n)),
                 guides,
             }),
             None => {

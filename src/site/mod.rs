@@ -4,8 +4,10 @@
 //! Built once per build from the loaded guides; the render stage reads it and
 //! never changes it.
 
-use crate::load::Guide;
-use crate::model::SiteConfig;
+pub mod terms;
+
+use crate::guide::load::Guide;
+use crate::guide::model::SiteConfig;
 use std::collections::HashMap;
 
 /// Where a site is published: the base URL split into what links need.
@@ -74,7 +76,7 @@ pub struct Site {
     /// For each guide, the guides that list it in their progression.
     incoming: Vec<Vec<(usize, LinkKind)>>,
     /// Families, tags, employers and sectors with their slugs.
-    pub terms: crate::taxonomy::Terms,
+    pub terms: crate::site::terms::Terms,
 }
 
 /// Titles are matched ignoring case and surrounding space.
@@ -120,13 +122,13 @@ impl Site {
             });
         }
         site.incoming = incoming;
-        site.terms = crate::taxonomy::Terms::new(&site.guides);
+        site.terms = crate::site::terms::Terms::new(&site.guides);
         site
     }
 
     /// The Markdown renderer with this site's raw-HTML policy.
-    pub fn markdown(&self) -> crate::markdown::Markdown {
-        crate::markdown::Markdown {
+    pub fn markdown(&self) -> crate::render::markdown::Markdown {
+        crate::render::markdown::Markdown {
             allow_raw_html: self.config.allow_raw_html,
         }
     }
@@ -138,7 +140,7 @@ impl Site {
 
     /// The guide a progression item points at: by `guide:` slug, else by a
     /// title equal to another guide's title.
-    pub fn resolve(&self, item: &crate::model::RoleRef) -> Option<usize> {
+    pub fn resolve(&self, item: &crate::guide::model::RoleRef) -> Option<usize> {
         match item.guide() {
             Some(slug) => self.by_slug.get(slug).copied(),
             None => self.by_title.get(&title_key(item.title())).copied(),

@@ -1,0 +1,7 @@
+//! Small, self-contained helpers every layer may use: URL slugs, "did you
+//! mean" suggestions, ISO 4217 currency codes. Nothing here knows about
+//! guides, sites or pages.
+
+pub mod currency;
+pub mod slug;
+pub mod suggest;
