@@ -18,7 +18,6 @@ use careerbook::build::{self, BuildOptions};
 use careerbook::dev::incremental::{SiteState, StateOptions};
 use careerbook::render::theme;
 use careerbook::render::{self, RenderOptions};
-use careerbook::rules::validate;
 use careerbook::site::Site;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -96,7 +95,7 @@ fn main() -> Result<()> {
     let mut validating = Vec::new();
     for _ in 0..edits {
         let t = Instant::now();
-        std::hint::black_box(validate::validate(&checked.loaded.guides));
+        std::hint::black_box(careerbook::rules::validate(&checked.loaded.guides));
         validating.push(t.elapsed());
     }
     let site = Site::new(checked.loaded.config.clone(), checked.loaded.guides.clone());

@@ -6,7 +6,7 @@ use crate::guide::load::{self, Loaded, SourceFile};
 use crate::output::write;
 use crate::render::theme;
 use crate::render::{self, Page, RenderOptions};
-use crate::rules::validate;
+use crate::rules;
 use crate::site::Site;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
@@ -62,11 +62,11 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         loaded.config.base_url = url.clone();
     }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    let context = validate::Context {
+    let context = rules::Context {
         unparsed: &loaded.unparsed,
         drafts: opts.drafts,
     };
-    diagnostics.extend(validate::validate_with(&loaded.guides, &context));
+    diagnostics.extend(rules::validate_with(&loaded.guides, &context));
     diagnostics.extend(crate::render::theme::link_warnings(&opts.root));
     diag::sort(&mut diagnostics);
     let sources = std::mem::take(&mut loaded.sources);

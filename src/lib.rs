@@ -10,3 +10,6 @@ pub mod render;
 pub mod rules;
 pub mod site;
 pub mod util;
+
+#[cfg(test)]
+mod layers;

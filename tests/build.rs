@@ -45,7 +45,7 @@ fn expected_items(f: &FrontMatter) -> Vec<String> {
             if let Some(region) = &r.region {
                 line.push_str(&format!("{region}: "));
             }
-            line.push_str(&careerbook::render::view::figures(&s.currency, r));
+            line.push_str(&careerbook::render::money::figures(&s.currency, r));
             if let Some(b) = r.basis {
                 line.push_str(&format!(" {}", b.as_str()));
             }

@@ -107,8 +107,8 @@ proptest! {
             let joined = careerbook::output::write::safe_join(out, &format!("employers/{slug}/index.html")).expect("plain path");
             prop_assert!(joined.starts_with(out));
         }
-        if careerbook::output::write::check_alias(&alias).is_ok() {
-            let file = careerbook::output::write::alias_file(&alias);
+        if careerbook::util::layout::check_alias(&alias).is_ok() {
+            let file = careerbook::util::layout::alias_file(&alias);
             if let Ok(joined) = careerbook::output::write::safe_join(out, &file) {
                 prop_assert!(joined.starts_with(out));
                 prop_assert!(!joined.components().any(|c| matches!(c, std::path::Component::ParentDir)));

@@ -6,7 +6,6 @@ mod common;
 
 use careerbook::diag;
 use careerbook::guide::load::{parse_guide, SourceFile};
-use careerbook::rules::validate;
 use common::*;
 
 const GUIDE: &str = "tests/fixtures/full/guides/technical-program-manager-engineering-platforms.md";
@@ -18,7 +17,7 @@ fn check_text(text: &str) -> Vec<&'static str> {
         text: text.into(),
     };
     let diags = match parse_guide(&source) {
-        Ok(guide) => validate::validate(std::slice::from_ref(&guide)),
+        Ok(guide) => careerbook::rules::validate(std::slice::from_ref(&guide)),
         Err(diags) => diags,
     };
     if let Some(d) = diags.iter().find(|d| d.code == "E0100") {

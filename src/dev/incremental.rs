@@ -24,9 +24,10 @@ use crate::output::write;
 use crate::render::theme::{self, Theme};
 use crate::render::units::{self, Cards, Unit, UnitContext};
 use crate::render::{self, Page, RenderOptions};
-use crate::rules::validate;
+use crate::rules;
 use crate::site::terms::Kind;
-use crate::site::{BaseUrl, LinkKind, Site};
+use crate::site::{LinkKind, Site};
+use crate::util::layout::BaseUrl;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -448,7 +449,7 @@ impl SiteState {
             .map(|rel| {
                 let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel, max_kib);
                 if let Some(g) = &guide {
-                    validate::validate_guide(g, &mut diagnostics);
+                    rules::validate::validate_guide(g, &mut diagnostics);
                 }
                 (rel, (guide, diagnostics, source))
             })
@@ -555,11 +556,11 @@ impl SiteState {
         all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         self.site_diags.clear();
         let unparsed = self.unparsed();
-        let context = validate::Context {
+        let context = rules::Context {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
         };
-        validate::validate_site(&all, &context, &mut self.site_diags);
+        rules::validate::validate_site(&all, &context, &mut self.site_diags);
         if let Ok((_, links)) = load::scan_guides(self.root()) {
             self.site_diags.extend(links);
         }
@@ -601,7 +602,7 @@ impl SiteState {
     }
 
     /// Every diagnostic a clean `build` would report for the current files.
-    /// This is `validate::validate` split in two: the rules about one guide
+    /// This is `rules::validate` split in two: the rules about one guide
     /// ran when it was read, the rules spanning guides run again only when
     /// something they read changed.
     fn check(&mut self) -> Vec<Diagnostic> {
@@ -635,7 +636,7 @@ impl SiteState {
             .collect();
         all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         let unparsed = self.unparsed();
-        let context = validate::Context {
+        let context = rules::Context {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
         };
@@ -801,7 +802,7 @@ impl SiteState {
                 let keep = now.contains(slug.as_str());
                 if !keep {
                     removed.push(page_path(slug));
-                    removed.push(crate::render::feeds::api_path(slug));
+                    removed.push(crate::util::layout::api_path(slug));
                 }
                 keep
             });
@@ -885,7 +886,7 @@ fn head(source: &SourceFile) -> Option<&str> {
 }
 
 fn page_path(slug: &str) -> String {
-    format!("{}index.html", Site::guide_path(slug))
+    format!("{}index.html", crate::util::layout::guide_path(slug))
 }
 
 /// The slug whose page or JSON record is at `path`, if `path` is where

@@ -13,7 +13,7 @@ use crate::build::BuildOptions;
 use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
 use crate::dev::watch::{self, SiteWatcher};
 use crate::diag;
-use crate::render::theme::escape_html;
+use crate::util::html::escape_html;
 use anyhow::{Context, Result};
 use axum::body::Body;
 use axum::extract::State;

@@ -13,10 +13,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
 
-/// Guide files larger than this are refused unless `site.yaml` sets
-/// `max_guide_kib` (a guide is a few KiB of text).
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
-
 /// One guide file as read from disk.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -31,7 +27,7 @@ pub struct SourceFile {
 pub struct Guide {
     /// The file it came from. Its text ends with the front matter (the
     /// closing fence included) unless the body holds
-    /// [`crate::rules::validate::PLACEHOLDER`]: every other diagnostic about a
+    /// [`crate::guide::model::PLACEHOLDER`]: every other diagnostic about a
     /// parsed guide points into the front matter, and the bodies of a large
     /// site are not worth keeping twice (the body is kept on its own).
     pub source: SourceFile,
@@ -42,7 +38,7 @@ pub struct Guide {
     /// The Markdown body.
     pub body: String,
     /// Where every front matter value starts, for rules that run after
-    /// parsing; scalars holding [`crate::rules::validate::PLACEHOLDER`] are marked.
+    /// parsing; scalars holding [`crate::guide::model::PLACEHOLDER`] are marked.
     pub positions: yaml::Positions,
     /// Lines before the YAML text in the file (the opening `---`).
     pub line_offset: usize,
@@ -402,8 +398,7 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     // disagree, serde's error is still reported rather than lost.
     // The tree is already read: build the model from it, and parse the text
     // again only when it uses aliases.
-    let positions =
-        yaml::Positions::new(&tree, |s| s.contains(crate::rules::validate::PLACEHOLDER));
+    let positions = yaml::Positions::new(&tree, |s| s.contains(crate::guide::model::PLACEHOLDER));
     let (line, column) = (tree.line, tree.column);
     let from_tree = crate::guide::tree_de::from_tree::<FrontMatter>(tree).map(|r| {
         r.map_err(|e| yaml::YamlError {
@@ -434,7 +429,7 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )]
         })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
-    let kept = if parts.body.contains(crate::rules::validate::PLACEHOLDER) {
+    let kept = if parts.body.contains(crate::guide::model::PLACEHOLDER) {
         source.clone()
     } else {
         SourceFile {

@@ -10,6 +10,13 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
+/// The marker `careerbook new` puts in every value an author must replace.
+pub const PLACEHOLDER: &str = "TODO:";
+
+/// Guide files larger than this are refused unless `site.yaml` sets
+/// `max_guide_kib` (a guide is a few KiB of text).
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// The front matter of one guide file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -613,7 +620,7 @@ impl Default for SiteConfig {
             output: "output".into(),
             cname: None,
             allow_raw_html: false,
-            max_guide_kib: crate::guide::load::MAX_FILE_BYTES / 1024,
+            max_guide_kib: MAX_FILE_BYTES / 1024,
         }
     }
 }

@@ -107,6 +107,23 @@ pub enum Seg<'a> {
     Index(usize),
 }
 
+/// Renders a field path the way authors read it: `salary.ranges[1].max`.
+pub fn path_string(path: &[Seg<'_>]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Seg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
 impl Node {
     /// The value under `key` in a mapping, with the key node.
     pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {

@@ -6,46 +6,13 @@
 //! failed or interrupted build leaves the previous output whole. careerbook
 //! only ever replaces a folder it created itself, recognised by a marker file.
 
-use crate::render::Page;
+use crate::render::{Page, Sink};
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 /// The file that marks an output folder as careerbook's own.
 pub const MARKER: &str = ".careerbook-output";
-
-/// Checks an alias (an old URL path) can be written as a page: it starts
-/// with `/`, and no segment is empty-dotted, reserved or hidden.
-pub fn check_alias(alias: &str) -> Result<(), &'static str> {
-    if !alias.starts_with('/') {
-        return Err("must start with `/`");
-    }
-    if alias.contains(['\\', '\0', '?', '#', ':']) {
-        return Err("may not contain `\\`, NUL, `?`, `#` or `:`");
-    }
-    let segs: Vec<&str> = alias.split('/').filter(|s| !s.is_empty()).collect();
-    if segs.is_empty() {
-        return Err("cannot be the site root");
-    }
-    if segs
-        .iter()
-        .any(|s| *s == "." || *s == ".." || s.starts_with('.'))
-    {
-        return Err("may not contain `.` or `..` segments or hidden names");
-    }
-    Ok(())
-}
-
-/// Output-relative path for a page at URL path `alias`: `a/b/index.html`,
-/// or the alias itself when it names an `.html` file.
-pub fn alias_file(alias: &str) -> String {
-    let trimmed = alias.trim_matches('/');
-    if trimmed.ends_with(".html") {
-        trimmed.to_string()
-    } else {
-        format!("{trimmed}/index.html")
-    }
-}
 
 /// Joins an output-relative `/`-separated path under `dir`, refusing any
 /// path that could land outside it.
@@ -140,9 +107,6 @@ pub fn write_site(output: &Path, pages: &[Page]) -> Result<()> {
     })
     .map(|_| ())
 }
-
-/// Receives pages to write; callable from many threads at once.
-pub type Sink<'a> = &'a (dyn Fn(&Page) -> Result<()> + Sync);
 
 /// Prepares a staging folder beside `output`, lets `fill` write pages into
 /// it through a [`Sink`], and swaps it in as `output` only when `fill`
@@ -281,24 +245,6 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn aliases_cannot_escape() {
-        assert!(check_alias("/old/url/").is_ok());
-        for bad in [
-            "old",
-            "/../x",
-            "/a/../../b",
-            "/",
-            "/.git/x",
-            "/a\\b",
-            "/a\0",
-        ] {
-            assert!(check_alias(bad).is_err(), "{bad}");
-        }
-        assert_eq!(alias_file("/old/url/"), "old/url/index.html");
-        assert_eq!(alias_file("/old.html"), "old.html");
-    }
 
     #[test]
     fn safe_join_refuses_traversal() {

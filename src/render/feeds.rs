@@ -7,26 +7,9 @@
 
 use crate::guide::model::{Date, FrontMatter};
 use crate::site::Site;
+use crate::util::html::escape_xml;
 use serde::Serialize;
 use std::fmt::Write;
-
-/// Escapes text for XML content and attribute values.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// `sitemap.xml` listing `pages` (site-relative paths with their last change).
 pub fn sitemap(site: &Site, pages: &[(String, Option<Date>)]) -> Vec<u8> {
@@ -94,7 +77,7 @@ pub fn atom(site: &Site) -> Vec<u8> {
     );
     for (d, i) in dated {
         let g = &site.guides[i];
-        let rel = Site::guide_path(&g.slug);
+        let rel = crate::util::layout::guide_path(&g.slug);
         let _ = write!(
             s,
             "  <entry>\n    <title>{}</title>\n    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{}</id>\n    <updated>{}</updated>\n    <summary>{}</summary>\n",
@@ -157,11 +140,6 @@ struct ApiEntry<'a> {
 /// Version of the JSON API's shape.
 pub const API_VERSION: u32 = 2;
 
-/// Site-relative path of a guide's JSON record.
-pub fn api_path(slug: &str) -> String {
-    format!("api/guides/{slug}.json")
-}
-
 /// The list of every guide, sorted by slug: the fields a listing needs and
 /// the URL of each guide's full record ([`api_guide`]). Reads the summary
 /// and `updated` besides what resolves the site.
@@ -179,8 +157,10 @@ pub fn api(site: &Site) -> Vec<u8> {
             .iter()
             .map(|g| ApiEntry {
                 slug: &g.slug,
-                url: site.base.absolute(&Site::guide_path(&g.slug)),
-                data: site.base.absolute(&api_path(&g.slug)),
+                url: site
+                    .base
+                    .absolute(&crate::util::layout::guide_path(&g.slug)),
+                data: site.base.absolute(&crate::util::layout::api_path(&g.slug)),
                 title: &g.front.title,
                 family: g.front.family.as_deref(),
                 summary: &g.front.summary,
@@ -198,7 +178,9 @@ pub fn api(site: &Site) -> Vec<u8> {
 /// absent fields omitted).
 pub fn api_guide(site: &Site, i: usize) -> Vec<u8> {
     let g = &site.guides[i];
-    let url = site.base.absolute(&Site::guide_path(&g.slug));
+    let url = site
+        .base
+        .absolute(&crate::util::layout::guide_path(&g.slug));
     let mut out = format!(
         "{{\"version\":{API_VERSION},\"slug\":{},\"url\":{},",
         json_string(&g.slug),

@@ -27,7 +27,9 @@ pub fn occupation(site: &Site, i: usize) -> Value {
     o.insert("description".into(), json!(markdown::plain(&f.summary)));
     o.insert(
         "url".into(),
-        json!(site.base.absolute(&Site::guide_path(&g.slug))),
+        json!(site
+            .base
+            .absolute(&crate::util::layout::guide_path(&g.slug))),
     );
     if !f.alt_titles.is_empty() {
         o.insert("alternateName".into(), json!(f.alt_titles));

@@ -358,6 +358,13 @@ pub struct Markdown {
 }
 
 impl Markdown {
+    /// The renderer for a site: its `allow_raw_html` setting applied.
+    pub fn of(config: &crate::guide::model::SiteConfig) -> Markdown {
+        Markdown {
+            allow_raw_html: config.allow_raw_html,
+        }
+    }
+
     /// Like [`block`].
     pub fn block(self, src: &str) -> String {
         if self.allow_raw_html {

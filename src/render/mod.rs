@@ -7,109 +7,32 @@ pub mod feeds;
 pub mod graph;
 pub mod jsonld;
 pub mod markdown;
+pub mod money;
+pub mod page;
 pub mod salaries;
 pub mod search;
+pub mod terms;
 pub mod theme;
 pub mod units;
 pub mod view;
 
 use crate::diag::Diagnostic;
-use crate::render::theme::{template_diag, Theme};
+use crate::render::theme::Theme;
 use crate::render::view::{GuideView, PageView, SiteView};
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
 use units::{Cards, UnitContext};
 
-/// One output file: its path relative to the output root and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    /// Output-relative path with `/` separators, e.g. `guides/x/index.html`.
-    pub path: String,
-    /// File contents.
-    pub bytes: Vec<u8>,
-}
-
-/// Options that change how pages render but not what they contain.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RenderOptions {
-    /// Inject the live-reload script (serve mode).
-    pub serving: bool,
-}
+pub use page::site_view;
+use page::{collect, page_view, render_one};
+pub use page::{Page, RenderOptions, Sink};
 
 #[derive(Serialize)]
 struct GuideContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
     guide: GuideView,
-}
-
-/// The `site` context for these options.
-pub fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
-    SiteView {
-        title: &site.config.title,
-        description: &site.config.description,
-        language: &site.config.language,
-        base_url: &site.config.base_url,
-        root: &site.base.path,
-        serving: opts.serving,
-        generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
-    }
-}
-
-/// The `page` context of the page at site-relative path `rel`.
-pub(crate) fn page_view(
-    site: &Site,
-    rel: &str,
-    title: String,
-    description: String,
-    kind: &'static str,
-) -> PageView {
-    PageView {
-        title,
-        description,
-        url: site.base.link(rel),
-        permalink: site.base.absolute(rel),
-        kind,
-    }
-}
-
-/// Sorts rendered results into `pages` and `errors`, keeping each error once
-/// (a template error repeats for every page that uses the template).
-pub(crate) fn collect(
-    results: impl IntoIterator<Item = Result<Page, Diagnostic>>,
-    pages: &mut Vec<Page>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    for r in results {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => {
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
-            }
-        }
-    }
-}
-
-/// Renders `template` with `ctx` into the page at `path`.
-pub(crate) fn render_one<T: Serialize>(
-    theme: &Theme,
-    template: &str,
-    ctx: &T,
-    path: String,
-) -> Result<Page, Diagnostic> {
-    let context =
-        tera::Context::from_serialize(ctx).map_err(|e| template_diag(&e, &theme.origins))?;
-    let html = theme
-        .tera
-        .render(template, &context)
-        .map_err(|e| template_diag(&e, &theme.origins))?;
-    Ok(Page {
-        path,
-        bytes: html.into_bytes(),
-    })
 }
 
 /// Renders the page of guide `i`.
@@ -120,7 +43,7 @@ pub fn guide_page(
     i: usize,
 ) -> Result<Page, Diagnostic> {
     let g = &site.guides[i];
-    let rel = Site::guide_path(&g.slug);
+    let rel = crate::util::layout::guide_path(&g.slug);
     let guide = GuideView::new(site, i);
     let page = page_view(
         site,
@@ -144,7 +67,7 @@ pub fn guide_page(
 /// The JSON record of guide `i`, published beside its page.
 pub fn guide_data(site: &Site, i: usize) -> Page {
     Page {
-        path: crate::render::feeds::api_path(&site.guides[i].slug),
+        path: crate::util::layout::api_path(&site.guides[i].slug),
         bytes: crate::render::feeds::api_guide(site, i),
     }
 }
@@ -203,7 +126,7 @@ pub fn render_to(
     site: &Site,
     theme: &Theme,
     opts: RenderOptions,
-    sink: crate::output::write::Sink<'_>,
+    sink: Sink<'_>,
 ) -> anyhow::Result<usize> {
     let sv = site_view(site, opts);
     let errors = std::sync::Mutex::new(Vec::new());
@@ -260,29 +183,4 @@ pub fn render_to(
         return Err(crate::diag::Invalid(errors).into());
     }
     Ok(files)
-}
-
-/// A redirect page for every alias: a meta refresh plus a canonical link, so
-/// old URLs keep working on static hosts without server-side redirects.
-pub fn alias_pages(site: &Site) -> Vec<Page> {
-    let mut out = Vec::new();
-    for g in &site.guides {
-        let target = site.base.absolute(&Site::guide_path(&g.slug));
-        let link = crate::render::theme::escape_html(&target);
-        let title = crate::render::theme::escape_html(&g.front.title);
-        for alias in &g.front.aliases {
-            let html = format!(
-                "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-                 <title>Redirecting to {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
-                 <link rel=\"canonical\" href=\"{link}\">\n<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n\
-                 </head>\n<body>\n<p>This page has moved to <a href=\"{link}\">{title}</a>.</p>\n</body>\n</html>\n",
-                lang = crate::render::theme::escape_html(&site.config.language),
-            );
-            out.push(Page {
-                path: crate::output::write::alias_file(alias),
-                bytes: html.into_bytes(),
-            });
-        }
-    }
-    out
 }

@@ -4,9 +4,9 @@
 //! EUR-per-hour range never shares an axis with a USD-per-year one.
 
 use crate::guide::model::{Period, Salary};
-use crate::render::theme::escape_html;
-use crate::render::view::{figures, money};
+use crate::render::money::{figures, money};
 use crate::site::Site;
+use crate::util::html::escape_html;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -291,7 +291,7 @@ fn group(
         for r in &s.ranges {
             rows.push(SalaryRow {
                 title: g.front.title.clone(),
-                url: site.base.link(&Site::guide_path(&g.slug)),
+                url: site.base.link(&crate::util::layout::guide_path(&g.slug)),
                 level: r.level.clone(),
                 region: r.region.clone().unwrap_or_default(),
                 min: r.min,

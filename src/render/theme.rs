@@ -110,7 +110,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::util::html::escape_html);
     let origins: BTreeMap<String, PathBuf> = templates
         .iter()
         .map(|(n, (_, p))| (n.clone(), p.clone()))
@@ -135,32 +135,6 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
 /// The internal template that renders one card with the theme's `card`
 /// macro, given the card as `g`.
 pub const CARD_TEMPLATE: &str = "careerbook-card.html";
-
-/// Escapes text for HTML content and quoted attribute values. Unlike Tera's
-/// default it leaves `/` alone, so URLs stay readable in the output.
-pub fn escape_html(input: &str) -> String {
-    // Most values need no escaping at all: copy runs between the special
-    // bytes instead of pushing one char at a time (this runs for every
-    // value printed into every page).
-    let bytes = input.as_bytes();
-    let mut out = String::with_capacity(input.len() + input.len() / 16);
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[start..i]);
-        out.push_str(rep);
-        start = i + 1;
-    }
-    out.push_str(&input[start..]);
-    out
-}
 
 fn io_diag(root: &Path, full: &Path, e: &std::io::Error) -> Diagnostic {
     let rel = full.strip_prefix(root).unwrap_or(full);
@@ -269,17 +243,4 @@ fn pest_position(text: &str) -> Option<(usize, usize)> {
         .unwrap_or(rest.len());
     let (l, c) = rest[..end].split_once(':')?;
     Some((l.parse().ok()?, c.parse().ok()?))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escape_html_escapes_the_five_specials() {
-        assert_eq!(
-            super::escape_html("a<b>&\"c'/é"),
-            "a&lt;b&gt;&amp;&quot;c&#39;/é"
-        );
-        assert_eq!(super::escape_html(""), "");
-        assert_eq!(super::escape_html("plain"), "plain");
-    }
 }

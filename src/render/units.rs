@@ -5,11 +5,13 @@
 use crate::diag::Diagnostic;
 use crate::guide::model::{Date, FrontMatter};
 use crate::render::graph::{self, PathRoleView};
+use crate::render::page::{page_view as page, render_one, Page};
 use crate::render::salaries::{self, SalaryGroup};
+use crate::render::terms::GuideCard;
+use crate::render::terms::{self, KindView, TermSummary, TermView};
 use crate::render::theme::{Theme, CARD_TEMPLATE};
-use crate::render::view::{families, FamilyView, GuideCard, PageView, SiteView};
-use crate::render::{page_view as page, render_one, Page};
-use crate::site::terms::{self, Kind, KindView, TermSummary, TermView};
+use crate::render::view::{families, FamilyView, PageView, SiteView};
+use crate::site::terms::Kind;
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -348,7 +350,7 @@ impl UnitContext<'_> {
             Unit::Feed => file("feed.xml", crate::render::feeds::atom(site)),
             Unit::Api => file("api/guides.json", crate::render::feeds::api(site)),
             Unit::SearchIndex => file("search-index.json", crate::render::search::json(site)),
-            Unit::Aliases => Ok(crate::render::alias_pages(site)),
+            Unit::Aliases => Ok(alias_pages(site)),
             Unit::Statics => Ok(statics(site, theme)),
         }
     }
@@ -450,7 +452,7 @@ fn sitemap(site: &Site) -> Vec<(String, Option<Date>)> {
     let all = newest(site, 0..site.guides.len());
     let mut out: Vec<(String, Option<Date>)> = vec![(String::new(), all)];
     for g in &site.guides {
-        out.push((Site::guide_path(&g.slug), g.front.updated));
+        out.push((crate::util::layout::guide_path(&g.slug), g.front.updated));
     }
     for rel in ["paths/", "salaries/", "search/"] {
         out.push((rel.into(), all));
@@ -541,4 +543,31 @@ pub fn collect_units(
     } else {
         Err(errors)
     }
+}
+
+/// A redirect page for every alias: a meta refresh plus a canonical link, so
+/// old URLs keep working on static hosts without server-side redirects.
+pub fn alias_pages(site: &Site) -> Vec<Page> {
+    let mut out = Vec::new();
+    for g in &site.guides {
+        let target = site
+            .base
+            .absolute(&crate::util::layout::guide_path(&g.slug));
+        let link = crate::util::html::escape_html(&target);
+        let title = crate::util::html::escape_html(&g.front.title);
+        for alias in &g.front.aliases {
+            let html = format!(
+                "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+                 <title>Redirecting to {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+                 <link rel=\"canonical\" href=\"{link}\">\n<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n\
+                 </head>\n<body>\n<p>This page has moved to <a href=\"{link}\">{title}</a>.</p>\n</body>\n</html>\n",
+                lang = crate::util::html::escape_html(&site.config.language),
+            );
+            out.push(Page {
+                path: crate::util::layout::alias_file(alias),
+                bytes: html.into_bytes(),
+            });
+        }
+    }
+    out
 }

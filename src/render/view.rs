@@ -5,9 +5,11 @@
 //! Tera escapes. `docs/themes.md` documents every field.
 
 use crate::guide::load::Guide;
-use crate::guide::model::{Period, SalaryRange, SourceRef};
+use crate::guide::model::{Period, SourceRef};
 use crate::render::markdown;
-use crate::site::terms::{Kind, TermLink};
+use crate::render::money::{figures, money};
+use crate::render::terms::{GuideCard, TermLink};
+use crate::site::terms::Kind;
 use crate::site::{LinkKind, Site};
 use serde::Serialize;
 
@@ -206,24 +208,6 @@ pub struct GuideView {
     pub jsonld: String,
 }
 
-/// A guide on the index.
-#[derive(Debug, Clone, Serialize)]
-pub struct GuideCard {
-    /// Title.
-    pub title: String,
-    /// Link.
-    pub url: String,
-    /// Summary rendered inline.
-    pub summary_html: String,
-    /// Family.
-    pub family: Option<String>,
-    /// The card as the theme's `card` macro renders it, for printing with
-    /// `| safe`: listing pages with thousands of cards print each guide's
-    /// card rendered once instead of calling the macro again and again.
-    /// Empty on the index's `families`.
-    pub html: String,
-}
-
 /// A job family and its guides, on the index.
 #[derive(Debug, Serialize)]
 pub struct FamilyView {
@@ -250,54 +234,6 @@ pub const SECTION_IDS: &[&str] = &[
     "sources",
     "main",
 ];
-
-fn currency_symbol(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        "JPY" => "¥",
-        "INR" => "₹",
-        "CAD" => "CA$",
-        "AUD" => "A$",
-        _ => return None,
-    })
-}
-
-fn number(v: f64) -> String {
-    if v >= 1000.0 {
-        let k = v / 1000.0;
-        if (k - k.round()).abs() < 1e-9 {
-            format!("{}k", k.round() as u64)
-        } else {
-            let s = format!("{k:.1}");
-            format!("{}k", s.trim_end_matches('0').trim_end_matches('.'))
-        }
-    } else if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as u64)
-    } else {
-        format!("{v:.2}")
-    }
-}
-
-/// Formats an amount the way the guides read: `$110k`, `€45.50`, `CHF 95k`.
-pub fn money(currency: &str, v: f64) -> String {
-    match currency_symbol(currency) {
-        Some(sym) => format!("{sym}{}", number(v)),
-        None => format!("{currency} {}", number(v)),
-    }
-}
-
-/// `$110k–$145k`, with `+` when the top is open.
-pub fn figures(currency: &str, r: &SalaryRange) -> String {
-    let plus = if r.open_ended { "+" } else { "" };
-    format!(
-        "{}–{}{}",
-        money(currency, r.min),
-        money(currency, r.max),
-        plus
-    )
-}
 
 fn level_label(level: &str) -> String {
     if level.to_lowercase().contains("level") {
@@ -334,13 +270,14 @@ impl GuideView {
     /// Builds the view of guide `i` of `site`.
     pub fn new(site: &Site, i: usize) -> GuideView {
         let g: &Guide = &site.guides[i];
-        let md = site.markdown();
+        let md = crate::render::markdown::Markdown::of(&site.config);
         let f = &g.front;
         let role = |r: &crate::guide::model::RoleRef| RoleView {
             title: r.title().to_string(),
-            url: site
-                .resolve(r)
-                .map(|t| site.base.link(&Site::guide_path(&site.guides[t].slug))),
+            url: site.resolve(r).map(|t| {
+                site.base
+                    .link(&crate::util::layout::guide_path(&site.guides[t].slug))
+            }),
         };
         let progression = f.progression.clone().unwrap_or_default();
         let leads_here = site
@@ -351,7 +288,7 @@ impl GuideView {
                 let o = &site.guides[from];
                 RoleView {
                     title: o.front.title.clone(),
-                    url: Some(site.base.link(&Site::guide_path(&o.slug))),
+                    url: Some(site.base.link(&crate::util::layout::guide_path(&o.slug))),
                 }
             })
             .collect();
@@ -388,7 +325,7 @@ impl GuideView {
             openings_per_year: d.openings_per_year,
             source: source_view(&d.source),
         });
-        let terms = |kind: Kind| site.terms.links(&site.base, kind, &kind.names(g));
+        let terms = |kind: Kind| crate::render::terms::links(site, kind, &kind.names(g));
         let mut codes = Vec::new();
         if let Some(c) = &f.codes {
             if let Some(code) = &c.onet_soc {
@@ -410,7 +347,7 @@ impl GuideView {
         let (body_html, headings) = md.body(&g.body, SECTION_IDS);
         GuideView {
             slug: g.slug.clone(),
-            url: site.base.link(&Site::guide_path(&g.slug)),
+            url: site.base.link(&crate::util::layout::guide_path(&g.slug)),
             title: f.title.clone(),
             family: f.family.clone(),
             family_url: f
@@ -497,17 +434,4 @@ pub fn families(site: &Site, cards: Vec<GuideCard>) -> Vec<FamilyView> {
     }
     out.extend(other);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_reads_like_the_guides() {
-        assert_eq!(money("USD", 110_000.0), "$110k");
-        assert_eq!(money("USD", 112_500.0), "$112.5k");
-        assert_eq!(money("EUR", 45.5), "€45.50");
-        assert_eq!(money("CHF", 95_000.0), "CHF 95k");
-    }
 }

@@ -8,8 +8,8 @@
 use crate::diag::Diagnostic;
 use crate::guide::load::Guide;
 use crate::guide::model::Date;
-use crate::guide::yaml::Seg;
-use crate::rules::validate::{path_string, Context};
+use crate::guide::yaml::{path_string, Seg};
+use crate::rules::validate::Context;
 use std::collections::{HashMap, HashSet};
 
 /// Salary figures older than this many months (before the newest `updated`

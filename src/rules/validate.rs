@@ -6,27 +6,10 @@
 
 use crate::diag::Diagnostic;
 use crate::guide::load::Guide;
-use crate::guide::yaml::Seg;
+use crate::guide::model::PLACEHOLDER;
+use crate::guide::yaml::{path_string, Seg};
 use crate::util::slug::is_valid_slug;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
-
-/// Renders a field path the way authors read it: `salary.ranges[1].max`.
-pub fn path_string(path: &[Seg<'_>]) -> String {
-    let mut s = String::new();
-    for seg in path {
-        match seg {
-            Seg::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
-            }
-            Seg::Index(i) => s.push_str(&format!("[{i}]")),
-        }
-    }
-    s
-}
 
 /// Collects diagnostics about one guide at positions taken from its tree.
 struct Report<'a> {
@@ -57,43 +40,6 @@ pub struct Context<'a> {
     pub unparsed: &'a [(String, std::path::PathBuf)],
     /// Whether drafts are published (`--drafts`).
     pub drafts: bool,
-}
-
-/// Checks every guide on its own and the site as a whole.
-pub fn validate(guides: &[Guide]) -> Vec<Diagnostic> {
-    validate_with(guides, &Context::default())
-}
-
-/// [`validate`] with knowledge of the files that did not parse.
-pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic> {
-    // The rules about one guide read nothing else: run them in parallel,
-    // keeping the guides' order.
-    let mut out: Vec<Diagnostic> = guides
-        .par_iter()
-        .flat_map_iter(|g| {
-            let mut found = Vec::new();
-            validate_guide(g, &mut found);
-            found
-        })
-        .collect();
-    // The rules spanning guides and the warnings read the guides only:
-    // run them side by side, keeping their order in the output.
-    let (site, warnings) = rayon::join(
-        || {
-            let mut found = Vec::new();
-            validate_site(guides, context, &mut found);
-            found
-        },
-        || {
-            let refs: Vec<&Guide> = guides.iter().collect();
-            let mut found = Vec::new();
-            crate::rules::lint::lint(&refs, context, &mut found);
-            found
-        },
-    );
-    out.extend(site);
-    out.extend(warnings);
-    out
 }
 
 fn non_empty_list(r: &mut Report<'_>, key: &'static str, items: &[String]) {
@@ -149,7 +95,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, alias) in f.aliases.iter().enumerate() {
-        if let Err(why) = crate::output::write::check_alias(alias) {
+        if let Err(why) = crate::util::layout::check_alias(alias) {
             r.error(
                 &[Seg::Key("aliases"), Seg::Index(i)],
                 "E0304",
@@ -228,9 +174,6 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
     }
     placeholders(g, r.out);
 }
-
-/// The marker `careerbook new` puts in every value an author must replace.
-pub const PLACEHOLDER: &str = "TODO:";
 
 /// Warns about every value (and the body) still holding [`PLACEHOLDER`],
 /// so `check` on a fresh scaffold lists what is left to write.

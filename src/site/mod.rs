@@ -8,50 +8,8 @@ pub mod terms;
 
 use crate::guide::load::Guide;
 use crate::guide::model::SiteConfig;
+use crate::util::layout::BaseUrl;
 use std::collections::HashMap;
-
-/// Where a site is published: the base URL split into what links need.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
-    /// Scheme and host, e.g. `https://user.github.io` (empty when the base
-    /// URL is only a path).
-    pub origin: String,
-    /// The path every internal link starts with, with leading and trailing
-    /// `/`, e.g. `/repo/`.
-    pub path: String,
-}
-
-impl BaseUrl {
-    /// Parses `https://host/sub/`, `/sub/` or `` (root).
-    pub fn parse(s: &str) -> BaseUrl {
-        let s = s.trim();
-        let (origin, path) = match s.find("://") {
-            Some(i) => {
-                let after = &s[i + 3..];
-                let slash = after.find('/').map_or(s.len(), |j| i + 3 + j);
-                (s[..slash].to_string(), &s[slash..])
-            }
-            None => (String::new(), s),
-        };
-        let trimmed = path.trim_matches('/');
-        let path = if trimmed.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{trimmed}/")
-        };
-        BaseUrl { origin, path }
-    }
-
-    /// A site-internal link to `rel` (no leading `/`), e.g. `/repo/guides/x/`.
-    pub fn link(&self, rel: &str) -> String {
-        format!("{}{}", self.path, rel)
-    }
-
-    /// An absolute URL to `rel` when the origin is known, else the link.
-    pub fn absolute(&self, rel: &str) -> String {
-        format!("{}{}{}", self.origin, self.path, rel)
-    }
-}
 
 /// How one guide points at another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -126,13 +84,6 @@ impl Site {
         site
     }
 
-    /// The Markdown renderer with this site's raw-HTML policy.
-    pub fn markdown(&self) -> crate::render::markdown::Markdown {
-        crate::render::markdown::Markdown {
-            allow_raw_html: self.config.allow_raw_html,
-        }
-    }
-
     /// The guide with this slug.
     pub fn by_slug(&self, slug: &str) -> Option<&Guide> {
         self.by_slug.get(slug).map(|&i| &self.guides[i])
@@ -163,27 +114,5 @@ impl Site {
     /// Guides that list guide `i` in their progression ("Roles that lead here").
     pub fn incoming(&self, i: usize) -> &[(usize, LinkKind)] {
         &self.incoming[i]
-    }
-
-    /// Site-relative path of a guide page, e.g. `guides/tpm/`.
-    pub fn guide_path(slug: &str) -> String {
-        format!("guides/{slug}/")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_url_forms() {
-        let b = BaseUrl::parse("https://user.github.io/repo");
-        assert_eq!(b.origin, "https://user.github.io");
-        assert_eq!(b.path, "/repo/");
-        assert_eq!(b.link("guides/x/"), "/repo/guides/x/");
-        assert_eq!(b.absolute("a/"), "https://user.github.io/repo/a/");
-        assert_eq!(BaseUrl::parse("https://h.io").path, "/");
-        assert_eq!(BaseUrl::parse("/").path, "/");
-        assert_eq!(BaseUrl::parse("sub").path, "/sub/");
     }
 }

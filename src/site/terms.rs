@@ -2,10 +2,7 @@
 //! stable URL slug, and the pages listing the guides that name them.
 
 use crate::guide::load::Guide;
-use crate::render::view::GuideCard;
-use crate::site::{BaseUrl, Site};
 use crate::util::slug::unique_slugs;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A kind of term a guide can name.
@@ -131,107 +128,5 @@ impl Terms {
     pub fn path(&self, kind: Kind, name: &str) -> Option<String> {
         let term = self.kinds.get(&kind)?.get(name.trim())?;
         Some(format!("{}/{}/", kind.key(), term.slug))
-    }
-
-    /// Links for the names a guide carries.
-    pub fn links(&self, base: &BaseUrl, kind: Kind, names: &[&str]) -> Vec<TermLink> {
-        names
-            .iter()
-            .map(|n| TermLink {
-                name: n.to_string(),
-                url: self
-                    .path(kind, n)
-                    .map(|p| base.link(&p))
-                    .unwrap_or_default(),
-            })
-            .collect()
-    }
-}
-
-/// A term named on a page, with the link to its page.
-#[derive(Debug, Clone, Serialize)]
-pub struct TermLink {
-    /// The name as written.
-    pub name: String,
-    /// Link to the term's page.
-    pub url: String,
-}
-
-/// `kind` on term pages.
-#[derive(Debug, Serialize)]
-pub struct KindView {
-    /// `families`, `tags`, `employers` or `sectors`.
-    pub key: &'static str,
-    /// e.g. `Employer`.
-    pub singular: &'static str,
-    /// e.g. `Employers`.
-    pub plural: &'static str,
-    /// Link to the kind's index page.
-    pub url: String,
-}
-
-/// A term on its kind's index page.
-#[derive(Debug, Serialize)]
-pub struct TermSummary {
-    /// Name.
-    pub name: String,
-    /// Link to the term page.
-    pub url: String,
-    /// How many guides name it.
-    pub count: usize,
-}
-
-/// `term` on a term page.
-#[derive(Debug, Serialize)]
-pub struct TermView {
-    /// Name.
-    pub name: String,
-    /// Slug.
-    pub slug: String,
-    /// Link to this page.
-    pub url: String,
-    /// The guides naming the term, by title.
-    pub guides: Vec<GuideCard>,
-}
-
-/// The `kind` view of `kind`.
-pub fn kind_view(site: &Site, kind: Kind) -> KindView {
-    KindView {
-        key: kind.key(),
-        singular: kind.singular(),
-        plural: kind.plural(),
-        url: site.base.link(&format!("{}/", kind.key())),
-    }
-}
-
-/// Every term of `kind`, by name (case-insensitive), for the index page.
-pub fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
-    let mut out: Vec<TermSummary> = site
-        .terms
-        .of(kind)
-        .map(|(name, t)| TermSummary {
-            name: name.clone(),
-            url: site.base.link(&format!("{}/{}/", kind.key(), t.slug)),
-            count: t.guides.len(),
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.name.cmp(&b.name))
-    });
-    out
-}
-
-/// The index card of guide `i`.
-pub fn card(site: &Site, i: usize) -> GuideCard {
-    let g = &site.guides[i];
-    GuideCard {
-        title: g.front.title.clone(),
-        url: site.base.link(&Site::guide_path(&g.slug)),
-        summary_html: site.markdown().inline(&g.front.summary),
-        family: g.front.family.clone(),
-        html: String::new(),
     }
 }

@@ -3,5 +3,7 @@
 //! guides, sites or pages.
 
 pub mod currency;
+pub mod html;
+pub mod layout;
 pub mod slug;
 pub mod suggest;
