@@ -9,7 +9,7 @@ use crate::render::{self, Page, RenderOptions};
 use crate::rules;
 use crate::site::Site;
 use anyhow::Result;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a build needs to know, resolved from the command line.
 #[derive(Debug, Clone, Default)]
@@ -42,13 +42,6 @@ impl Checked {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-    /// The source text of a file, if it was read.
-    pub fn source(&self, path: &Path) -> Option<&str> {
-        self.sources
-            .iter()
-            .find(|s| s.path == path)
-            .map(|s| &*s.text)
     }
 }
 
@@ -93,8 +86,6 @@ pub struct Built {
     pub files: usize,
     /// Number of guide pages.
     pub guides: usize,
-    /// Warnings found on the way.
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// Renders a checked site into pages, without writing them.
@@ -106,7 +97,7 @@ pub fn render_checked(
         .loaded
         .guides
         .iter()
-        .filter(|g| opts.drafts || !g.front.draft)
+        .filter(|g| g.front.is_published(opts.drafts))
         .cloned()
         .collect();
     let site = Site::new(checked.loaded.config.clone(), guides);
@@ -132,15 +123,11 @@ pub fn render_checked(
 pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
     let output = output_dir(opts, &checked.loaded.config);
     write::check_output_dir(&opts.root, &output)?;
-    let Checked {
-        diagnostics,
-        loaded,
-        ..
-    } = checked;
+    let Checked { loaded, .. } = checked;
     let guides: Vec<_> = loaded
         .guides
         .into_iter()
-        .filter(|g| opts.drafts || !g.front.draft)
+        .filter(|g| g.front.is_published(opts.drafts))
         .map(|mut g| {
             // Positions and source text serve diagnostics, which are done;
             // rendering reads only the typed model and the body.
@@ -161,7 +148,6 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
         output,
         files,
         guides: site.guides.len(),
-        warnings: diagnostics,
     })
 }
 

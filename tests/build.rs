@@ -421,3 +421,40 @@ fn every_item_of_the_original_seed_guide_is_on_its_page() {
         "seed items missing from the page: {missing:#?}"
     );
 }
+
+/// A reader that stops early (`careerbook man | head`) is no failure: the
+/// command says nothing about it and exits as it would have (0, or 1 for a
+/// `check` that found errors).
+#[test]
+fn a_closed_pipe_on_stdout_exits_quietly() {
+    let fixture = repo().join("tests/fixtures/invalid/multi");
+    let root = fixture.to_str().expect("utf-8 path");
+    let commands: [&[&str]; 5] = [
+        &["man"],
+        &["completions", "bash"],
+        &["schema"],
+        &["check", "--format", "json", "--root", root],
+        &["check", "--format", "github", "--root", root],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        // The reading end is closed before the command starts, so its
+        // first write fails however little it prints.
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run careerbook");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let quiet = !err.contains("Broken pipe") && !err.contains("panicked");
+        // `check` still gives its verdict: the fixture has errors.
+        let expected = if args[0] == "check" { 1 } else { 0 };
+        assert!(
+            quiet && out.status.code() == Some(expected),
+            "careerbook {args:?}: exit {:?}, stderr:\n{err}",
+            out.status.code()
+        );
+    }
+}

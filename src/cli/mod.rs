@@ -187,6 +187,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => {
+            // The reader went away (`careerbook man | head`): what it read
+            // was right, and there is no one left to tell (as ripgrep does).
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             if let Some(invalid) = e.downcast_ref::<Invalid>() {
                 // Template errors found while rendering.
@@ -197,6 +202,24 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has closed it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes `bytes` to standard output, so a failure (a closed pipe) comes
+/// back as an error rather than a panic.
+fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -262,23 +285,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ..Default::default()
             };
             let checked = build::check(&opts)?;
-            let mut out = std::io::stdout().lock();
-            match format {
-                Format::Human => {
-                    print_diagnostics(&checked.diagnostics, &checked);
-                    eprintln!("{}", diag::summary(&checked.diagnostics));
-                }
-                Format::Json => {
-                    writeln!(out, "{}", diag::render_json(&checked.diagnostics))?;
-                }
-                Format::Github => {
-                    for d in &checked.diagnostics {
-                        writeln!(out, "{}", diag::render_github(d))?;
+            let printed = (|| -> std::io::Result<()> {
+                let mut out = std::io::stdout().lock();
+                match format {
+                    Format::Human => print_diagnostics(&checked.diagnostics, &checked),
+                    Format::Json => {
+                        writeln!(out, "{}", diag::render_json(&checked.diagnostics))?;
                     }
-                    eprintln!("{}", diag::summary(&checked.diagnostics));
+                    Format::Github => {
+                        for d in &checked.diagnostics {
+                            writeln!(out, "{}", diag::render_github(d))?;
+                        }
+                    }
+                }
+                out.flush()
+            })();
+            // A reader that stopped early does not change the verdict.
+            if let Err(e) = printed {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
                 }
             }
-            out.flush()?;
+            if format != Format::Json {
+                eprintln!("{}", diag::summary(&checked.diagnostics));
+            }
             if checked.has_errors() {
                 return Ok(ExitCode::from(1));
             }
@@ -311,7 +341,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             root,
         } => {
             let path = crate::cli::scaffold::new_guide(&root, &title, family.as_deref())?;
-            println!("{}", path.display());
+            print_stdout(format!("{}\n", path.display()).as_bytes())?;
             eprintln!(
                 "created a draft guide; fill in every `TODO:`, then run\n  \
                  careerbook check --drafts --root {}\nto see what is left.",
@@ -321,18 +351,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "careerbook", &mut std::io::stdout());
+            // Generated into memory: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "careerbook", &mut script);
+            print_stdout(&script)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut page)?;
+            print_stdout(&page)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(crate::guide::schema::guide_text().as_bytes())?;
-            out.flush()?;
+            print_stdout(crate::guide::schema::guide_text().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
     }

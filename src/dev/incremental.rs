@@ -567,7 +567,7 @@ impl SiteState {
         self.site_diags.extend(theme::link_warnings(self.root()));
         let drafts = self.opts.build.drafts;
         let (published, held): (Vec<Guide>, Vec<Guide>) =
-            all.into_iter().partition(|g| drafts || !g.front.draft);
+            all.into_iter().partition(|g| g.front.is_published(drafts));
         self.held = held
             .into_iter()
             .map(|g| (g.source.path.clone(), g))

@@ -121,6 +121,20 @@ pub enum RoleRef {
     },
 }
 
+impl FrontMatter {
+    /// Whether the guide is published: not a draft, or drafts are wanted
+    /// (`--drafts`).
+    pub fn is_published(&self, drafts: bool) -> bool {
+        drafts || !self.draft
+    }
+}
+
+/// The key progression titles are matched by: a guide's title ignoring case
+/// and surrounding space, so `staff tpm ` names the guide `Staff TPM`.
+pub fn title_key(title: &str) -> String {
+    title.trim().to_lowercase()
+}
+
 impl RoleRef {
     /// The title as written.
     pub fn title(&self) -> &str {

@@ -133,7 +133,10 @@ pub fn write_site_with(
         std::fs::remove_dir_all(&staging)
             .with_context(|| format!("cannot remove {}", staging.display()))?;
     }
-    let result = start_tree(&staging).and_then(|()| {
+    let result = start_tree(&staging).and_then(|_lock| {
+        // `_lock` is held until the new site is in place: another build
+        // that finds this folder sees it is in use (see
+        // `remove_stale_siblings`).
         let sink = |page: &Page| write_page(&staging, page);
         let files = fill(&sink)?;
         swap_in(&staging, output)?;
@@ -145,16 +148,26 @@ pub fn write_site_with(
     result
 }
 
-/// Creates `dir` with careerbook's marker in it.
-fn start_tree(dir: &Path) -> Result<()> {
+/// Creates `dir` with careerbook's marker in it, and returns the marker
+/// open and locked: the lock says "a live build owns this folder" on every
+/// operating system, and the operating system drops it when the process
+/// ends, however it ends.
+fn start_tree(dir: &Path) -> Result<std::fs::File> {
     // The marker goes in first, so even a build killed at once leaves a
     // staging folder that is recognisably careerbook's.
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    std::fs::write(
-        dir.join(MARKER),
+    let path = dir.join(MARKER);
+    let mut marker = std::fs::File::create(&path)
+        .with_context(|| format!("cannot write into {}", dir.display()))?;
+    std::io::Write::write_all(
+        &mut marker,
         b"This folder is written by careerbook and replaced on every build.\n",
     )
-    .with_context(|| format!("cannot write into {}", dir.display()))
+    .with_context(|| format!("cannot write {}", path.display()))?;
+    marker
+        .try_lock()
+        .with_context(|| format!("cannot lock {}", path.display()))?;
+    Ok(marker)
 }
 
 /// Writes one page under `dir`, creating its folder.
@@ -169,8 +182,9 @@ fn write_page(dir: &Path, page: &Page) -> Result<()> {
 }
 
 /// Removes staging and old folders left by builds that were killed: those
-/// named for this output whose process is gone. A live build's folders are
-/// left alone.
+/// named for this output that carry careerbook's marker while no live
+/// build holds the marker's lock. A live build's folders, and folders that
+/// only look like careerbook's (no marker), are left alone.
 fn remove_stale_siblings(output: &Path) {
     let (Some(name), Some(parent)) = (output.file_name(), output.parent()) else {
         return;
@@ -185,19 +199,26 @@ fn remove_stale_siblings(output: &Path) {
         return;
     };
     for entry in entries.filter_map(Result::ok) {
-        let file_name = entry.file_name();
-        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let pid = rest.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
-        let alive = pid
-            .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
-        // The name is careerbook's own pattern with a dead process's id: a
-        // build that was killed, possibly before it wrote its marker.
-        if !alive {
+        let ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(&prefix));
+        if ours && is_abandoned(&entry.path()) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Whether `dir` is a folder careerbook wrote (it holds the marker, and is
+/// not a symbolic link) whose build is gone (nobody holds the marker's lock).
+fn is_abandoned(dir: &Path) -> bool {
+    let is_dir = std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+    let Ok(marker) = std::fs::File::open(dir.join(MARKER)) else {
+        return false;
+    };
+    // The lock is dropped with `marker` at the end of this function, before
+    // the caller removes the folder.
+    is_dir && marker.try_lock().is_ok()
 }
 
 fn swap_in(staging: &Path, output: &Path) -> Result<()> {
@@ -264,5 +285,22 @@ mod tests {
         assert!(check_output_dir(root, Path::new("/site/guides/out")).is_err());
         assert!(check_output_dir(root, Path::new("/site/themes")).is_err());
         assert!(check_output_dir(Path::new("/a/site"), Path::new("/a")).is_err());
+    }
+
+    #[test]
+    fn only_abandoned_folders_with_the_marker_are_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let output = dir.path().join("out");
+        let live = dir.path().join(".out.careerbook-staging-1");
+        let dead = dir.path().join(".out.careerbook-staging-2");
+        let foreign = dir.path().join(".out.careerbook-backup");
+        let _held = start_tree(&live).expect("live build");
+        drop(start_tree(&dead).expect("killed build"));
+        std::fs::create_dir_all(&foreign).expect("mkdir");
+        std::fs::write(foreign.join("keep.txt"), "mine").expect("write");
+        remove_stale_siblings(&output);
+        assert!(live.join(MARKER).is_file(), "a live build's folder stays");
+        assert!(!dead.exists(), "a killed build's folder goes");
+        assert!(foreign.join("keep.txt").is_file(), "no marker, not ours");
     }
 }

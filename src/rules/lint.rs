@@ -36,11 +36,6 @@ fn warn(
     .with_help(help)
 }
 
-/// Titles are linked when equal ignoring case (as the site resolves them).
-fn title_key(t: &str) -> String {
-    t.trim().to_lowercase()
-}
-
 /// A looser key: letters and digits only, so `Staff/Principal TPM` and
 /// `Staff Principal TPM` meet.
 fn loose_key(t: &str) -> String {
@@ -55,18 +50,20 @@ pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
     let published: Vec<&Guide> = guides
         .iter()
         .copied()
-        .filter(|g| context.drafts || !g.front.draft)
+        .filter(|g| g.front.is_published(context.drafts))
         .collect();
     let drafts: HashSet<&str> = guides
         .iter()
         .copied()
-        .filter(|g| g.front.draft && !context.drafts)
+        .filter(|g| !g.front.is_published(context.drafts))
         .map(|g| g.slug.as_str())
         .collect();
     let mut by_title: HashMap<String, &Guide> = HashMap::new();
     let mut by_loose: HashMap<String, &Guide> = HashMap::new();
     for g in &published {
-        by_title.entry(title_key(&g.front.title)).or_insert(g);
+        by_title
+            .entry(crate::guide::model::title_key(&g.front.title))
+            .or_insert(g);
         by_loose.entry(loose_key(&g.front.title)).or_insert(g);
     }
     let mut linked: HashSet<&str> = HashSet::new();
@@ -108,7 +105,7 @@ pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
                     continue;
                 }
                 let title = item.title();
-                if let Some(target) = by_title.get(&title_key(title)) {
+                if let Some(target) = by_title.get(&crate::guide::model::title_key(title)) {
                     linked.insert(&target.slug);
                     continue;
                 }

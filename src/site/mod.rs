@@ -37,11 +37,6 @@ pub struct Site {
     pub terms: crate::site::terms::Terms,
 }
 
-/// Titles are matched ignoring case and surrounding space.
-fn title_key(t: &str) -> String {
-    t.trim().to_lowercase()
-}
-
 impl Site {
     /// Resolves a site from validated guides.
     pub fn new(config: SiteConfig, mut guides: Vec<Guide>) -> Site {
@@ -54,7 +49,9 @@ impl Site {
             .collect();
         let mut by_title = HashMap::new();
         for (i, g) in guides.iter().enumerate() {
-            by_title.entry(title_key(&g.front.title)).or_insert(i);
+            by_title
+                .entry(crate::guide::model::title_key(&g.front.title))
+                .or_insert(i);
         }
         let mut site = Site {
             config,
@@ -94,7 +91,10 @@ impl Site {
     pub fn resolve(&self, item: &crate::guide::model::RoleRef) -> Option<usize> {
         match item.guide() {
             Some(slug) => self.by_slug.get(slug).copied(),
-            None => self.by_title.get(&title_key(item.title())).copied(),
+            None => self
+                .by_title
+                .get(&crate::guide::model::title_key(item.title()))
+                .copied(),
         }
     }
 
