@@ -1,6 +1,7 @@
 //! One guide file: its typed model, the schema derived from the model, the
 //! YAML reader that keeps positions, the schema walk and loading from disk.
 
+pub mod date;
 pub mod load;
 pub mod model;
 pub mod schema;
