@@ -239,9 +239,16 @@ impl Markdown {
         }
     }
 
+    /// Whether `src`'s raw HTML goes through the sanitiser: the site allows
+    /// raw HTML and `src` does not nest it absurdly deep (then it is shown
+    /// as text, as on a site that does not allow it).
+    fn raw_html_for(self, src: &str) -> bool {
+        self.allow_raw_html && sanitize::nests_shallowly(src)
+    }
+
     /// Like [`block`].
     pub fn block(self, src: &str) -> String {
-        if self.allow_raw_html {
+        if self.raw_html_for(src) {
             clean(&block_with(src, true))
         } else {
             block(src)
@@ -250,7 +257,7 @@ impl Markdown {
 
     /// Like [`inline`].
     pub fn inline(self, src: &str) -> String {
-        if self.allow_raw_html {
+        if self.raw_html_for(src) {
             clean(&inline_with(src, true))
         } else {
             inline(src)
@@ -259,7 +266,7 @@ impl Markdown {
 
     /// Like [`body`].
     pub fn body(self, src: &str, reserved: &[&str]) -> (String, Vec<Heading>) {
-        if self.allow_raw_html {
+        if self.raw_html_for(src) {
             let (html, headings) = body_with(src, reserved, true);
             (clean(&html), headings)
         } else {
@@ -325,6 +332,31 @@ mod tests {
         // Quadratic id search took about 30 s here; linear takes milliseconds
         // even in a debug build on a loaded machine.
         assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn deeply_nested_raw_html_is_shown_as_text_in_linear_time() {
+        let md = Markdown {
+            allow_raw_html: true,
+        };
+        let deep = "<div>".repeat(100_000) + &"</div>".repeat(100_000);
+        let start = std::time::Instant::now();
+        let html = md.block(&deep);
+        assert!(
+            html.starts_with("&lt;div&gt;&lt;div&gt;"),
+            "{}",
+            &html[..40]
+        );
+        // Sanitising it took over a minute; the depth check takes well under
+        // a second even in a debug build on a loaded machine.
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+        let shallow = "<div>".repeat(200) + "x" + &"</div>".repeat(200);
+        assert!(md.block(&shallow).starts_with("<div><div>"));
+        let list = "<ul>".to_string() + &"<li>x".repeat(10_000) + "</ul>";
+        assert!(
+            md.block(&list).starts_with("<ul><li>x</li>"),
+            "unclosed items are not depth"
+        );
     }
 
     #[test]

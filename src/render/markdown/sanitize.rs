@@ -84,3 +84,86 @@ fn language_classes(value: &str) -> Option<String> {
         .collect();
     (!kept.is_empty()).then(|| kept.join(" "))
 }
+
+/// Raw HTML nested deeper than this is shown as text instead: parsing HTML
+/// into a tree costs time in proportion to the depth for every element
+/// (`<p>` closes any open `<p>` "in button scope", found by walking up the
+/// open elements), so 100,000 nested `<div>`s took minutes.
+pub(crate) const MAX_RAW_HTML_DEPTH: usize = 256;
+
+/// Whether the tags in `src` nest no deeper than [`MAX_RAW_HTML_DEPTH`],
+/// found with html5ever's tokenizer, which takes time in proportion to the
+/// text. Void elements and elements whose end tag may be left out (`<p>`,
+/// `<li>`, `<td>`, ...) do not count, so ordinary HTML is never refused.
+pub(crate) fn nests_shallowly(src: &str) -> bool {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+    use std::cell::Cell;
+
+    #[derive(Default)]
+    struct Depth {
+        now: Cell<usize>,
+        max: Cell<usize>,
+    }
+    impl TokenSink for Depth {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            if let Token::TagToken(tag) = token {
+                let counted = !matches!(
+                    &*tag.name,
+                    "area"
+                        | "base"
+                        | "br"
+                        | "col"
+                        | "embed"
+                        | "hr"
+                        | "img"
+                        | "input"
+                        | "link"
+                        | "meta"
+                        | "source"
+                        | "track"
+                        | "wbr"
+                        | "param"
+                        | "keygen"
+                        | "p"
+                        | "li"
+                        | "dt"
+                        | "dd"
+                        | "option"
+                        | "optgroup"
+                        | "tr"
+                        | "td"
+                        | "th"
+                        | "tbody"
+                        | "thead"
+                        | "tfoot"
+                        | "rt"
+                        | "rp"
+                        | "colgroup"
+                        | "caption"
+                );
+                match tag.kind {
+                    TagKind::StartTag if counted && !tag.self_closing => {
+                        self.now.set(self.now.get() + 1);
+                        self.max.set(self.max.get().max(self.now.get()));
+                    }
+                    TagKind::EndTag if counted => self.now.set(self.now.get().saturating_sub(1)),
+                    _ => {}
+                }
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    if !src.contains('<') {
+        return true;
+    }
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(src));
+    let tok = Tokenizer::new(Depth::default(), TokenizerOpts::default());
+    let _ = tok.feed(&input);
+    tok.end();
+    tok.sink.max.get() <= MAX_RAW_HTML_DEPTH
+}
