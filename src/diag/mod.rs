@@ -328,9 +328,24 @@ fn excerpt(line: &str, column: usize) -> (String, usize) {
     (out, column)
 }
 
-/// A path as written in every output format: `/`-separated.
+/// A path as written in every output format: its components joined by
+/// `/`. A `\\` inside a file name (allowed on Unix) stays as it is.
 fn slash_path(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
+    use std::path::Component;
+    let mut out = String::new();
+    for c in p.components() {
+        match c {
+            Component::Prefix(_) => {}
+            Component::RootDir => {
+                out.push('/');
+                continue;
+            }
+            _ if out.is_empty() || out.ends_with('/') => {}
+            _ => out.push('/'),
+        }
+        out.push_str(&c.as_os_str().to_string_lossy());
+    }
+    out
 }
 
 /// One diagnostic in the JSON format. Field order is part of the format.
@@ -410,6 +425,16 @@ pub fn render_github(d: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_shown_as_they_are_named() {
+        assert_eq!(slash_path(Path::new("guides/x/a.md")), "guides/x/a.md");
+        assert_eq!(slash_path(Path::new("/tmp/site/a.md")), "/tmp/site/a.md");
+        #[cfg(unix)]
+        assert_eq!(slash_path(Path::new("guides/a\\b.md")), "guides/a\\b.md");
+        #[cfg(windows)]
+        assert_eq!(slash_path(Path::new("guides\\a.md")), "guides/a.md");
+    }
 
     #[test]
     fn line_col_counts_characters() {
