@@ -4,6 +4,9 @@
 //! values rather than failing on the first one, so `check` and `build` can
 //! show every problem in every file in one run.
 
+pub mod codes;
+
+pub use codes::Code;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -29,7 +32,7 @@ impl Severity {
 }
 
 /// One problem in one input file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file, relative to the site root where possible.
     pub file: PathBuf,
@@ -39,25 +42,55 @@ pub struct Diagnostic {
     pub column: usize,
     /// The field path, e.g. `salary.ranges[1].max` (empty for file-level problems).
     pub field: String,
-    /// A stable code such as `E0101`, documented in `docs/check.md`.
-    pub code: &'static str,
-    /// Error or warning.
-    pub severity: Severity,
+    /// A stable code such as `E0101` from [`codes`], documented in
+    /// `docs/check.md`; it decides the severity.
+    pub code: &'static Code,
     /// What is wrong, in words an author understands.
     pub message: String,
     /// An optional hint: a suggestion or the allowed values.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
 
+/// A diagnostic serialises as an object with the keys `file`, `line`,
+/// `column`, `field`, `code` (its text, such as E0101), `severity`
+/// (`"error"` or `"warning"`), `message` and, when there is one, `help`.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            file: &'a Path,
+            line: usize,
+            column: usize,
+            field: &'a str,
+            code: &'a str,
+            severity: Severity,
+            message: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            help: Option<&'a str>,
+        }
+        Shape {
+            file: &self.file,
+            line: self.line,
+            column: self.column,
+            field: &self.field,
+            code: self.code.id,
+            severity: self.severity(),
+            message: &self.message,
+            help: self.help.as_deref(),
+        }
+        .serialize(s)
+    }
+}
+
 impl Diagnostic {
-    /// A new error at `file:line:column`.
-    pub fn error(
+    /// A new diagnostic at `file:line:column`, an error or a warning as
+    /// `code` says.
+    pub fn new(
         file: impl Into<PathBuf>,
         line: usize,
         column: usize,
         field: impl Into<String>,
-        code: &'static str,
+        code: &'static Code,
         message: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic {
@@ -66,16 +99,37 @@ impl Diagnostic {
             column,
             field: field.into(),
             code,
-            severity: Severity::Error,
             message: message.into(),
             help: None,
         }
     }
 
-    /// Turns an error into a warning.
-    pub fn warning(mut self) -> Diagnostic {
-        self.severity = Severity::Warning;
+    /// A diagnostic from the text of a code in [`codes`]: the old
+    /// constructor, kept while call sites move to [`Diagnostic::new`].
+    #[doc(hidden)]
+    pub fn error(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        field: impl Into<String>,
+        id: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let code = codes::by_id(id).unwrap_or_else(|| panic!("{id} is not in diag::codes"));
+        Diagnostic::new(file, line, column, field, code, message)
+    }
+
+    /// A no-op kept while call sites move to [`Diagnostic::new`]: the code
+    /// already decides the severity.
+    #[doc(hidden)]
+    pub fn warning(self) -> Diagnostic {
+        debug_assert!(!self.is_error(), "{} is an error code", self.code);
         self
+    }
+
+    /// Error or warning, as the code says.
+    pub fn severity(&self) -> Severity {
+        self.code.severity
     }
 
     /// Adds a hint.
@@ -98,7 +152,7 @@ impl Diagnostic {
 
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity() == Severity::Error
     }
 }
 
@@ -108,7 +162,7 @@ impl fmt::Display for Diagnostic {
             f,
             "{}: {}[{}]: ",
             self.location(),
-            self.severity.as_str(),
+            self.severity().as_str(),
             self.code
         )?;
         if !self.field.is_empty() {
@@ -145,8 +199,8 @@ impl std::error::Error for Invalid {}
 /// Sorts diagnostics by file, line, column, then code, so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code, &a.field, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.code, &b.field, &b.message))
+        (&a.file, a.line, a.column, a.code.id, &a.field, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code.id, &b.field, &b.message))
     });
 }
 
@@ -232,11 +286,11 @@ impl Style {
 
 /// [`render_human`], with ANSI colours when `color` is true.
 pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
-    let st = Style::new(d.severity, color);
+    let st = Style::new(d.severity(), color);
     let mut out = format!(
         "{}{}[{}]{}{}: {}{}\n",
         st.head,
-        d.severity.as_str(),
+        d.severity().as_str(),
         d.code,
         st.reset,
         st.bold,
@@ -357,8 +411,8 @@ pub fn render_json(diags: &[Diagnostic]) -> String {
             line: d.line,
             column: d.column,
             field: &d.field,
-            code: d.code,
-            severity: d.severity,
+            code: d.code.id,
+            severity: d.severity(),
             message: &d.message,
             help: d.help.as_deref(),
         })
@@ -390,7 +444,7 @@ pub fn render_github(d: &Diagnostic) -> String {
         }
     }
     let title = if d.field.is_empty() {
-        d.code.to_string()
+        d.code.id.to_string()
     } else {
         format!("{} {}", d.code, d.field)
     };
@@ -401,7 +455,7 @@ pub fn render_github(d: &Diagnostic) -> String {
     }
     format!(
         "::{} {}::{}",
-        d.severity.as_str(),
+        d.severity().as_str(),
         props.join(","),
         escape_data(&message)
     )
@@ -422,8 +476,8 @@ mod tests {
 
     #[test]
     fn summary_counts_files() {
-        let a = Diagnostic::error("a.md", 1, 1, "title", "E1", "x");
-        let b = Diagnostic::error("b.md", 2, 1, "", "E2", "y").warning();
+        let a = Diagnostic::new("a.md", 1, 1, "title", codes::E0202, "x");
+        let b = Diagnostic::new("b.md", 2, 1, "", codes::W0501, "y");
         assert_eq!(
             summary(&[a.clone(), a, b]),
             "2 errors, 1 warning in 2 files"
@@ -449,6 +503,20 @@ mod tests {
         assert_eq!(v[0]["help"], serde_json::Value::Null);
         assert_eq!(v[0]["severity"], "error");
         assert_eq!(render_json(&[]), "[]");
+    }
+
+    #[test]
+    fn serialises_code_and_severity_as_text() {
+        let d = Diagnostic::new("g.md", 1, 2, "f", codes::W0501, "m");
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            format!(
+                r#"{{"file":"g.md","line":1,"column":2,"field":"f","code":"{}","severity":"warning","message":"m"}}"#,
+                codes::W0501.id
+            )
+        );
+        let v = serde_json::to_value(d.with_help("h")).unwrap();
+        assert_eq!(v["help"], "h");
     }
 
     #[test]
