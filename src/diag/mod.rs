@@ -486,19 +486,19 @@ mod tests {
 
     #[test]
     fn github_format_escapes_data_and_properties() {
-        let d = Diagnostic::error("guides/a,b:c.md", 7, 3, "x", "E0201", "50% off\nnext")
+        let d = Diagnostic::new("guides/a,b:c.md", 7, 3, "x", codes::E0201, "50% off\nnext")
             .with_help("h\r");
         assert_eq!(
             render_github(&d),
             "::error file=guides/a%2Cb%3Ac.md,line=7,col=3,title=E0201 x::50%25 off%0Anext%0Ahelp: h%0D"
         );
-        let w = Diagnostic::error("g.md", 0, 0, "", "W0501", "m").warning();
+        let w = Diagnostic::new("g.md", 0, 0, "", codes::W0501, "m");
         assert_eq!(render_github(&w), "::warning file=g.md,title=W0501::m");
     }
 
     #[test]
     fn json_format_keeps_every_key() {
-        let d = Diagnostic::error("g.md", 1, 2, "", "E0002", "m");
+        let d = Diagnostic::new("g.md", 1, 2, "", codes::E0002, "m");
         let v: serde_json::Value = serde_json::from_str(&render_json(&[d])).unwrap();
         assert_eq!(v[0]["help"], serde_json::Value::Null);
         assert_eq!(v[0]["severity"], "error");
@@ -522,7 +522,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_column() {
         let line = format!("{}X{}", "a ".repeat(500), "b".repeat(500));
-        let d = Diagnostic::error("g.md", 1, 1001, "", "E0003", "m");
+        let d = Diagnostic::new("g.md", 1, 1001, "", codes::E0003, "m");
         let out = render_human(&d, Some(&line));
         let shown = out.lines().nth(3).unwrap();
         assert!(
@@ -544,7 +544,7 @@ mod tests {
 
     #[test]
     fn human_format_has_caret_under_value() {
-        let d = Diagnostic::error("g.md", 2, 6, "min", "E0201", "bad");
+        let d = Diagnostic::new("g.md", 2, 6, "min", codes::E0201, "bad");
         let out = render_human(&d, Some("---\nmin: \"110k\"\n"));
         assert!(
             out.contains("2 | min: \"110k\"\n  |      ^^^^^^\n"),

@@ -4,7 +4,7 @@
 //! Every rule reports a [`Diagnostic`] at the line of the offending value and
 //! carries on, so one run shows every problem.
 
-use crate::diag::Diagnostic;
+use crate::diag::{codes, Code, Diagnostic};
 use crate::guide::load::Guide;
 use crate::guide::model::PLACEHOLDER;
 use crate::guide::yaml::{path_string, Seg};
@@ -18,9 +18,9 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
-    fn error(&mut self, path: &[Seg<'_>], code: &'static str, message: String) -> &mut Diagnostic {
+    fn error(&mut self, path: &[Seg<'_>], code: &'static Code, message: String) -> &mut Diagnostic {
         let (line, column) = self.guide.position(path);
-        self.out.push(Diagnostic::error(
+        self.out.push(Diagnostic::new(
             &self.guide.source.path,
             line,
             column,
@@ -46,7 +46,7 @@ fn non_empty_list(r: &mut Report<'_>, key: &'static str, items: &[String]) {
     if items.is_empty() {
         r.error(
             &[Seg::Key(key)],
-            "E0201",
+            codes::E0201,
             format!("`{key}` needs at least one item"),
         );
     }
@@ -54,7 +54,7 @@ fn non_empty_list(r: &mut Report<'_>, key: &'static str, items: &[String]) {
         if item.trim().is_empty() {
             r.error(
                 &[Seg::Key(key), Seg::Index(i)],
-                "E0202",
+                codes::E0202,
                 "list item is empty".into(),
             );
         }
@@ -69,7 +69,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
         if value.trim().is_empty() {
             r.error(
                 &[Seg::Key(key)],
-                "E0202",
+                codes::E0202,
                 format!("`{key}` must not be empty"),
             );
         }
@@ -79,7 +79,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
     if f.slug.is_none() && g.slug.is_empty() {
         r.error(
             &[Seg::Key("title")],
-            "E0301",
+            codes::E0301,
             "cannot make a slug from the file name".into(),
         )
         .help = Some("rename the file using letters and digits, or add `slug: some-name`".into());
@@ -88,7 +88,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
         if !is_valid_slug(slug) {
             r.error(
                 &[Seg::Key("slug")],
-                "E0301",
+                codes::E0301,
                 format!("slug `{slug}` may only contain a-z, 0-9 and -"),
             )
             .help = Some(format!("try `{}`", crate::util::slug::slugify(slug)));
@@ -98,7 +98,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
         if let Err(why) = crate::util::layout::check_alias(alias) {
             r.error(
                 &[Seg::Key("aliases"), Seg::Index(i)],
-                "E0304",
+                codes::E0304,
                 format!("alias `{alias}` {why}"),
             );
         }
@@ -108,7 +108,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
         if cur.len() != 3 || !cur.bytes().all(|b| b.is_ascii_uppercase()) {
             r.error(
                 &[Seg::Key("salary"), Seg::Key("currency")],
-                "E0203",
+                codes::E0203,
                 format!("`{cur}` is not an ISO 4217 currency code"),
             )
             .help = Some("use a three-letter code such as USD, EUR or GBP".into());
@@ -116,7 +116,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
         if s.ranges.is_empty() {
             r.error(
                 &[Seg::Key("salary"), Seg::Key("ranges")],
-                "E0201",
+                codes::E0201,
                 "`salary.ranges` needs at least one range".into(),
             );
         }
@@ -133,7 +133,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
                 if !(v > 0.0 && v.is_finite()) {
                     r.error(
                         &at(k),
-                        "E0204",
+                        codes::E0204,
                         format!("`{k}` must be a positive number, not {v}"),
                     );
                 }
@@ -141,7 +141,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
             if range.min > range.max {
                 r.error(
                     &at("max"),
-                    "E0205",
+                    codes::E0205,
                     format!("`max` ({}) is below `min` ({})", range.max, range.min),
                 );
             }
@@ -149,7 +149,7 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
                 if m < range.min || m > range.max {
                     r.error(
                         &at("median"),
-                        "E0205",
+                        codes::E0205,
                         format!("`median` ({m}) is outside min..max"),
                     );
                 }
@@ -181,15 +181,14 @@ fn placeholders(g: &Guide, out: &mut Vec<Diagnostic>) {
     let found = g.positions.marked();
     for (field, line, column) in found {
         out.push(
-            Diagnostic::error(
+            Diagnostic::new(
                 &g.source.path,
                 line + g.line_offset,
                 column,
                 field.clone(),
-                "W0901",
+                codes::W0901,
                 format!("placeholder text left in `{field}`"),
             )
-            .warning()
             .with_help(format!(
                 "replace the `{PLACEHOLDER}` text with real content"
             )),
@@ -199,15 +198,14 @@ fn placeholders(g: &Guide, out: &mut Vec<Diagnostic>) {
         let body_start = g.source.text.len() - g.body.len();
         let (line, column) = crate::diag::line_col(&g.source.text, body_start + i);
         out.push(
-            Diagnostic::error(
+            Diagnostic::new(
                 &g.source.path,
                 line,
                 column,
                 "",
-                "W0901",
+                codes::W0901,
                 "placeholder text left in the body",
             )
-            .warning()
             .with_help(format!(
                 "replace the `{PLACEHOLDER}` text with real content"
             )),
@@ -219,7 +217,7 @@ fn check_url(r: &mut Report<'_>, path: &[Seg<'_>], url: &str) {
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         r.error(
             path,
-            "E0206",
+            codes::E0206,
             format!("`{url}` is not an absolute http(s) URL"),
         );
     }
@@ -234,7 +232,7 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
             let mut r = Report { guide: g, out };
             r.error(
                 &[Seg::Key("slug")],
-                "E0302",
+                codes::E0302,
                 format!(
                     "slug `{}` is already used by {}",
                     g.slug,
@@ -266,7 +264,7 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
             if let Some(other) = clash {
                 r.error(
                     &[Seg::Key("aliases"), Seg::Index(i)],
-                    "E0303",
+                    codes::E0303,
                     format!("alias `{alias}` is already taken"),
                 )
                 .help = Some(format!("{other} uses that URL"));
@@ -292,7 +290,7 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
                             Seg::Index(i),
                             Seg::Key("guide"),
                         ],
-                        "E0305",
+                        codes::E0305,
                         format!("no guide has the slug `{target}`"),
                     );
                     if let Some(best) =
