@@ -184,7 +184,7 @@ codes! {
         r#"`summary: "TODO: One or two sentences…"`"#;
 }
 
-/// The entry for `id`, e.g. `by_id("E0101")`.
+/// The entry for the text of a code, such as E0101.
 pub fn by_id(id: &str) -> Option<&'static Code> {
     ALL.iter().copied().find(|c| c.id == id)
 }
@@ -310,5 +310,92 @@ mod tests {
             assert_eq!(c.severity, want, "{c}");
             assert!(!c.title.is_empty(), "{c} has no title");
         }
+    }
+
+    /// Every `.rs` file under `src/`, with its path relative to the crate.
+    fn sources() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        walkdir::WalkDir::new(root.join("src"))
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.expect("walk src"))
+            .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+            .map(|e| {
+                let rel = e.path().strip_prefix(root).unwrap();
+                (rel.display().to_string(), read(&rel.to_string_lossy()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_code_is_written_as_a_string() {
+        let literal = regex::Regex::new(r#""[EW][0-9]{4}""#).unwrap();
+        let mut found = Vec::new();
+        for (file, text) in sources() {
+            for (n, line) in text.lines().enumerate() {
+                if literal.is_match(line) {
+                    found.push(format!("{file}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "name codes by their constant in diag::codes (codes::E0101), not as strings:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_code_is_used_outside_tests() {
+        let comment = regex::Regex::new(r"//.*").unwrap();
+        let string = regex::Regex::new(r#""(?:[^"\\]|\\.)*""#).unwrap();
+        let mut code = String::new();
+        for (file, text) in sources() {
+            if file.ends_with("codes.rs") && file.contains("diag") {
+                continue;
+            }
+            // Test modules come last in a file.
+            let text = text.split("#[cfg(test)]").next().unwrap_or("");
+            for line in text.lines() {
+                let line = comment.replace(line, "");
+                code.push_str(&string.replace_all(&line, "\"\""));
+                code.push('\n');
+            }
+        }
+        let unused: Vec<&str> = ALL
+            .iter()
+            .map(|c| c.id)
+            .filter(|id| {
+                !regex::Regex::new(&format!(r"\b{id}\b"))
+                    .unwrap()
+                    .is_match(&code)
+            })
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "codes in diag::codes that nothing reports (remove them, and their row in docs/check.md): {unused:?}"
+        );
+    }
+
+    #[test]
+    fn the_docs_name_only_codes_in_the_table() {
+        let mention = regex::Regex::new(r"\b[EW][0-9]{4}\b").unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec!["README.md".to_string()];
+        for e in std::fs::read_dir(root.join("docs")).unwrap() {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            if name.ends_with(".md") {
+                files.push(format!("docs/{name}"));
+            }
+        }
+        let mut unknown = Vec::new();
+        for file in files {
+            for m in mention.find_iter(&read(&file)) {
+                if by_id(m.as_str()).is_none() {
+                    unknown.push(format!("{file}: {}", m.as_str()));
+                }
+            }
+        }
+        assert!(unknown.is_empty(), "unknown codes in the docs: {unknown:?}");
     }
 }

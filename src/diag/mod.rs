@@ -104,29 +104,6 @@ impl Diagnostic {
         }
     }
 
-    /// A diagnostic from the text of a code in [`codes`]: the old
-    /// constructor, kept while call sites move to [`Diagnostic::new`].
-    #[doc(hidden)]
-    pub fn error(
-        file: impl Into<PathBuf>,
-        line: usize,
-        column: usize,
-        field: impl Into<String>,
-        id: &'static str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        let code = codes::by_id(id).unwrap_or_else(|| panic!("{id} is not in diag::codes"));
-        Diagnostic::new(file, line, column, field, code, message)
-    }
-
-    /// A no-op kept while call sites move to [`Diagnostic::new`]: the code
-    /// already decides the severity.
-    #[doc(hidden)]
-    pub fn warning(self) -> Diagnostic {
-        debug_assert!(!self.is_error(), "{} is an error code", self.code);
-        self
-    }
-
     /// Error or warning, as the code says.
     pub fn severity(&self) -> Severity {
         self.code.severity
