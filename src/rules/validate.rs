@@ -303,3 +303,173 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::{codes, Code, Diagnostic};
+    use crate::guide::load::{parse_guide, SourceFile};
+
+    /// A valid guide; `{top}` is replaced by extra top-level lines (anchors
+    /// for the aliases below them), so line numbers below it shift.
+    const GUIDE: &str = "---
+title: Platform Engineer
+summary: Builds the platform.
+{top}responsibilities:
+  - Run the platform
+skills:
+  - Kubernetes
+salary:
+  currency: USD
+  period: year
+  ranges:
+    - level: Mid
+      min: 100000
+      max: 150000
+---
+Body.
+";
+
+    /// The guide with `top` added and each `(from, to)` replaced once.
+    fn guide(top: &str, edits: &[(&str, &str)]) -> String {
+        let mut text = GUIDE.replace("{top}", top);
+        for (from, to) in edits {
+            assert!(text.contains(from), "{from}");
+            text = text.replacen(from, to, 1);
+        }
+        text
+    }
+
+    /// Every error `check` reports for one guide: the schema walk's when it
+    /// rejects the guide, else the rules'.
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        let source = SourceFile {
+            path: "guides/g.md".into(),
+            text: text.into(),
+        };
+        let found = match parse_guide(&source) {
+            Err(diags) => diags,
+            Ok(g) => crate::rules::validate(std::slice::from_ref(&g)),
+        };
+        found.into_iter().filter(Diagnostic::is_error).collect()
+    }
+
+    /// Asserts that `text` has exactly one error, with this code, line,
+    /// column and field.
+    fn once(text: &str, code: &Code, line: usize, column: usize, field: &str) -> Diagnostic {
+        let found = errors(text);
+        assert_eq!(found.len(), 1, "{text}\n{found:#?}");
+        let d = &found[0];
+        assert_eq!(
+            (d.code, d.line, d.column, d.field.as_str()),
+            (code, line, column, field),
+            "{text}\n{d:#?}"
+        );
+        d.clone()
+    }
+
+    #[test]
+    fn the_base_guide_is_valid() {
+        assert_eq!(errors(&guide("", &[])), Vec::new());
+        // Aliases that resolve to good values are fine.
+        let text = guide(
+            "tags: &t [ops, infra]\nalt_titles: *t\n",
+            &[("      max: 150000", "      max: 150000\n      median: &m 120000\n    - level: Senior\n      min: *m\n      max: 200000")],
+        );
+        assert_eq!(errors(&text), Vec::new());
+    }
+
+    #[test]
+    fn an_empty_list_is_reported_once() {
+        let text = guide(
+            "",
+            &[(
+                "responsibilities:\n  - Run the platform",
+                "responsibilities: []",
+            )],
+        );
+        once(&text, codes::E0201, 4, 19, "responsibilities");
+        let text = guide("", &[("skills:\n  - Kubernetes", "skills: []")]);
+        once(&text, codes::E0201, 6, 9, "skills");
+        let text = guide(
+            "",
+            &[(
+                "  ranges:\n    - level: Mid\n      min: 100000\n      max: 150000",
+                "  ranges: []",
+            )],
+        );
+        once(&text, codes::E0201, 11, 11, "salary.ranges");
+        // The same lists, empty through an alias.
+        let top = "tags: &none []\n";
+        let text = guide(
+            top,
+            &[(
+                "responsibilities:\n  - Run the platform",
+                "responsibilities: *none",
+            )],
+        );
+        once(&text, codes::E0201, 5, 19, "responsibilities");
+        let text = guide(top, &[("skills:\n  - Kubernetes", "skills: *none")]);
+        once(&text, codes::E0201, 7, 9, "skills");
+        let text = guide(
+            top,
+            &[(
+                "  ranges:\n    - level: Mid\n      min: 100000\n      max: 150000",
+                "  ranges: *none",
+            )],
+        );
+        once(&text, codes::E0201, 12, 11, "salary.ranges");
+    }
+
+    #[test]
+    fn a_malformed_currency_is_reported_once() {
+        let text = guide("", &[("currency: USD", "currency: usd")]);
+        let d = once(&text, codes::E0203, 9, 13, "salary.currency");
+        assert!(d.help.unwrap().contains("`USD`"));
+        let text = guide("family: &c usd\n", &[("currency: USD", "currency: *c")]);
+        once(&text, codes::E0203, 10, 13, "salary.currency");
+    }
+
+    #[test]
+    fn a_malformed_slug_is_reported_once() {
+        let text = guide("slug: Bad_Slug\n", &[]);
+        let d = once(&text, codes::E0301, 4, 7, "slug");
+        assert!(d.help.unwrap().contains("`bad-slug`"));
+        let text = guide("family: &s Bad_Slug\nslug: *s\n", &[]);
+        let d = once(&text, codes::E0301, 5, 7, "slug");
+        assert!(d.help.unwrap().contains("`bad-slug`"));
+    }
+
+    #[test]
+    fn a_salary_figure_that_is_not_positive_is_reported_once() {
+        let text = guide("", &[("min: 100000", "min: 0")]);
+        once(&text, codes::E0204, 13, 12, "salary.ranges[0].min");
+        let text = guide("", &[("max: 150000", "max: -5")]);
+        // Not also E0205 (`max` below `min`): the walk rejected the guide.
+        once(&text, codes::E0204, 14, 12, "salary.ranges[0].max");
+        let top = "demand:\n  growth_pct: &neg -5\n  openings_per_year: 10\n";
+        let text = guide(top, &[("min: 100000", "min: *neg")]);
+        once(&text, codes::E0204, 16, 12, "salary.ranges[0].min");
+    }
+
+    #[test]
+    fn empty_and_blank_text_are_reported_once() {
+        let text = guide("", &[("title: Platform Engineer", "title: \"\"")]);
+        once(&text, codes::E0202, 2, 8, "title");
+        let text = guide("", &[("title: Platform Engineer", "title: \"   \"")]);
+        once(&text, codes::E0202, 2, 8, "title");
+        let text = guide("", &[("summary: Builds the platform.", "summary: \" \"")]);
+        once(&text, codes::E0202, 3, 10, "summary");
+        let text = guide("", &[("  - Kubernetes", "  - \"\"")]);
+        once(&text, codes::E0202, 7, 5, "skills[0]");
+        let text = guide("", &[("  - Kubernetes", "  - \"  \"")]);
+        once(&text, codes::E0202, 7, 5, "skills[0]");
+        // Through an alias: empty, then blank.
+        let anchor = |value: &str| format!("family: &v {value}\ntitle: *v");
+        let text = guide("", &[("title: Platform Engineer", &anchor("\"\""))]);
+        once(&text, codes::E0202, 3, 8, "title");
+        let text = guide("", &[("title: Platform Engineer", &anchor("\"  \""))]);
+        once(&text, codes::E0202, 3, 8, "title");
+        let text = guide("family: &e \"\"\n", &[("  - Run the platform", "  - *e")]);
+        once(&text, codes::E0202, 6, 5, "responsibilities[0]");
+    }
+}
