@@ -30,7 +30,7 @@ fn check_text(text: &str) -> Vec<&'static str> {
         let _ = diag::render_github(d);
     }
     let _ = diag::render_json(&diags);
-    diags.iter().map(|d| d.code).collect()
+    diags.iter().map(|d| d.code.id).collect()
 }
 
 /// The schema walk reads YAML with yaml-rust2 and serde with libyaml; the

@@ -4,6 +4,9 @@
 //! values rather than failing on the first one, so `check` and `build` can
 //! show every problem in every file in one run.
 
+pub mod codes;
+
+pub use codes::Code;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -29,7 +32,7 @@ impl Severity {
 }
 
 /// One problem in one input file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file, relative to the site root where possible.
     pub file: PathBuf,
@@ -39,25 +42,55 @@ pub struct Diagnostic {
     pub column: usize,
     /// The field path, e.g. `salary.ranges[1].max` (empty for file-level problems).
     pub field: String,
-    /// A stable code such as `E0101`, documented in `docs/check.md`.
-    pub code: &'static str,
-    /// Error or warning.
-    pub severity: Severity,
+    /// A stable code such as `E0101` from [`codes`], documented in
+    /// `docs/check.md`; it decides the severity.
+    pub code: &'static Code,
     /// What is wrong, in words an author understands.
     pub message: String,
     /// An optional hint: a suggestion or the allowed values.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
 
+/// A diagnostic serialises as an object with the keys `file`, `line`,
+/// `column`, `field`, `code` (its text, such as E0101), `severity`
+/// (`"error"` or `"warning"`), `message` and, when there is one, `help`.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            file: &'a Path,
+            line: usize,
+            column: usize,
+            field: &'a str,
+            code: &'a str,
+            severity: Severity,
+            message: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            help: Option<&'a str>,
+        }
+        Shape {
+            file: &self.file,
+            line: self.line,
+            column: self.column,
+            field: &self.field,
+            code: self.code.id,
+            severity: self.severity(),
+            message: &self.message,
+            help: self.help.as_deref(),
+        }
+        .serialize(s)
+    }
+}
+
 impl Diagnostic {
-    /// A new error at `file:line:column`.
-    pub fn error(
+    /// A new diagnostic at `file:line:column`, an error or a warning as
+    /// `code` says.
+    pub fn new(
         file: impl Into<PathBuf>,
         line: usize,
         column: usize,
         field: impl Into<String>,
-        code: &'static str,
+        code: &'static Code,
         message: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic {
@@ -66,16 +99,14 @@ impl Diagnostic {
             column,
             field: field.into(),
             code,
-            severity: Severity::Error,
             message: message.into(),
             help: None,
         }
     }
 
-    /// Turns an error into a warning.
-    pub fn warning(mut self) -> Diagnostic {
-        self.severity = Severity::Warning;
-        self
+    /// Error or warning, as the code says.
+    pub fn severity(&self) -> Severity {
+        self.code.severity
     }
 
     /// Adds a hint.
@@ -98,7 +129,7 @@ impl Diagnostic {
 
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity() == Severity::Error
     }
 }
 
@@ -108,7 +139,7 @@ impl fmt::Display for Diagnostic {
             f,
             "{}: {}[{}]: ",
             self.location(),
-            self.severity.as_str(),
+            self.severity().as_str(),
             self.code
         )?;
         if !self.field.is_empty() {
@@ -145,8 +176,8 @@ impl std::error::Error for Invalid {}
 /// Sorts diagnostics by file, line, column, then code, so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code, &a.field, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.code, &b.field, &b.message))
+        (&a.file, a.line, a.column, a.code.id, &a.field, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code.id, &b.field, &b.message))
     });
 }
 
@@ -232,11 +263,11 @@ impl Style {
 
 /// [`render_human`], with ANSI colours when `color` is true.
 pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
-    let st = Style::new(d.severity, color);
+    let st = Style::new(d.severity(), color);
     let mut out = format!(
         "{}{}[{}]{}{}: {}{}\n",
         st.head,
-        d.severity.as_str(),
+        d.severity().as_str(),
         d.code,
         st.reset,
         st.bold,
@@ -372,8 +403,8 @@ pub fn render_json(diags: &[Diagnostic]) -> String {
             line: d.line,
             column: d.column,
             field: &d.field,
-            code: d.code,
-            severity: d.severity,
+            code: d.code.id,
+            severity: d.severity(),
             message: &d.message,
             help: d.help.as_deref(),
         })
@@ -405,7 +436,7 @@ pub fn render_github(d: &Diagnostic) -> String {
         }
     }
     let title = if d.field.is_empty() {
-        d.code.to_string()
+        d.code.id.to_string()
     } else {
         format!("{} {}", d.code, d.field)
     };
@@ -416,7 +447,7 @@ pub fn render_github(d: &Diagnostic) -> String {
     }
     format!(
         "::{} {}::{}",
-        d.severity.as_str(),
+        d.severity().as_str(),
         props.join(","),
         escape_data(&message)
     )
@@ -447,8 +478,8 @@ mod tests {
 
     #[test]
     fn summary_counts_files() {
-        let a = Diagnostic::error("a.md", 1, 1, "title", "E1", "x");
-        let b = Diagnostic::error("b.md", 2, 1, "", "E2", "y").warning();
+        let a = Diagnostic::new("a.md", 1, 1, "title", codes::E0202, "x");
+        let b = Diagnostic::new("b.md", 2, 1, "", codes::W0501, "y");
         assert_eq!(
             summary(&[a.clone(), a, b]),
             "2 errors, 1 warning in 2 files"
@@ -457,19 +488,19 @@ mod tests {
 
     #[test]
     fn github_format_escapes_data_and_properties() {
-        let d = Diagnostic::error("guides/a,b:c.md", 7, 3, "x", "E0201", "50% off\nnext")
+        let d = Diagnostic::new("guides/a,b:c.md", 7, 3, "x", codes::E0201, "50% off\nnext")
             .with_help("h\r");
         assert_eq!(
             render_github(&d),
             "::error file=guides/a%2Cb%3Ac.md,line=7,col=3,title=E0201 x::50%25 off%0Anext%0Ahelp: h%0D"
         );
-        let w = Diagnostic::error("g.md", 0, 0, "", "W0501", "m").warning();
+        let w = Diagnostic::new("g.md", 0, 0, "", codes::W0501, "m");
         assert_eq!(render_github(&w), "::warning file=g.md,title=W0501::m");
     }
 
     #[test]
     fn json_format_keeps_every_key() {
-        let d = Diagnostic::error("g.md", 1, 2, "", "E0002", "m");
+        let d = Diagnostic::new("g.md", 1, 2, "", codes::E0002, "m");
         let v: serde_json::Value = serde_json::from_str(&render_json(&[d])).unwrap();
         assert_eq!(v[0]["help"], serde_json::Value::Null);
         assert_eq!(v[0]["severity"], "error");
@@ -477,9 +508,23 @@ mod tests {
     }
 
     #[test]
+    fn serialises_code_and_severity_as_text() {
+        let d = Diagnostic::new("g.md", 1, 2, "f", codes::W0501, "m");
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            format!(
+                r#"{{"file":"g.md","line":1,"column":2,"field":"f","code":"{}","severity":"warning","message":"m"}}"#,
+                codes::W0501.id
+            )
+        );
+        let v = serde_json::to_value(d.with_help("h")).unwrap();
+        assert_eq!(v["help"], "h");
+    }
+
+    #[test]
     fn long_lines_are_cut_around_the_column() {
         let line = format!("{}X{}", "a ".repeat(500), "b".repeat(500));
-        let d = Diagnostic::error("g.md", 1, 1001, "", "E0003", "m");
+        let d = Diagnostic::new("g.md", 1, 1001, "", codes::E0003, "m");
         let out = render_human(&d, Some(&line));
         let shown = out.lines().nth(3).unwrap();
         assert!(
@@ -501,7 +546,7 @@ mod tests {
 
     #[test]
     fn human_format_has_caret_under_value() {
-        let d = Diagnostic::error("g.md", 2, 6, "min", "E0201", "bad");
+        let d = Diagnostic::new("g.md", 2, 6, "min", codes::E0201, "bad");
         let out = render_human(&d, Some("---\nmin: \"110k\"\n"));
         assert!(
             out.contains("2 | min: \"110k\"\n  |      ^^^^^^\n"),

@@ -4,7 +4,7 @@
 //! Loading never stops at the first bad file. Every file is read and parsed;
 //! problems come back as diagnostics beside the guides that did parse.
 
-use crate::diag::Diagnostic;
+use crate::diag::{codes, Diagnostic};
 use crate::guide::model::{FrontMatter, SiteConfig};
 use crate::guide::yaml;
 use anyhow::{Context, Result};
@@ -155,15 +155,14 @@ pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
 
 /// The warning for a symbolic link under `folder` that is not followed.
 pub fn symlink_warning(rel: impl Into<PathBuf>, folder: &str) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::new(
         rel,
         0,
         0,
         "",
-        "W0010",
+        codes::W0010,
         "symbolic link points outside the site root; not followed",
     )
-    .warning()
     .with_help(format!(
         "copy the file into {folder} instead of linking to it"
     ))
@@ -202,12 +201,12 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
     let tree = match yaml::parse_marked_all(&source.text) {
         Ok((tree, _)) => tree,
         Err(e) => {
-            let d = Diagnostic::error(
+            let d = Diagnostic::new(
                 &rel,
                 e.line,
                 e.column,
                 e.field,
-                "E0003",
+                codes::E0003,
                 format!("invalid YAML: {}", e.message),
             );
             return Ok((SiteConfig::default(), vec![d], Some(source)));
@@ -224,7 +223,7 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
     match yaml::from_str::<SiteConfig>(&source.text) {
         Ok(c) => Ok((c, Vec::new(), Some(source))),
         Err(e) => {
-            let d = Diagnostic::error(&rel, e.line, e.column, e.field, "E0100", e.message);
+            let d = Diagnostic::new(&rel, e.line, e.column, e.field, codes::E0100, e.message);
             Ok((SiteConfig::default(), vec![d], Some(source)))
         }
     }
@@ -248,19 +247,26 @@ pub fn read_and_parse(
     let bytes = match read {
         Ok(Some(b)) => b,
         Ok(None) => {
-            let d = Diagnostic::error(
+            let d = Diagnostic::new(
                 rel,
                 0,
                 0,
                 "",
-                "E0005",
+                codes::E0005,
                 format!("file is larger than {max_kib} KiB (site.yaml `max_guide_kib`)"),
             )
             .with_help("split the guide, or raise `max_guide_kib` in site.yaml");
             return (None, vec![d], None);
         }
         Err(e) => {
-            let d = Diagnostic::error(rel, 0, 0, "", "E0006", format!("cannot read file: {e}"));
+            let d = Diagnostic::new(
+                rel,
+                0,
+                0,
+                "",
+                codes::E0006,
+                format!("cannot read file: {e}"),
+            );
             return (None, vec![d], None);
         }
     };
@@ -287,12 +293,12 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             let offset = e.valid_up_to();
             let (line, column) =
                 crate::diag::line_col(std::str::from_utf8(&bytes[..offset]).unwrap_or(""), offset);
-            Err(Diagnostic::error(
+            Err(Diagnostic::new(
                 rel,
                 line,
                 column,
                 "",
-                "E0001",
+                codes::E0001,
                 format!("file is not valid UTF-8 (invalid byte at offset {offset})"),
             )
             .with_help("save the file with UTF-8 encoding"))
@@ -314,13 +320,15 @@ pub struct Split<'a> {
 /// Splits `---` fenced front matter from the body.
 pub fn split<'a>(rel: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(rel, 0, 0, "", "E0002", "file is empty")
-            .with_help("a guide starts with `---`, its YAML front matter, and `---`"));
+        return Err(
+            Diagnostic::new(rel, 0, 0, "", codes::E0002, "file is empty")
+                .with_help("a guide starts with `---`, its YAML front matter, and `---`"),
+        );
     }
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_end].trim_end() != "---" {
         return Err(
-            Diagnostic::error(rel, 1, 1, "", "E0002", "front matter is missing").with_help(
+            Diagnostic::new(rel, 1, 1, "", codes::E0002, "front matter is missing").with_help(
                 "the first line of a guide must be `---`, opening its YAML front matter",
             ),
         );
@@ -339,7 +347,7 @@ pub fn split<'a>(rel: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         pos = end;
     }
     Err(
-        Diagnostic::error(rel, 1, 1, "", "E0002", "front matter is not closed")
+        Diagnostic::new(rel, 1, 1, "", codes::E0002, "front matter is not closed")
             .with_help("add a line `---` after the last front matter field"),
     )
 }
@@ -353,12 +361,12 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     let tree = match yaml::parse_tree(parts.yaml) {
         Ok(Some(t)) => t,
         Ok(None) => {
-            return Err(vec![Diagnostic::error(
+            return Err(vec![Diagnostic::new(
                 rel,
                 1,
                 1,
                 "",
-                "E0004",
+                codes::E0004,
                 "front matter is empty",
             )
             .with_help(
@@ -366,23 +374,23 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )])
         }
         Err(e) => {
-            return Err(vec![Diagnostic::error(
+            return Err(vec![Diagnostic::new(
                 rel,
                 at(e.line),
                 e.column,
                 e.field,
-                "E0003",
+                codes::E0003,
                 format!("invalid YAML: {}", e.message),
             )])
         }
     };
     if !matches!(tree.kind, yaml::NodeKind::Map(_)) {
-        return Err(vec![Diagnostic::error(
+        return Err(vec![Diagnostic::new(
             rel,
             at(tree.line),
             tree.column,
             "",
-            "E0004",
+            codes::E0004,
             "front matter must be a mapping of `field: value` lines",
         )]);
     }
@@ -415,11 +423,11 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             // corner where the two YAML readers disagree).
             let (code, message) =
                 if e.field.is_empty() && !e.message.starts_with("the front matter") {
-                    ("E0003", format!("invalid YAML: {}", e.message))
+                    (codes::E0003, format!("invalid YAML: {}", e.message))
                 } else {
-                    ("E0100", e.message)
+                    (codes::E0100, e.message)
                 };
-            vec![Diagnostic::error(
+            vec![Diagnostic::new(
                 rel,
                 at(e.line),
                 e.column,

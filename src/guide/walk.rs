@@ -5,7 +5,7 @@
 //! serde stops at the first error it meets, so it is only asked to build the
 //! typed model once this walk has found nothing wrong.
 
-use crate::diag::Diagnostic;
+use crate::diag::{codes, Code, Diagnostic};
 use crate::guide::yaml::{Node, NodeKind};
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -156,10 +156,10 @@ fn path_string(path: &[Step<'_>]) -> String {
 }
 
 /// How a failed `pattern` is explained, by field name.
-fn pattern_problem(field: &str, value: &str) -> (&'static str, String, String) {
+fn pattern_problem(field: &str, value: &str) -> (&'static Code, String, String) {
     match field {
         "slug" | "guide" => (
-            "E0301",
+            codes::E0301,
             format!("`{value}` is not a valid slug"),
             format!(
                 "a slug may only contain a-z, 0-9 and -; try `{}`",
@@ -167,27 +167,27 @@ fn pattern_problem(field: &str, value: &str) -> (&'static str, String, String) {
             ),
         ),
         "currency" => (
-            "E0203",
+            codes::E0203,
             format!("`{value}` is not an ISO 4217 currency code"),
             currency_help(value),
         ),
         "onet_soc" => (
-            "E0106",
+            codes::E0106,
             format!("`{value}` is not an O*NET-SOC code"),
             "write it as NN-NNNN.NN in quotes, e.g. \"15-1299.09\"".into(),
         ),
         "isco" => (
-            "E0106",
+            codes::E0106,
             format!("`{value}` is not an ISCO-08 code"),
             "write the four digits in quotes, e.g. \"2421\"".into(),
         ),
         "as_of" => (
-            "E0107",
+            codes::E0107,
             format!("`{value}` is not a valid date"),
             "write YYYY, YYYY-MM or YYYY-MM-DD".into(),
         ),
         _ => (
-            "E0106",
+            codes::E0106,
             format!("`{value}` does not have the expected format"),
             String::new(),
         ),
@@ -258,11 +258,11 @@ impl<'a> Walker<'a> {
         line: usize,
         column: usize,
         path: &[Step<'_>],
-        code: &'static str,
+        code: &'static Code,
         message: String,
         help: Option<String>,
     ) {
-        let mut d = Diagnostic::error(
+        let mut d = Diagnostic::new(
             self.file,
             line + self.line_offset,
             column,
@@ -297,7 +297,7 @@ impl<'a> Walker<'a> {
                         node.line,
                         node.column,
                         path,
-                        "E0104",
+                        codes::E0104,
                         format!(
                             "`{field}` should be one of the allowed values, not {}",
                             kind_name(k)
@@ -328,7 +328,7 @@ impl<'a> Walker<'a> {
                             node.line,
                             node.column,
                             path,
-                            "E0201",
+                            codes::E0201,
                             format!("`{field}` needs at least {min} item{}", plural(min)),
                             Some("add items as `- text` lines below the field".into()),
                         );
@@ -373,7 +373,7 @@ impl<'a> Walker<'a> {
             let fits = if ts.is_empty() {
                 !found
                     .iter()
-                    .any(|d| d.code == "E0103" && d.line == node.line)
+                    .any(|d| d.code == codes::E0103 && d.line == node.line)
             } else {
                 ts.iter().any(|t| matches_type(k, t))
             };
@@ -402,9 +402,9 @@ impl<'a> Walker<'a> {
         let want = names.join(" or ");
         if k == Kind::Null {
             let code = if expected.contains(&"string") {
-                "E0202"
+                codes::E0202
             } else {
-                "E0103"
+                codes::E0103
             };
             self.push(
                 node.line,
@@ -437,7 +437,7 @@ impl<'a> Walker<'a> {
             node.line,
             node.column,
             path,
-            "E0103",
+            codes::E0103,
             format!("`{field}` should be {want}, not {}", kind_name(k)),
             help,
         );
@@ -458,7 +458,7 @@ impl<'a> Walker<'a> {
             node.line,
             node.column,
             path,
-            "E0104",
+            codes::E0104,
             format!("`{text}` is not an allowed value for `{field}`"),
             Some(help),
         );
@@ -472,7 +472,7 @@ impl<'a> Walker<'a> {
                     node.line,
                     node.column,
                     path,
-                    "E0202",
+                    codes::E0202,
                     format!("`{field}` must not be empty"),
                     None,
                 );
@@ -486,7 +486,7 @@ impl<'a> Walker<'a> {
                 node.line,
                 node.column,
                 path,
-                "E0107",
+                codes::E0107,
                 format!("`{text}` is not a valid date"),
                 Some("write a real calendar date as YYYY-MM-DD, e.g. 2026-02-28".into()),
             );
@@ -510,7 +510,7 @@ impl<'a> Walker<'a> {
                     node.line,
                     node.column,
                     path,
-                    "E0203",
+                    codes::E0203,
                     format!("`{text}` is not an ISO 4217 currency code"),
                     Some(currency_help(text)),
                 );
@@ -544,7 +544,7 @@ impl<'a> Walker<'a> {
                 node.line,
                 node.column,
                 path,
-                "E0204",
+                codes::E0204,
                 format!(
                     "`{field}` must be {bound}, not {}",
                     node.as_str().unwrap_or("")
@@ -557,7 +557,7 @@ impl<'a> Walker<'a> {
                 node.line,
                 node.column,
                 path,
-                "E0204",
+                codes::E0204,
                 format!("`{field}` must be a finite number"),
                 None,
             );
@@ -588,7 +588,7 @@ impl<'a> Walker<'a> {
                     key.line,
                     key.column,
                     path,
-                    "E0105",
+                    codes::E0105,
                     format!("`{name}` is given twice"),
                     Some(format!(
                         "it is first given on line {}; keep one of them",
@@ -603,7 +603,7 @@ impl<'a> Walker<'a> {
                     key.line,
                     key.column,
                     path,
-                    "E0101",
+                    codes::E0101,
                     "a field name must be plain text".into(),
                     None,
                 );
@@ -628,7 +628,7 @@ impl<'a> Walker<'a> {
                         key.line,
                         key.column,
                         path,
-                        "E0101",
+                        codes::E0101,
                         format!("unknown field `{name}` {place}"),
                         Some(help),
                     );
@@ -672,7 +672,7 @@ impl<'a> Walker<'a> {
                 line,
                 column,
                 path,
-                "E0102",
+                codes::E0102,
                 format!("{place} is missing the required field `{name}`"),
                 Some(format!("add a `{name}` field{what}")),
             );

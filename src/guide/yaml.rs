@@ -287,6 +287,16 @@ impl Positions {
         (found.1.line as usize, found.1.column as usize)
     }
 
+    /// The line and column of every alias (`*name`) in the tree: values the
+    /// schema walk does not see, since it leaves aliases unexpanded.
+    pub fn aliases(&self) -> Vec<(usize, usize)> {
+        self.nodes
+            .iter()
+            .filter(|p| p.shape == Shape::Alias)
+            .map(|p| (p.line as usize, p.column as usize))
+            .collect()
+    }
+
     /// The field path (`a.b[2].c`, `?` for a key that is not text), line
     /// and column of every scalar value that was marked, in document order.
     pub fn marked(&self) -> Vec<(String, usize, usize)> {

@@ -5,7 +5,7 @@
 //! built-in template of the same name, one file at a time, and its
 //! `themes/<name>/static/` files are copied over the built-in ones.
 
-use crate::diag::Diagnostic;
+use crate::diag::{codes, Diagnostic};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::Tera;
@@ -54,23 +54,23 @@ pub struct Theme {
 pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let bad_name = name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.');
     if bad_name {
-        return Err(vec![Diagnostic::error(
+        return Err(vec![Diagnostic::new(
             "site.yaml",
             0,
             0,
             "theme",
-            "E0401",
+            codes::E0401,
             format!("theme `{name}` must be the name of a folder under themes/"),
         )]);
     }
     let dir = root.join("themes").join(name);
     if name != "default" && !dir.is_dir() {
-        return Err(vec![Diagnostic::error(
+        return Err(vec![Diagnostic::new(
             "site.yaml",
             0,
             0,
             "theme",
-            "E0401",
+            codes::E0401,
             format!("theme `{name}` not found: there is no folder themes/{name}/"),
         )]);
     }
@@ -138,7 +138,14 @@ pub const CARD_TEMPLATE: &str = "careerbook-card.html";
 
 fn io_diag(root: &Path, full: &Path, e: &std::io::Error) -> Diagnostic {
     let rel = full.strip_prefix(root).unwrap_or(full);
-    Diagnostic::error(rel, 0, 0, "", "E0006", format!("cannot read file: {e}"))
+    Diagnostic::new(
+        rel,
+        0,
+        0,
+        "",
+        codes::E0006,
+        format!("cannot read file: {e}"),
+    )
 }
 
 /// Regular files under `dir`, as (path relative to `dir` with `/`, full path),
@@ -224,12 +231,12 @@ pub fn template_diag(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Di
         })
         .collect::<Vec<_>>()
         .join(": ");
-    Diagnostic::error(
+    Diagnostic::new(
         file,
         line,
         column,
         "",
-        "E0402",
+        codes::E0402,
         format!("template error: {message}"),
     )
 }

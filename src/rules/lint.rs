@@ -5,7 +5,7 @@
 //! Nothing here reads the clock: "old" is measured against the newest
 //! `updated` date in the site, so the same site always gives the same output.
 
-use crate::diag::Diagnostic;
+use crate::diag::{codes, Code, Diagnostic};
 use crate::guide::load::Guide;
 use crate::guide::model::Date;
 use crate::guide::yaml::{path_string, Seg};
@@ -19,12 +19,12 @@ pub const STALE_SALARY_MONTHS: i32 = 36;
 fn warn(
     g: &Guide,
     path: &[Seg<'_>],
-    code: &'static str,
+    code: &'static Code,
     message: String,
     help: String,
 ) -> Diagnostic {
     let (line, column) = g.position(path);
-    Diagnostic::error(
+    Diagnostic::new(
         &g.source.path,
         line,
         column,
@@ -32,7 +32,6 @@ fn warn(
         code,
         message,
     )
-    .warning()
     .with_help(help)
 }
 
@@ -72,7 +71,7 @@ pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
             let mut d = warn(
                 g,
                 &[Seg::Key("title")],
-                "W0501",
+                codes::W0501,
                 "the guide has no `updated` date".into(),
                 "add `updated: YYYY-MM-DD` so readers, feeds and the sitemap know how fresh it is"
                     .into(),
@@ -94,7 +93,7 @@ pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
                         out.push(warn(
                             g,
                             &at,
-                            "W0505",
+                            codes::W0505,
                             format!(
                                 "`{slug}` is a draft, so this link goes nowhere on the built site"
                             ),
@@ -114,7 +113,7 @@ pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
                         out.push(warn(
                             g,
                             &path,
-                            "W0502",
+                            codes::W0502,
                             format!(
                                 "`{title}` nearly matches the guide `{}` but is not linked to it",
                                 target.front.title
@@ -135,7 +134,7 @@ pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
                 out.push(warn(
                     g,
                     &[Seg::Key("title")],
-                    "W0503",
+                    codes::W0503,
                     format!("no other guide links to `{}`", g.slug),
                     "list it under another guide's `progression` (with `guide: slug`) so readers can find it"
                         .into(),
@@ -162,7 +161,7 @@ fn stale_salaries(guides: &[&Guide], out: &mut Vec<Diagnostic>) {
             out.push(warn(
                 g,
                 &[Seg::Key("salary"), Seg::Key("as_of")],
-                "W0504",
+                codes::W0504,
                 format!(
                     "salary figures are from {as_of}, more than {} years before the newest guide update ({})",
                     STALE_SALARY_MONTHS / 12,
