@@ -183,8 +183,8 @@ fn write_page(dir: &Path, page: &Page) -> Result<()> {
 
 /// Removes staging and old folders left by builds that were killed: those
 /// named for this output that carry careerbook's marker while no live
-/// build holds the marker's lock. A live build's folders, and folders that
-/// only look like careerbook's (no marker), are left alone.
+/// build holds the marker's lock, or are empty. A live build's folders, and
+/// folders that only look like careerbook's (no marker), are left alone.
 fn remove_stale_siblings(output: &Path) {
     let (Some(name), Some(parent)) = (output.file_name(), output.parent()) else {
         return;
@@ -205,6 +205,10 @@ fn remove_stale_siblings(output: &Path) {
             .is_some_and(|n| n.starts_with(&prefix));
         if ours && is_abandoned(&entry.path()) {
             let _ = std::fs::remove_dir_all(entry.path());
+        } else if ours {
+            // A build killed between creating its folder and writing the
+            // marker leaves it empty; `remove_dir` removes only an empty one.
+            let _ = std::fs::remove_dir(entry.path());
         }
     }
 }
@@ -294,6 +298,8 @@ mod tests {
         let live = dir.path().join(".out.careerbook-staging-1");
         let dead = dir.path().join(".out.careerbook-staging-2");
         let foreign = dir.path().join(".out.careerbook-backup");
+        let empty = dir.path().join(".out.careerbook-staging-3");
+        std::fs::create_dir_all(&empty).expect("mkdir");
         let _held = start_tree(&live).expect("live build");
         drop(start_tree(&dead).expect("killed build"));
         std::fs::create_dir_all(&foreign).expect("mkdir");
@@ -302,5 +308,6 @@ mod tests {
         assert!(live.join(MARKER).is_file(), "a live build's folder stays");
         assert!(!dead.exists(), "a killed build's folder goes");
         assert!(foreign.join("keep.txt").is_file(), "no marker, not ours");
+        assert!(!empty.exists(), "killed before its marker: nothing to keep");
     }
 }
