@@ -91,47 +91,78 @@ fn init_refuses_to_overwrite_and_changes_nothing() {
 }
 
 #[test]
-fn init_workflow_matches_the_repository_workflow_but_installs_a_release() {
+fn init_workflow_matches_the_repository_workflow_but_uses_a_release() {
     let tmp = tempfile::tempdir().unwrap();
     assert!(careerbook(&["init", tmp.path().to_str().unwrap()])
         .status
         .success());
     let init = read(tmp.path().join(".github/workflows/pages.yml"));
     let repo_wf = read(repo().join(".github/workflows/pages.yml"));
+    let version = env!("CARGO_PKG_VERSION");
+    let jobs = |wf: &str| -> (String, String) {
+        let (build, deploy) = wf.split_once("\n  deploy:\n").expect("a deploy job");
+        (build.to_string(), deploy.to_string())
+    };
     for wf in [&init, &repo_wf] {
+        let (build, deploy) = jobs(wf);
+        // Pushes and pull requests check, build and keep the site, read-only
+        // and outside the deploy's concurrency group.
         for needle in [
-            "actions/checkout@v4",
-            "actions/configure-pages@v5",
-            "actions/upload-pages-artifact@v3",
-            "actions/deploy-pages@v4",
-            "pages: write",
-            "id-token: write",
+            "pull_request:",
             "contents: read",
+            "pages: read",
+            "group: pages-build-",
+            "if: github.event_name == 'pull_request'",
+            "actions/upload-artifact@",
+            "actions/upload-pages-artifact@",
+        ] {
+            assert!(build.contains(needle), "build job lacks {needle}:\n{wf}");
+        }
+        // Only pushes to main deploy, and only the deploy job may.
+        for needle in ["pages: write", "id-token: write", "group: pages\n"] {
+            assert!(!build.contains(needle), "build job has {needle}:\n{wf}");
+            assert!(deploy.contains(needle), "deploy job lacks {needle}:\n{wf}");
+        }
+        for needle in [
+            "if: github.event_name == 'push' && github.ref == 'refs/heads/main'",
+            "cancel-in-progress: false",
             "name: github-pages",
             "url: ${{ steps.deployment.outputs.page_url }}",
-            "group: pages",
-            "cancel-in-progress: false",
-            "check --format github",
-            "--base-url \"$BASE_URL/\"",
-            "check --links",
-            "if: github.event_name == 'push'",
-            "pull_request:",
+            "actions/deploy-pages@",
         ] {
-            assert!(wf.contains(needle), "workflow lacks {needle}:\n{wf}");
+            assert!(deploy.contains(needle), "deploy job lacks {needle}:\n{wf}");
         }
+        assert!(!wf.contains("cargo install"), "{wf}");
     }
-    assert!(repo_wf.contains("cargo build --release --locked"));
-    assert!(init.contains("cargo install careerbook --version \"$CAREERBOOK_VERSION\" --locked"));
-    assert!(init.contains(&format!(
-        "CAREERBOOK_VERSION: \"{}\"",
-        env!("CARGO_PKG_VERSION")
-    )));
-    // Apart from how careerbook is installed, the two are the same steps.
-    let tail = |wf: &str| {
-        let wf = wf.replace("./target/release/careerbook", "careerbook");
-        wf[wf.find("      - name: Check the guides").unwrap()..].to_string()
+    // One deploy job, and each action at the same commit in both.
+    assert_eq!(jobs(&init).1, jobs(&repo_wf).1);
+    let pins = |wf: &str| -> std::collections::BTreeSet<String> {
+        wf.lines()
+            .filter_map(|l| l.trim().trim_start_matches("- ").strip_prefix("uses: "))
+            .filter(|u| u.starts_with("actions/"))
+            .map(str::to_string)
+            .collect()
     };
-    assert_eq!(tail(&init), tail(&repo_wf));
+    assert!(pins(&init).is_subset(&pins(&repo_wf)), "{init}");
+    // This repository builds careerbook from its own source; a new site uses
+    // the release that wrote it, through the action, and never compiles.
+    assert!(repo_wf.contains("cargo build --release --locked"));
+    assert!(repo_wf.contains("check --format github"));
+    assert!(repo_wf.contains("actions/configure-pages@"));
+    assert!(init.contains(&format!("uses: careerbook/careerbook@v{version}\n")));
+    assert!(init.contains(&format!("CAREERBOOK_VERSION: \"{version}\"")));
+    assert!(!init.contains("cargo build") && !init.contains("{version}"));
+}
+
+#[test]
+fn the_action_installs_this_version_by_default() {
+    let action = read(repo().join("action.yml"));
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        action.contains(&format!("    default: \"{version}\"\n")),
+        "action.yml's `version` input should default to {version}"
+    );
+    assert!(!action.contains("cargo install") && !action.contains("cargo build"));
 }
 
 #[test]
