@@ -2,9 +2,7 @@
 //! on a copied fixture site, driven over HTTP and through file edits.
 //! Every wait is bounded; the child process is killed when a test ends.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;

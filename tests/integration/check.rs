@@ -2,9 +2,7 @@
 //! `tests/fixtures/invalid/<case>/`, asserted by code, field and line through
 //! the JSON format; the three output formats as snapshots; the schema file.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -2,12 +2,10 @@
 //! library check without a panic, and every one that the schema walk accepts
 //! also deserialises (the walk and serde never disagree).
 
-mod common;
-
+use crate::common::*;
 use careerbook::diag;
 use careerbook::load::{parse_guide, SourceFile};
 use careerbook::validate;
-use common::*;
 
 const GUIDE: &str = "tests/fixtures/full/guides/technical-program-manager-engineering-platforms.md";
 

@@ -2,11 +2,9 @@
 //! refactoring must not change a single byte of what a build writes.
 //!
 //! When a change to the output is intended, regenerate the manifest with
-//! `CAREERBOOK_BLESS=1 cargo test --test golden` and review its diff.
+//! `CAREERBOOK_BLESS=1 cargo test --test integration golden::` and review its diff.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// FNV-1a, 64 bits: enough to notice any change to a file.
 fn fnv1a(bytes: &[u8]) -> u64 {

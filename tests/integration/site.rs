@@ -1,9 +1,7 @@
 //! Site-wide pages: taxonomies, career paths, salaries, search, JSON-LD,
 //! sitemap, feed, API and redirects, built from `tests/fixtures/site`.
 
-mod common;
-
-use common::{build_ok, fixture, links, page_text, read, tree};
+use crate::common::{build_ok, fixture, links, page_text, read, tree};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -1,11 +1,9 @@
 //! `careerbook build` on fixture sites and on this repository's own guides.
 
-mod common;
-
+use crate::common::*;
 use careerbook::load::{parse_guide, SourceFile};
 use careerbook::markdown;
 use careerbook::model::FrontMatter;
-use common::*;
 use std::path::Path;
 
 const SEED: &str = "guides/technical-program-manager-engineering-platforms.md";

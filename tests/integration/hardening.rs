@@ -1,10 +1,8 @@
 //! Untrusted input: hostile content, hostile paths, resource bombs, and
 //! builds that are killed half-way.
 
-mod common;
-
+use crate::common::*;
 use careerbook::model::*;
-use common::*;
 use scraper::{Html, Selector};
 use std::path::Path;
 

@@ -1,9 +1,7 @@
 //! Authoring and publishing: `init`, `new`, GitHub Pages files, link
 //! checking, completions and the man page.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn run_in(root: &Path, args: &[&str]) -> std::process::Output {

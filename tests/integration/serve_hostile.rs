@@ -4,9 +4,7 @@
 //! serving everyone else, and give back every connection it was handed.
 //! Every wait is bounded; the child process is killed when a test ends.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
