@@ -304,11 +304,7 @@ fn a_failed_build_leaves_the_previous_output_in_place() {
     assert!(err.contains("guides/broken.md:11:12"), "{err}");
     assert!(err.contains("salary.ranges[0].min"), "{err}");
     // No staging folders are left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("careerbook-"))
-        .collect();
+    let leftovers = staging_leftovers(site.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

@@ -19,10 +19,6 @@ struct D {
     help: Option<String>,
 }
 
-fn fixture_path(case: &str) -> PathBuf {
-    repo().join("tests/fixtures").join(case)
-}
-
 /// Runs `check --format json` on a fixture and returns (exit code, diagnostics).
 fn check_json(case: &str) -> (i32, Vec<D>) {
     let root = fixture_path(case);
@@ -383,10 +379,9 @@ fn check_writes_nothing() {
 
 fn run_in(case: &str, format: &str) -> std::process::Output {
     let root = fixture_path(case);
-    std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+    command()
         .args(["check", "--root", ".", "--format", format])
         .current_dir(&root)
-        .env("NO_COLOR", "1")
         .output()
         .expect("run careerbook")
 }

@@ -315,7 +315,7 @@ fn a_build_killed_mid_way_leaves_the_previous_site_whole() {
         let p = root.join(format!("guides/role-{i:04}.md"));
         std::fs::write(&p, read(&p).replace("Work hard.", "Work smart.")).unwrap();
     }
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+    let mut child = command()
         .args(["build", "--root", root.to_str().unwrap()])
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -353,12 +353,7 @@ fn a_build_killed_mid_way_leaves_the_previous_site_whole() {
     // The next build succeeds and clears what the killed one left behind.
     build_ok(root, &[]);
     assert!(read(out.join("guides/role-0000/index.html")).contains("Work smart."));
-    let leftovers: Vec<String> = std::fs::read_dir(root)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("careerbook-"))
-        .collect();
+    let leftovers = staging_leftovers(root);
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

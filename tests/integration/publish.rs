@@ -288,7 +288,7 @@ fn pages_files_nojekyll_cname_and_an_absolute_404() {
 
 #[test]
 fn link_checker_reports_exactly_the_planted_broken_links() {
-    let root = repo().join("tests/fixtures/broken-links");
+    let root = fixture_path("broken-links");
     let out = careerbook(&["check", "--links", "--root", root.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
@@ -412,7 +412,7 @@ fn output_has_no_colour_or_progress_when_not_a_terminal() {
         "---\ntitle: ''\nsummary: s\nresponsibilities: [a]\nskills: [b]\n---\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+    let out = command()
         .args(["build", "--root", site.path().to_str().unwrap()])
         .env_remove("NO_COLOR")
         .output()

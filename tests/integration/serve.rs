@@ -1,183 +1,22 @@
 //! `careerbook serve` and `careerbook watch` as a user runs them: the binary
 //! on a copied fixture site, driven over HTTP and through file edits.
-//! Every wait is bounded; the child process is killed when a test ends.
+//! Every wait is bounded; the child process is killed when a test ends
+//! (see `common::server`).
 
+use crate::common::server::*;
 use crate::common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-/// A running `careerbook` process, killed on drop.
-struct Running {
-    child: Child,
-    stderr: Receiver<String>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn lines_of(r: impl Read + Send + 'static) -> Receiver<String> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(r).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
-/// Waits for a line satisfying `want`, returning every line seen.
-fn wait_line(rx: &Receiver<String>, want: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + WAIT;
-    let mut seen = String::new();
-    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        match rx.recv_timeout(left) {
-            Ok(line) => {
-                seen.push_str(&line);
-                seen.push('\n');
-                if want(&line) {
-                    return seen;
-                }
-            }
-            Err(_) => break,
-        }
-    }
-    panic!("timed out waiting; saw:\n{seen}");
-}
-
-/// Starts `careerbook serve --port 0` and returns it with the printed URL.
-fn serve(root: &Path) -> (Running, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start careerbook serve");
-    let stdout = lines_of(child.stdout.take().expect("stdout"));
-    let stderr = lines_of(child.stderr.take().expect("stderr"));
-    let running = Running { child, stderr };
-    let line = wait_line(&stdout, |l| l.starts_with("Serving at "));
-    let url = line
-        .lines()
-        .last()
-        .and_then(|l| l.strip_prefix("Serving at "))
-        .expect("url")
-        .to_string();
-    (running, url)
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
-
-/// GET: status, content type, body.
-fn get(url: &str) -> (u16, String, String) {
-    let resp = agent().get(url).call().expect("GET");
-    let status = resp.status().as_u16();
-    let kind = header(&resp, "content-type");
-    let body = resp.into_body().read_to_string().expect("body");
-    (status, kind, body)
-}
-
-fn header(resp: &ureq::http::Response<ureq::Body>, name: &str) -> String {
-    resp.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// The origin part of a URL: `http://127.0.0.1:PORT`.
-fn origin(url: &str) -> String {
-    let after = url.find("://").expect("scheme") + 3;
-    let end = url[after..].find('/').map_or(url.len(), |i| after + i);
-    url[..end].to_string()
-}
-
-/// Sends a raw request line, exactly as written, and returns the response.
-fn raw_request(url: &str, path: &str) -> String {
-    let host = origin(url).trim_start_matches("http://").to_string();
-    let mut s = TcpStream::connect(&host).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut out = String::new();
-    let _ = s.read_to_string(&mut out);
-    out
-}
-
-/// Subscribes to the live-reload stream; yields each event's data line.
-fn subscribe(url: &str) -> Receiver<String> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(None)
-        .build()
-        .into();
-    let resp = agent
-        .get(format!("{}/__careerbook/livereload", origin(url)))
-        .call()
-        .expect("subscribe");
-    assert!(header(&resp, "content-type").starts_with("text/event-stream"));
-    let lines = lines_of(resp.into_body().into_reader());
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        while let Ok(line) = lines.recv() {
-            if let Some(data) = line.strip_prefix("data: ") {
-                if tx.send(data.to_string()).is_err() {
-                    break;
-                }
-            }
-        }
-    });
-    rx
-}
-
-fn set_sub_path(root: &Path) {
-    let cfg = read(root.join("site.yaml"));
-    std::fs::write(
-        root.join("site.yaml"),
-        format!("{cfg}base_url: https://u.github.io/repo/\n"),
-    )
-    .expect("write site.yaml");
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = read(path);
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    std::fs::write(path, text.replace(from, to)).expect("write");
-}
 
 #[test]
 fn serve_reloads_on_edit_shows_errors_and_recovers() {
     let site = fixture("basic");
-    set_sub_path(site.path());
-    let (running, url) = serve(site.path());
+    set_base_url(site.path(), "https://u.github.io/repo/");
+    let server = serve(site.path());
+    let url = &server.url;
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     assert!(url.ends_with("/repo/"), "{url}");
 
-    let (status, kind, index) = get(&url);
+    let (status, kind, index) = get(url);
     assert_eq!(status, 200);
     assert_eq!(kind, "text/html; charset=utf-8");
     assert!(index.contains("Fixture Careers"));
@@ -192,7 +31,7 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
     let page = format!("{url}guides/engineering-manager/");
     assert!(get(&page).2.contains("Leads a team of engineers."));
 
-    let events = subscribe(&url);
+    let events = server.subscribe();
     let first = events.recv_timeout(WAIT).expect("first state");
     assert!(first.contains("\"error\":null"), "{first}");
 
@@ -215,7 +54,7 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
     assert!(body.contains("Leads two teams."), "last good page");
     assert!(body.contains("id=\"careerbook-overlay\""));
     assert!(body.contains("guides/engineering-manager.md:3"));
-    wait_line(&running.stderr, |l| l.starts_with("rebuild failed"));
+    wait_line(server.stderr(), |l| l.starts_with("rebuild failed"));
 
     // Fixing the file recovers by itself.
     edit(&guide, "title: [", "title: Engineering Lead");
@@ -234,9 +73,10 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
 #[test]
 fn serve_speaks_http_correctly_and_stays_inside_the_site() {
     let site = fixture("basic");
-    set_sub_path(site.path());
-    let (_running, url) = serve(site.path());
-    let root = origin(&url);
+    set_base_url(site.path(), "https://u.github.io/repo/");
+    let server = serve(site.path());
+    let url = &server.url;
+    let root = server.origin();
 
     // The site's own 404 page, with status 404.
     let (status, kind, body) = get(&format!("{url}no/such/page"));
@@ -259,10 +99,10 @@ fn serve_speaks_http_correctly_and_stays_inside_the_site() {
     }
 
     // HEAD: headers without a body.
-    let resp = agent().head(&url).call().expect("HEAD");
+    let resp = agent().head(url).call().expect("HEAD");
     assert_eq!(resp.status().as_u16(), 200);
     let len: usize = header(&resp, "content-length").parse().expect("length");
-    assert_eq!(len, get(&url).2.len());
+    assert_eq!(len, get(url).2.len());
     assert!(resp
         .into_body()
         .read_to_string()
@@ -270,7 +110,7 @@ fn serve_speaks_http_correctly_and_stays_inside_the_site() {
         .is_empty());
 
     // Only GET and HEAD.
-    let resp = agent().post(&url).send_empty().expect("POST");
+    let resp = agent().post(url).send_empty().expect("POST");
     assert_eq!(resp.status().as_u16(), 405);
     assert_eq!(header(&resp, "allow"), "GET, HEAD");
 
@@ -302,7 +142,7 @@ fn serve_speaks_http_correctly_and_stays_inside_the_site() {
         "/repo/%5c..%5cCargo.toml",
         "/repo/%00",
     ] {
-        let resp = raw_request(&url, path);
+        let resp = server.raw_get(path);
         let status_line = resp.lines().next().unwrap_or_default().to_string();
         assert!(
             status_line.contains(" 400 ") || status_line.contains(" 404 "),
@@ -318,17 +158,18 @@ fn serve_reports_a_site_that_does_not_build_yet_and_recovers() {
     let site = fixture("minimal");
     let guide = site.path().join("guides/solo.md");
     edit(&guide, "title: Solo Role", "title: [");
-    let (_running, url) = serve(site.path());
-    let (status, _, body) = get(&url);
+    let server = serve(site.path());
+    let url = &server.url;
+    let (status, _, body) = get(url);
     assert_eq!(status, 500);
     assert!(body.contains("id=\"careerbook-overlay\""));
     assert!(body.contains("guides/solo.md:"), "{body}");
-    let events = subscribe(&url);
+    let events = server.subscribe();
     events.recv_timeout(WAIT).expect("first state");
     edit(&guide, "title: [", "title: Solo Role");
     let ev = events.recv_timeout(WAIT).expect("recovery");
     assert!(ev.contains("\"error\":null"), "{ev}");
-    let (status, _, body) = get(&url);
+    let (status, _, body) = get(url);
     assert_eq!(status, 200);
     assert!(body.contains("Solo Role"));
 }
@@ -337,16 +178,7 @@ fn serve_reports_a_site_that_does_not_build_yet_and_recovers() {
 fn watch_rebuilds_the_output_folder_like_a_clean_build() {
     let site = fixture("basic");
     let root = site.path();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .args(["watch", "--root"])
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start careerbook watch");
-    let stderr = lines_of(child.stderr.take().expect("stderr"));
-    let running = Running { child, stderr };
+    let running = Running::start(&["watch"], root);
     wait_line(&running.stderr, |l| l.starts_with("watching "));
     let out = root.join("output");
     assert!(out.join("guides/staff-engineer/index.html").is_file());

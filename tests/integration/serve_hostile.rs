@@ -2,144 +2,16 @@
 //! encoding, oversized and slow requests, crowds, and clients that hang up
 //! mid-response. The server must answer each with a clean status, keep
 //! serving everyone else, and give back every connection it was handed.
-//! Every wait is bounded; the child process is killed when a test ends.
+//! Every wait is bounded; the child process is killed when a test ends
+//! (see `common::server`).
 
+use crate::common::server::*;
 use crate::common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::io::{Read, Write};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-const WAIT: Duration = Duration::from_secs(30);
 const SENTINEL: &str = "SENTINEL-OUTSIDE-THE-SITE";
-
-/// A running `careerbook serve`, killed on drop.
-struct Running {
-    child: Child,
-    /// `127.0.0.1:PORT`.
-    host: String,
-    /// The printed URL, ending in the base path.
-    url: String,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Running {
-    /// The base path, e.g. `/repo/`.
-    fn base(&self) -> String {
-        self.url[self.url.find(&self.host).expect("host") + self.host.len()..].to_string()
-    }
-
-    fn connect(&self) -> TcpStream {
-        let s = TcpStream::connect(&self.host).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(20)))
-            .expect("timeout");
-        s.set_write_timeout(Some(Duration::from_secs(20)))
-            .expect("timeout");
-        s
-    }
-
-    /// Sends `head` (request line and headers, without the blank line) and
-    /// returns the whole response, as lossy text.
-    fn send(&self, head: &[u8]) -> String {
-        let mut s = self.connect();
-        let mut req = head.to_vec();
-        req.extend_from_slice(b"\r\nConnection: close\r\n\r\n");
-        // The server may answer and close before it has read everything.
-        let _ = s.write_all(&req);
-        let mut out = Vec::new();
-        let _ = s.read_to_end(&mut out);
-        String::from_utf8_lossy(&out).into_owned()
-    }
-
-    /// `GET path` as a plain request.
-    fn get(&self, path: &str) -> String {
-        self.send(format!("GET {path} HTTP/1.1\r\nHost: {}", self.host).as_bytes())
-    }
-
-    /// Open file descriptors of the server process.
-    fn fds(&self) -> usize {
-        std::fs::read_dir(format!("/proc/{}/fd", self.child.id()))
-            .expect("/proc/PID/fd")
-            .count()
-    }
-
-    /// Waits until the descriptor count is at most `limit`; returns the
-    /// last count seen.
-    fn fds_settle(&self, limit: usize) -> usize {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let n = self.fds();
-            if n <= limit || Instant::now() > deadline {
-                return n;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-fn status(resp: &str) -> u16 {
-    resp.split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status line in {:?}", &resp[..resp.len().min(200)]))
-}
-
-fn body(resp: &str) -> &str {
-    resp.split_once("\r\n\r\n").map_or("", |(_, b)| b)
-}
-
-/// Starts `careerbook serve --port 0` on `root`.
-fn serve(root: &Path) -> Running {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start careerbook serve");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let mut running = Running {
-        child,
-        host: String::new(),
-        url: String::new(),
-    };
-    let line = wait_for(&rx, |l| l.starts_with("Serving at "));
-    running.url = line["Serving at ".len()..].to_string();
-    let rest = running.url.trim_start_matches("http://");
-    running.host = rest[..rest.find('/').unwrap_or(rest.len())].to_string();
-    running
-}
-
-fn wait_for(rx: &Receiver<String>, want: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + WAIT;
-    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        match rx.recv_timeout(left) {
-            Ok(line) if want(&line) => return line,
-            Ok(_) => {}
-            Err(_) => break,
-        }
-    }
-    panic!("timed out waiting for the server");
-}
 
 /// The basic fixture under a sub-path, with a file beside the guides that
 /// no URL may reach, and one guide large enough that its page cannot fit
@@ -147,12 +19,7 @@ fn wait_for(rx: &Receiver<String>, want: impl Fn(&str) -> bool) -> String {
 fn site() -> tempfile::TempDir {
     let site = fixture("basic");
     let root = site.path();
-    let cfg = read(root.join("site.yaml"));
-    std::fs::write(
-        root.join("site.yaml"),
-        format!("{cfg}base_url: https://u.github.io/repo/\n"),
-    )
-    .expect("write site.yaml");
+    set_base_url(root, "https://u.github.io/repo/");
     std::fs::write(root.join("secret.txt"), SENTINEL).expect("write");
     std::fs::write(root.join("guides/secret.txt"), SENTINEL).expect("write");
     let guide = root.join("guides/engineering-manager.md");
@@ -200,7 +67,7 @@ fn traversal_in_any_encoding_never_leaves_the_site() {
         &format!("http://{host}/repo/../secret.txt"),
         &format!("http://{host}/../../etc/passwd"),
     ] {
-        let resp = server.get(path);
+        let resp = server.raw_get(path);
         let code = status(&resp);
         assert!(code == 400 || code == 404, "{path}: {code}");
         assert!(!resp.contains(SENTINEL), "{path} leaked a file");
@@ -209,7 +76,7 @@ fn traversal_in_any_encoding_never_leaves_the_site() {
         assert!(!resp.contains("title: Engineering"), "{path} leaked source");
     }
     // Still serving the real page.
-    let resp = server.get(&format!("{}{LONG_PAGE}", server.base()));
+    let resp = server.raw_get(&format!("{}{LONG_PAGE}", server.base()));
     assert_eq!(status(&resp), 200);
 }
 
@@ -221,11 +88,11 @@ fn oversized_requests_get_a_clean_4xx_and_the_server_carries_on() {
 
     // A 100 KB path: too long for any URI the server takes.
     let long = format!("/repo/{}", "a".repeat(100 * 1024));
-    assert_eq!(status(&server.get(&long)), 414);
+    assert_eq!(status(&server.raw_get(&long)), 414);
 
     // A long but acceptable path is an ordinary miss.
     let long = format!("/repo/{}", "a".repeat(20 * 1024));
-    assert_eq!(status(&server.get(&long)), 404);
+    assert_eq!(status(&server.raw_get(&long)), 404);
 
     // One huge header, and very many small ones.
     let huge = format!(
@@ -244,7 +111,7 @@ fn oversized_requests_get_a_clean_4xx_and_the_server_carries_on() {
     assert_eq!(status(&server.send(b"GET /repo/ HTTP/9.9\nHost")), 400);
 
     // Everyone else is still served.
-    let resp = server.get("/repo/");
+    let resp = server.raw_get("/repo/");
     assert_eq!(status(&resp), 200);
     assert!(body(&resp).contains("Fixture Careers"));
 }
@@ -254,7 +121,7 @@ fn a_client_that_never_finishes_its_headers_is_cut_off() {
     let site = site();
     let server = serve(site.path());
     // The runtime starts after the URL is printed: count once it answers.
-    assert_eq!(status(&server.get("/repo/")), 200);
+    assert_eq!(status(&server.raw_get("/repo/")), 200);
     let before = server.fds();
 
     let mut slow = Vec::new();
@@ -291,13 +158,13 @@ fn a_client_that_never_finishes_its_headers_is_cut_off() {
         after <= before,
         "descriptors: {before} before, {after} after"
     );
-    assert_eq!(status(&server.get("/repo/")), 200);
+    assert_eq!(status(&server.raw_get("/repo/")), 200);
 }
 
 #[test]
 fn two_hundred_clients_at_once_all_get_the_right_page() {
     let site = site();
-    let server = Arc::new(serve(site.path()));
+    let server = serve(site.path());
     let base = server.base();
 
     // Live-reload subscribers stay connected throughout.
@@ -313,16 +180,16 @@ fn two_hundred_clients_at_once_all_get_the_right_page() {
         subscribers.push(s);
     }
 
-    let expected = body(&server.get(&format!("{base}{LONG_PAGE}"))).to_string();
+    let expected = body(&server.raw_get(&format!("{base}{LONG_PAGE}"))).to_string();
     assert!(expected.contains("The end of the long guide."));
-    let index = body(&server.get(&base)).to_string();
+    let index = body(&server.raw_get(&base)).to_string();
     assert!(index.contains("Fixture Careers"));
 
     let n = 200;
     let gate = Arc::new(Barrier::new(n));
     let workers: Vec<_> = (0..n)
         .map(|i| {
-            let server = Arc::clone(&server);
+            let host = server.host.clone();
             let gate = Arc::clone(&gate);
             let path = if i % 2 == 0 {
                 format!("{base}{LONG_PAGE}")
@@ -331,12 +198,11 @@ fn two_hundred_clients_at_once_all_get_the_right_page() {
             };
             std::thread::spawn(move || {
                 // All connected before any asks.
-                let mut s = server.connect();
+                let mut s = connect(&host);
                 gate.wait();
                 write!(
                     s,
-                    "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-                    server.host
+                    "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
                 )
                 .expect("send");
                 let mut out = Vec::new();
@@ -376,7 +242,7 @@ fn clients_that_hang_up_mid_response_leak_nothing() {
     let server = serve(site.path());
     let base = server.base();
     // The runtime starts after the URL is printed: count once it answers.
-    assert_eq!(status(&server.get(&base)), 200);
+    assert_eq!(status(&server.raw_get(&base)), 200);
     let before = server.fds();
 
     for round in 0..3 {
@@ -417,7 +283,7 @@ fn clients_that_hang_up_mid_response_leak_nothing() {
     }
 
     // The full page still arrives whole.
-    let resp = server.get(&format!("{base}{LONG_PAGE}"));
+    let resp = server.raw_get(&format!("{base}{LONG_PAGE}"));
     assert_eq!(status(&resp), 200);
     assert!(body(&resp).contains("The end of the long guide."));
 }

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: copy a fixture site into a
-//! temporary folder, run the binary on it, read what it wrote.
-#![allow(dead_code)]
+//! temporary folder, run the binary on it, read what it wrote. `server`
+//! runs `careerbook serve` and `careerbook watch`.
+
+pub mod server;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,10 +13,15 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `tests/fixtures/<name>`, in place: for tests that only read it.
+pub fn fixture_path(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
 /// Copies `tests/fixtures/<name>` into a fresh temporary folder.
 pub fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+    copy_dir(&fixture_path(name), dir.path());
     dir
 }
 
@@ -32,13 +39,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The `careerbook` binary as a command, colour off.
+pub fn command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerbook"));
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
 /// Runs `careerbook ARGS` and returns its output.
 pub fn careerbook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run careerbook")
+    command().args(args).output().expect("run careerbook")
 }
 
 /// Runs `careerbook build --root ROOT` plus `extra`, asserting success.
@@ -64,6 +74,31 @@ pub fn stderr(out: &Output) -> String {
 pub fn read(path: impl AsRef<Path>) -> String {
     let path = path.as_ref();
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// Replaces `from` with `to` in a file, which must contain `from`.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replace(from, to)).expect("write");
+}
+
+/// Appends `base_url: URL` to the site's `site.yaml`.
+pub fn set_base_url(root: &Path, url: &str) {
+    let cfg = read(root.join("site.yaml"));
+    std::fs::write(root.join("site.yaml"), format!("{cfg}base_url: {url}\n"))
+        .expect("write site.yaml");
+}
+
+/// Names in `dir` that a build stages its output under (`careerbook-` in
+/// the name): a finished or failed build leaves none behind.
+pub fn staging_leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("read_dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("careerbook-"))
+        .collect()
 }
 
 /// Every file under `dir` with its bytes, keyed by relative path.
