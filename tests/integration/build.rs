@@ -331,10 +331,9 @@ fn drafts_build_only_with_the_flag() {
     assert!(!site.path().join("output/guides/draft-role").exists());
     assert!(!read(site.path().join("output/index.html")).contains("Draft Role"));
     build_ok(site.path(), &["--drafts"]);
-    assert!(site
-        .path()
-        .join("output/guides/draft-role/index.html")
-        .is_file());
+    let page = read(site.path().join("output/guides/draft-role/index.html"));
+    assert!(page.contains("<h1>Draft Role</h1>"), "{page}");
+    assert!(read(site.path().join("output/index.html")).contains("Draft Role"));
 }
 
 #[test]

@@ -367,13 +367,22 @@ fn exit_code_2_for_usage_and_io_errors() {
     let root = fixture_path("minimal");
     let out = careerbook(&["check", "--root", root.to_str().unwrap(), "--format", "xml"]);
     assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("invalid value 'xml' for '--format"), "{err}");
+    assert!(err.contains("human, json, github"), "{err}");
 }
 
 #[test]
 fn check_writes_nothing() {
     let site = fixture("invalid/multi");
     let before = tree(site.path());
-    careerbook(&["check", "--root", site.path().to_str().unwrap()]);
+    let out = careerbook(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("12 errors, 0 warnings in 3 files"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(tree(site.path()), before);
 }
 
@@ -396,12 +405,14 @@ fn snapshot_human() {
 #[test]
 fn snapshot_json() {
     let out = run_in("invalid/multi", "json");
+    assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("json", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]
 fn snapshot_github() {
     let out = run_in("invalid/multi", "github");
+    assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(text
         .lines()

@@ -248,7 +248,10 @@ fn a_folder_careerbook_did_not_create_is_never_replaced() {
     std::fs::create_dir_all(&empty).unwrap();
     build_ok(site.path(), &["--output", empty.to_str().unwrap()]);
     assert!(empty.join(careerbook::write::MARKER).is_file());
+    // A folder with the marker is careerbook's to replace.
     build_ok(site.path(), &["--output", empty.to_str().unwrap()]);
+    assert!(empty.join(careerbook::write::MARKER).is_file());
+    assert!(read(empty.join("guides/solo/index.html")).contains("Solo Role"));
 }
 
 #[test]
@@ -474,4 +477,9 @@ fn the_guide_size_limit_is_configurable() {
     );
     std::fs::write(site.path().join("site.yaml"), "max_guide_kib: 64\n").unwrap();
     build_ok(site.path(), &[]);
+    let page = page_text(&read(site.path().join("output/guides/solo/index.html")));
+    assert!(
+        page.contains(&"word ".repeat(400)),
+        "the whole body is built"
+    );
 }

@@ -329,6 +329,12 @@ fn drafts_flag_renders_drafts_incrementally() {
     );
     let out = e.apply_ok(&[draft]);
     assert_eq!(out.rendered, 1);
+    assert!(out
+        .written
+        .contains(&"guides/draft-role/index.html".to_string()));
+    assert!(e
+        .text("output/guides/draft-role/index.html")
+        .contains("Almost finished."));
 }
 
 #[test]
@@ -347,6 +353,14 @@ fn a_site_that_starts_invalid_builds_once_fixed() {
     };
     let (mut state, outcome) = SiteState::new(opts).expect("load");
     assert!(outcome.failed);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.file == Path::new("guides/solo.md") && d.line == 3),
+        "{:#?}",
+        outcome.diagnostics
+    );
     assert!(state.pages().is_empty());
     assert!(!site.path().join("output").exists());
     assert!(state.source(Path::new("guides/solo.md")).is_some());
@@ -354,12 +368,8 @@ fn a_site_that_starts_invalid_builds_once_fixed() {
     let outcome = state.apply(&[guide]).expect("apply");
     assert!(!outcome.failed);
     assert!(outcome.full);
-    assert!(
-        site.path()
-            .join("output/guides/solo-role/index.html")
-            .exists()
-            || site.path().join("output/guides/solo/index.html").exists()
-    );
+    let page = read(site.path().join("output/guides/solo/index.html"));
+    assert!(page.contains("<h1>Solo Role</h1>"), "{page}");
 }
 
 #[test]

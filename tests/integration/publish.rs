@@ -250,6 +250,11 @@ fn new_without_family_still_builds() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(tmp.path().join("guides/data-engineer.md")).contains("family: \"TODO: "));
     build_ok(tmp.path(), &["--drafts"]);
+    let page = read(tmp.path().join("output/guides/data-engineer/index.html"));
+    assert!(
+        page.contains("<title>Data Engineer · Career Guides</title>"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -337,6 +342,7 @@ fn link_checker_reports_exactly_the_planted_broken_links() {
         "--base-url",
         "/",
     ]);
+    assert_eq!(root_out.status.code(), Some(1));
     let err = stderr(&root_out);
     assert!(
         !err.contains("`/guides/real/`"),

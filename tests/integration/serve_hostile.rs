@@ -78,6 +78,7 @@ fn traversal_in_any_encoding_never_leaves_the_site() {
     // Still serving the real page.
     let resp = server.raw_get(&format!("{}{LONG_PAGE}", server.base()));
     assert_eq!(status(&resp), 200);
+    assert!(body(&resp).contains("The end of the long guide."));
 }
 
 #[test]
