@@ -1,9 +1,10 @@
 //! `careerbook build` on fixture sites and on this repository's own guides.
 
-use crate::common::*;
 use careerbook::load::{parse_guide, SourceFile};
 use careerbook::markdown;
 use careerbook::model::FrontMatter;
+
+use crate::common::*;
 use std::path::Path;
 
 const SEED: &str = "guides/technical-program-manager-engineering-platforms.md";

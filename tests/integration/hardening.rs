@@ -1,8 +1,9 @@
 //! Untrusted input: hostile content, hostile paths, resource bombs, and
 //! builds that are killed half-way.
 
-use crate::common::*;
 use careerbook::model::*;
+
+use crate::common::*;
 use scraper::{Html, Selector};
 use std::path::Path;
 

@@ -1,9 +1,10 @@
 //! The incremental engine against clean builds: after every change the
 //! output folder must hold exactly what `build` writes for the same files.
 
-use crate::common::*;
 use careerbook::build::{self, BuildOptions};
 use careerbook::incremental::{RebuildOutcome, SiteState, StateOptions};
+
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

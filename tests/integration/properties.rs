@@ -2,6 +2,7 @@
 
 use careerbook::load::{parse_guide, SourceFile};
 use careerbook::model::*;
+
 use proptest::prelude::*;
 use std::path::Path;
 

@@ -5,10 +5,11 @@
 //! mutation whose effect is known (a broken fence, a required field gone, a
 //! change to the body only) reports what it should.
 
-use crate::common::*;
 use careerbook::diag;
 use careerbook::load::{parse_guide, SourceFile};
 use careerbook::validate;
+
+use crate::common::*;
 
 const GUIDE: &str = "tests/fixtures/full/guides/technical-program-manager-engineering-platforms.md";
 
