@@ -1,4 +1,9 @@
 //! Properties that must hold for any input, checked with generated cases.
+//!
+//! A failing case is saved as a seed in
+//! `tests/proptest-regressions/properties.txt` (proptest's place for a
+//! module of a test binary whose `main.rs` is in `tests/integration/`);
+//! commit it, so the case is re-run first from then on.
 
 use careerbook::load::{parse_guide, SourceFile};
 use careerbook::model::*;
