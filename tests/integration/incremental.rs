@@ -1,0 +1,542 @@
+//! The incremental engine against clean builds: after every change the
+//! output folder must hold exactly what `build` writes for the same files.
+
+use careerbook::build::{self, BuildOptions};
+use careerbook::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
+
+use crate::common::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A site under edit, with its watch-mode state writing `<root>/output`.
+struct Editing {
+    site: tempfile::TempDir,
+    state: SiteState,
+    drafts: bool,
+}
+
+impl Editing {
+    fn new(fixture_name: &str, drafts: bool) -> Editing {
+        let site = fixture(fixture_name);
+        let opts = StateOptions {
+            build: BuildOptions {
+                root: site.path().to_path_buf(),
+                drafts,
+                ..Default::default()
+            },
+            origin: None,
+            write: true,
+        };
+        let (state, outcome) = SiteState::new(opts).expect("load");
+        assert!(!outcome.failed, "{:?}", outcome.diagnostics);
+        assert!(outcome.full);
+        Editing {
+            site,
+            state,
+            drafts,
+        }
+    }
+
+    fn root(&self) -> &Path {
+        self.site.path()
+    }
+
+    fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    fn text(&self, rel: &str) -> String {
+        read(self.root().join(rel))
+    }
+
+    /// Applies a change; the diagnostics must be those of `check`.
+    fn apply<P: AsRef<Path>>(&mut self, paths: &[P]) -> RebuildOutcome {
+        let outcome = self.state.apply(paths).expect("apply");
+        let checked = build::check(&BuildOptions {
+            root: self.root().to_path_buf(),
+            drafts: self.drafts,
+            ..Default::default()
+        })
+        .expect("check");
+        if checked.has_errors() {
+            assert_eq!(outcome.diagnostics, checked.diagnostics);
+        } else {
+            // Template errors come on top, from rendering.
+            assert_eq!(
+                outcome.diagnostics[..checked.diagnostics.len()],
+                checked.diagnostics[..]
+            );
+        }
+        outcome
+    }
+
+    /// Applies a change and checks the output against a clean build.
+    fn apply_ok<P: AsRef<Path>>(&mut self, paths: &[P]) -> RebuildOutcome {
+        let outcome = self.apply(paths);
+        assert!(!outcome.failed, "{:#?}", outcome.diagnostics);
+        self.assert_same_as_clean_build();
+        outcome
+    }
+
+    fn assert_same_as_clean_build(&self) {
+        let clean = tempfile::tempdir().expect("tempdir");
+        let out = clean.path().join("out");
+        build::build(&BuildOptions {
+            root: self.root().to_path_buf(),
+            output: Some(out.clone()),
+            drafts: self.drafts,
+            ..Default::default()
+        })
+        .expect("clean build");
+        let expected = tree(&out);
+        let got = tree(&self.root().join("output"));
+        assert_same_tree(&got, &expected);
+        let in_memory: BTreeMap<String, Vec<u8>> = self
+            .state
+            .pages()
+            .iter()
+            .map(|(p, b)| (p.clone(), b.to_vec()))
+            .collect();
+        let mut expected_pages = expected.clone();
+        expected_pages.remove(".careerbook-output");
+        assert_same_tree(&in_memory, &expected_pages);
+    }
+}
+
+fn assert_same_tree(got: &BTreeMap<String, Vec<u8>>, expected: &BTreeMap<String, Vec<u8>>) {
+    let got_paths: Vec<&String> = got.keys().collect();
+    let expected_paths: Vec<&String> = expected.keys().collect();
+    assert_eq!(got_paths, expected_paths, "different files");
+    for (path, bytes) in expected {
+        assert!(
+            got[path] == *bytes,
+            "{path} differs:\n--- incremental\n{}\n--- clean\n{}",
+            String::from_utf8_lossy(&got[path]),
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+#[test]
+fn edits_deletes_renames_and_template_changes_match_clean_builds() {
+    let mut e = Editing::new("basic", false);
+    e.assert_same_as_clean_build();
+
+    // A body edit of a guide nobody links to by its changed parts renders
+    // its own page and the pages whose links show it.
+    let path = e.write(
+        "guides/eng/backend-engineer.md",
+        &e.text("guides/eng/backend-engineer.md")
+            .replace("owns the server side", "owns the whole server side"),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert!(!out.full);
+    assert_eq!(out.rendered, 1, "only the edited guide's page");
+    assert!(out
+        .written
+        .contains(&"guides/backend-engineer/index.html".to_string()));
+    assert!(!out
+        .written
+        .contains(&"guides/staff-engineer/index.html".to_string()));
+
+    // Saving the same bytes again changes nothing.
+    let out = e.apply_ok(&[path]);
+    assert_eq!(out.rendered, 0);
+    assert!(!out.changed(), "{:?}", out.written);
+
+    // Renaming a title that another guide links to by title: the linking
+    // pages lose the link, the renamed page changes.
+    let em = e.write(
+        "guides/engineering-manager.md",
+        &e.text("guides/engineering-manager.md")
+            .replace("title: Engineering Manager", "title: Engineering Lead"),
+    );
+    let out = e.apply_ok(&[em]);
+    assert_eq!(out.rendered, 3, "manager, staff (links by title), backend");
+
+    // A new guide that takes the old title over.
+    let new = e.write(
+        "guides/em2.md",
+        "---\ntitle: Engineering Manager\nsummary: The new one.\nresponsibilities: [Lead.]\nskills: [People]\n---\n",
+    );
+    let out = e.apply_ok(&[&new]);
+    assert!(out.written.contains(&"guides/em2/index.html".to_string()));
+
+    // Renaming a file changes its slug: the old page goes away.
+    let renamed = e.root().join("guides/em-two.md");
+    std::fs::rename(&new, &renamed).expect("rename");
+    let out = e.apply_ok(&[new, renamed.clone()]);
+    assert!(out.removed.contains(&"guides/em2/index.html".to_string()));
+    assert!(!e.root().join("output/guides/em2").exists());
+
+    // Deleting a guide that others link to by slug is an error (E0305);
+    // the output stays as it was. Restoring it recovers.
+    let staff = e.root().join("guides/staff-engineer.md");
+    let staff_text = e.text("guides/staff-engineer.md");
+    let before = tree(&e.root().join("output"));
+    std::fs::remove_file(&staff).expect("remove");
+    let out = e.apply(&[&staff]);
+    assert!(out.failed);
+    assert!(out.diagnostics.iter().any(|d| d.code == "E0305"));
+    assert_eq!(tree(&e.root().join("output")), before);
+    e.write("guides/staff-engineer.md", &staff_text);
+    e.apply_ok(&[&staff]);
+
+    // An invalid edit keeps the last good site; the fix renders the edit
+    // made to another file in the meantime too.
+    let backend = e.root().join("guides/eng/backend-engineer.md");
+    e.write(
+        "guides/eng/backend-engineer.md",
+        &e.text("guides/eng/backend-engineer.md")
+            .replace("min: 48000", "min: [oops"),
+    );
+    let bad = e.apply(&[&backend]);
+    assert!(bad.failed);
+    assert!(bad.diagnostics.iter().any(|d| d.is_error()
+        && d.file == Path::new("guides/eng/backend-engineer.md")
+        && d.line > 0));
+    assert!(!bad.changed());
+    let solo = e.write(
+        "guides/engineering-manager.md",
+        &e.text("guides/engineering-manager.md")
+            .replace("Leads a team", "Leads one team"),
+    );
+    assert!(e.apply(&[solo]).failed);
+    e.write(
+        "guides/eng/backend-engineer.md",
+        &e.text("guides/eng/backend-engineer.md")
+            .replace("min: [oops", "min: 48000"),
+    );
+    e.apply_ok(&[&backend]);
+    assert!(read(
+        e.root()
+            .join("output/guides/engineering-manager/index.html")
+    )
+    .contains("Leads one team"));
+
+    // Moving a guide into another folder (a folder rename) keeps its slug.
+    let eng = e.root().join("guides/eng");
+    let team = e.root().join("guides/team");
+    std::fs::rename(&eng, &team).expect("rename dir");
+    e.apply_ok(&[eng, team.clone()]);
+
+    // Deleting a whole folder.
+    std::fs::remove_dir_all(&team).expect("rm dir");
+    let out = e.apply_ok(&[team]);
+    assert!(out
+        .removed
+        .contains(&"guides/backend-engineer/index.html".to_string()));
+    assert!(out.removed.contains(&"backend/index.html".to_string()));
+
+    // Editing an unpublished draft changes no page.
+    let draft = e.write(
+        "guides/draft-role.md",
+        &e.text("guides/draft-role.md")
+            .replace("Not finished yet.", "Nearly there."),
+    );
+    let out = e.apply_ok(&[draft]);
+    assert_eq!(out.rendered, 0);
+
+    // Publishing a draft.
+    let draft = e.write(
+        "guides/draft-role.md",
+        &e.text("guides/draft-role.md")
+            .replace("draft: true", "draft: false"),
+    );
+    let out = e.apply_ok(&[draft]);
+    assert!(out
+        .written
+        .contains(&"guides/draft-role/index.html".to_string()));
+
+    // A static file of the theme: site pages only.
+    let css = e.write("themes/default/static/style.css", "body { color: red }\n");
+    let out = e.apply_ok(&[css]);
+    assert!(!out.full);
+    assert_eq!(out.rendered, 0);
+    assert_eq!(out.written, vec!["style.css".to_string()]);
+
+    // A template override re-renders everything.
+    let tpl = e.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Gone</h1>{% endblock content %}",
+    );
+    let out = e.apply_ok(&[&tpl]);
+    assert!(out.full);
+    let guide_tpl = e.write(
+        "themes/default/templates/guide.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ guide.title }}</h1>{% endblock content %}",
+    );
+    let out = e.apply_ok(&[&guide_tpl]);
+    assert!(out.full);
+    assert!(out.rendered >= 4);
+
+    // A broken template fails the rebuild; removing it recovers.
+    std::fs::write(&guide_tpl, "{% block content %}").expect("write");
+    let out = e.apply(&[&guide_tpl]);
+    assert!(out.failed);
+    assert!(out.diagnostics.iter().any(|d| d.code == "E0402"));
+    std::fs::remove_file(&guide_tpl).expect("rm");
+    e.apply_ok(&[guide_tpl]);
+
+    // site.yaml: a new title everywhere, then a sub-path base URL.
+    let cfg = e.write(
+        "site.yaml",
+        &e.text("site.yaml")
+            .replace("Fixture Careers", "Renamed Careers"),
+    );
+    let out = e.apply_ok(&[&cfg]);
+    assert!(out.full);
+    let cfg = e.write(
+        "site.yaml",
+        &format!(
+            "{}base_url: https://u.github.io/repo/\ncname: careers.example.com\n",
+            e.text("site.yaml")
+        ),
+    );
+    e.apply_ok(&[cfg]);
+
+    // Paths outside the inputs are ignored; a rescan finds nothing new.
+    let out = e.apply_ok(&[
+        e.root().join("output/index.html"),
+        e.root().join("notes.txt"),
+    ]);
+    assert!(!out.changed());
+    let out = e.state.rescan().expect("rescan");
+    assert!(!out.changed());
+}
+
+#[test]
+fn files_added_without_events_are_found_by_a_rescan() {
+    let mut e = Editing::new("minimal", false);
+    e.write(
+        "guides/other.md",
+        "---\ntitle: Other\nsummary: Another.\nresponsibilities: [x]\nskills: [y]\n---\n",
+    );
+    let out = e.state.rescan().expect("rescan");
+    assert!(out.written.contains(&"guides/other/index.html".to_string()));
+    e.assert_same_as_clean_build();
+}
+
+#[test]
+fn drafts_flag_renders_drafts_incrementally() {
+    let mut e = Editing::new("basic", true);
+    let draft = e.write(
+        "guides/draft-role.md",
+        &e.text("guides/draft-role.md")
+            .replace("Not finished yet.", "Almost finished."),
+    );
+    let out = e.apply_ok(&[draft]);
+    assert_eq!(out.rendered, 1);
+    assert!(out
+        .written
+        .contains(&"guides/draft-role/index.html".to_string()));
+    assert!(e
+        .text("output/guides/draft-role/index.html")
+        .contains("Almost finished."));
+}
+
+#[test]
+fn a_site_that_starts_invalid_builds_once_fixed() {
+    let site = fixture("minimal");
+    let guide = site.path().join("guides/solo.md");
+    let good = read(&guide);
+    std::fs::write(&guide, good.replace("title: Solo Role", "title: [")).expect("write");
+    let opts = StateOptions {
+        build: BuildOptions {
+            root: site.path().to_path_buf(),
+            ..Default::default()
+        },
+        origin: None,
+        write: true,
+    };
+    let (mut state, outcome) = SiteState::new(opts).expect("load");
+    assert!(outcome.failed);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.file == Path::new("guides/solo.md") && d.line == 3),
+        "{:#?}",
+        outcome.diagnostics
+    );
+    assert!(state.pages().is_empty());
+    assert!(!site.path().join("output").exists());
+    assert!(state.source(Path::new("guides/solo.md")).is_some());
+    std::fs::write(&guide, good).expect("write");
+    let outcome = state.apply(&[guide]).expect("apply");
+    assert!(!outcome.failed);
+    assert!(outcome.full);
+    let page = read(site.path().join("output/guides/solo/index.html"));
+    assert!(page.contains("<h1>Solo Role</h1>"), "{page}");
+}
+
+#[test]
+fn serve_mode_builds_for_the_local_origin_in_memory() {
+    let site = fixture("basic");
+    std::fs::write(
+        site.path().join("site.yaml"),
+        "title: T\nbase_url: https://u.github.io/repo/\n",
+    )
+    .expect("write");
+    let opts = StateOptions {
+        build: BuildOptions {
+            root: site.path().to_path_buf(),
+            ..Default::default()
+        },
+        origin: Some("http://127.0.0.1:4000".into()),
+        write: false,
+    };
+    let (state, outcome) = SiteState::new(opts).expect("load");
+    assert!(!outcome.failed);
+    assert_eq!(state.base().path, "/repo/");
+    let index = String::from_utf8_lossy(&state.pages()["index.html"]).into_owned();
+    assert!(
+        index.contains("href=\"http://127.0.0.1:4000/repo/\""),
+        "canonical link points at the local server"
+    );
+    assert!(!site.path().join("output").exists(), "serve writes nothing");
+}
+
+/// Employer, sector, tag and family pages get slugs from the names across
+/// the whole site, with `-2` for collisions; a name added to one guide can
+/// move the slug another guide's page links to.
+#[test]
+fn a_new_name_that_moves_another_guides_term_slug_matches_a_clean_build() {
+    let mut e = Editing::new("basic", false);
+    let staff = e.text("guides/staff-engineer.md");
+    let p = e.write(
+        "guides/staff-engineer.md",
+        &staff.replace(
+            "skills: [Writing design documents]",
+            "skills: [Writing design documents]\nhiring:\n  employers: [\"C++ Labs\"]\ntags: [c]",
+        ),
+    );
+    e.apply_ok(&[p]);
+    let before = e.text("output/guides/staff-engineer/index.html");
+    assert!(before.contains("/employers/c-labs/"), "{before}");
+    let manager = e.text("guides/engineering-manager.md");
+    // "C Labs" folds to the same slug and sorts first, so "C++ Labs" moves to `c-labs-2`.
+    let p = e.write(
+        "guides/engineering-manager.md",
+        &manager.replace(
+            "skills: [Coaching]",
+            "skills: [Coaching]\nhiring:\n  employers: [C Labs]",
+        ),
+    );
+    e.apply_ok(&[p]);
+    let after = e.text("output/guides/staff-engineer/index.html");
+    assert!(after.contains("/employers/c-labs-2/"), "{after}");
+}
+
+/// A changed copy of one front matter line: its value edited so that the
+/// guide most likely stays valid (a number grows, a date moves, a word is
+/// added), or `None` for lines without a scalar value.
+fn mutate_line(line: &str) -> Option<String> {
+    let trimmed = line.trim_start();
+    if trimmed == "---" || trimmed.starts_with('#') {
+        return None;
+    }
+    let at = match (line.find(": "), line.find("- ")) {
+        (Some(c), _) => c + 2,
+        (None, Some(d)) if line[..d].trim().is_empty() => d + 2,
+        _ => return None,
+    };
+    let (key, rest) = line.split_at(at);
+    // A trailing comment stays as it is.
+    let (value, comment) = rest.split_at(rest.find(" #").unwrap_or(rest.len()));
+    let value = value.trim_end();
+    let new = if value.is_empty() {
+        return None;
+    } else if let Some(rest) = value.strip_prefix("[/") {
+        format!("[/zed/{rest}")
+    } else if let Some(rest) = value.strip_prefix('[') {
+        format!("[Zed {rest}")
+    } else if let Ok(n) = value.parse::<i64>() {
+        (n + 1).to_string()
+    } else if value.len() == 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-' {
+        let day = if value.ends_with("02") { "03" } else { "02" };
+        format!("{}{day}", &value[..8])
+    } else if value == "true" || value == "false" {
+        (value == "false").to_string()
+    } else if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        format!("\"{inner}9\"")
+    } else {
+        format!("{value} Zed")
+    };
+    Some(format!("{key}{new}{comment}"))
+}
+
+/// Every value of every front matter field, changed one after another:
+/// after each change the output equals a clean build. Site-wide pages are
+/// re-rendered only when a field they show changes, so a field missing from
+/// that list shows up here as a difference.
+fn edit_every_field(fixture_name: &str, rel: &str) {
+    let mut ed = Editing::new(fixture_name, false);
+    let mut current = ed.text(rel);
+    let fence = current
+        .match_indices("\n---")
+        .next()
+        .expect("front matter")
+        .0;
+    let lines = current[..fence].lines().count();
+    let (mut valid, mut tried) = (0, 0);
+    let mut written = std::collections::BTreeSet::new();
+    for n in 0..lines {
+        let Some(edited) = current.lines().nth(n).and_then(mutate_line) else {
+            continue;
+        };
+        tried += 1;
+        let text: String = current
+            .lines()
+            .enumerate()
+            .map(|(i, l)| if i == n { edited.as_str() } else { l })
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let path = ed.write(rel, &text);
+        let outcome = ed.apply(&[&path]);
+        if outcome.failed {
+            // Not every change keeps the guide valid (an enum value, a
+            // minimum above its maximum); put the line back.
+            let path = ed.write(rel, &current);
+            assert!(!ed.apply(&[&path]).failed);
+            continue;
+        }
+        ed.assert_same_as_clean_build();
+        written.extend(outcome.written);
+        current = text;
+        valid += 1;
+    }
+    assert!(
+        valid * 3 >= tried * 2,
+        "only {valid} of {tried} edits kept the guide valid"
+    );
+    for page in [
+        "index.html",
+        "search/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "api/guides.json",
+        "search-index.json",
+        "salaries/index.html",
+        "paths/index.html",
+    ] {
+        assert!(written.contains(page), "no edit changed {page}");
+    }
+    assert!(written.iter().any(|p| p.starts_with("employers/")));
+}
+
+#[test]
+fn every_field_edit_of_a_guide_matches_a_clean_build() {
+    edit_every_field("site", "guides/data-analyst.md");
+}
+
+#[test]
+fn every_field_edit_of_the_full_guide_matches_a_clean_build() {
+    edit_every_field(
+        "full",
+        "guides/technical-program-manager-engineering-platforms.md",
+    );
+}

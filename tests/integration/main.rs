@@ -1,0 +1,20 @@
+//! careerbook's integration tests, compiled into one test binary: one
+//! module per feature, sharing the helpers in `common`.
+//!
+//! Run them all with `cargo test`, one feature with `cargo test --test
+//! integration serve::`, one test by (part of) its name. Fixture sites live
+//! in `tests/fixtures/`, insta snapshots in `tests/integration/snapshots/`.
+
+mod common;
+
+mod build;
+mod check;
+mod golden;
+mod hardening;
+mod incremental;
+mod properties;
+mod publish;
+mod robustness;
+mod serve;
+mod serve_hostile;
+mod site;

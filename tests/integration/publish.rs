@@ -1,0 +1,467 @@
+//! Authoring and publishing: `init`, `new`, GitHub Pages files, link
+//! checking, completions and the man page.
+
+use crate::common::*;
+use std::path::Path;
+
+fn run_in(root: &Path, args: &[&str]) -> std::process::Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--root", root.to_str().unwrap()]);
+    careerbook(&all)
+}
+
+#[test]
+fn init_creates_a_site_that_builds_and_checks_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("my-guides");
+    let out = careerbook(&["init", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files: Vec<String> = tree(&site).into_keys().collect();
+    assert_eq!(
+        files,
+        [
+            ".github/workflows/pages.yml",
+            ".gitignore",
+            "guides/site-reliability-engineer.md",
+            "site.yaml"
+        ]
+    );
+    assert!(read(site.join(".gitignore")).contains("/output/"));
+    let check = run_in(&site, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(
+        stderr(&check).contains("0 errors, 0 warnings"),
+        "{}",
+        stderr(&check)
+    );
+    let links = run_in(&site, &["check", "--links"]);
+    assert!(
+        stderr(&links).contains("links: 0 broken"),
+        "{}",
+        stderr(&links)
+    );
+    build_ok(&site, &[]);
+    let page = read(site.join("output/guides/site-reliability-engineer/index.html"));
+    let text = page_text(&page);
+    // The example guide fills every section of the format.
+    for section in [
+        "Key Responsibilities",
+        "Top Skills for Success",
+        "Can Lead To",
+        "Transition Opportunities",
+        "Often Missing Skills",
+        "Development Suggestions",
+        "Median Salary Range",
+        "Growth Trend",
+        "Major Employers",
+        "Industry Sectors",
+        "Recommended Next Steps",
+        "Sources",
+    ] {
+        assert!(text.contains(section), "example guide lacks {section}");
+    }
+    assert!(site.join("output/sre/index.html").is_file(), "alias");
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    assert!(careerbook(&["init", site.to_str().unwrap()])
+        .status
+        .success());
+    std::fs::write(site.join("site.yaml"), "title: Mine\n").unwrap();
+    let before = tree(site);
+    let again = careerbook(&["init", site.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("refusing to overwrite"));
+    assert_eq!(tree(site), before);
+
+    // One existing file is enough to write nothing at all.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join(".gitignore"), "keep\n").unwrap();
+    let res = careerbook(&["init", other.path().to_str().unwrap()]);
+    assert_eq!(res.status.code(), Some(2));
+    assert!(stderr(&res).contains(".gitignore"), "{}", stderr(&res));
+    let left: Vec<String> = tree(other.path()).into_keys().collect();
+    assert_eq!(left, [".gitignore"]);
+    assert_eq!(read(other.path().join(".gitignore")), "keep\n");
+}
+
+#[test]
+fn init_workflow_matches_the_repository_workflow_but_uses_a_release() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(careerbook(&["init", tmp.path().to_str().unwrap()])
+        .status
+        .success());
+    let init = read(tmp.path().join(".github/workflows/pages.yml"));
+    let repo_wf = read(repo().join(".github/workflows/pages.yml"));
+    let version = env!("CARGO_PKG_VERSION");
+    let jobs = |wf: &str| -> (String, String) {
+        let (build, deploy) = wf.split_once("\n  deploy:\n").expect("a deploy job");
+        (build.to_string(), deploy.to_string())
+    };
+    for wf in [&init, &repo_wf] {
+        let (build, deploy) = jobs(wf);
+        // Pushes and pull requests check, build and keep the site, read-only
+        // and outside the deploy's concurrency group.
+        for needle in [
+            "pull_request:",
+            "contents: read",
+            "pages: read",
+            "group: pages-build-",
+            "if: github.event_name == 'pull_request'",
+            "actions/upload-artifact@",
+            "actions/upload-pages-artifact@",
+        ] {
+            assert!(build.contains(needle), "build job lacks {needle}:\n{wf}");
+        }
+        // Only pushes to main deploy, and only the deploy job may.
+        for needle in ["pages: write", "id-token: write", "group: pages\n"] {
+            assert!(!build.contains(needle), "build job has {needle}:\n{wf}");
+            assert!(deploy.contains(needle), "deploy job lacks {needle}:\n{wf}");
+        }
+        for needle in [
+            "if: github.event_name == 'push' && github.ref == 'refs/heads/main'",
+            "cancel-in-progress: false",
+            "name: github-pages",
+            "url: ${{ steps.deployment.outputs.page_url }}",
+            "actions/deploy-pages@",
+        ] {
+            assert!(deploy.contains(needle), "deploy job lacks {needle}:\n{wf}");
+        }
+        assert!(!wf.contains("cargo install"), "{wf}");
+    }
+    // One deploy job, and each action at the same commit in both.
+    assert_eq!(jobs(&init).1, jobs(&repo_wf).1);
+    let pins = |wf: &str| -> std::collections::BTreeSet<String> {
+        wf.lines()
+            .filter_map(|l| l.trim().trim_start_matches("- ").strip_prefix("uses: "))
+            .filter(|u| u.starts_with("actions/"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(pins(&init).is_subset(&pins(&repo_wf)), "{init}");
+    // This repository builds careerbook from its own source; a new site uses
+    // the release that wrote it, through the action, and never compiles.
+    assert!(repo_wf.contains("cargo build --release --locked"));
+    assert!(repo_wf.contains("check --format github"));
+    assert!(repo_wf.contains("actions/configure-pages@"));
+    assert!(init.contains(&format!("uses: careerbook/careerbook@v{version}\n")));
+    assert!(init.contains(&format!("CAREERBOOK_VERSION: \"{version}\"")));
+    assert!(!init.contains("cargo build") && !init.contains("{version}"));
+}
+
+#[test]
+fn the_action_installs_this_version_by_default() {
+    let action = read(repo().join("action.yml"));
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        action.contains(&format!("    default: \"{version}\"\n")),
+        "action.yml's `version` input should default to {version}"
+    );
+    assert!(!action.contains("cargo install") && !action.contains("cargo build"));
+}
+
+#[test]
+fn new_scaffolds_a_draft_that_builds_and_lists_what_to_fill_in() {
+    let site = fixture("minimal");
+    let out = run_in(
+        site.path(),
+        &["new", "Ingénieur Données (Paris)", "--family", "Data"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = site.path().join("guides/ingenieur-donnees-paris.md");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        path.display().to_string()
+    );
+    let text = read(&path);
+    assert!(text.contains("title: \"Ingénieur Données (Paris)\""));
+    assert!(text.contains("family: \"Data\""));
+    assert!(text.contains("draft: true"));
+    assert!(text.contains("# 5-10 items, each one sentence"));
+    // Every section of the format is there to fill in.
+    for key in [
+        "summary:",
+        "responsibilities:",
+        "skills:",
+        "progression:",
+        "leads_to:",
+        "transitions:",
+        "skill_gaps:",
+        "missing:",
+        "development:",
+        "salary:",
+        "ranges:",
+        "demand:",
+        "hiring:",
+        "employers:",
+        "sectors:",
+        "next_steps:",
+        "sources:",
+        "alt_titles:",
+        "requirements:",
+        "resources:",
+    ] {
+        assert!(text.contains(key), "scaffold lacks {key}");
+    }
+
+    // A draft: left out of a normal build, built with --drafts.
+    build_ok(site.path(), &[]);
+    assert!(!site
+        .path()
+        .join("output/guides/ingenieur-donnees-paris")
+        .exists());
+    build_ok(site.path(), &["--drafts"]);
+    let page = read(
+        site.path()
+            .join("output/guides/ingenieur-donnees-paris/index.html"),
+    );
+    assert!(page.contains("Ingénieur Données (Paris)"));
+
+    // check passes, but lists every placeholder left, with its line.
+    let check = run_in(site.path(), &["check", "--drafts"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let err = stderr(&check);
+    for field in [
+        "summary",
+        "responsibilities[0]",
+        "skills[0]",
+        "progression.leads_to[0]",
+        "skill_gaps.development",
+        "salary.ranges[0].level",
+        "demand.summary",
+        "hiring.employers[0]",
+        "next_steps[0]",
+        "sources[0].url",
+        "resources[0].title",
+    ] {
+        assert!(
+            err.contains(&format!("placeholder text left in `{field}`")),
+            "check does not flag {field}:\n{err}"
+        );
+    }
+    assert!(err.contains("warning[W0901]"));
+    assert!(err.contains("placeholder text left in the body"));
+    let summary_line = text
+        .lines()
+        .position(|l| l.starts_with("summary:"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "guides/ingenieur-donnees-paris.md:{summary_line}:10"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn new_refuses_to_overwrite_a_guide() {
+    let site = fixture("minimal");
+    std::fs::write(site.path().join("guides/solo-role.md"), "mine\n").unwrap();
+    let out = run_in(site.path(), &["new", "Solo Role"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("refusing to overwrite"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(site.path().join("guides/solo-role.md")), "mine\n");
+    let out = run_in(site.path(), &["new", "!!!"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no letters or digits"));
+}
+
+#[test]
+fn new_without_family_still_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_in(tmp.path(), &["new", "Data Engineer"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read(tmp.path().join("guides/data-engineer.md")).contains("family: \"TODO: "));
+    build_ok(tmp.path(), &["--drafts"]);
+    let page = read(tmp.path().join("output/guides/data-engineer/index.html"));
+    assert!(
+        page.contains("<title>Data Engineer · Career Guides</title>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn pages_files_nojekyll_cname_and_an_absolute_404() {
+    let site = fixture("basic");
+    std::fs::write(
+        site.path().join("site.yaml"),
+        "title: T\nbase_url: https://user.github.io/careers/\ncname: careers.example.com\n",
+    )
+    .unwrap();
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    assert_eq!(std::fs::read(out.join(".nojekyll")).unwrap(), b"");
+    assert_eq!(read(out.join("CNAME")), "careers.example.com\n");
+    // GitHub Pages serves 404.html at any depth: every link and asset in it
+    // must be absolute under the base path.
+    let html = read(out.join("404.html"));
+    let scanned = careerbook::output::links::scan(&html);
+    assert!(scanned.links.len() >= 4, "{:?}", scanned.links);
+    for link in &scanned.links {
+        let url = &link.url;
+        assert!(
+            url.starts_with("/careers/")
+                || url.starts_with("https://user.github.io/careers/")
+                || url.starts_with('#'),
+            "404.html:{}: `{url}` is not absolute under /careers/",
+            link.line
+        );
+    }
+    // Without a cname there is no CNAME file.
+    let plain = fixture("minimal");
+    build_ok(plain.path(), &[]);
+    assert!(plain.path().join("output/.nojekyll").is_file());
+    assert!(!plain.path().join("output/CNAME").exists());
+}
+
+#[test]
+fn link_checker_reports_exactly_the_planted_broken_links() {
+    let root = fixture_path("broken-links");
+    let out = careerbook(&["check", "--links", "--root", root.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let got: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("broken link"))
+        .map(|l| l.split("/output/").nth(1).unwrap_or(l))
+        .collect();
+    let planted = "guides/planted/index.html";
+    // The lines come from the page as built, so a theme change that moves
+    // the body does not break the test, while a wrong line still does.
+    let built = tempfile::tempdir().unwrap();
+    let dest = built.path().join("site");
+    build_ok(&root, &["--output", dest.to_str().unwrap()]);
+    let html = read(dest.join(planted));
+    let line_of = |href: &str| {
+        let needle = format!("href=\"{href}\"");
+        html.lines()
+            .position(|l| l.contains(&needle))
+            .unwrap_or_else(|| panic!("{needle} not in the page"))
+            + 1
+    };
+    let want = [
+        format!("{planted}:{}: broken link `../nope/` -> /careers/guides/nope/ (no such page)", line_of("../nope/")),
+        format!("{planted}:{}: broken link `#missing` -> /careers/guides/planted/index.html#missing (no such #fragment)", line_of("#missing")),
+        format!("{planted}:{}: broken link `/careers/guides/real/#nope` -> /careers/guides/real/#nope (no such #fragment)", line_of("/careers/guides/real/#nope")),
+        format!("{planted}:{}: broken link `/guides/real/` -> /guides/real/ (outside the site's base path)", line_of("/guides/real/")),
+        format!("{planted}:{}: broken link `https://user.github.io/careers/gone/` -> /careers/gone/ (no such page)", line_of("https://user.github.io/careers/gone/")),
+        format!("{planted}:{}: broken link `../../missing.css` -> /careers/missing.css (no such page)", line_of("../../missing.css")),
+    ];
+    assert_eq!(got, want, "{err}");
+    let pages = tree(&dest).keys().filter(|p| p.ends_with(".html")).count();
+    assert!(
+        err.contains(&format!(
+            "links: 6 broken in {pages} pages (checked under /careers/)"
+        )),
+        "{err}"
+    );
+    // The same site checked at the domain root: /guides/real/ resolves, and
+    // the pages the /careers/ links name do not exist there.
+    let root_out = careerbook(&[
+        "check",
+        "--links",
+        "--root",
+        root.to_str().unwrap(),
+        "--base-url",
+        "/",
+    ]);
+    assert_eq!(root_out.status.code(), Some(1));
+    let err = stderr(&root_out);
+    assert!(
+        !err.contains("`/guides/real/`"),
+        "/guides/real/ resolves at the root:\n{err}"
+    );
+    assert!(
+        err.contains("`/careers/guides/real/#nope` -> /careers/guides/real/#nope (no such page)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn link_checker_finds_a_relative_link_in_404() {
+    use careerbook::render::Page;
+    let page = |path: &str, html: &str| Page {
+        path: path.into(),
+        bytes: html.as_bytes().to_vec(),
+    };
+    let pages = [
+        page("index.html", "<a href=\"guides/\">x</a>"),
+        page("guides/index.html", "<p id=top>"),
+        page(
+            "404.html",
+            "<a href=\"/sub/guides/#top\">ok</a>\n<link href=\"style.css\">",
+        ),
+        page("style.css", ""),
+    ];
+    let broken = careerbook::output::links::check_pages(&pages, "", "/sub/");
+    let got: Vec<String> = broken.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        ["404.html:2: `style.css` -> /sub/style.css (relative link in 404.html)"]
+    );
+}
+
+#[test]
+fn completions_and_man_page_print_to_stdout() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = careerbook(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for word in ["careerbook", "init", "check", "--base-url"] {
+            assert!(text.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    let man = careerbook(&["man"]);
+    assert!(man.status.success());
+    let text = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        text.starts_with(".ie") || text.contains(".TH careerbook"),
+        "{text}"
+    );
+    assert!(text.contains("completions"));
+    let version = careerbook(&["--version"]);
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("careerbook {}", env!("CARGO_PKG_VERSION"))
+    );
+    // Every subcommand's help carries examples.
+    for cmd in ["build", "check", "init", "new", "completions", "man"] {
+        let help = careerbook(&[cmd, "--help"]);
+        assert!(help.status.success(), "{cmd}");
+        let text = String::from_utf8_lossy(&help.stdout);
+        assert!(text.contains("Example"), "`{cmd} --help` has no example");
+    }
+}
+
+#[test]
+fn output_has_no_colour_or_progress_when_not_a_terminal() {
+    let site = fixture("minimal");
+    std::fs::write(
+        site.path().join("guides/bad.md"),
+        "---\ntitle: ''\nsummary: s\nresponsibilities: [a]\nskills: [b]\n---\n",
+    )
+    .unwrap();
+    let out = command()
+        .args(["build", "--root", site.path().to_str().unwrap()])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("error[E0202]"), "{err}");
+    assert!(
+        !err.contains('\x1b'),
+        "escape codes in piped output: {err:?}"
+    );
+    assert!(
+        !err.contains('\r'),
+        "progress line in piped output: {err:?}"
+    );
+}

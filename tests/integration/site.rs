@@ -1,0 +1,547 @@
+//! Site-wide pages: taxonomies, career paths, salaries, search, JSON-LD,
+//! sitemap, feed, API and redirects, built from `tests/fixtures/site`.
+
+use crate::common::{build_ok, fixture, links, page_text, read, tree};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let site = fixture("site");
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    (site, out)
+}
+
+/// The JSON-LD block of a page, parsed.
+fn jsonld(html: &str) -> Value {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("a JSON-LD block")
+        + "<script type=\"application/ld+json\">".len();
+    let end = start + html[start..].find("</script>").expect("closed");
+    serde_json::from_str(&html[start..end]).expect("valid JSON")
+}
+
+#[test]
+fn every_page_kind_is_written() {
+    let (_s, out) = built();
+    for p in [
+        "index.html",
+        "404.html",
+        "paths/index.html",
+        "salaries/index.html",
+        "search/index.html",
+        "employers/index.html",
+        "sectors/index.html",
+        "tags/index.html",
+        "families/index.html",
+        "employers/acme/index.html",
+        "sectors/banking/index.html",
+        "tags/sql/index.html",
+        "families/data-analytics/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+        "api/guides.json",
+        "api/guides/data-analyst.json",
+        "search-index.json",
+        "search.js",
+        "sort.js",
+    ] {
+        assert!(out.join(p).is_file(), "{p} missing");
+    }
+}
+
+#[test]
+fn employer_names_fold_to_slugs_and_collisions_are_numbered() {
+    let (_s, out) = built();
+    // "Zurich Insurance" sorts before "Zürich Insurance", so it keeps the
+    // plain slug and the other gets `-2`.
+    let plain = page_text(&read(out.join("employers/zurich-insurance/index.html")));
+    let umlaut = page_text(&read(out.join("employers/zurich-insurance-2/index.html")));
+    assert!(plain.contains("Zurich Insurance") && plain.contains("Data Scientist"));
+    assert!(!plain.contains("Data Analyst"), "{plain}");
+    assert!(umlaut.contains("Zürich Insurance") && umlaut.contains("Data Analyst"));
+    assert!(!umlaut.contains("Data Scientist"), "{umlaut}");
+    assert!(out.join("employers/cafe-unicode/index.html").is_file());
+    let acme = page_text(&read(out.join("employers/acme/index.html")));
+    assert!(acme.contains("Data Analyst") && acme.contains("Data Scientist"));
+    let index = read(out.join("employers/index.html"));
+    for slug in [
+        "acme",
+        "cafe-unicode",
+        "zurich-insurance",
+        "zurich-insurance-2",
+    ] {
+        assert!(
+            index.contains(&format!("href=\"/careers/employers/{slug}/\"")),
+            "{slug}"
+        );
+    }
+    // The guide page links its employers, sectors, tags and family there.
+    let analyst = read(out.join("guides/data-analyst/index.html"));
+    for href in [
+        "/careers/employers/zurich-insurance-2/",
+        "/careers/employers/acme/",
+        "/careers/sectors/insurance/",
+        "/careers/tags/sql/",
+        "/careers/families/data-analytics/",
+    ] {
+        assert!(analyst.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+}
+
+#[test]
+fn guide_pages_show_forward_and_reverse_links() {
+    let (_s, out) = built();
+    let scientist = read(out.join("guides/data-scientist/index.html"));
+    let text = page_text(&scientist);
+    let here = text.find("Roles That Lead Here").expect("reverse section");
+    assert!(text[here..].contains("Data Analyst"));
+    assert!(scientist.contains("<a href=\"/careers/guides/data-analyst/\">Data Analyst</a>"));
+    // Transitions count as a way in too.
+    let analyst = page_text(&read(out.join("guides/data-analyst/index.html")));
+    let here = analyst
+        .find("Roles That Lead Here")
+        .expect("reverse section");
+    assert!(analyst[here..].contains("Barista Trainer"));
+}
+
+#[test]
+fn paths_page_draws_every_role_and_move() {
+    let (_s, out) = built();
+    let html = read(out.join("paths/index.html"));
+    let svg_start = html.find("<svg class=\"graph\"").expect("inline svg");
+    let svg = &html[svg_start..svg_start + html[svg_start..].find("</svg>").unwrap()];
+    // Guides link to their pages; a plain title is drawn dashed, unlinked.
+    for slug in ["data-analyst", "data-scientist", "barista-trainer"] {
+        assert!(svg.contains(&format!(
+            "<a class=\"g-node\" href=\"/careers/guides/{slug}/\">"
+        )));
+    }
+    assert!(
+        svg.contains("<g class=\"g-node g-plain\"><title>Analytics Manager (no guide yet)</title>")
+    );
+    assert_eq!(
+        svg.matches("class=\"g-node g-plain\"").count(),
+        1,
+        "plain titles merge"
+    );
+    // Edges: analyst->scientist, analyst->manager (leads to); scientist->
+    // manager and barista->analyst (transitions).
+    assert_eq!(svg.matches("<path class=\"g-edge\"").count(), 2);
+    assert_eq!(
+        svg.matches("<path class=\"g-edge g-transition\"").count(),
+        2
+    );
+    // The text equivalent names each role and where it leads.
+    let text = page_text(&html);
+    assert!(
+        text.contains("Data Analyst Can lead to: Analytics Manager, Data Scientist"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Barista Trainer Transitions: Data Analyst"),
+        "{text}"
+    );
+}
+
+#[test]
+fn paths_layout_is_layered_by_progression() {
+    let (_s, out) = built();
+    let html = read(out.join("paths/index.html"));
+    let x_of = |label: &str| -> u32 {
+        let at = html.find(&format!(">{label}</text>")).expect(label);
+        let before = &html[..at];
+        let x = before.rfind("<rect x=\"").unwrap() + 9;
+        before[x..x + before[x..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    assert!(x_of("Data Analyst") < x_of("Data Scientist"));
+    assert!(x_of("Data Analyst") < x_of("Analytics Manager"));
+    assert_eq!(x_of("Data Analyst"), x_of("Barista Trainer"));
+}
+
+#[test]
+fn salaries_are_grouped_by_currency_and_period() {
+    let (_s, out) = built();
+    let html = read(out.join("salaries/index.html"));
+    let ids: Vec<&str> = ["usd-year", "eur-year", "usd-hour"]
+        .into_iter()
+        .filter(|id| html.contains(&format!("<h2 id=\"{id}\">")))
+        .collect();
+    assert_eq!(ids.len(), 3, "one group per currency+period");
+    assert_eq!(html.matches("<table class=\"sortable\">").count(), 3);
+    assert_eq!(html.matches("<svg class=\"range-chart\"").count(), 3);
+    // Each table holds only its own group's rows.
+    let section = |id: &str| {
+        let s = html.find(&format!("<h2 id=\"{id}\">")).unwrap();
+        let e = html[s..].find("</section>").unwrap() + s;
+        page_text(&html[s..e])
+    };
+    let usd_year = section("usd-year");
+    assert!(usd_year.contains("Data Analyst") && !usd_year.contains("Data Scientist"));
+    assert!(!usd_year.contains("Barista"));
+    assert!(usd_year.contains("$130k+"), "{usd_year}");
+    assert!(section("eur-year").contains("€65k"));
+    assert!(section("usd-hour").contains("Barista Trainer"));
+    // Charts have a text alternative.
+    assert!(html
+        .contains("role=\"img\" aria-label=\"Salary ranges by level, USD per year: Entry Level"));
+    // The guide page carries its own chart.
+    let guide = read(out.join("guides/data-analyst/index.html"));
+    assert!(guide.contains(
+        "role=\"img\" aria-label=\"Salary ranges, USD per year: Entry Level (US): $60k–$80k, median $70k; Senior Level (US): $95k–$130k+\""
+    ));
+}
+
+#[test]
+fn guide_jsonld_is_an_occupation_and_cannot_break_out() {
+    let (_s, out) = built();
+    let html = read(out.join("guides/data-analyst/index.html"));
+    let v = jsonld(&html);
+    assert_eq!(v["@context"], "https://schema.org");
+    assert_eq!(v["@type"], "Occupation");
+    assert_eq!(v["name"], "Data Analyst");
+    assert_eq!(v["description"], "Turns raw data into decisions.");
+    assert_eq!(v["skills"][0], "SQL window functions");
+    assert_eq!(v["responsibilities"][0], "Build dashboards.");
+    assert_eq!(v["occupationalCategory"][0], "Data & Analytics");
+    assert_eq!(v["occupationalCategory"][1]["codeValue"], "15-2051.01");
+    let pay = v["estimatedSalary"].as_array().unwrap();
+    assert_eq!(pay.len(), 2);
+    assert_eq!(pay[0]["@type"], "MonetaryAmountDistribution");
+    assert_eq!(pay[0]["currency"], "USD");
+    assert_eq!(pay[0]["duration"], "P1Y");
+    assert_eq!(pay[0]["minValue"], 60000.0);
+    assert_eq!(pay[0]["maxValue"], 80000.0);
+    assert_eq!(pay[0]["median"], 70000.0);
+    assert_eq!(v["occupationLocation"][0]["@type"], "Country");
+    assert_eq!(v["occupationLocation"][0]["name"], "US");
+    assert_eq!(v["url"], "https://example.org/careers/guides/data-analyst/");
+
+    let barista = read(out.join("guides/barista-trainer/index.html"));
+    let v = jsonld(&barista);
+    assert_eq!(v["estimatedSalary"][0]["duration"], "PT1H");
+    assert_eq!(v["occupationLocation"][0]["@type"], "Place");
+    assert!(v["description"]
+        .as_str()
+        .unwrap()
+        .contains("</script><script>"));
+    // Exactly one script element opened by the JSON-LD and it closes once.
+    let start = barista.find("application/ld+json").unwrap();
+    let block = &barista[start..start + barista[start..].find("</script>").unwrap()];
+    assert!(!block[20..].contains('<'), "{block}");
+}
+
+#[test]
+fn every_page_has_head_metadata_with_absolute_urls() {
+    let (_s, out) = built();
+    let html = read(out.join("guides/data-analyst/index.html"));
+    for tag in [
+        "<html lang=\"en\">",
+        "<title>Data Analyst · Site Fixture</title>",
+        "<meta name=\"description\" content=\"Turns raw data into decisions.\">",
+        "<link rel=\"canonical\" href=\"https://example.org/careers/guides/data-analyst/\">",
+        "<meta property=\"og:title\" content=\"Data Analyst\">",
+        "<meta property=\"og:url\" content=\"https://example.org/careers/guides/data-analyst/\">",
+        "<meta property=\"og:type\" content=\"article\">",
+        "<meta property=\"og:site_name\" content=\"Site Fixture\">",
+        "<meta property=\"og:description\" content=\"Turns raw data into decisions.\">",
+        "<meta name=\"twitter:card\" content=\"summary\">",
+    ] {
+        assert!(html.contains(tag), "{tag}");
+    }
+    let emp = read(out.join("employers/acme/index.html"));
+    assert!(emp
+        .contains("<link rel=\"canonical\" href=\"https://example.org/careers/employers/acme/\">"));
+    assert!(emp.contains("<meta property=\"og:type\" content=\"website\">"));
+}
+
+#[test]
+fn sitemap_lists_absolute_urls_with_lastmod() {
+    let (_s, out) = built();
+    let xml = read(out.join("sitemap.xml"));
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed sitemap");
+    let ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    assert_eq!(doc.root_element().tag_name().namespace(), Some(ns));
+    let mut entries = std::collections::BTreeMap::new();
+    for url in doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("url"))
+    {
+        let loc = url
+            .children()
+            .find(|n| n.has_tag_name("loc"))
+            .unwrap()
+            .text()
+            .unwrap();
+        let lastmod = url
+            .children()
+            .find(|n| n.has_tag_name("lastmod"))
+            .and_then(|n| n.text());
+        assert!(loc.starts_with("https://example.org/careers/"), "{loc}");
+        entries.insert(loc.to_string(), lastmod.map(str::to_string));
+    }
+    let at = |p: &str| {
+        entries
+            .get(&format!("https://example.org/careers/{p}"))
+            .cloned()
+    };
+    assert_eq!(at("guides/data-analyst/"), Some(Some("2026-05-01".into())));
+    assert_eq!(at("guides/barista-trainer/"), Some(None));
+    assert_eq!(at(""), Some(Some("2026-06-10".into())));
+    assert_eq!(
+        at("employers/zurich-insurance-2/"),
+        Some(Some("2026-05-01".into()))
+    );
+    assert!(at("paths/").is_some() && at("salaries/").is_some());
+    assert!(at("backend/").is_none(), "aliases are not listed");
+    let robots = read(out.join("robots.txt"));
+    assert!(robots.contains("Sitemap: https://example.org/careers/sitemap.xml"));
+}
+
+#[test]
+fn feed_lists_dated_guides_newest_first() {
+    let (_s, out) = built();
+    let xml = read(out.join("feed.xml"));
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed feed");
+    let feed = doc.root_element();
+    assert_eq!(feed.tag_name().name(), "feed");
+    let child = |n: roxmltree::Node, name: &str| {
+        n.children()
+            .find(|c| c.has_tag_name(name))
+            .and_then(|c| c.text())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        child(feed, "updated").as_deref(),
+        Some("2026-06-10T00:00:00Z")
+    );
+    let entries: Vec<_> = feed
+        .children()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    let titles: Vec<String> = entries
+        .iter()
+        .map(|e| child(*e, "title").unwrap())
+        .collect();
+    assert_eq!(titles, ["Data Scientist", "Data Analyst"]);
+    assert_eq!(
+        child(entries[0], "id").as_deref(),
+        Some("https://example.org/careers/guides/data-scientist/")
+    );
+    let href = entries[1]
+        .children()
+        .find(|c| c.has_tag_name("link"))
+        .and_then(|l| l.attribute("href"));
+    assert_eq!(
+        href,
+        Some("https://example.org/careers/guides/data-analyst/")
+    );
+}
+
+#[test]
+fn api_and_search_index_describe_every_guide() {
+    let (_s, out) = built();
+    let api: Value = serde_json::from_str(&read(out.join("api/guides.json"))).unwrap();
+    assert_eq!(api["version"], 2);
+    let guides = api["guides"].as_array().unwrap();
+    assert_eq!(guides.len(), 3);
+    assert_eq!(guides[1]["slug"], "data-analyst");
+    assert_eq!(
+        guides[1]["url"],
+        "https://example.org/careers/guides/data-analyst/"
+    );
+    assert_eq!(guides[1]["title"], "Data Analyst");
+    assert_eq!(guides[1]["summary"], "Turns raw data into decisions.");
+    assert_eq!(guides[1]["updated"], "2026-05-01");
+    assert_eq!(
+        guides[1]["data"],
+        "https://example.org/careers/api/guides/data-analyst.json"
+    );
+    // Each guide's full record, at the URL the list gives.
+    let record: Value =
+        serde_json::from_str(&read(out.join("api/guides/data-analyst.json"))).unwrap();
+    assert_eq!(record["version"], 2);
+    assert_eq!(record["slug"], "data-analyst");
+    assert_eq!(record["url"], guides[1]["url"]);
+    assert_eq!(record["title"], "Data Analyst");
+    assert_eq!(record["salary"]["ranges"][0]["min"], 60000.0);
+    assert_eq!(record["hiring"]["employers"][0], "Zürich Insurance");
+    assert_eq!(record["alt_titles"][0], "BI Analyst");
+    let text = read(out.join("api/guides/data-analyst.json"));
+    assert_eq!(text.matches("\"slug\"").count(), 1, "{text}");
+
+    let ix: Value = serde_json::from_str(&read(out.join("search-index.json"))).unwrap();
+    assert_eq!(ix["base"], "/careers/guides/");
+    let docs = ix["docs"].as_array().unwrap();
+    assert_eq!(docs.len(), 3);
+    let analyst = &docs[1];
+    let names = |table: &str, ids: &Value| -> Vec<String> {
+        ids.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                ix[table][i.as_u64().unwrap() as usize]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+
+    assert_eq!(analyst[0], "data-analyst");
+    assert_eq!(analyst[1], "Data Analyst");
+    assert_eq!(analyst[2], "BI Analyst");
+    assert_eq!(analyst[3], "Turns raw data into decisions.");
+    assert_eq!(ix["v"], 2);
+    assert_eq!(
+        names("skills", &analyst[4]),
+        ["SQL window functions", "Storytelling"]
+    );
+    assert_eq!(
+        names("employers", &analyst[5]),
+        ["Acme", "Zürich Insurance"]
+    );
+    assert_eq!(names("tags", &analyst[6]), ["dashboards", "sql"]);
+}
+
+#[test]
+fn search_box_is_on_every_page_and_works_without_javascript() {
+    let (_s, out) = built();
+    for p in [
+        "index.html",
+        "guides/data-analyst/index.html",
+        "paths/index.html",
+        "404.html",
+    ] {
+        let html = read(out.join(p));
+        assert!(
+            html.contains(
+                "<form class=\"search\" role=\"search\" action=\"/careers/search/\" method=\"get\""
+            ),
+            "{p}"
+        );
+        assert!(
+            html.contains("<script src=\"/careers/search.js\" defer></script>"),
+            "{p}"
+        );
+    }
+    // Without JavaScript, /search/ lists every guide.
+    let text = page_text(&read(out.join("search/index.html")));
+    for t in ["Barista Trainer", "Data Analyst", "Data Scientist"] {
+        assert!(text.contains(t), "{t}");
+    }
+}
+
+#[test]
+fn alias_redirects_point_at_the_absolute_guide_url() {
+    let (_s, out) = built();
+    let html = read(out.join("analyst/index.html"));
+    assert!(html.contains(
+        "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/careers/guides/data-analyst/\">"
+    ));
+    assert!(html.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/careers/guides/data-analyst/\">"
+    ));
+}
+
+fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!("{attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            &rest[..rest.find('"').unwrap_or(0)]
+        })
+        .collect()
+}
+
+#[test]
+fn no_page_loads_anything_from_elsewhere() {
+    let (_s, out) = built();
+    let mut checked = 0;
+    for (path, bytes) in tree(&out) {
+        if !path.ends_with(".html") && !path.ends_with(".css") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("@import"), "{path}");
+        assert!(!text.contains("url(http"), "{path}");
+        for tag in text.split('<').skip(1) {
+            let is_asset = tag.starts_with("script")
+                || tag.starts_with("img")
+                || (tag.starts_with("link") && !tag.contains("rel=\"canonical\""));
+            if !is_asset {
+                continue;
+            }
+            for v in attr_values(tag, "src")
+                .into_iter()
+                .chain(attr_values(tag, "href"))
+            {
+                checked += 1;
+                assert!(v.starts_with("/careers/"), "{path}: external asset {v}");
+            }
+        }
+    }
+    assert!(checked > 50, "checked {checked} asset references");
+}
+
+#[test]
+fn internal_links_resolve() {
+    let (_s, out) = built();
+    let mut checked = 0;
+    for (path, bytes) in tree(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for link in links(&html) {
+            let Some(rel) = link.strip_prefix("/careers/") else {
+                continue;
+            };
+            checked += 1;
+            let rel = rel.split('#').next().unwrap();
+            let target: &Path = &out.join(rel);
+            let ok = if rel.is_empty() || rel.ends_with('/') {
+                target.join("index.html").is_file()
+            } else {
+                target.is_file()
+            };
+            assert!(ok, "{path}: {link}");
+        }
+    }
+    assert!(checked > 300, "checked {checked} internal links");
+}
+
+#[test]
+fn site_relative_base_url_gives_site_relative_urls() {
+    let site = fixture("site");
+    build_ok(site.path(), &["--base-url", "/"]);
+    let out = site.path().join("output");
+    let xml = read(out.join("sitemap.xml"));
+    assert!(xml.contains("<loc>/guides/data-analyst/</loc>"), "{xml}");
+    let feed = read(out.join("feed.xml"));
+    assert!(
+        feed.contains("<id>urn:careerbook:/guides/data-analyst/</id>"),
+        "{feed}"
+    );
+}
+
+#[test]
+fn not_found_page_uses_links_and_assets_under_the_base_path() {
+    let (_s, out) = built();
+    let html = read(out.join("404.html"));
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/careers/style.css\">"));
+    assert!(html.contains("<a class=\"button\" href=\"/careers/\">"));
+    for link in links(&html) {
+        assert!(
+            link == "#main"
+                || link.starts_with("/careers/")
+                || link.starts_with("https://example.org/careers/"),
+            "{link}"
+        );
+    }
+}
