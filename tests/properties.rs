@@ -72,7 +72,7 @@ proptest! {
 
     #[test]
     fn a_valid_guide_serialised_and_parsed_back_is_equal(front in guide()) {
-        let yaml = careerbook::guide::yaml::to_string(&front).expect("serialise");
+        let yaml = serde_yaml::to_string(&front).expect("serialise");
         let source = SourceFile { path: "guides/x.md".into(), text: format!("---\n{yaml}---\nBody\n").into() };
         let parsed = parse_guide(&source).map_err(|d| TestCaseError::fail(format!("{d:?}\n{yaml}")))?;
         prop_assert_eq!(parsed.front, front);

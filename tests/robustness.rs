@@ -1,6 +1,6 @@
 //! Robustness: many deterministic mutations of a valid guide go through the
 //! library check without a panic, and every one that the schema walk accepts
-//! also deserialises (the walk and serde never disagree).
+//! also deserialises (the walk and the typed model never disagree).
 
 mod common;
 
@@ -11,8 +11,8 @@ use common::*;
 
 const GUIDE: &str = "tests/fixtures/full/guides/technical-program-manager-engineering-platforms.md";
 
-/// Checks one mutated text; returns the codes reported.
-fn check_text(text: &str) -> Vec<&'static str> {
+/// Checks one mutated text.
+fn check_text(text: &str) {
     let source = SourceFile {
         path: "guides/mutant.md".into(),
         text: text.into(),
@@ -21,9 +21,10 @@ fn check_text(text: &str) -> Vec<&'static str> {
         Ok(guide) => validate::validate(std::slice::from_ref(&guide)),
         Err(diags) => diags,
     };
+    // E0100 means the walk accepted a tree the model could not be built
+    // from: both read values by one rule, so that must never happen.
     if let Some(d) = diags.iter().find(|d| d.code == "E0100") {
-        assert!(d.line > 0, "serde errors carry a line: {d:?}");
-        eprintln!("walk/serde disagreement: {d}");
+        panic!("the schema walk accepted what serde rejected: {d}\n{text}");
     }
     for d in &diags {
         // Rendering must cope with any position.
@@ -31,38 +32,20 @@ fn check_text(text: &str) -> Vec<&'static str> {
         let _ = diag::render_github(d);
     }
     let _ = diag::render_json(&diags);
-    diags.iter().map(|d| d.code).collect()
-}
-
-/// The schema walk reads YAML with yaml-rust2 and serde with libyaml; the
-/// two disagree on a few odd syntax corners (`[:x]`), and then serde's error
-/// is still reported with its position (E0100). Anywhere else, a file the
-/// walk accepts must deserialise.
-fn assert_walk_and_serde_agree(text: &str, codes: &[&str], disagreements: &mut usize) {
-    if codes.contains(&"E0100") {
-        *disagreements += 1;
-        assert!(
-            *disagreements <= 3,
-            "the schema walk accepted what serde rejected too often; last:\n{text}"
-        );
-    }
 }
 
 #[test]
 fn truncation_at_every_character_never_panics() {
     let text = read(repo().join(GUIDE));
-    let mut disagreements = 0;
     for (i, _) in text.char_indices() {
         let cut = &text[..i];
-        let codes = check_text(cut);
-        assert_walk_and_serde_agree(cut, &codes, &mut disagreements);
+        check_text(cut);
     }
 }
 
 #[test]
 fn replacing_characters_never_panics() {
     let text = read(repo().join(GUIDE));
-    let mut disagreements = 0;
     let chars: Vec<char> = text.chars().collect();
     let replacements = [
         ':', '-', ' ', '\t', '"', '[', '{', '\n', '#', '&', '*', '|', '0', 'x',
@@ -75,8 +58,7 @@ fn replacing_characters_never_panics() {
             let mut mutated = chars.clone();
             mutated[i] = *r;
             let mutated: String = mutated.into_iter().collect();
-            let codes = check_text(&mutated);
-            assert_walk_and_serde_agree(&mutated, &codes, &mut disagreements);
+            check_text(&mutated);
         }
     }
 }
@@ -84,7 +66,6 @@ fn replacing_characters_never_panics() {
 #[test]
 fn deleting_lines_never_panics() {
     let text = read(repo().join(GUIDE));
-    let mut disagreements = 0;
     let lines: Vec<&str> = text.lines().collect();
     for skip in 0..lines.len() {
         let mutated: String = lines
@@ -93,7 +74,6 @@ fn deleting_lines_never_panics() {
             .filter(|(i, _)| *i != skip)
             .map(|(_, l)| format!("{l}\n"))
             .collect();
-        let codes = check_text(&mutated);
-        assert_walk_and_serde_agree(&mutated, &codes, &mut disagreements);
+        check_text(&mutated);
     }
 }
