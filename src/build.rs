@@ -131,7 +131,7 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
         .map(|mut g| {
             // Positions and source text serve diagnostics, which are done;
             // rendering reads only the typed model and the body.
-            g.positions = crate::guide::yaml::Positions::default();
+            g.positions = crate::guide::positions::Positions::default();
             g.source.text = std::sync::Arc::from("");
             g
         })

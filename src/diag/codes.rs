@@ -82,8 +82,8 @@ codes! {
         "The file is empty, has no front matter, or the front matter is not closed."
         "a file starting with `# Title`";
     E0003 Error
-        "The front matter is not valid YAML: bad indentation, tab indentation, an unclosed quote, nesting deeper than 64 levels."
-        r#"`title: "Unclosed`"#;
+        "The front matter is not valid YAML: bad indentation, tab indentation, an unclosed quote, nesting deeper than 64 levels, an alias (`*name`) with no anchor (`&name`) before it, or aliases that copy more than 100,000 values."
+        r#"`title: "Unclosed`, `tags: *nope`"#;
     E0004 Error
         "The front matter is empty, or is not a mapping of `field: value` lines."
         "`- title`";
@@ -98,7 +98,7 @@ codes! {
         "`guides/x.md` linking to `/etc/passwd`";
     // The schema walk.
     E0100 Error
-        "The front matter does not fit the guide format (a rare case the schema walk cannot express)."
+        "The front matter does not fit the guide format although the schema walk found nothing wrong: the schema and the model disagree, which is a careerbook bug."
         "";
     E0101 Error
         "Unknown field, at any depth, with a did-you-mean suggestion. Points at the key."

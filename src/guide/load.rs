@@ -1,5 +1,12 @@
-//! Loading: find every guide under `guides/`, read it, split the front matter
-//! from the body and parse both halves of the file into the typed model.
+//! Loading: the site root in, the typed guides and `site.yaml` out, with a
+//! diagnostic for every problem beside them.
+//!
+//! Every guide under `guides/` is found, read and split into front matter
+//! and body. `site.yaml` and each front matter go the same way: the YAML
+//! reader ([`yaml::parse_tree`]) makes a marked tree, the schema walk
+//! ([`crate::guide::walk`]) reports everything wrong with it, and only a
+//! tree the walk accepts is turned into the typed model
+//! ([`crate::guide::resolve::to_json`], then serde).
 //!
 //! Loading never stops at the first bad file. Every file is read and parsed;
 //! problems come back as diagnostics beside the guides that did parse.
@@ -39,7 +46,7 @@ pub struct Guide {
     pub body: String,
     /// Where every front matter value starts, for rules that run after
     /// parsing; scalars holding [`crate::guide::model::PLACEHOLDER`] are marked.
-    pub positions: yaml::Positions,
+    pub positions: crate::guide::positions::Positions,
     /// Lines before the YAML text in the file (the opening `---`).
     pub line_offset: usize,
 }
@@ -198,35 +205,50 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
     if source.text.trim().is_empty() {
         return Ok((SiteConfig::default(), Vec::new(), Some(source)));
     }
-    let tree = match yaml::parse_marked_all(&source.text) {
-        Ok((tree, _)) => tree,
+    let tree = match yaml::parse_tree(&source.text) {
+        Ok(tree) => tree,
         Err(e) => {
             let d = Diagnostic::new(
                 &rel,
                 e.line,
                 e.column,
-                e.field,
+                "",
                 codes::E0003,
                 format!("invalid YAML: {}", e.message),
             );
             return Ok((SiteConfig::default(), vec![d], Some(source)));
         }
     };
-    if let Some(tree) = &tree {
-        let mut walker = crate::guide::walk::Walker::new(crate::guide::schema::site(), &rel, 0)
-            .named("site.yaml");
-        walker.walk(tree);
-        if !walker.out.is_empty() {
-            return Ok((SiteConfig::default(), walker.out, Some(source)));
-        }
+    let Some(tree) = tree else {
+        return Ok((SiteConfig::default(), Vec::new(), Some(source)));
+    };
+    let mut walker =
+        crate::guide::walk::Walker::new(crate::guide::schema::site(), &rel, 0).named("site.yaml");
+    walker.walk(&tree);
+    if !walker.out.is_empty() {
+        return Ok((SiteConfig::default(), walker.out, Some(source)));
     }
-    match yaml::from_str::<SiteConfig>(&source.text) {
+    match model_from(&tree, "site.yaml does not fit the site format") {
         Ok(c) => Ok((c, Vec::new(), Some(source))),
         Err(e) => {
-            let d = Diagnostic::new(&rel, e.line, e.column, e.field, codes::E0100, e.message);
+            let d = Diagnostic::new(&rel, e.line, e.column, "", codes::E0100, e.message);
             Ok((SiteConfig::default(), vec![d], Some(source)))
         }
     }
+}
+
+/// Builds a typed value from a tree the schema walk accepted. The walk and
+/// the model type values by the same rule, so this fails only if the schema
+/// and the model drift apart; then the error is reported at the document.
+fn model_from<T: serde::de::DeserializeOwned>(
+    tree: &yaml::Node,
+    what: &str,
+) -> Result<T, yaml::YamlError> {
+    serde_json::from_value(crate::guide::resolve::to_json(tree)).map_err(|e| yaml::YamlError {
+        line: tree.line,
+        column: tree.column,
+        message: format!("{what}: {e}"),
+    })
 }
 
 /// Reads and parses one guide file, `rel` relative to `root`.
@@ -378,7 +400,7 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
                 rel,
                 at(e.line),
                 e.column,
-                e.field,
+                "",
                 codes::E0003,
                 format!("invalid YAML: {}", e.message),
             )])
@@ -402,38 +424,18 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     if !walker.out.is_empty() {
         return Err(walker.out);
     }
-    // The walk found nothing wrong, so serde should succeed; if the two ever
-    // disagree, serde's error is still reported rather than lost.
-    // The tree is already read: build the model from it, and parse the text
-    // again only when it uses aliases.
-    let positions = yaml::Positions::new(&tree, |s| s.contains(crate::guide::model::PLACEHOLDER));
-    let (line, column) = (tree.line, tree.column);
-    let from_tree = crate::guide::tree_de::from_tree::<FrontMatter>(tree).map(|r| {
-        r.map_err(|e| yaml::YamlError {
-            line,
-            column,
-            field: String::new(),
-            message: format!("the front matter does not fit the guide format: {e}"),
-        })
+    let positions = crate::guide::positions::Positions::new(&tree, |s| {
+        s.contains(crate::guide::model::PLACEHOLDER)
     });
-    let front: FrontMatter = from_tree
-        .unwrap_or_else(|| yaml::from_str(parts.yaml))
+    let front: FrontMatter = model_from(&tree, "the front matter does not fit the guide format")
         .map_err(|e| {
-            // Without a field path the problem is in the YAML syntax itself (a
-            // corner where the two YAML readers disagree).
-            let (code, message) =
-                if e.field.is_empty() && !e.message.starts_with("the front matter") {
-                    (codes::E0003, format!("invalid YAML: {}", e.message))
-                } else {
-                    (codes::E0100, e.message)
-                };
             vec![Diagnostic::new(
                 rel,
                 at(e.line),
                 e.column,
-                e.field,
-                code,
-                message,
+                "",
+                codes::E0100,
+                e.message,
             )]
         })?;
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
@@ -462,8 +464,7 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
 pub fn fallback_slug(source: &SourceFile) -> String {
     let from_front = split(&source.path, &source.text)
         .ok()
-        .and_then(|parts| yaml::parse_marked_all(parts.yaml).ok())
-        .and_then(|(tree, _)| tree)
+        .and_then(|parts| yaml::parse_tree(parts.yaml).ok().flatten())
         .and_then(|tree| {
             let (_, v) = tree.entry("slug")?;
             v.as_str().map(str::to_string)
@@ -497,6 +498,86 @@ mod tests {
     fn split_reports_unterminated() {
         let d = split(Path::new("a.md"), "---\ntitle: x\n").unwrap_err();
         assert!(d.message.contains("not closed"));
+    }
+
+    fn parse(yaml: &str) -> Result<Guide, Vec<Diagnostic>> {
+        parse_guide(&SourceFile {
+            path: "guides/g.md".into(),
+            text: format!("---\n{yaml}---\nBody\n").into(),
+        })
+    }
+
+    /// The code, field, line and column of each diagnostic.
+    fn found(yaml: &str) -> Vec<(&'static str, String, usize, usize)> {
+        let diags = parse(yaml).err().unwrap_or_default();
+        diags
+            .into_iter()
+            .map(|d| (d.code.id, d.field, d.line, d.column))
+            .collect()
+    }
+
+    const BASE: &str = "title: T\nsummary: S\nresponsibilities: [a]\nskills: [b]\n";
+
+    #[test]
+    fn an_alias_is_checked_like_the_value_it_copies() {
+        let aliased = found(&format!(
+            "{BASE}family: &c not-a-code\ncodes: {{isco: *c}}\n"
+        ));
+        assert_eq!(aliased, [(codes::E0106.id, "codes.isco".into(), 7, 15)]);
+        let written = found(&format!("{BASE}codes: {{isco: not-a-code}}\n"));
+        assert_eq!(written, [(codes::E0106.id, "codes.isco".into(), 6, 15)]);
+    }
+
+    #[test]
+    fn a_guide_with_aliases_reads_as_if_written_out() {
+        let link = "{title: BLS, url: 'https://www.bls.gov/'}";
+        let aliased = [
+            "title: T",
+            "summary: &s Builds things.",
+            "responsibilities: &r [Design, Build]",
+            "skills: *r",
+            "alt_titles: [*s]",
+            "salary:",
+            "  currency: USD",
+            "  period: year",
+            &format!("  source: &src {link}"),
+            "  ranges:",
+            "    - {level: Entry, min: 1, max: 2, source: *src}",
+            "sources: [*src]",
+            "",
+        ];
+        let written = [
+            "title: T",
+            "summary: Builds things.",
+            "responsibilities: [Design, Build]",
+            "skills: [Design, Build]",
+            "alt_titles: [Builds things.]",
+            "salary:",
+            "  currency: USD",
+            "  period: year",
+            &format!("  source: {link}"),
+            "  ranges:",
+            &format!("    - {{level: Entry, min: 1, max: 2, source: {link}}}"),
+            &format!("sources: [{link}]"),
+            "",
+        ];
+        let aliased = parse(&aliased.join("\n")).unwrap();
+        let written = parse(&written.join("\n")).unwrap();
+        assert_eq!(aliased.front, written.front);
+        assert_eq!(aliased.front.skills, ["Design", "Build"]);
+    }
+
+    #[test]
+    fn an_unknown_alias_is_an_error_at_its_line_and_column() {
+        let diags = parse(&format!("{BASE}tags: [x, *nope]\n")).unwrap_err();
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let d = &diags[0];
+        assert_eq!(
+            (d.code.id, d.line, d.column),
+            (codes::E0003.id, 6, 11),
+            "{d:?}"
+        );
+        assert!(d.message.contains("`*nope`"), "{d:?}");
     }
 
     #[test]

@@ -1,10 +1,22 @@
 //! One guide file: its typed model, the schema derived from the model, the
 //! YAML reader that keeps positions, the schema walk and loading from disk.
+//!
+//! - [`load`]: files in, typed guides and diagnostics out.
+//! - [`yaml`]: YAML text in, a marked tree with aliases expanded out.
+//! - [`resolve`]: what a tree's values mean, for the walk and for the model.
+//! - [`walk`]: a tree checked against the schema, problems out.
+//! - [`explain`]: how the walk words a problem.
+//! - [`positions`]: where each value of a tree starts, kept after parsing.
+//! - [`model`]: the typed front matter and `site.yaml`.
+//! - [`date`]: full and partial dates, checked on parse.
+//! - [`schema`]: the JSON Schema derived from the model.
 
 pub mod date;
+pub mod explain;
 pub mod load;
 pub mod model;
+pub mod positions;
+pub mod resolve;
 pub mod schema;
-pub mod tree_de;
 pub mod walk;
 pub mod yaml;

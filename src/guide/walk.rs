@@ -1,12 +1,19 @@
-//! Schema walking: checks a marked YAML tree against the JSON Schema derived
-//! from the model and reports every problem at once, each at the line and
-//! column of the offending value (or key, for unknown and duplicate keys).
+//! The schema walk: a marked tree (aliases already expanded) and the JSON
+//! Schema derived from the model in, every problem out as a diagnostic at
+//! the line and column of the offending value (or key, for unknown and
+//! duplicate keys), with its field path.
 //!
-//! serde stops at the first error it meets, so it is only asked to build the
-//! typed model once this walk has found nothing wrong.
+//! Values are typed by [`crate::guide::resolve`], the same rule the typed
+//! model is built with, so a tree this walk accepts always deserialises;
+//! serde, which stops at the first error, is only asked once the walk has
+//! found nothing wrong.
 
 use crate::diag::{codes, Code, Diagnostic};
-use crate::guide::yaml::{Node, NodeKind};
+use crate::guide::explain::{
+    currency_help, kind_name, number_hint, pattern_problem, plural, type_name,
+};
+use crate::guide::resolve::{kind, Kind};
+use crate::guide::yaml::Node;
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -23,99 +30,11 @@ pub struct Walker<'a> {
     pub out: Vec<Diagnostic>,
 }
 
-/// A YAML value as the schema sees it, after YAML 1.2 core-schema
-/// resolution of plain scalars (the same resolution serde_yaml applies).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Kind<'n> {
-    Null,
-    Bool,
-    Int(f64),
-    Num(f64),
-    Str(&'n str),
-    Seq(&'n [Node]),
-    Map(&'n [(Node, Node)]),
-    Alias,
-}
-
-/// What `node` holds, with a plain scalar resolved.
-pub(crate) fn kind(node: &Node) -> Kind<'_> {
-    match &node.kind {
-        NodeKind::Seq(items) => Kind::Seq(items),
-        NodeKind::Map(entries) => Kind::Map(entries),
-        NodeKind::Alias => Kind::Alias,
-        NodeKind::Scalar {
-            value,
-            quoted: true,
-        } => Kind::Str(value),
-        NodeKind::Scalar {
-            value,
-            quoted: false,
-        } => resolve_plain(value),
-    }
-}
-
-fn resolve_plain(s: &str) -> Kind<'_> {
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
-        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return Kind::Bool,
-        _ => {}
-    }
-    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    // serde_yaml reads `007` as text, not a number (octal ambiguity).
-    if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
-        return Kind::Str(s);
-    }
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = s.parse::<f64>() {
-            return Kind::Int(n);
-        }
-    }
-    let numeric = digits
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
-        && digits.bytes().any(|b| b.is_ascii_digit());
-    if numeric {
-        if let Ok(n) = s.parse::<f64>() {
-            return Kind::Num(n);
-        }
-    }
-    match digits {
-        ".inf" | ".Inf" | ".INF" => Kind::Num(f64::INFINITY),
-        ".nan" | ".NaN" | ".NAN" => Kind::Num(f64::NAN),
-        _ => Kind::Str(s),
-    }
-}
-
-fn kind_name(k: Kind<'_>) -> &'static str {
-    match k {
-        Kind::Null => "nothing (an empty value)",
-        Kind::Bool => "true/false",
-        Kind::Int(_) | Kind::Num(_) => "a number",
-        Kind::Str(_) => "text",
-        Kind::Seq(_) => "a list",
-        Kind::Map(_) => "a group of fields",
-        Kind::Alias => "an alias",
-    }
-}
-
-fn type_name(t: &str) -> &'static str {
-    match t {
-        "string" => "text",
-        "integer" => "a whole number",
-        "number" => "a number",
-        "boolean" => "true or false",
-        "array" => "a list",
-        "object" => "a group of `field: value` lines",
-        _ => "nothing",
-    }
-}
-
 fn matches_type(k: Kind<'_>, t: &str) -> bool {
     matches!(
         (k, t),
-        (Kind::Alias, _)
-            | (Kind::Null, "null")
-            | (Kind::Bool, "boolean")
+        (Kind::Null, "null")
+            | (Kind::Bool(_), "boolean")
             | (Kind::Int(_), "integer" | "number")
             | (Kind::Num(_), "number")
             | (Kind::Str(_), "string")
@@ -153,52 +72,6 @@ fn path_string(path: &[Step<'_>]) -> String {
         }
     }
     s
-}
-
-/// How a failed `pattern` is explained, by field name.
-fn pattern_problem(field: &str, value: &str) -> (&'static Code, String, String) {
-    match field {
-        "slug" | "guide" => (
-            codes::E0301,
-            format!("`{value}` is not a valid slug"),
-            format!(
-                "a slug may only contain a-z, 0-9 and -; try `{}`",
-                crate::util::slug::slugify(value)
-            ),
-        ),
-        "currency" => (
-            codes::E0203,
-            format!("`{value}` is not an ISO 4217 currency code"),
-            currency_help(value),
-        ),
-        "onet_soc" => (
-            codes::E0106,
-            format!("`{value}` is not an O*NET-SOC code"),
-            "write it as NN-NNNN.NN in quotes, e.g. \"15-1299.09\"".into(),
-        ),
-        "isco" => (
-            codes::E0106,
-            format!("`{value}` is not an ISCO-08 code"),
-            "write the four digits in quotes, e.g. \"2421\"".into(),
-        ),
-        "as_of" => (
-            codes::E0107,
-            format!("`{value}` is not a valid date"),
-            "write YYYY, YYYY-MM or YYYY-MM-DD".into(),
-        ),
-        _ => (
-            codes::E0106,
-            format!("`{value}` does not have the expected format"),
-            String::new(),
-        ),
-    }
-}
-
-fn currency_help(value: &str) -> String {
-    match crate::util::currency::suggest(value) {
-        Some(c) => format!("did you mean `{c}`? use an ISO 4217 code such as USD, EUR or GBP"),
-        None => "use an ISO 4217 code such as USD, EUR or GBP".into(),
-    }
 }
 
 impl<'a> Walker<'a> {
@@ -285,9 +158,6 @@ impl<'a> Walker<'a> {
     ) {
         let s = self.resolve(schema);
         let k = kind(node);
-        if k == Kind::Alias {
-            return;
-        }
         if let Some(allowed) = enum_values(s) {
             match k {
                 Kind::Str(text) => self.enum_value(node, text, &allowed, path),
@@ -343,7 +213,7 @@ impl<'a> Walker<'a> {
                 }
             }
             Kind::Map(entries) => self.object(node, entries, s, path, owner),
-            Kind::Null | Kind::Bool | Kind::Alias => {}
+            Kind::Null | Kind::Bool(_) => {}
         }
     }
 
@@ -425,7 +295,7 @@ impl<'a> Walker<'a> {
                 number_hint(v)
             )),
             (Kind::Str(_), Some("boolean")) => Some("write `true` or `false`".into()),
-            (Kind::Int(_) | Kind::Num(_) | Kind::Bool, Some("string")) => {
+            (Kind::Int(_) | Kind::Num(_) | Kind::Bool(_), Some("string")) => {
                 Some("put the value in quotes to make it text".into())
             }
             (Kind::Map(_), Some("string")) => {
@@ -694,29 +564,6 @@ fn enum_values(s: &Map<String, Value>) -> Option<Vec<&str>> {
         .collect()
 }
 
-fn plural(n: u64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-fn number_hint(v: &str) -> String {
-    let lower = v.trim().to_lowercase();
-    let digits: String = lower.chars().filter(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() {
-        return String::new();
-    }
-    let n: u64 = digits.parse().unwrap_or(0);
-    let n = if lower.ends_with('k') {
-        n.saturating_mul(1000)
-    } else {
-        n
-    };
-    format!(", e.g. {n}")
-}
-
 fn pattern_matches(pattern: &str, text: &str) -> bool {
     use std::collections::HashMap;
     use std::sync::OnceLock;
@@ -744,25 +591,5 @@ fn collect_patterns(v: &Value, out: &mut Vec<String>) {
         }
         Value::Array(a) => a.iter().for_each(|c| collect_patterns(c, out)),
         _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_scalars_resolve_like_yaml_core() {
-        assert_eq!(resolve_plain(""), Kind::Null);
-        assert_eq!(resolve_plain("true"), Kind::Bool);
-        assert_eq!(resolve_plain("maybe"), Kind::Str("maybe"));
-        assert_eq!(resolve_plain("yes"), Kind::Str("yes"));
-        assert_eq!(resolve_plain("110000"), Kind::Int(110000.0));
-        assert_eq!(resolve_plain("-1.5e3"), Kind::Num(-1500.0));
-        assert_eq!(resolve_plain("110k"), Kind::Str("110k"));
-        assert_eq!(resolve_plain("2026-01-02"), Kind::Str("2026-01-02"));
-        assert_eq!(resolve_plain("inf"), Kind::Str("inf"));
-        assert_eq!(resolve_plain("007"), Kind::Str("007"));
-        assert_eq!(resolve_plain("0"), Kind::Int(0.0));
     }
 }

@@ -446,13 +446,13 @@ fn shipped_schema_matches_the_schema_command() {
     assert_eq!(printed, twice);
 }
 
-/// The front matter of a guide file as JSON, the way an editor's YAML
-/// language server sees it.
+/// The front matter of a guide file as JSON, as careerbook reads it.
 fn front_matter_json(path: &Path) -> Option<Value> {
     let text = std::fs::read_to_string(path).ok()?;
     let rest = text.strip_prefix("---\n")?;
     let end = rest.find("\n---")?;
-    serde_yaml::from_str(&rest[..end + 1]).ok()
+    let tree = careerbook::guide::yaml::parse_tree(&rest[..end + 1]).ok()??;
+    Some(careerbook::guide::resolve::to_json(&tree))
 }
 
 fn schema_validator() -> (boon::Schemas, boon::SchemaIndex) {
