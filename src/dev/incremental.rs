@@ -27,7 +27,7 @@ use crate::render::{self, Page, RenderOptions};
 use crate::rules;
 use crate::site::terms::Kind;
 use crate::site::{LinkKind, Site};
-use crate::util::layout::BaseUrl;
+use crate::util::layout::{BaseUrl, Route};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -126,16 +126,17 @@ struct LinkSig {
     targets: Vec<Option<String>>,
     /// The guides that list this one: how, their title and their slug.
     incoming: Vec<(LinkKind, String, String)>,
-    /// The page path of each of its family, tag, employer and sector names,
-    /// which depends on every other guide's names (collisions get `-2`).
-    term_paths: Vec<Option<String>>,
+    /// The slug of each of its family, tag, employer and sector names (in
+    /// [`Kind::ALL`] order), which depends on every other guide's names
+    /// (collisions get `-2`).
+    term_slugs: Vec<Option<String>>,
 }
 
-fn term_paths<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<String>> + 'a {
+fn term_slugs<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
     let g = &site.guides[i];
     Kind::ALL
         .into_iter()
-        .flat_map(move |k| k.names(g).into_iter().map(move |n| site.terms.path(k, n)))
+        .flat_map(move |k| k.names(g).into_iter().map(move |n| site.terms.slug(k, n)))
 }
 
 fn targets<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
@@ -158,14 +159,17 @@ impl LinkSig {
                     (kind, g.front.title.clone(), g.slug.clone())
                 })
                 .collect(),
-            term_paths: term_paths(site, i).collect(),
+            term_slugs: term_slugs(site, i).map(|s| s.map(str::to_string)).collect(),
         }
     }
 
     /// Compares with few allocations: this runs for every guide on every edit.
     fn matches(&self, site: &Site, i: usize) -> bool {
         let incoming = site.incoming(i);
-        self.term_paths.iter().cloned().eq(term_paths(site, i))
+        self.term_slugs
+            .iter()
+            .map(Option::as_deref)
+            .eq(term_slugs(site, i))
             && self.incoming.len() == incoming.len()
             && self
                 .targets
@@ -801,8 +805,8 @@ impl SiteState {
             self.shown.retain(|slug, _| {
                 let keep = now.contains(slug.as_str());
                 if !keep {
-                    removed.push(page_path(slug));
-                    removed.push(crate::util::layout::api_path(slug));
+                    removed.push(Route::Guide(slug).file());
+                    removed.push(Route::GuideData(slug).file());
                 }
                 keep
             });
@@ -817,13 +821,23 @@ impl SiteState {
             self.unit_paths.insert(unit.clone(), paths);
         }
         let site_paths: BTreeSet<&String> = self.unit_paths.values().flatten().collect();
-        removed.extend(before.into_iter().filter(|p| !site_paths.contains(p)));
         // A path can move between a guide page and a site page (an alias
-        // taking over a renamed guide's old URL).
-        let shown = &self.shown;
-        removed.retain(|p| {
-            !site_paths.contains(p) && !guide_slug(p).is_some_and(|s| shown.contains_key(s))
-        });
+        // taking over a renamed guide's old URL, or a guide taking an old
+        // alias's): a page still made by a guide or a unit stays.
+        removed.retain(|p| !site_paths.contains(p));
+        let mut gone: Vec<String> = before
+            .into_iter()
+            .filter(|p| !site_paths.contains(p))
+            .collect();
+        if !gone.is_empty() {
+            let guide_files: HashSet<String> = self
+                .shown
+                .keys()
+                .flat_map(|s| [Route::Guide(s).file(), Route::GuideData(s).file()])
+                .collect();
+            gone.retain(|p| !guide_files.contains(p));
+        }
+        removed.extend(gone);
         removed.sort();
         removed.dedup();
         for p in &removed {
@@ -883,19 +897,6 @@ struct Rendered {
 fn head(source: &SourceFile) -> Option<&str> {
     let parts = load::split(&source.path, &source.text).ok()?;
     Some(&source.text[..source.text.len() - parts.body.len()])
-}
-
-fn page_path(slug: &str) -> String {
-    format!("{}index.html", crate::util::layout::guide_path(slug))
-}
-
-/// The slug whose page or JSON record is at `path`, if `path` is where
-/// those go.
-fn guide_slug(path: &str) -> Option<&str> {
-    match path.strip_prefix("guides/") {
-        Some(rest) => rest.strip_suffix("/index.html"),
-        None => path.strip_prefix("api/guides/")?.strip_suffix(".json"),
-    }
 }
 
 /// Writes the changed files (each through a temporary file and a rename, so
