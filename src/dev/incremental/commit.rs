@@ -76,37 +76,57 @@ impl Output {
     /// longer produced, and mirrors the difference on disk.
     pub(crate) fn commit(&mut self, r: Rendered, shown: &mut Shown) -> Result<Changes> {
         let gone_guides = shown.update(r.all_guides.as_deref(), r.shown);
-        let before: BTreeSet<String> = self.unit_paths.values().flatten().cloned().collect();
+        // Paths a unit made before and makes no more: those of the units
+        // rendered again, and when `units` is every unit, those of the
+        // units that are gone. Units not rendered again keep their pages.
+        let mut dropped: Vec<String> = Vec::new();
         if r.all_units {
-            self.unit_paths.clear();
+            let now: BTreeSet<&Unit> = r.units.iter().map(|(u, _)| u).collect();
+            self.unit_paths.retain(|u, paths| {
+                let keep = now.contains(u);
+                if !keep {
+                    dropped.append(paths);
+                }
+                keep
+            });
         }
         for (unit, pages) in &r.units {
-            let paths = pages.iter().map(|p| p.path.clone()).collect();
-            self.unit_paths.insert(unit.clone(), paths);
+            let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+            if let Some(old) = self.unit_paths.insert(unit.clone(), paths) {
+                let now: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+                dropped.extend(old.into_iter().filter(|p| !now.contains(p.as_str())));
+            }
         }
-        let site_paths: BTreeSet<&String> = self.unit_paths.values().flatten().collect();
-        // A path can move between a guide page and a site page (an alias
-        // taking over a renamed guide's old URL, or a guide taking an old
-        // alias's): a page still made by a unit or a guide stays.
-        let mut removed: Vec<String> = gone_guides
-            .iter()
-            .flat_map(|slug| [Route::Guide(slug).file(), Route::GuideData(slug).file()])
-            .filter(|p| !site_paths.contains(p))
-            .collect();
-        let mut gone_units: Vec<String> = before
-            .into_iter()
-            .filter(|p| !site_paths.contains(p))
-            .collect();
-        if !gone_units.is_empty() {
-            let guide_files: HashSet<String> = shown
-                .slugs()
-                .flat_map(|s| [Route::Guide(s).file(), Route::GuideData(s).file()])
+        let mut removed = Vec::new();
+        if !dropped.is_empty() || !gone_guides.is_empty() {
+            // A path can move between a guide page and a site page (an
+            // alias taking over a renamed guide's old URL, or a guide taking
+            // an old alias's), or from one unit to another: a page still
+            // made by a unit or a guide stays.
+            let site_paths: HashSet<&str> = self
+                .unit_paths
+                .values()
+                .flatten()
+                .map(String::as_str)
                 .collect();
-            gone_units.retain(|p| !guide_files.contains(p));
+            removed.extend(
+                gone_guides
+                    .iter()
+                    .flat_map(|slug| [Route::Guide(slug).file(), Route::GuideData(slug).file()])
+                    .filter(|p| !site_paths.contains(p.as_str())),
+            );
+            dropped.retain(|p| !site_paths.contains(p.as_str()));
+            if !dropped.is_empty() {
+                let guide_files: HashSet<String> = shown
+                    .slugs()
+                    .flat_map(|s| [Route::Guide(s).file(), Route::GuideData(s).file()])
+                    .collect();
+                dropped.retain(|p| !guide_files.contains(p));
+            }
+            removed.extend(dropped);
+            removed.sort();
+            removed.dedup();
         }
-        removed.extend(gone_units);
-        removed.sort();
-        removed.dedup();
         for p in &removed {
             self.pages.remove(p);
         }

@@ -265,6 +265,9 @@ pub(crate) fn units_to_render(
     stale: Stale,
     edited: &[(usize, &FrontMatter)],
 ) -> Vec<Unit> {
+    if stale < Stale::Units && edited.is_empty() {
+        return Vec::new();
+    }
     let mut todo = units::units(site);
     if stale < Stale::Units {
         todo.retain(|u| {
