@@ -22,7 +22,7 @@ pub const GUIDES_DIR: &str = "guides/";
 /// as the folder's `index.html`; the others are files of their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Route<'a> {
-    /// The home page: URL path `` (the site root), file `index.html`.
+    /// The home page: the site root, an empty URL path, file `index.html`.
     Index,
     /// `404.html`, served for every missing page.
     NotFound,
@@ -69,7 +69,7 @@ pub enum Route<'a> {
 
 impl Route<'_> {
     /// The URL path relative to the site root: `guides/x/` for a folder
-    /// page, `feed.xml` for a file, `` for the home page.
+    /// page, `feed.xml` for a file, empty for the home page.
     pub fn url_path(&self) -> String {
         let mut s = String::new();
         self.push_url_path(&mut s);
@@ -154,9 +154,9 @@ fn alias_is_file(alias: &str) -> bool {
 }
 
 /// The file a request for the site-relative `url_path` is served from when
-/// it names a folder: `a/b/` and `a/b` give `a/b/index.html`, `` gives
-/// `index.html`. (Static hosts, `serve` and the link checker all map URLs
-/// to files this way.)
+/// it names a folder: `a/b/` and `a/b` give `a/b/index.html`, the empty
+/// path gives `index.html`. (Static hosts, `serve` and the link checker all
+/// map URLs to files this way.)
 pub fn folder_file(url_path: &str) -> String {
     if url_path.is_empty() || url_path.ends_with('/') {
         format!("{url_path}{INDEX_FILE}")

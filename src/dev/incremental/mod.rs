@@ -17,10 +17,10 @@
 //! re-renders every unit. A template or `site.yaml` change re-renders
 //! everything.
 //!
-//! The work is split in four: [`state`] keeps the inputs and guides between
-//! rebuilds, [`deps`] tracks what each page shows and decides what to render
-//! again, [`render`] renders that, and [`commit`] takes the pages into
-//! memory and onto disk.
+//! The work is split in four modules: `state` keeps the inputs and guides
+//! between rebuilds, `deps` tracks what each page shows and decides what to
+//! render again, `render` renders that, and `commit` takes the pages into
+//! memory and onto disk through `output::write`.
 //!
 //! The invariant, checked by the tests: after any sequence of changes the
 //! pages are byte for byte those of a clean build of the files on disk.
