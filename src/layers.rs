@@ -4,7 +4,8 @@
 //! The test reads every `crate::` path in `src/` (including grouped imports
 //! such as `use crate::{a, b}`) and fails naming each edge that points
 //! backwards, with the file and line where it is written. Inside a layer
-//! the modules of its folder may use each other, but never in a cycle.
+//! the modules of one folder (the layer's own, or one below it such as
+//! `dev/incremental/`) may use each other, but never in a cycle.
 
 /// The top-level modules in dependency order: each may use the ones before
 /// it, never one after it.
@@ -73,9 +74,11 @@ fn back_edges(src: &std::path::Path) -> Vec<(String, usize, String, String)> {
     found
 }
 
-/// A cycle among the modules of one layer's folder, if there is one:
-/// the modules on it, in order, each using the next (`src/render/a.rs`
-/// naming `crate::render::b` is an edge `a` → `b`).
+/// A cycle among the modules of one folder, if there is one: the modules
+/// on it, in order, each using the next (`src/render/a.rs` naming
+/// `crate::render::b` is an edge `a` → `b`). Every folder counts, a layer's
+/// and those below it: `src/dev/incremental/` holds `dev::incremental`'s
+/// modules, and is itself the module `incremental` of the folder `dev`.
 fn sibling_cycle(src: &std::path::Path) -> Option<Vec<String>> {
     use std::collections::{BTreeMap, BTreeSet};
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -83,25 +86,38 @@ fn sibling_cycle(src: &std::path::Path) -> Option<Vec<String>> {
         let entry = entry.expect("walk src");
         let rel = entry.path().strip_prefix(src).expect("under src");
         let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
-        let [layer, file] = parts[..] else { continue };
-        let Some(me) = file.strip_suffix(".rs").filter(|m| *m != "mod") else {
+        let Some((file, dirs)) = parts.split_last() else {
             continue;
         };
+        let Some(stem) = file.strip_suffix(".rs") else {
+            continue;
+        };
+        // `a/b/mod.rs` is the module `b` of the folder `a`.
+        let (folder, me) = match (stem, dirs.split_last()) {
+            ("mod", Some((me, folder))) => (folder, *me),
+            ("mod", None) => continue,
+            _ => (dirs, stem),
+        };
+        if folder.is_empty() {
+            continue;
+        }
+        let prefix = format!("{}::", folder.join("::"));
+        let dir = folder.iter().fold(src.to_path_buf(), |d, f| d.join(f));
         let text = std::fs::read_to_string(entry.path()).expect("read source");
         // A module's own unit tests may use anything.
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for (_, path) in crate_paths(code) {
-            let mut segs = path.split("::");
-            if segs.next() != Some(layer) {
+            let Some(rest) = path.strip_prefix(&prefix) else {
                 continue;
-            }
-            let Some(to) = segs.next() else { continue };
-            if to != me && src.join(layer).join(format!("{to}.rs")).is_file() {
-                let from = format!("{layer}::{me}");
+            };
+            let to = rest.split("::").next().unwrap_or("");
+            let is_module =
+                dir.join(format!("{to}.rs")).is_file() || dir.join(to).join("mod.rs").is_file();
+            if to != me && is_module {
                 edges
-                    .entry(from)
+                    .entry(format!("{prefix}{me}"))
                     .or_default()
-                    .insert(format!("{layer}::{to}"));
+                    .insert(format!("{prefix}{to}"));
             }
         }
     }
@@ -163,6 +179,45 @@ mod tests {
         if let Some(cycle) = sibling_cycle(&src) {
             panic!("modules use each other in a cycle: {}", cycle.join(" → "));
         }
+    }
+
+    #[test]
+    fn the_check_finds_cycles_in_nested_folders() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let deep = dir.path().join("dev/deep");
+        std::fs::create_dir_all(&deep).expect("mkdir");
+        let write =
+            |path: std::path::PathBuf, text: &str| std::fs::write(path, text).expect("write");
+        write(deep.join("mod.rs"), "use crate::dev::deep::a::A;\n");
+        write(deep.join("a.rs"), "use crate::dev::deep::b::B;\n");
+        write(
+            dir.path().join("dev/watch.rs"),
+            "use crate::dev::deep::A;\n",
+        );
+        assert_eq!(sibling_cycle(dir.path()), None);
+        write(deep.join("b.rs"), "fn f() { crate::dev::deep::a::g() }\n");
+        assert_eq!(
+            sibling_cycle(dir.path()),
+            Some(vec![
+                "dev::deep::a".to_string(),
+                "dev::deep::b".to_string(),
+                "dev::deep::a".to_string()
+            ])
+        );
+        // A folder module and a file beside it count as siblings.
+        write(deep.join("b.rs"), "");
+        write(deep.join("a.rs"), "use crate::dev::watch::W;\n");
+        assert_eq!(sibling_cycle(dir.path()), None);
+        write(deep.join("a.rs"), "");
+        write(deep.join("mod.rs"), "use crate::dev::watch::W;\n");
+        assert_eq!(
+            sibling_cycle(dir.path()),
+            Some(vec![
+                "dev::deep".to_string(),
+                "dev::watch".to_string(),
+                "dev::deep".to_string()
+            ])
+        );
     }
 
     #[test]

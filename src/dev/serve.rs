@@ -14,6 +14,7 @@ use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
 use crate::dev::watch::{self, SiteWatcher};
 use crate::diag;
 use crate::util::html::escape_html;
+use crate::util::layout::{self, Route};
 use anyhow::{Context, Result};
 use axum::body::Body;
 use axum::extract::State;
@@ -259,7 +260,7 @@ pub fn resolve(raw: &str, base: &str, has: impl Fn(&str) -> bool) -> Target {
         return Target::NotFound;
     };
     if rel.is_empty() || rel.ends_with('/') {
-        let index = format!("{rel}index.html");
+        let index = layout::folder_file(rel);
         return if has(&index) {
             Target::Page(index)
         } else {
@@ -268,7 +269,7 @@ pub fn resolve(raw: &str, base: &str, has: impl Fn(&str) -> bool) -> Target {
     }
     if has(rel) {
         Target::Page(rel.to_string())
-    } else if has(&format!("{rel}/index.html")) {
+    } else if has(&layout::folder_file(rel)) {
         Target::Redirect(format!("{raw}/"))
     } else {
         Target::NotFound
@@ -292,8 +293,8 @@ async fn serve_path(State(site): State<Site>, method: Method, uri: Uri) -> Respo
             .body(Body::empty())
             .unwrap_or_default(),
         Target::BadRequest => (StatusCode::BAD_REQUEST, "400 bad request\n").into_response(),
-        Target::NotFound if snap.pages.contains_key("404.html") => {
-            page(&snap, StatusCode::NOT_FOUND, "404.html")
+        Target::NotFound if snap.pages.contains_key(&Route::NotFound.file()) => {
+            page(&snap, StatusCode::NOT_FOUND, &Route::NotFound.file())
         }
         Target::NotFound if snap.error.is_some() => {
             // Nothing has built yet: a bare page to carry the overlay.

@@ -8,6 +8,7 @@
 //! html5ever's tokenizer, which reports the line of every tag.
 
 use crate::render::Page;
+use crate::util::layout::{self, Route};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -152,6 +153,7 @@ pub fn check_pages(pages: &[Page], origin: &str, base_path: &str) -> Vec<BrokenL
         .filter(|p| p.path.ends_with(".html"))
         .map(|p| (p.path.as_str(), scan(&String::from_utf8_lossy(&p.bytes))))
         .collect();
+    let not_found = Route::NotFound.file();
     let mut broken = Vec::new();
     for (page, s) in &scanned {
         let page_dir = format!("{base_path}{}", page.rfind('/').map_or("", |i| &page[..=i]));
@@ -175,7 +177,7 @@ pub fn check_pages(pages: &[Page], origin: &str, base_path: &str) -> Vec<BrokenL
             }
             let (rest, fragment) = url.split_once('#').unwrap_or((url, ""));
             let path = rest.split_once('?').map_or(rest, |(p, _)| p);
-            if *page == "404.html" && !path.is_empty() && !path.starts_with('/') {
+            if *page == not_found && !path.is_empty() && !path.starts_with('/') {
                 // GitHub Pages serves 404.html at every missing URL's depth.
                 report(resolve(&page_dir, path), "relative link in 404.html");
                 continue;
@@ -195,12 +197,10 @@ pub fn check_pages(pages: &[Page], origin: &str, base_path: &str) -> Vec<BrokenL
                 continue;
             };
             let rel = percent_decode(rel);
-            let file = if rel.is_empty() || rel.ends_with('/') {
-                format!("{rel}index.html")
-            } else if files.contains(rel.as_str()) {
-                rel
+            let file = if rel.is_empty() || rel.ends_with('/') || !files.contains(rel.as_str()) {
+                layout::folder_file(&rel)
             } else {
-                format!("{rel}/index.html")
+                rel
             };
             if !files.contains(file.as_str()) {
                 report(shown, "no such page");

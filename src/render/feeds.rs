@@ -8,19 +8,20 @@
 use crate::guide::model::{Date, FrontMatter};
 use crate::site::Site;
 use crate::util::html::escape_xml;
+use crate::util::layout::Route;
 use serde::Serialize;
 use std::fmt::Write;
 
-/// `sitemap.xml` listing `pages` (site-relative paths with their last change).
-pub fn sitemap(site: &Site, pages: &[(String, Option<Date>)]) -> Vec<u8> {
+/// `sitemap.xml` listing `pages` (with their last change), in that order.
+pub fn sitemap(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<u8> {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (rel, lastmod) in pages {
+    for (route, lastmod) in pages {
         let _ = write!(
             s,
             "  <url><loc>{}</loc>",
-            escape_xml(&site.base.absolute(rel))
+            escape_xml(&site.base.absolute(route))
         );
         if let Some(d) = lastmod {
             let _ = write!(s, "<lastmod>{d}</lastmod>");
@@ -35,7 +36,7 @@ pub fn sitemap(site: &Site, pages: &[(String, Option<Date>)]) -> Vec<u8> {
 pub fn robots(site: &Site) -> Vec<u8> {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        site.base.absolute("sitemap.xml")
+        site.base.absolute(&Route::Sitemap)
     )
     .into_bytes()
 }
@@ -61,8 +62,8 @@ pub fn atom(site: &Site) -> Vec<u8> {
         .collect();
     dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let feed_updated = newest(site).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
-    let home = site.base.absolute("");
-    let self_url = site.base.absolute("feed.xml");
+    let home = site.base.absolute(&Route::Index);
+    let self_url = site.base.absolute(&Route::Feed);
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = write!(
         s,
@@ -72,18 +73,18 @@ pub fn atom(site: &Site) -> Vec<u8> {
         escape_xml(&site.config.description),
         escape_xml(&self_url),
         escape_xml(&home),
-        escape_xml(&entry_id(site, "")),
+        escape_xml(&entry_id(site, &Route::Index)),
         escape_xml(&site.config.title),
     );
     for (d, i) in dated {
         let g = &site.guides[i];
-        let rel = crate::util::layout::guide_path(&g.slug);
+        let route = Route::Guide(&g.slug);
         let _ = write!(
             s,
             "  <entry>\n    <title>{}</title>\n    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{}</id>\n    <updated>{}</updated>\n    <summary>{}</summary>\n",
             escape_xml(&g.front.title),
-            escape_xml(&site.base.absolute(&rel)),
-            escape_xml(&entry_id(site, &rel)),
+            escape_xml(&site.base.absolute(&route)),
+            escape_xml(&entry_id(site, &route)),
             stamp(d),
             escape_xml(&crate::render::markdown::plain(&g.front.summary)),
         );
@@ -99,11 +100,11 @@ pub fn atom(site: &Site) -> Vec<u8> {
 /// A stable Atom id: the absolute URL when the origin is known, else a
 /// `urn:` built from the site-relative path (both stay the same across
 /// builds and edits of the guide).
-fn entry_id(site: &Site, rel: &str) -> String {
+fn entry_id(site: &Site, route: &Route<'_>) -> String {
     if site.base.origin.is_empty() {
-        format!("urn:careerbook:{}{rel}", site.base.path)
+        format!("urn:careerbook:{}", site.base.link(route))
     } else {
-        site.base.absolute(rel)
+        site.base.absolute(route)
     }
 }
 
@@ -150,17 +151,15 @@ pub fn api(site: &Site) -> Vec<u8> {
             title: &site.config.title,
             description: &site.config.description,
             language: &site.config.language,
-            url: site.base.absolute(""),
+            url: site.base.absolute(&Route::Index),
         },
         guides: site
             .guides
             .iter()
             .map(|g| ApiEntry {
                 slug: &g.slug,
-                url: site
-                    .base
-                    .absolute(&crate::util::layout::guide_path(&g.slug)),
-                data: site.base.absolute(&crate::util::layout::api_path(&g.slug)),
+                url: site.base.absolute(&Route::Guide(&g.slug)),
+                data: site.base.absolute(&Route::GuideData(&g.slug)),
                 title: &g.front.title,
                 family: g.front.family.as_deref(),
                 summary: &g.front.summary,
@@ -178,9 +177,7 @@ pub fn api(site: &Site) -> Vec<u8> {
 /// absent fields omitted).
 pub fn api_guide(site: &Site, i: usize) -> Vec<u8> {
     let g = &site.guides[i];
-    let url = site
-        .base
-        .absolute(&crate::util::layout::guide_path(&g.slug));
+    let url = site.base.absolute(&Route::Guide(&g.slug));
     let mut out = format!(
         "{{\"version\":{API_VERSION},\"slug\":{},\"url\":{},",
         json_string(&g.slug),

@@ -7,6 +7,7 @@
 use crate::render::view::RoleView;
 use crate::site::{LinkKind, Site};
 use crate::util::html::escape_html;
+use crate::util::layout::Route;
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::Write;
@@ -255,9 +256,7 @@ pub fn svg(site: &Site, g: &Graph) -> String {
         let full = escape_html(&n.title);
         match n.guide {
             Some(i) => {
-                let url = site
-                    .base
-                    .link(&crate::util::layout::guide_path(&site.guides[i].slug));
+                let url = site.base.link(&Route::Guide(&site.guides[i].slug));
                 let _ = write!(
                     s,
                     "<a class=\"g-node\" href=\"{}\"><title>{full}</title>",
@@ -301,10 +300,9 @@ pub struct PathRoleView {
 pub fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
     let link = |to: usize| RoleView {
         title: g.nodes[to].title.clone(),
-        url: g.nodes[to].guide.map(|i| {
-            site.base
-                .link(&crate::util::layout::guide_path(&site.guides[i].slug))
-        }),
+        url: g.nodes[to]
+            .guide
+            .map(|i| site.base.link(&Route::Guide(&site.guides[i].slug))),
     };
     // Edges are sorted by source, so each guide's moves are one run.
     let mut from: Vec<&[Edge]> = vec![&[]; site.guides.len()];
@@ -327,9 +325,7 @@ pub fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
             transitions.sort_by(|a, b| a.title.cmp(&b.title));
             PathRoleView {
                 title: site.guides[i].front.title.clone(),
-                url: site
-                    .base
-                    .link(&crate::util::layout::guide_path(&site.guides[i].slug)),
+                url: site.base.link(&Route::Guide(&site.guides[i].slug)),
                 leads_to,
                 transitions,
             }

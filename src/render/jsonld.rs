@@ -6,6 +6,7 @@
 use crate::guide::model::Period;
 use crate::render::markdown;
 use crate::site::Site;
+use crate::util::layout::Route;
 use serde_json::{json, Map, Value};
 
 fn duration(p: Period) -> &'static str {
@@ -27,9 +28,7 @@ pub fn occupation(site: &Site, i: usize) -> Value {
     o.insert("description".into(), json!(markdown::plain(&f.summary)));
     o.insert(
         "url".into(),
-        json!(site
-            .base
-            .absolute(&crate::util::layout::guide_path(&g.slug))),
+        json!(site.base.absolute(&Route::Guide(&g.slug))),
     );
     if !f.alt_titles.is_empty() {
         o.insert("alternateName".into(), json!(f.alt_titles));

@@ -20,6 +20,7 @@ use crate::diag::Diagnostic;
 use crate::render::theme::Theme;
 use crate::render::view::{GuideView, PageView, SiteView};
 use crate::site::Site;
+use crate::util::layout::Route;
 use rayon::prelude::*;
 use serde::Serialize;
 use units::{Cards, UnitContext};
@@ -43,11 +44,11 @@ pub fn guide_page(
     i: usize,
 ) -> Result<Page, Diagnostic> {
     let g = &site.guides[i];
-    let rel = crate::util::layout::guide_path(&g.slug);
+    let route = Route::Guide(&g.slug);
     let guide = GuideView::new(site, i);
     let page = page_view(
         site,
-        &rel,
+        &route,
         guide.title.clone(),
         guide.summary_text.clone(),
         "guide",
@@ -60,14 +61,14 @@ pub fn guide_page(
             page,
             guide,
         },
-        format!("{rel}index.html"),
+        route.file(),
     )
 }
 
 /// The JSON record of guide `i`, published beside its page.
 pub fn guide_data(site: &Site, i: usize) -> Page {
     Page {
-        path: crate::util::layout::api_path(&site.guides[i].slug),
+        path: Route::GuideData(&site.guides[i].slug).file(),
         bytes: crate::render::feeds::api_guide(site, i),
     }
 }

@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::render::theme::{template_diag, Theme};
 use crate::render::view::{PageView, SiteView};
 use crate::site::Site;
+use crate::util::layout::Route;
 use serde::Serialize;
 
 /// Receives pages to write; callable from many threads at once.
@@ -40,10 +41,10 @@ pub fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
     }
 }
 
-/// The `page` context of the page at site-relative path `rel`.
+/// The `page` context of the page at `route`.
 pub(crate) fn page_view(
     site: &Site,
-    rel: &str,
+    route: &Route<'_>,
     title: String,
     description: String,
     kind: &'static str,
@@ -51,8 +52,8 @@ pub(crate) fn page_view(
     PageView {
         title,
         description,
-        url: site.base.link(rel),
-        permalink: site.base.absolute(rel),
+        url: site.base.link(route),
+        permalink: site.base.absolute(route),
         kind,
     }
 }

@@ -7,6 +7,7 @@ use crate::guide::model::{Period, Salary};
 use crate::render::money::{figures, money};
 use crate::site::Site;
 use crate::util::html::escape_html;
+use crate::util::layout::Route;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -291,7 +292,7 @@ fn group(
         for r in &s.ranges {
             rows.push(SalaryRow {
                 title: g.front.title.clone(),
-                url: site.base.link(&crate::util::layout::guide_path(&g.slug)),
+                url: site.base.link(&Route::Guide(&g.slug)),
                 level: r.level.clone(),
                 region: r.region.clone().unwrap_or_default(),
                 min: r.min,

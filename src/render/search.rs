@@ -12,6 +12,7 @@
 
 use crate::render::markdown::plain;
 use crate::site::Site;
+use crate::util::layout::GUIDES_DIR;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -96,7 +97,7 @@ pub fn index(site: &Site) -> SearchIndex {
         .collect();
     SearchIndex {
         v: 2,
-        base: site.base.link("guides/"),
+        base: format!("{}{GUIDES_DIR}", site.base.path),
         skills: skill.keys().map(|s| s.to_string()).collect(),
         employers: emp.keys().map(|s| s.to_string()).collect(),
         tags: tag.keys().map(|s| s.to_string()).collect(),

@@ -3,6 +3,7 @@
 
 use crate::site::terms::Kind;
 use crate::site::Site;
+use crate::util::layout::Route;
 use serde::Serialize;
 
 /// Links to the term pages of the names a guide carries.
@@ -13,8 +14,8 @@ pub fn links(site: &Site, kind: Kind, names: &[&str]) -> Vec<TermLink> {
             name: n.to_string(),
             url: site
                 .terms
-                .path(kind, n)
-                .map(|p| site.base.link(&p))
+                .route(kind, n)
+                .map(|r| site.base.link(&r))
                 .unwrap_or_default(),
         })
         .collect()
@@ -72,7 +73,7 @@ pub fn kind_view(site: &Site, kind: Kind) -> KindView {
         key: kind.key(),
         singular: kind.singular(),
         plural: kind.plural(),
-        url: site.base.link(&format!("{}/", kind.key())),
+        url: site.base.link(&kind.index()),
     }
 }
 
@@ -83,7 +84,7 @@ pub fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
         .of(kind)
         .map(|(name, t)| TermSummary {
             name: name.clone(),
-            url: site.base.link(&format!("{}/{}/", kind.key(), t.slug)),
+            url: site.base.link(&kind.term(&t.slug)),
             count: t.guides.len(),
         })
         .collect();
@@ -101,7 +102,7 @@ pub fn card(site: &Site, i: usize) -> GuideCard {
     let g = &site.guides[i];
     GuideCard {
         title: g.front.title.clone(),
-        url: site.base.link(&crate::util::layout::guide_path(&g.slug)),
+        url: site.base.link(&Route::Guide(&g.slug)),
         summary_html: crate::render::markdown::Markdown::of(&site.config).inline(&g.front.summary),
         family: g.front.family.clone(),
         html: String::new(),

@@ -13,6 +13,7 @@ use crate::render::theme::{Theme, CARD_TEMPLATE};
 use crate::render::view::{families, FamilyView, PageView, SiteView};
 use crate::site::terms::Kind;
 use crate::site::Site;
+use crate::util::layout::Route;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::{OnceLock, PoisonError};
@@ -87,7 +88,7 @@ fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Dia
             site: sv,
             page: page(
                 site,
-                "paths/",
+                &Route::Paths,
                 "Career paths".into(),
                 format!(
                     "How the {} roles in {} lead to one another: every progression and transition.",
@@ -100,7 +101,7 @@ fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Dia
             roles: graph::text_list(site, &g),
             plain_count,
         },
-        "paths/index.html".into(),
+        Route::Paths.file(),
     )
 }
 
@@ -112,7 +113,7 @@ fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, 
             site: sv,
             page: page(
                 site,
-                "salaries/",
+                &Route::Salaries,
                 "Salaries compared".into(),
                 "Salary ranges of every role by level, compared within each currency and pay period."
                     .into(),
@@ -120,7 +121,7 @@ fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, 
             ),
             groups: salaries::groups(site),
         },
-        "salaries/index.html".into(),
+        Route::Salaries.file(),
     )
 }
 
@@ -299,9 +300,9 @@ impl UnitContext<'_> {
     pub fn render(&self, unit: &Unit) -> Result<Vec<Page>, Diagnostic> {
         let (site, theme, sv) = (self.site, self.theme, self.sv);
         let one = |p: Result<Page, Diagnostic>| p.map(|p| vec![p]);
-        let file = |path: &str, bytes: Vec<u8>| {
+        let file = |route: Route<'_>, bytes: Vec<u8>| {
             Ok(vec![Page {
-                path: path.into(),
+                path: route.file(),
                 bytes,
             }])
         };
@@ -314,13 +315,13 @@ impl UnitContext<'_> {
                     site: sv,
                     page: page(
                         site,
-                        "404.html",
+                        &Route::NotFound,
                         "Page not found".into(),
                         site.config.description.clone(),
                         "404",
                     ),
                 },
-                "404.html".into(),
+                Route::NotFound.file(),
             )),
             Unit::Paths => one(paths_page(site, theme, sv)),
             Unit::Salaries => one(salaries_page(site, theme, sv)),
@@ -331,25 +332,25 @@ impl UnitContext<'_> {
                     site: sv,
                     page: page(
                         site,
-                        "search/",
+                        &Route::Search,
                         "Search".into(),
                         format!("Search the role guides of {}.", site.config.title),
                         "search",
                     ),
                     guides: self.cards(0..site.guides.len())?,
                 },
-                "search/index.html".into(),
+                Route::Search.file(),
             )),
             Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
             Unit::Term(kind, name) => Ok(self.term_page(*kind, name)?.into_iter().collect()),
             Unit::Sitemap => file(
-                "sitemap.xml",
+                Route::Sitemap,
                 crate::render::feeds::sitemap(site, &sitemap(site)),
             ),
-            Unit::Robots => file("robots.txt", crate::render::feeds::robots(site)),
-            Unit::Feed => file("feed.xml", crate::render::feeds::atom(site)),
-            Unit::Api => file("api/guides.json", crate::render::feeds::api(site)),
-            Unit::SearchIndex => file("search-index.json", crate::render::search::json(site)),
+            Unit::Robots => file(Route::Robots, crate::render::feeds::robots(site)),
+            Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
+            Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
+            Unit::SearchIndex => file(Route::SearchIndex, crate::render::search::json(site)),
             Unit::Aliases => Ok(alias_pages(site)),
             Unit::Statics => Ok(statics(site, theme)),
         }
@@ -372,7 +373,7 @@ impl UnitContext<'_> {
                 site: self.sv,
                 page: page(
                     site,
-                    "",
+                    &Route::Index,
                     site.config.title.clone(),
                     site.config.description.clone(),
                     "index",
@@ -380,7 +381,7 @@ impl UnitContext<'_> {
                 families: families(site, cards),
                 guide_count: site.guides.len(),
             },
-            "index.html".into(),
+            Route::Index.file(),
         )
     }
 
@@ -390,7 +391,7 @@ impl UnitContext<'_> {
         let Some((name, t)) = site.terms.of(kind).find(|(n, _)| *n == name) else {
             return Ok(None);
         };
-        let rel = format!("{}/{}/", kind.key(), t.slug);
+        let route = kind.term(&t.slug);
         let n = t.guides.len();
         let description = format!(
             "{n} role guide{} naming {name} ({}).",
@@ -402,16 +403,16 @@ impl UnitContext<'_> {
             "term.html",
             &TermContext {
                 site: self.sv,
-                page: page(site, &rel, name.clone(), description, "term"),
+                page: page(site, &route, name.clone(), description, "term"),
                 kind: terms::kind_view(site, kind),
                 term: TermView {
                     name: name.clone(),
                     slug: t.slug.clone(),
-                    url: site.base.link(&rel),
+                    url: site.base.link(&route),
                     guides: self.cards(t.guides.iter().copied())?,
                 },
             },
-            format!("{rel}index.html"),
+            route.file(),
         )
         .map(Some)
     }
@@ -423,7 +424,7 @@ fn terms_page(
     sv: &SiteView<'_>,
     kind: Kind,
 ) -> Result<Page, Diagnostic> {
-    let rel = format!("{}/", kind.key());
+    let route = kind.index();
     render_one(
         theme,
         "terms.html",
@@ -431,7 +432,7 @@ fn terms_page(
             site: sv,
             page: page(
                 site,
-                &rel,
+                &route,
                 kind.plural().into(),
                 format!(
                     "{} named in the guides of {}.",
@@ -443,30 +444,27 @@ fn terms_page(
             kind: terms::kind_view(site, kind),
             terms: terms::summaries(site, kind),
         },
-        format!("{rel}index.html"),
+        route.file(),
     )
 }
 
-/// Every page the sitemap lists, sorted, with its last change.
-fn sitemap(site: &Site) -> Vec<(String, Option<Date>)> {
+/// Every page the sitemap lists, sorted by URL, with its last change.
+fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     let all = newest(site, 0..site.guides.len());
-    let mut out: Vec<(String, Option<Date>)> = vec![(String::new(), all)];
+    let mut out: Vec<(Route<'_>, Option<Date>)> = vec![(Route::Index, all)];
     for g in &site.guides {
-        out.push((crate::util::layout::guide_path(&g.slug), g.front.updated));
+        out.push((Route::Guide(&g.slug), g.front.updated));
     }
-    for rel in ["paths/", "salaries/", "search/"] {
-        out.push((rel.into(), all));
+    for route in [Route::Paths, Route::Salaries, Route::Search] {
+        out.push((route, all));
     }
     for kind in Kind::ALL {
-        out.push((format!("{}/", kind.key()), all));
+        out.push((kind.index(), all));
         for (_, t) in site.terms.of(kind) {
-            out.push((
-                format!("{}/{}/", kind.key(), t.slug),
-                newest(site, t.guides.iter().copied()),
-            ));
+            out.push((kind.term(&t.slug), newest(site, t.guides.iter().copied())));
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by_cached_key(|(route, _)| route.url_path());
     out
 }
 
@@ -475,17 +473,17 @@ fn statics(site: &Site, theme: &Theme) -> Vec<Page> {
         .statics
         .iter()
         .map(|(path, bytes)| Page {
-            path: path.clone(),
+            path: Route::Static(path).file(),
             bytes: bytes.clone(),
         })
         .collect();
     pages.push(Page {
-        path: ".nojekyll".into(),
+        path: Route::NoJekyll.file(),
         bytes: Vec::new(),
     });
     if let Some(cname) = &site.config.cname {
         pages.push(Page {
-            path: "CNAME".into(),
+            path: Route::Cname.file(),
             bytes: format!("{}\n", cname.trim()).into_bytes(),
         });
     }
@@ -550,9 +548,7 @@ pub fn collect_units(
 pub fn alias_pages(site: &Site) -> Vec<Page> {
     let mut out = Vec::new();
     for g in &site.guides {
-        let target = site
-            .base
-            .absolute(&crate::util::layout::guide_path(&g.slug));
+        let target = site.base.absolute(&Route::Guide(&g.slug));
         let link = crate::util::html::escape_html(&target);
         let title = crate::util::html::escape_html(&g.front.title);
         for alias in &g.front.aliases {
@@ -564,7 +560,7 @@ pub fn alias_pages(site: &Site) -> Vec<Page> {
                 lang = crate::util::html::escape_html(&site.config.language),
             );
             out.push(Page {
-                path: crate::util::layout::alias_file(alias),
+                path: Route::Alias(alias).file(),
                 bytes: html.into_bytes(),
             });
         }

@@ -11,6 +11,7 @@ use crate::render::money::{figures, money};
 use crate::render::terms::{GuideCard, TermLink};
 use crate::site::terms::Kind;
 use crate::site::{LinkKind, Site};
+use crate::util::layout::Route;
 use serde::Serialize;
 
 /// `site` in every template.
@@ -274,10 +275,9 @@ impl GuideView {
         let f = &g.front;
         let role = |r: &crate::guide::model::RoleRef| RoleView {
             title: r.title().to_string(),
-            url: site.resolve(r).map(|t| {
-                site.base
-                    .link(&crate::util::layout::guide_path(&site.guides[t].slug))
-            }),
+            url: site
+                .resolve(r)
+                .map(|t| site.base.link(&Route::Guide(&site.guides[t].slug))),
         };
         let progression = f.progression.clone().unwrap_or_default();
         let leads_here = site
@@ -288,7 +288,7 @@ impl GuideView {
                 let o = &site.guides[from];
                 RoleView {
                     title: o.front.title.clone(),
-                    url: Some(site.base.link(&crate::util::layout::guide_path(&o.slug))),
+                    url: Some(site.base.link(&Route::Guide(&o.slug))),
                 }
             })
             .collect();
@@ -347,14 +347,14 @@ impl GuideView {
         let (body_html, headings) = md.body(&g.body, SECTION_IDS);
         GuideView {
             slug: g.slug.clone(),
-            url: site.base.link(&crate::util::layout::guide_path(&g.slug)),
+            url: site.base.link(&Route::Guide(&g.slug)),
             title: f.title.clone(),
             family: f.family.clone(),
             family_url: f
                 .family
                 .as_deref()
-                .and_then(|n| site.terms.path(Kind::Family, n))
-                .map(|p| site.base.link(&p)),
+                .and_then(|n| site.terms.route(Kind::Family, n))
+                .map(|r| site.base.link(&r)),
             summary_html: md.inline(&f.summary),
             summary_text: markdown::plain(&f.summary),
             updated: f.updated.map(|d| d.to_string()),

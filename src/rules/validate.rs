@@ -226,7 +226,7 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
                 .get(key)
                 .map(|o| o.source.path.display().to_string())
                 .or_else(|| {
-                    let page = key.strip_prefix("guides/").unwrap_or("");
+                    let page = crate::util::layout::alias_guide_slug(alias).unwrap_or("");
                     by_slug
                         .get(page)
                         .map(|o| format!("the page of {}", o.source.path.display()))

@@ -2,6 +2,7 @@
 //! stable URL slug, and the pages listing the guides that name them.
 
 use crate::guide::load::Guide;
+use crate::util::layout::Route;
 use crate::util::slug::unique_slugs;
 use std::collections::BTreeMap;
 
@@ -29,6 +30,19 @@ impl Kind {
             Kind::Tag => "tags",
             Kind::Employer => "employers",
             Kind::Sector => "sectors",
+        }
+    }
+
+    /// The index page of this kind, e.g. `employers/`.
+    pub fn index(self) -> Route<'static> {
+        Route::KindIndex(self.key())
+    }
+
+    /// The page of the term of this kind with slug `slug`.
+    pub fn term(self, slug: &str) -> Route<'_> {
+        Route::Term {
+            kind_key: self.key(),
+            slug,
         }
     }
 
@@ -124,9 +138,14 @@ impl Terms {
         self.kinds.get(&kind).into_iter().flat_map(|m| m.iter())
     }
 
-    /// Site-relative path of a term page, e.g. `employers/sap/`.
-    pub fn path(&self, kind: Kind, name: &str) -> Option<String> {
+    /// The slug of the term `name` of `kind`, if some guide names it.
+    pub fn slug(&self, kind: Kind, name: &str) -> Option<&str> {
         let term = self.kinds.get(&kind)?.get(name.trim())?;
-        Some(format!("{}/{}/", kind.key(), term.slug))
+        Some(&term.slug)
+    }
+
+    /// The page of the term `name` of `kind`, if some guide names it.
+    pub fn route(&self, kind: Kind, name: &str) -> Option<Route<'_>> {
+        self.slug(kind, name).map(|slug| kind.term(slug))
     }
 }

@@ -1,11 +1,180 @@
-//! The URL layout of the output: where each kind of page lives, as a path
-//! relative to the site root, and how a relative path becomes a link under
-//! the site's base URL. Every other module asks here instead of spelling
-//! `guides/<slug>/` itself.
+//! The URL layout of the output, owned here and nowhere else.
+//!
+//! In: what a page is ([`Route`]: a guide by slug, a term by kind key and
+//! slug, an alias by its URL path, one of the fixed site-wide pages) and the
+//! site's base URL. Out: the page's URL path relative to the site root
+//! ([`Route::url_path`]), the file that holds it relative to the output
+//! folder ([`Route::file`]), and links under the base URL
+//! ([`BaseUrl::link`], [`BaseUrl::absolute`]). Other modules name routes and
+//! never spell `guides/<slug>/` themselves; code that needs to know which
+//! guide a page belongs to keeps the slug, not the path.
 
-/// Site-relative path of a guide page, e.g. `guides/tpm/`.
-pub fn guide_path(slug: &str) -> String {
-    format!("guides/{slug}/")
+use std::fmt::Write;
+
+/// The file a folder URL is served from.
+const INDEX_FILE: &str = "index.html";
+
+/// The folder that holds every guide page, `guides/`: a guide's URL path is
+/// this plus its slug and a `/` (the search index links guides that way).
+pub const GUIDES_DIR: &str = "guides/";
+
+/// One location in the output. Folder pages (`guides/<slug>/`) are written
+/// as the folder's `index.html`; the others are files of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Route<'a> {
+    /// The home page: the site root, an empty URL path, file `index.html`.
+    Index,
+    /// `404.html`, served for every missing page.
+    NotFound,
+    /// A guide's page, by slug: `guides/<slug>/`.
+    Guide(&'a str),
+    /// A guide's JSON record, by slug: `api/guides/<slug>.json`.
+    GuideData(&'a str),
+    /// The list of every guide: `api/guides.json`.
+    GuideList,
+    /// The index of one kind of term, by its key: `<kind>/`, e.g.
+    /// `employers/`.
+    KindIndex(&'a str),
+    /// The page of one term: `<kind>/<slug>/`, e.g. `employers/sap/`.
+    Term {
+        /// `families`, `tags`, `employers` or `sectors`.
+        kind_key: &'a str,
+        /// The term's slug, unique within its kind.
+        slug: &'a str,
+    },
+    /// A redirect left at an old URL path, as written in `aliases:` (e.g.
+    /// `/old/url/`, or `/old.html` for a file of that name).
+    Alias(&'a str),
+    /// `paths/`: the progression graph.
+    Paths,
+    /// `salaries/`: salary tables.
+    Salaries,
+    /// `search/`: the search page.
+    Search,
+    /// `feed.xml`: the Atom feed.
+    Feed,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `search-index.json`, read by the search page.
+    SearchIndex,
+    /// `.nojekyll`, which stops GitHub Pages from running Jekyll.
+    NoJekyll,
+    /// `CNAME`, GitHub Pages' custom domain.
+    Cname,
+    /// A theme's static file, by its path under the theme's `static/`.
+    Static(&'a str),
+}
+
+impl Route<'_> {
+    /// The URL path relative to the site root: `guides/x/` for a folder
+    /// page, `feed.xml` for a file, empty for the home page.
+    pub fn url_path(&self) -> String {
+        let mut s = String::new();
+        self.push_url_path(&mut s);
+        s
+    }
+
+    /// The file that holds the page, relative to the output folder, with `/`
+    /// separators: `guides/x/index.html`, `feed.xml`, `index.html`.
+    pub fn file(&self) -> String {
+        let mut s = String::new();
+        self.push_url_path(&mut s);
+        if self.is_folder() {
+            s.push_str(INDEX_FILE);
+        }
+        s
+    }
+
+    /// Whether the URL path names a folder, served from its `index.html`.
+    fn is_folder(&self) -> bool {
+        match self {
+            Route::Index
+            | Route::Guide(_)
+            | Route::KindIndex(_)
+            | Route::Term { .. }
+            | Route::Paths
+            | Route::Salaries
+            | Route::Search => true,
+            Route::Alias(alias) => !alias_is_file(alias),
+            _ => false,
+        }
+    }
+
+    /// Appends the URL path to `out`.
+    fn push_url_path(&self, out: &mut String) {
+        let fixed = match self {
+            Route::Index => "",
+            Route::NotFound => "404.html",
+            Route::GuideList => "api/guides.json",
+            Route::Paths => "paths/",
+            Route::Salaries => "salaries/",
+            Route::Search => "search/",
+            Route::Feed => "feed.xml",
+            Route::Sitemap => "sitemap.xml",
+            Route::Robots => "robots.txt",
+            Route::SearchIndex => "search-index.json",
+            Route::NoJekyll => ".nojekyll",
+            Route::Cname => "CNAME",
+            Route::Static(path) => path,
+            Route::Guide(slug) => {
+                let _ = write!(out, "{GUIDES_DIR}{slug}/");
+                return;
+            }
+            Route::GuideData(slug) => {
+                let _ = write!(out, "api/guides/{slug}.json");
+                return;
+            }
+            Route::KindIndex(key) => {
+                let _ = write!(out, "{key}/");
+                return;
+            }
+            Route::Term { kind_key, slug } => {
+                let _ = write!(out, "{kind_key}/{slug}/");
+                return;
+            }
+            Route::Alias(alias) => {
+                let trimmed = alias.trim_matches('/');
+                out.push_str(trimmed);
+                if !alias_is_file(alias) {
+                    out.push('/');
+                }
+                return;
+            }
+        };
+        out.push_str(fixed);
+    }
+}
+
+/// Whether an alias names a file of its own (`/old.html`) rather than a
+/// folder whose `index.html` holds the redirect.
+fn alias_is_file(alias: &str) -> bool {
+    alias.trim_matches('/').ends_with(".html")
+}
+
+/// The file a request for the site-relative `url_path` is served from when
+/// it names a folder: `a/b/` and `a/b` give `a/b/index.html`, the empty
+/// path gives `index.html`. (Static hosts, `serve` and the link checker all
+/// map URLs to files this way.)
+pub fn folder_file(url_path: &str) -> String {
+    if url_path.is_empty() || url_path.ends_with('/') {
+        format!("{url_path}{INDEX_FILE}")
+    } else {
+        format!("{url_path}/{INDEX_FILE}")
+    }
+}
+
+/// The file of the redirect left at `alias`: [`Route::Alias`]'s file.
+pub fn alias_file(alias: &str) -> String {
+    Route::Alias(alias).file()
+}
+
+/// The slug of the guide whose page an alias names, when the alias is the
+/// URL path of a guide page (`/guides/<slug>/`), so the rules can report
+/// an alias that takes a guide's URL.
+pub fn alias_guide_slug(alias: &str) -> Option<&str> {
+    alias.trim_matches('/').strip_prefix(GUIDES_DIR)
 }
 
 /// Where a site is published: the base URL split into what links need.
@@ -40,14 +209,18 @@ impl BaseUrl {
         BaseUrl { origin, path }
     }
 
-    /// A site-internal link to `rel` (no leading `/`), e.g. `/repo/guides/x/`.
-    pub fn link(&self, rel: &str) -> String {
-        format!("{}{}", self.path, rel)
+    /// A site-internal link to `route`, e.g. `/repo/guides/x/`.
+    pub fn link(&self, route: &Route<'_>) -> String {
+        let mut s = self.path.clone();
+        route.push_url_path(&mut s);
+        s
     }
 
-    /// An absolute URL to `rel` when the origin is known, else the link.
-    pub fn absolute(&self, rel: &str) -> String {
-        format!("{}{}{}", self.origin, self.path, rel)
+    /// An absolute URL to `route` when the origin is known, else the link.
+    pub fn absolute(&self, route: &Route<'_>) -> String {
+        let mut s = format!("{}{}", self.origin, self.path);
+        route.push_url_path(&mut s);
+        s
     }
 }
 
@@ -73,22 +246,6 @@ pub fn check_alias(alias: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// Output-relative path for a page at URL path `alias`: `a/b/index.html`,
-/// or the alias itself when it names an `.html` file.
-pub fn alias_file(alias: &str) -> String {
-    let trimmed = alias.trim_matches('/');
-    if trimmed.ends_with(".html") {
-        trimmed.to_string()
-    } else {
-        format!("{trimmed}/index.html")
-    }
-}
-
-/// Site-relative path of a guide's JSON record.
-pub fn api_path(slug: &str) -> String {
-    format!("api/guides/{slug}.json")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,11 +255,58 @@ mod tests {
         let b = BaseUrl::parse("https://user.github.io/repo");
         assert_eq!(b.origin, "https://user.github.io");
         assert_eq!(b.path, "/repo/");
-        assert_eq!(b.link("guides/x/"), "/repo/guides/x/");
-        assert_eq!(b.absolute("a/"), "https://user.github.io/repo/a/");
+        assert_eq!(b.link(&Route::Guide("x")), "/repo/guides/x/");
+        assert_eq!(
+            b.absolute(&Route::Paths),
+            "https://user.github.io/repo/paths/"
+        );
+        assert_eq!(b.absolute(&Route::Index), "https://user.github.io/repo/");
         assert_eq!(BaseUrl::parse("https://h.io").path, "/");
         assert_eq!(BaseUrl::parse("/").path, "/");
         assert_eq!(BaseUrl::parse("sub").path, "/sub/");
+    }
+
+    #[test]
+    fn every_route_has_a_url_path_and_a_file() {
+        let term = Route::Term {
+            kind_key: "employers",
+            slug: "sap",
+        };
+        let cases = [
+            (Route::Index, "", "index.html"),
+            (Route::NotFound, "404.html", "404.html"),
+            (Route::Guide("tpm"), "guides/tpm/", "guides/tpm/index.html"),
+            (
+                Route::GuideData("tpm"),
+                "api/guides/tpm.json",
+                "api/guides/tpm.json",
+            ),
+            (Route::GuideList, "api/guides.json", "api/guides.json"),
+            (Route::KindIndex("tags"), "tags/", "tags/index.html"),
+            (term, "employers/sap/", "employers/sap/index.html"),
+            (Route::Alias("/old/url/"), "old/url/", "old/url/index.html"),
+            (Route::Alias("/old"), "old/", "old/index.html"),
+            (Route::Alias("/old.html"), "old.html", "old.html"),
+            (Route::Paths, "paths/", "paths/index.html"),
+            (Route::Salaries, "salaries/", "salaries/index.html"),
+            (Route::Search, "search/", "search/index.html"),
+            (Route::Feed, "feed.xml", "feed.xml"),
+            (Route::Sitemap, "sitemap.xml", "sitemap.xml"),
+            (Route::Robots, "robots.txt", "robots.txt"),
+            (Route::SearchIndex, "search-index.json", "search-index.json"),
+            (Route::NoJekyll, ".nojekyll", ".nojekyll"),
+            (Route::Cname, "CNAME", "CNAME"),
+            (Route::Static("css/a.css"), "css/a.css", "css/a.css"),
+        ];
+        for (route, url, file) in cases {
+            assert_eq!(route.url_path(), url, "{route:?}");
+            assert_eq!(route.file(), file, "{route:?}");
+            // Whatever serves a folder URL finds the same file.
+            if url.is_empty() || url.ends_with('/') {
+                assert_eq!(folder_file(url), file, "{route:?}");
+            }
+        }
+        assert_eq!(folder_file("guides/tpm"), "guides/tpm/index.html");
     }
 
     #[test]
@@ -119,7 +323,7 @@ mod tests {
         ] {
             assert!(check_alias(bad).is_err(), "{bad}");
         }
-        assert_eq!(alias_file("/old/url/"), "old/url/index.html");
-        assert_eq!(alias_file("/old.html"), "old.html");
+        assert_eq!(alias_guide_slug("/guides/tpm/"), Some("tpm"));
+        assert_eq!(alias_guide_slug("/old/tpm/"), None);
     }
 }

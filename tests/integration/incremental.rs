@@ -431,6 +431,34 @@ fn a_new_name_that_moves_another_guides_term_slug_matches_a_clean_build() {
     assert!(after.contains("/employers/c-labs-2/"), "{after}");
 }
 
+/// A guide page's URL can pass to an alias page and back in one edit: a
+/// guide renamed with an alias at its old URL keeps that URL written, and
+/// dropping the alias hands the URL back to the guide.
+#[test]
+fn a_guide_url_passes_to_an_alias_and_back() {
+    let mut e = Editing::new("basic", false);
+    let manager = e.text("guides/engineering-manager.md");
+    let old_url = "guides/engineering-manager/index.html".to_string();
+    let p = e.write(
+        "guides/engineering-manager.md",
+        &manager.replace(
+            "title: Engineering Manager",
+            "title: Engineering Manager\nslug: em-new\naliases: [/guides/engineering-manager/]",
+        ),
+    );
+    let out = e.apply_ok(&[&p]);
+    assert!(!out.removed.contains(&old_url), "{:?}", out.removed);
+    assert!(e
+        .text("output/guides/engineering-manager/index.html")
+        .contains("/guides/em-new/"));
+    e.write("guides/engineering-manager.md", &manager);
+    let out = e.apply_ok(&[&p]);
+    assert!(!out.removed.contains(&old_url), "{:?}", out.removed);
+    assert!(out
+        .removed
+        .contains(&"guides/em-new/index.html".to_string()));
+}
+
 /// A changed copy of one front matter line: its value edited so that the
 /// guide most likely stays valid (a number grows, a date moves, a word is
 /// added), or `None` for lines without a scalar value.

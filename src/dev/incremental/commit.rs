@@ -1,0 +1,182 @@
+//! Commit: newly rendered pages taken into the site kept in memory, and the
+//! difference mirrored in the output folder.
+//!
+//! In: [`Rendered`] pages and units, and the guides whose pages were
+//! rendered before ([`Shown`], updated here). Out: the pages of the site by
+//! output path ([`Output::pages`]), the paths written and removed
+//! ([`Changes`]), and in watch mode the output folder brought up to date
+//! through [`crate::output::write`].
+
+use crate::dev::incremental::deps::Shown;
+use crate::dev::incremental::render::Rendered;
+use crate::output::write;
+use crate::render::units::Unit;
+use crate::render::Page;
+use crate::util::layout::Route;
+use anyhow::Result;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The output folder, if pages go to one, and whether it holds them.
+#[derive(Debug)]
+enum Disk {
+    /// Pages stay in memory (serve).
+    Off,
+    /// The folder must be written whole: nothing was written yet, or the
+    /// last write failed and left it in an unknown state.
+    Behind(PathBuf),
+    /// The folder holds exactly the pages (plus the marker file).
+    Synced(PathBuf),
+}
+
+/// What one commit changed, as output-relative paths.
+#[derive(Debug, Default)]
+pub(crate) struct Changes {
+    /// Paths whose bytes changed, sorted.
+    pub(crate) written: Vec<String>,
+    /// Paths no longer produced, sorted.
+    pub(crate) removed: Vec<String>,
+}
+
+/// The rendered site: every page in memory, which unit made which of them,
+/// and the folder they are mirrored to.
+#[derive(Debug)]
+pub(crate) struct Output {
+    pages: BTreeMap<String, Arc<[u8]>>,
+    /// Output paths of the site-wide pages in `pages`, by unit.
+    unit_paths: BTreeMap<Unit, Vec<String>>,
+    disk: Disk,
+}
+
+impl Output {
+    /// An empty site, mirrored to `folder` when there is one.
+    pub(crate) fn new(folder: Option<PathBuf>) -> Output {
+        Output {
+            pages: BTreeMap::new(),
+            unit_paths: BTreeMap::new(),
+            disk: folder.map_or(Disk::Off, Disk::Behind),
+        }
+    }
+
+    /// The output folder, in watch mode.
+    pub(crate) fn folder(&self) -> Option<&Path> {
+        match &self.disk {
+            Disk::Off => None,
+            Disk::Behind(dir) | Disk::Synced(dir) => Some(dir),
+        }
+    }
+
+    /// Every page, by output-relative path.
+    pub(crate) fn pages(&self) -> &BTreeMap<String, Arc<[u8]>> {
+        &self.pages
+    }
+
+    /// Takes the newly rendered pages into memory, drops pages that are no
+    /// longer produced, and mirrors the difference on disk.
+    pub(crate) fn commit(&mut self, r: Rendered, shown: &mut Shown) -> Result<Changes> {
+        let gone_guides = shown.update(r.all_guides.as_deref(), r.shown);
+        // Paths a unit made before and makes no more: those of the units
+        // rendered again, and when `units` is every unit, those of the
+        // units that are gone. Units not rendered again keep their pages.
+        let mut dropped: Vec<String> = Vec::new();
+        if r.all_units {
+            let now: BTreeSet<&Unit> = r.units.iter().map(|(u, _)| u).collect();
+            self.unit_paths.retain(|u, paths| {
+                let keep = now.contains(u);
+                if !keep {
+                    dropped.append(paths);
+                }
+                keep
+            });
+        }
+        for (unit, pages) in &r.units {
+            let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+            if let Some(old) = self.unit_paths.insert(unit.clone(), paths) {
+                let now: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+                dropped.extend(old.into_iter().filter(|p| !now.contains(p.as_str())));
+            }
+        }
+        let mut removed = Vec::new();
+        if !dropped.is_empty() || !gone_guides.is_empty() {
+            // A path can move between a guide page and a site page (an
+            // alias taking over a renamed guide's old URL, or a guide taking
+            // an old alias's), or from one unit to another: a page still
+            // made by a unit or a guide stays.
+            let site_paths: HashSet<&str> = self
+                .unit_paths
+                .values()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            removed.extend(
+                gone_guides
+                    .iter()
+                    .flat_map(|slug| [Route::Guide(slug).file(), Route::GuideData(slug).file()])
+                    .filter(|p| !site_paths.contains(p.as_str())),
+            );
+            dropped.retain(|p| !site_paths.contains(p.as_str()));
+            if !dropped.is_empty() {
+                let guide_files: HashSet<String> = shown
+                    .slugs()
+                    .flat_map(|s| [Route::Guide(s).file(), Route::GuideData(s).file()])
+                    .collect();
+                dropped.retain(|p| !guide_files.contains(p));
+            }
+            removed.extend(dropped);
+            removed.sort();
+            removed.dedup();
+        }
+        for p in &removed {
+            self.pages.remove(p);
+        }
+        let mut written = Vec::new();
+        let unit_pages = r.units.into_iter().flat_map(|(_, p)| p);
+        let guide_pages = r.guide_pages.into_iter().chain(r.guide_data);
+        for page in guide_pages.chain(unit_pages) {
+            if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {
+                written.push(page.path.clone());
+                self.pages.insert(page.path, page.bytes.into());
+            }
+        }
+        written.sort();
+        let changes = Changes { written, removed };
+        self.mirror(&changes)?;
+        Ok(changes)
+    }
+
+    /// Brings the output folder up to date: only the changes when it holds
+    /// the previous pages, else the whole site.
+    fn mirror(&mut self, changes: &Changes) -> Result<()> {
+        let (result, dir) = match std::mem::replace(&mut self.disk, Disk::Off) {
+            Disk::Off => return Ok(()),
+            Disk::Synced(dir) => {
+                let changed: Vec<(&str, &[u8])> = changes
+                    .written
+                    .iter()
+                    .filter_map(|p| Some((p.as_str(), &**self.pages.get(p)?)))
+                    .collect();
+                (write::write_changes(&dir, &changed, &changes.removed), dir)
+            }
+            Disk::Behind(dir) => {
+                let all: Vec<Page> = self
+                    .pages
+                    .iter()
+                    .map(|(path, bytes)| Page {
+                        path: path.clone(),
+                        bytes: bytes.to_vec(),
+                    })
+                    .collect();
+                (write::write_site(&dir, &all), dir)
+            }
+        };
+        // After a failed write the folder is in an unknown state: the next
+        // commit writes it whole again.
+        self.disk = if result.is_ok() {
+            Disk::Synced(dir)
+        } else {
+            Disk::Behind(dir)
+        };
+        result
+    }
+}

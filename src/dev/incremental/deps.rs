@@ -1,0 +1,280 @@
+//! Dependency tracking: what each page shows of the guides, so that an edit
+//! re-renders only the pages it can change.
+//!
+//! In: guides as read ([`LinkId`]), the resolved site, and the edits since
+//! the last render with the front matter each guide had then. Out: how much
+//! is stale ([`Stale`], gathered in [`Pending`]), which guide pages must be
+//! rendered again ([`dirty_guides`], by [`LinkSig`]) and which site-wide
+//! units ([`units_to_render`], by [`Unit::shows`] and [`Unit::reads`]).
+
+use crate::guide::load::Guide;
+use crate::guide::model::{FrontMatter, Progression};
+use crate::render::units::{self, Unit};
+use crate::site::terms::Kind;
+use crate::site::{LinkKind, Site};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// How much of the site the next render must redo besides the pages of the
+/// guides that changed, from least to most: each level includes the ones
+/// before it. Changes raise it; a successful render sets it back to
+/// [`Stale::Edits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Stale {
+    /// Only what the edits show: the changed guides' own pages, and the
+    /// units that show a field they changed. No guide's [`LinkId`] changed.
+    Edits,
+    /// A guide's [`LinkId`] changed, or a guide came or went: other guide
+    /// pages may link to it differently, so every guide's [`LinkSig`] is
+    /// compared, and the pages of guides that are gone are removed.
+    Links,
+    /// Every site-wide unit too: the theme was reloaded, or the site was
+    /// resolved again with guides, slugs or terms that came or went.
+    Units,
+    /// Every page: the first build, `site.yaml` or a template changed.
+    All,
+}
+
+impl Stale {
+    /// Raises the level to at least `to`.
+    pub(crate) fn raise(&mut self, to: Stale) {
+        *self = (*self).max(to);
+    }
+}
+
+/// Everything changed since the last successful render: what the next one
+/// must redo.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    /// How much beyond the changed guides.
+    pub(crate) stale: Stale,
+    /// Guide files changed since, by path.
+    pub(crate) files: BTreeSet<PathBuf>,
+    /// Guides whose front matter changed since, by path, with the front
+    /// matter as it was rendered then: units compare with what they last
+    /// showed.
+    pub(crate) edited: BTreeMap<PathBuf, FrontMatter>,
+}
+
+impl Pending {
+    /// Everything is stale: nothing has been rendered yet.
+    pub(crate) fn everything() -> Pending {
+        Pending {
+            stale: Stale::All,
+            files: BTreeSet::new(),
+            edited: BTreeMap::new(),
+        }
+    }
+
+    /// Notes that the guide read from `rel` had front matter `old` when last
+    /// rendered; a later edit keeps the first.
+    pub(crate) fn edited(&mut self, rel: &Path, old: FrontMatter) {
+        self.edited.entry(rel.to_path_buf()).or_insert(old);
+    }
+
+    /// After a successful render: nothing is stale.
+    pub(crate) fn clear(&mut self) {
+        self.stale = Stale::Edits;
+        self.files.clear();
+        self.edited.clear();
+    }
+}
+
+/// The parts of a guide that other guides' pages and the rules spanning
+/// guides read: while no guide's `LinkId` changes and no guide comes or
+/// goes, every other guide page and every cross-guide diagnostic stays the
+/// same, so an edit of a guide's content skips both.
+#[derive(Debug, PartialEq)]
+pub(crate) struct LinkId {
+    /// The slug the guide is published under.
+    pub(crate) slug: String,
+    title: String,
+    draft: bool,
+    aliases: Vec<String>,
+    progression: Option<Progression>,
+    /// Family, tag, employer and sector names: they decide which term pages
+    /// exist, and the slugs other guides' pages link to.
+    terms: Vec<Vec<String>>,
+}
+
+impl LinkId {
+    /// What others read of `g`.
+    pub(crate) fn of(g: &Guide) -> LinkId {
+        LinkId {
+            slug: g.slug.clone(),
+            title: g.front.title.clone(),
+            draft: g.front.draft,
+            aliases: g.front.aliases.clone(),
+            progression: g.front.progression.clone(),
+            terms: Kind::ALL
+                .iter()
+                .map(|k| k.names(g).into_iter().map(str::to_string).collect())
+                .collect(),
+        }
+    }
+}
+
+/// What a guide page shows of other guides: everything
+/// `view::GuideView::new` reads from the site besides the guide itself and
+/// the site config. When this is unchanged and the guide is unchanged, the
+/// page is unchanged.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct LinkSig {
+    /// The slug each progression item links to, in order.
+    targets: Vec<Option<String>>,
+    /// The guides that list this one: how, their title and their slug.
+    incoming: Vec<(LinkKind, String, String)>,
+    /// The slug of each of its family, tag, employer and sector names (in
+    /// [`Kind::ALL`] order), which depends on every other guide's names
+    /// (collisions get `-2`).
+    term_slugs: Vec<Option<String>>,
+}
+
+fn term_slugs<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
+    let g = &site.guides[i];
+    Kind::ALL
+        .into_iter()
+        .flat_map(move |k| k.names(g).into_iter().map(move |n| site.terms.slug(k, n)))
+}
+
+fn targets<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
+    let p = site.guides[i].front.progression.as_ref();
+    let items = p
+        .into_iter()
+        .flat_map(|p| p.leads_to.iter().chain(&p.transitions));
+    items.map(move |r| site.resolve(r).map(|t| site.guides[t].slug.as_str()))
+}
+
+impl LinkSig {
+    /// What the page of guide `i` shows of other guides.
+    pub(crate) fn of(site: &Site, i: usize) -> LinkSig {
+        LinkSig {
+            targets: targets(site, i).map(|t| t.map(str::to_string)).collect(),
+            incoming: site
+                .incoming(i)
+                .iter()
+                .map(|&(from, kind)| {
+                    let g = &site.guides[from];
+                    (kind, g.front.title.clone(), g.slug.clone())
+                })
+                .collect(),
+            term_slugs: term_slugs(site, i).map(|s| s.map(str::to_string)).collect(),
+        }
+    }
+
+    /// Compares with few allocations: this runs for every guide on every edit.
+    fn matches(&self, site: &Site, i: usize) -> bool {
+        let incoming = site.incoming(i);
+        self.term_slugs
+            .iter()
+            .map(Option::as_deref)
+            .eq(term_slugs(site, i))
+            && self.incoming.len() == incoming.len()
+            && self
+                .targets
+                .iter()
+                .map(Option::as_deref)
+                .eq(targets(site, i))
+            && self
+                .incoming
+                .iter()
+                .zip(incoming)
+                .all(|(a, &(from, kind))| {
+                    let g = &site.guides[from];
+                    a.0 == kind && a.1 == g.front.title && a.2 == g.slug
+                })
+    }
+}
+
+/// For each guide page rendered, by slug, what it shows of others.
+#[derive(Debug, Default)]
+pub(crate) struct Shown(HashMap<String, LinkSig>);
+
+impl Shown {
+    /// Whether the pages rendered last are those of exactly the guides of
+    /// `site`, by slug.
+    pub(crate) fn same_guides(&self, site: &Site) -> bool {
+        site.guides.len() == self.0.len()
+            && site.guides.iter().all(|g| self.0.contains_key(&g.slug))
+    }
+
+    /// The slugs of the guides whose pages were rendered.
+    pub(crate) fn slugs(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// Takes in what newly rendered pages show. When `all` lists every
+    /// published guide, forgets the others and returns their slugs: their
+    /// pages are gone.
+    pub(crate) fn update(
+        &mut self,
+        all: Option<&[String]>,
+        rendered: Vec<(String, LinkSig)>,
+    ) -> Vec<String> {
+        let mut gone = Vec::new();
+        if let Some(all) = all {
+            let now: HashSet<&str> = all.iter().map(String::as_str).collect();
+            self.0.retain(|slug, _| {
+                let keep = now.contains(slug.as_str());
+                if !keep {
+                    gone.push(slug.clone());
+                }
+                keep
+            });
+        }
+        self.0.extend(rendered);
+        gone
+    }
+}
+
+/// The guide pages to render again, by index into `site.guides`: every
+/// page at [`Stale::All`]; from [`Stale::Links`] up, the changed guides'
+/// pages and those whose [`LinkSig`] no longer matches (compared on every
+/// guide); below, the changed guides' pages alone (`changed`, found without
+/// visiting every guide).
+pub(crate) fn dirty_guides(
+    site: &Site,
+    pending: &Pending,
+    shown: &Shown,
+    changed: impl Iterator<Item = usize>,
+) -> Vec<usize> {
+    let all = pending.stale == Stale::All;
+    if pending.stale >= Stale::Links {
+        return (0..site.guides.len())
+            .into_par_iter()
+            .filter(|&i| {
+                let g = &site.guides[i];
+                all || pending.files.contains(&g.source.path)
+                    || !shown.0.get(&g.slug).is_some_and(|s| s.matches(site, i))
+            })
+            .collect();
+    }
+    let mut v: Vec<usize> = changed.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The site-wide units to render again: every unit of `site` from
+/// [`Stale::Units`] up; below, those that show one of the `edited` guides
+/// (by index, with the front matter last rendered) and read a field that
+/// changed.
+pub(crate) fn units_to_render(
+    site: &Site,
+    stale: Stale,
+    edited: &[(usize, &FrontMatter)],
+) -> Vec<Unit> {
+    if stale < Stale::Units && edited.is_empty() {
+        return Vec::new();
+    }
+    let mut todo = units::units(site);
+    if stale < Stale::Units {
+        todo.retain(|u| {
+            edited
+                .iter()
+                .any(|&(i, old)| u.shows(site, i) && u.reads(old, &site.guides[i].front))
+        });
+    }
+    todo
+}

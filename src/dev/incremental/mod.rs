@@ -1,0 +1,252 @@
+//! Incremental rebuilds for `watch` and `serve`: the loaded and rendered site
+//! stays in memory between changes, so saving one guide re-parses that one
+//! file and re-renders only the pages that show its data.
+//!
+//! In: the paths of changed files. Out: the site's pages, in memory
+//! ([`SiteState::pages`]) and in watch mode on disk, and a
+//! [`RebuildOutcome`] saying what changed.
+//!
+//! A changed guide re-renders its own page and every guide page whose links
+//! to other guides now come out differently: pages that list it in their
+//! progression and pages it lists, by slug or by title, in the site before
+//! the change or after it. Of the site-wide pages (each a
+//! [`crate::render::units::Unit`]), an edit that leaves every guide's links
+//! alone re-renders only the units that show a field it changed: a body
+//! edit none, a summary edit the cards on the index, the search page and the
+//! guide's own term pages, plus the feed and the data files. Any other edit
+//! re-renders every unit. A template or `site.yaml` change re-renders
+//! everything.
+//!
+//! The work is split in four modules: `state` keeps the inputs and guides
+//! between rebuilds, `deps` tracks what each page shows and decides what to
+//! render again, `render` renders that, and `commit` takes the pages into
+//! memory and onto disk through `output::write`.
+//!
+//! The invariant, checked by the tests: after any sequence of changes the
+//! pages are byte for byte those of a clean build of the files on disk.
+
+mod commit;
+mod deps;
+mod render;
+mod state;
+
+use crate::build;
+use crate::dev::incremental::commit::Output;
+use crate::dev::incremental::deps::{Pending, Shown, Stale};
+use crate::dev::incremental::state::Store;
+use crate::diag::Diagnostic;
+use crate::output::write;
+use crate::render::units::Cards;
+use crate::util::layout::BaseUrl;
+use anyhow::Result;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+pub use state::StateOptions;
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct RebuildOutcome {
+    /// Every diagnostic for the current files, warnings too, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files are invalid: nothing was rendered and the last good site
+    /// stays in place. `diagnostics` holds the errors.
+    pub failed: bool,
+    /// Every page was re-rendered (first build, template or `site.yaml`).
+    pub full: bool,
+    /// Number of guide pages rendered.
+    pub rendered: usize,
+    /// Output paths whose bytes changed, sorted.
+    pub written: Vec<String>,
+    /// Output paths no longer produced, sorted.
+    pub removed: Vec<String>,
+}
+
+impl RebuildOutcome {
+    /// Whether any output file changed.
+    pub fn changed(&self) -> bool {
+        !self.written.is_empty() || !self.removed.is_empty()
+    }
+}
+
+/// A site loaded and rendered in memory, kept up to date by [`apply`].
+///
+/// [`apply`]: SiteState::apply
+pub struct SiteState {
+    /// The inputs and the guides.
+    store: Store,
+    /// What changed since the last successful render.
+    pending: Pending,
+    /// What each guide page last rendered shows of other guides.
+    shown: Shown,
+    /// Guide cards of the site, kept while their guides are unchanged.
+    cards: Cards,
+    /// The pages, and the folder they are mirrored to.
+    output: Output,
+}
+
+impl SiteState {
+    /// Loads the site under `opts.build.root` and renders it in full.
+    ///
+    /// Invalid guides do not make this fail: the outcome carries their
+    /// diagnostics and the site has no pages until a change fixes them.
+    pub fn new(opts: StateOptions) -> Result<(SiteState, RebuildOutcome)> {
+        let opts = state::canonical_root(opts)?;
+        let write = opts.write;
+        let store = Store::new(opts)?;
+        let folder = if write {
+            let out = build::output_dir(&store.opts.build, &store.config);
+            write::check_output_dir(store.root(), &out)?;
+            Some(out)
+        } else {
+            None
+        };
+        let mut state = SiteState {
+            store,
+            pending: Pending::everything(),
+            shown: Shown::default(),
+            cards: Cards::default(),
+            output: Output::new(folder),
+        };
+        state
+            .store
+            .rescan_guides(&BTreeSet::new(), &mut state.pending)?;
+        let outcome = state.rebuild(Stale::Links)?;
+        Ok((state, outcome))
+    }
+
+    /// The site root, canonicalized.
+    pub fn root(&self) -> &Path {
+        self.store.root()
+    }
+
+    /// The output folder pages are written to, in watch mode.
+    pub fn output(&self) -> Option<&Path> {
+        self.output.folder()
+    }
+
+    /// The pages of the last good build, by output-relative path.
+    pub fn pages(&self) -> &BTreeMap<String, Arc<[u8]>> {
+        self.output.pages()
+    }
+
+    /// The base URL the pages are built for.
+    pub fn base(&self) -> BaseUrl {
+        BaseUrl::parse(&self.store.site_config().base_url)
+    }
+
+    /// The current text of a file diagnostics point into.
+    pub fn source(&self, file: &Path) -> Option<&str> {
+        self.store.source(file)
+    }
+
+    /// Brings the site up to date after the files at `paths` changed (were
+    /// written, created, deleted or renamed). Paths are absolute or relative
+    /// to the root; paths outside `site.yaml`, `guides/` and `themes/` are
+    /// ignored.
+    ///
+    /// Errors are I/O failures only; invalid content is reported in the
+    /// outcome.
+    pub fn apply<P: AsRef<Path>>(&mut self, paths: &[P]) -> Result<RebuildOutcome> {
+        let mut config = false;
+        let mut themes = Vec::new();
+        let mut guides = BTreeSet::new();
+        for path in paths {
+            let Some(rel) = self.store.relative(path.as_ref()) else {
+                continue;
+            };
+            match rel.components().next() {
+                Some(Component::Normal(first)) if first == "guides" => {
+                    guides.insert(rel);
+                }
+                Some(Component::Normal(first)) if first == "themes" => themes.push(rel),
+                _ if rel == Path::new("site.yaml") => config = true,
+                _ => {}
+            }
+        }
+        let moved = self.store.update_guides(&guides, &mut self.pending)?;
+        if config {
+            self.store.reload_config()?;
+            self.pending.stale.raise(Stale::All);
+        }
+        // Only the site's own theme folder matters; a change under its
+        // static/ leaves the templates, so guide pages stay as they are.
+        let theme_dir = Path::new("themes").join(&self.store.config.theme);
+        let mine: Vec<&PathBuf> = themes
+            .iter()
+            .filter(|p| p.starts_with(&theme_dir) || theme_dir.starts_with(p))
+            .collect();
+        let templates = mine
+            .iter()
+            .any(|p| !p.starts_with(theme_dir.join("static")));
+        if config || !mine.is_empty() {
+            self.store.reload_theme();
+            self.pending.stale.raise(Stale::Units);
+        }
+        if templates {
+            self.pending.stale.raise(Stale::All);
+        }
+        self.rebuild(moved)
+    }
+
+    /// Re-reads everything, for when file events were lost.
+    pub fn rescan(&mut self) -> Result<RebuildOutcome> {
+        let mut all: Vec<PathBuf> = self.store.known_files().cloned().collect();
+        all.extend(["site.yaml", "guides", "themes"].map(PathBuf::from));
+        self.apply(&all)
+    }
+
+    /// Validates, renders what is pending, and writes what changed. `moved`
+    /// is how far the guides just read reach: from [`Stale::Links`] up, the
+    /// site is resolved again.
+    fn rebuild(&mut self, moved: Stale) -> Result<RebuildOutcome> {
+        self.pending.stale.raise(moved);
+        if moved >= Stale::Links {
+            self.store.resolve(&self.shown, &mut self.pending);
+        } else {
+            self.store.reconfigure();
+        }
+        let mut outcome = RebuildOutcome {
+            diagnostics: self.store.check(),
+            full: self.pending.stale == Stale::All,
+            ..Default::default()
+        };
+        if outcome.diagnostics.iter().any(Diagnostic::is_error) {
+            outcome.failed = true;
+            return Ok(outcome);
+        }
+        let n = self.store.site.guides.len();
+        if self.pending.stale >= Stale::Units || !self.cards.fits(n) {
+            // Guides moved, or the base URL or Markdown settings changed.
+            self.cards = Cards::new(n);
+            self.pending.stale.raise(Stale::Units);
+        } else {
+            for rel in self.pending.edited.keys() {
+                if let Some(i) = self.store.guide_index(rel) {
+                    self.cards.forget(i);
+                }
+            }
+        }
+        let rendered = match &self.store.theme {
+            Ok(theme) => {
+                render::render(&self.store, theme, &self.pending, &self.shown, &self.cards)
+            }
+            Err(d) => Err(d.clone()),
+        };
+        let rendered = match rendered {
+            Ok(r) => r,
+            Err(errors) => {
+                outcome.diagnostics.extend(errors);
+                outcome.failed = true;
+                return Ok(outcome);
+            }
+        };
+        outcome.rendered = rendered.guide_pages.len();
+        let changes = self.output.commit(rendered, &mut self.shown)?;
+        outcome.written = changes.written;
+        outcome.removed = changes.removed;
+        self.pending.clear();
+        Ok(outcome)
+    }
+}

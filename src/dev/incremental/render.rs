@@ -1,0 +1,108 @@
+//! The incremental render: the pages that may have changed, rendered again.
+//!
+//! In: the [`Store`] (the resolved site and the theme), what is [`Pending`],
+//! what the pages rendered before [`Shown`], and the card cache. Out:
+//! [`Rendered`], the new guide pages, JSON records and site-wide units, with
+//! what each new guide page shows of others; or every template error.
+
+use crate::dev::incremental::deps::{self, LinkSig, Pending, Shown, Stale};
+use crate::dev::incremental::state::Store;
+use crate::diag::Diagnostic;
+use crate::guide::model::FrontMatter;
+use crate::render::theme::Theme;
+use crate::render::units::{self, Cards, Unit, UnitContext};
+use crate::render::{self, Page, RenderOptions};
+use rayon::prelude::*;
+
+/// What [`render`] produced.
+pub(crate) struct Rendered {
+    /// Newly rendered guide pages.
+    pub(crate) guide_pages: Vec<Page>,
+    /// The JSON records of the same guides.
+    pub(crate) guide_data: Vec<Page>,
+    /// Newly rendered site-wide units and their pages.
+    pub(crate) units: Vec<(Unit, Vec<Page>)>,
+    /// `units` holds every unit of the site: any other is gone.
+    pub(crate) all_units: bool,
+    /// What each newly rendered guide page shows of others, by slug.
+    pub(crate) shown: Vec<(String, LinkSig)>,
+    /// The slug of every published guide, when guides may have come or gone.
+    pub(crate) all_guides: Option<Vec<String>>,
+}
+
+/// Renders the guide pages and units that [`deps`] says may have changed.
+pub(crate) fn render(
+    store: &Store,
+    theme: &Theme,
+    pending: &Pending,
+    shown: &Shown,
+    cards: &Cards,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let site = &store.site;
+    let sv = render::site_view(
+        site,
+        RenderOptions {
+            serving: store.opts.build.serving,
+        },
+    );
+    let changed = pending
+        .files
+        .iter()
+        .filter_map(|rel| store.guide_index(rel));
+    let dirty = deps::dirty_guides(site, pending, shown, changed);
+    let results: Vec<(usize, Result<Page, Diagnostic>)> = dirty
+        .par_iter()
+        .map(|&i| (i, render::guide_page(site, theme, &sv, i)))
+        .collect();
+    let mut errors = Vec::new();
+    let mut guide_pages = Vec::with_capacity(results.len());
+    let mut guide_data = Vec::with_capacity(results.len());
+    let mut new_shown = Vec::with_capacity(results.len());
+    for (i, r) in results {
+        match r {
+            Ok(p) => {
+                guide_pages.push(p);
+                guide_data.push(render::guide_data(site, i));
+                new_shown.push((site.guides[i].slug.clone(), LinkSig::of(site, i)));
+            }
+            // The same template error would repeat for every guide.
+            Err(d) if !errors.contains(&d) => errors.push(d),
+            Err(_) => {}
+        }
+    }
+    let edited: Vec<(usize, &FrontMatter)> = pending
+        .edited
+        .iter()
+        .filter_map(|(rel, old)| Some((store.guide_index(rel)?, old)))
+        .collect();
+    let todo = deps::units_to_render(site, pending.stale, &edited);
+    let cx = UnitContext {
+        site,
+        theme,
+        sv: &sv,
+        cards,
+    };
+    let units = match units::collect_units(&cx, &todo) {
+        Ok(units) => units,
+        Err(unit_errors) => {
+            for d in unit_errors {
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+            Vec::new()
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let links = pending.stale >= Stale::Links;
+    Ok(Rendered {
+        guide_pages,
+        guide_data,
+        units,
+        all_units: pending.stale >= Stale::Units,
+        shown: new_shown,
+        all_guides: links.then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),
+    })
+}

@@ -1,0 +1,423 @@
+//! What the incremental engine keeps between rebuilds: the inputs as last
+//! read (`site.yaml`, the theme, every guide file with its own diagnostics)
+//! and the guides that parsed, sorted into the resolved site, the drafts
+//! held back and those read since the site was last resolved.
+//!
+//! In: the paths of changed files. Out: the updated [`Store`], with each
+//! changed guide noted in [`Pending`] and how far the change reaches as a
+//! [`Stale`] level; the resolved [`Site`]; every diagnostic a clean `check`
+//! would report.
+
+use crate::build::BuildOptions;
+use crate::dev::incremental::deps::{LinkId, Pending, Shown, Stale};
+use crate::diag::{self, Diagnostic};
+use crate::guide::load::{self, Guide, SourceFile};
+use crate::guide::model::SiteConfig;
+use crate::render::theme::{self, Theme};
+use crate::rules;
+use crate::site::Site;
+use crate::util::layout::BaseUrl;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// How a `SiteState` builds and where its pages go.
+#[derive(Debug, Clone, Default)]
+pub struct StateOptions {
+    /// Root, drafts, output folder and base URL override, as for `build`.
+    pub build: BuildOptions,
+    /// Serve mode: an origin such as `http://127.0.0.1:1111` that replaces
+    /// the configured base URL's origin, keeping its path.
+    pub origin: Option<String>,
+    /// Write pages into the output folder (watch); otherwise they stay in
+    /// memory only (serve).
+    pub write: bool,
+}
+
+/// One guide file as last read.
+#[derive(Debug)]
+struct FileEntry {
+    /// The text, when the file could be read and decoded.
+    source: Option<SourceFile>,
+    /// Problems found while reading and parsing it, and by the rules about
+    /// one guide on its own.
+    diagnostics: Vec<Diagnostic>,
+    /// What other pages and the cross-guide rules read of it, when it parsed.
+    links: Option<LinkId>,
+}
+
+/// The inputs and the guides, kept from one rebuild to the next.
+pub(crate) struct Store {
+    pub(crate) opts: StateOptions,
+    pub(crate) config: SiteConfig,
+    config_diags: Vec<Diagnostic>,
+    config_source: Option<SourceFile>,
+    pub(crate) theme: Result<Theme, Vec<Diagnostic>>,
+    files: BTreeMap<PathBuf, FileEntry>,
+    /// The resolved site: every published guide that parsed. It lives from
+    /// one rebuild to the next, so an edit that changes no [`LinkId`] swaps
+    /// the guide in place instead of resolving the whole site again.
+    pub(crate) site: Site,
+    /// Guides that parsed but are not published (drafts), by path.
+    held: BTreeMap<PathBuf, Guide>,
+    /// Guides read since the site was last resolved whose [`LinkId`]
+    /// changed.
+    loose: Vec<Guide>,
+    /// Cross-guide diagnostics as of the last resolve.
+    site_diags: Vec<Diagnostic>,
+    /// The warnings as of the last check, while no guide's front matter
+    /// text has changed since.
+    warnings: Option<Vec<Diagnostic>>,
+}
+
+impl Store {
+    /// Reads `site.yaml` and the theme under `opts.build.root`, which must
+    /// be canonical; no guide is read yet.
+    pub(crate) fn new(opts: StateOptions) -> Result<Store> {
+        let (config, config_diags, config_source) = load::load_config(&opts.build.root)?;
+        let theme = theme::load(&opts.build.root, &config.theme);
+        Ok(Store {
+            opts,
+            config,
+            config_diags,
+            config_source,
+            theme,
+            files: BTreeMap::new(),
+            site: Site::new(SiteConfig::default(), Vec::new()),
+            held: BTreeMap::new(),
+            loose: Vec::new(),
+            site_diags: Vec::new(),
+            warnings: None,
+        })
+    }
+
+    /// The site root, canonicalized.
+    pub(crate) fn root(&self) -> &Path {
+        &self.opts.build.root
+    }
+
+    /// The current text of a file diagnostics point into.
+    pub(crate) fn source(&self, file: &Path) -> Option<&str> {
+        let s = if file == Path::new("site.yaml") {
+            self.config_source.as_ref()
+        } else {
+            self.files.get(file).and_then(|f| f.source.as_ref())
+        };
+        s.map(|s| &*s.text)
+    }
+
+    /// `site.yaml` with the base URL the pages are built for.
+    pub(crate) fn site_config(&self) -> SiteConfig {
+        let mut c = self.config.clone();
+        if let Some(url) = &self.opts.build.base_url {
+            c.base_url = url.clone();
+        } else if let Some(origin) = &self.opts.origin {
+            c.base_url = format!("{origin}{}", BaseUrl::parse(&c.base_url).path);
+        }
+        c
+    }
+
+    /// Reads `site.yaml` again.
+    pub(crate) fn reload_config(&mut self) -> Result<()> {
+        let (c, d, s) = load::load_config(self.root())?;
+        (self.config, self.config_diags, self.config_source) = (c, d, s);
+        Ok(())
+    }
+
+    /// Loads the configured theme again.
+    pub(crate) fn reload_theme(&mut self) {
+        self.theme = theme::load(self.root(), &self.config.theme);
+    }
+
+    /// The guide files known, by path relative to the root.
+    pub(crate) fn known_files(&self) -> impl Iterator<Item = &PathBuf> {
+        self.files.keys()
+    }
+
+    /// `path` relative to the root, if it is under it (relative paths are
+    /// taken as they are).
+    pub(crate) fn relative(&self, path: &Path) -> Option<PathBuf> {
+        if path.is_absolute() {
+            path.strip_prefix(self.root()).ok().map(Path::to_path_buf)
+        } else {
+            Some(path.to_path_buf())
+        }
+    }
+
+    fn is_known_under(&self, dir: &Path) -> bool {
+        self.files
+            .range(dir.to_path_buf()..)
+            .next()
+            .is_some_and(|(p, _)| p.starts_with(dir))
+    }
+
+    /// Re-reads the changed guide files. A plain edit of a known file reads
+    /// that file only; anything that may add or remove files (a new file, a
+    /// deletion, a folder) lists `guides/` again so that exactly the files a
+    /// full build would read are known. Returns [`Stale::Links`] when a
+    /// guide came, went or changed its [`LinkId`], so the site must be
+    /// resolved again, else [`Stale::Edits`].
+    pub(crate) fn update_guides(
+        &mut self,
+        changed: &BTreeSet<PathBuf>,
+        pending: &mut Pending,
+    ) -> Result<Stale> {
+        let mut relist = false;
+        let mut reread = BTreeSet::new();
+        for rel in changed {
+            let known = self.files.contains_key(rel);
+            match std::fs::symlink_metadata(self.root().join(rel)) {
+                Ok(m) if m.is_file() && known => {
+                    reread.insert(rel.clone());
+                }
+                Ok(m) if m.is_dir() => relist = true,
+                Ok(_) => relist |= known || rel.extension().is_some_and(|e| e == "md"),
+                Err(_) => relist |= known || self.is_known_under(rel),
+            }
+        }
+        if relist {
+            self.rescan_guides(changed, pending)
+        } else {
+            Ok(self.read_guides(reread, pending))
+        }
+    }
+
+    /// Lists `guides/`, forgets files that are gone, and reads new files
+    /// plus the known ones in `changed`.
+    pub(crate) fn rescan_guides(
+        &mut self,
+        changed: &BTreeSet<PathBuf>,
+        pending: &mut Pending,
+    ) -> Result<Stale> {
+        let listed: BTreeSet<PathBuf> = load::guide_paths(self.root())?.into_iter().collect();
+        let gone: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter(|p| !listed.contains(*p))
+            .cloned()
+            .collect();
+        let mut change = Stale::Edits;
+        for rel in gone {
+            change.raise(self.take_out(&rel, pending));
+            self.files.remove(&rel);
+            pending.files.insert(rel);
+        }
+        let read: BTreeSet<PathBuf> = listed
+            .into_iter()
+            .filter(|p| !self.files.contains_key(p) || changed.contains(p))
+            .collect();
+        Ok(change.max(self.read_guides(read, pending)))
+    }
+
+    fn read_guides(&mut self, paths: BTreeSet<PathBuf>, pending: &mut Pending) -> Stale {
+        let root = self.root().to_path_buf();
+        let max_kib = self.config.max_guide_kib;
+        let results: Vec<_> = paths
+            .into_par_iter()
+            .map(|rel| {
+                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel, max_kib);
+                if let Some(g) = &guide {
+                    rules::validate::validate_guide(g, &mut diagnostics);
+                }
+                (rel, (guide, diagnostics, source))
+            })
+            .collect();
+        let mut change = Stale::Edits;
+        for (rel, (guide, diagnostics, source)) in results {
+            let old = self.files.get(&rel).and_then(|f| f.source.as_ref());
+            if let (Some(old), Some(new)) = (old, &source) {
+                if old.text == new.text {
+                    continue;
+                }
+            }
+            let same_head = match (old, &source) {
+                (Some(old), Some(new)) => head(old).is_some_and(|h| Some(h) == head(new)),
+                _ => false,
+            };
+            if !same_head {
+                self.warnings = None;
+            }
+            let links = guide.as_ref().map(LinkId::of);
+            let old = self.files.get(&rel).and_then(|f| f.links.as_ref());
+            match guide {
+                Some(g) if links.as_ref() == old => {
+                    if self.held.contains_key(&rel) {
+                        self.held.insert(rel.clone(), g);
+                    } else if let Some(i) = self.site_index(&rel, &g.slug) {
+                        let old = std::mem::replace(&mut self.site.guides[i], g);
+                        if old.front != self.site.guides[i].front {
+                            pending.edited(&rel, old.front);
+                        }
+                    } else {
+                        change.raise(Stale::Links);
+                        self.loose.push(g);
+                    }
+                }
+                g => {
+                    change.raise(self.take_out(&rel, pending));
+                    self.loose.extend(g);
+                }
+            }
+            self.files.insert(
+                rel.clone(),
+                FileEntry {
+                    source,
+                    diagnostics,
+                    links,
+                },
+            );
+            pending.files.insert(rel);
+        }
+        change
+    }
+
+    /// Where the guide read from `rel` sits in the site, if it is published.
+    pub(crate) fn guide_index(&self, rel: &Path) -> Option<usize> {
+        let slug = &self.files.get(rel)?.links.as_ref()?.slug;
+        self.site_index(rel, slug)
+    }
+
+    /// Where the guide read from `rel` sits in the site (sorted by slug).
+    fn site_index(&self, rel: &Path, slug: &str) -> Option<usize> {
+        let guides = &self.site.guides;
+        let start = guides.partition_point(|g| g.slug.as_str() < slug);
+        (start..guides.len())
+            .take_while(|&i| guides[i].slug == slug)
+            .find(|&i| guides[i].source.path == rel)
+    }
+
+    /// Removes the guide read from `rel` from wherever it is; the site must
+    /// then be resolved again, so this returns [`Stale::Links`].
+    fn take_out(&mut self, rel: &Path, pending: &mut Pending) -> Stale {
+        self.warnings = None;
+        if self.held.remove(rel).is_some() {
+            return Stale::Links;
+        }
+        if let Some(i) = self.guide_index(rel) {
+            let old = self.site.guides.remove(i);
+            pending.edited(rel, old.front);
+        }
+        Stale::Links
+    }
+
+    /// Resolves the site again from every guide, and runs the rules that
+    /// span guides (on all guides in path order, as `validate` does).
+    /// Raises `pending` to [`Stale::Units`] unless the same guides are
+    /// published under the same slugs, with the same family, tag, employer
+    /// and sector pages, as when `shown` was rendered.
+    pub(crate) fn resolve(&mut self, shown: &Shown, pending: &mut Pending) {
+        let mut all = std::mem::take(&mut self.site.guides);
+        all.extend(std::mem::take(&mut self.held).into_values());
+        all.append(&mut self.loose);
+        all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        self.site_diags.clear();
+        let unparsed = self.unparsed();
+        let context = rules::Context {
+            unparsed: &unparsed,
+            drafts: self.opts.build.drafts,
+        };
+        rules::validate::validate_site(&all, &context, &mut self.site_diags);
+        if let Ok((_, links)) = load::scan_guides(self.root()) {
+            self.site_diags.extend(links);
+        }
+        self.site_diags.extend(theme::link_warnings(self.root()));
+        let drafts = self.opts.build.drafts;
+        let (published, held): (Vec<Guide>, Vec<Guide>) =
+            all.into_iter().partition(|g| g.front.is_published(drafts));
+        self.held = held
+            .into_iter()
+            .map(|g| (g.source.path.clone(), g))
+            .collect();
+        let site = Site::new(self.site_config(), published);
+        // While every unit and guide keeps its place, the edited guides'
+        // fields decide what to render again. The terms are compared with
+        // those of the site resolved before, and the slugs with the pages
+        // last rendered.
+        if !shown.same_guides(&site) || site.terms != self.site.terms {
+            pending.stale.raise(Stale::Units);
+        }
+        self.site = site;
+    }
+
+    /// Takes in `site.yaml`'s current settings without resolving the site
+    /// again (no guide moved).
+    pub(crate) fn reconfigure(&mut self) {
+        let config = self.site_config();
+        self.site.base = BaseUrl::parse(&config.base_url);
+        self.site.config = config;
+    }
+
+    /// Slugs and paths of guide files that did not parse, as `load` lists
+    /// them, so links to them are not reported a second time.
+    fn unparsed(&self) -> Vec<(String, PathBuf)> {
+        self.files
+            .iter()
+            .filter(|(_, f)| f.links.is_none())
+            .filter_map(|(p, f)| {
+                f.source
+                    .as_ref()
+                    .map(|src| (load::fallback_slug(src), p.clone()))
+            })
+            .collect()
+    }
+
+    /// Every diagnostic a clean `build` would report for the current files.
+    /// This is `rules::validate` split in two: the rules about one guide
+    /// ran when it was read, the rules spanning guides run again only when
+    /// something they read changed.
+    pub(crate) fn check(&mut self) -> Vec<Diagnostic> {
+        let mut out = self.config_diags.clone();
+        for f in self.files.values() {
+            out.extend(f.diagnostics.iter().cloned());
+        }
+        out.extend(self.site_diags.iter().cloned());
+        let warnings = match self.warnings.take() {
+            Some(w) => w,
+            None => self.lint(),
+        };
+        out.extend(warnings.iter().cloned());
+        self.warnings = Some(warnings);
+        diag::sort(&mut out);
+        out
+    }
+
+    /// The warnings of the whole site. They read dates and titles of every
+    /// guide (the newest `updated` date, near-miss titles), which an edit can
+    /// change without touching any link, so they run again after any change
+    /// to a guide's front matter; an edit of a body alone keeps them.
+    fn lint(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut all: Vec<&Guide> = self
+            .site
+            .guides
+            .iter()
+            .chain(self.held.values())
+            .chain(&self.loose)
+            .collect();
+        all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        let unparsed = self.unparsed();
+        let context = rules::Context {
+            unparsed: &unparsed,
+            drafts: self.opts.build.drafts,
+        };
+        rules::lint::lint(&all, &context, &mut out);
+        out
+    }
+}
+
+/// The text of a guide file before its body: the fences and the front
+/// matter, which is all that warnings read.
+fn head(source: &SourceFile) -> Option<&str> {
+    let parts = load::split(&source.path, &source.text).ok()?;
+    Some(&source.text[..source.text.len() - parts.body.len()])
+}
+
+/// Canonicalizes the site root in `opts`, so paths from file events can be
+/// made relative to it.
+pub(crate) fn canonical_root(mut opts: StateOptions) -> Result<StateOptions> {
+    let root = &opts.build.root;
+    opts.build.root = std::fs::canonicalize(root)
+        .with_context(|| format!("cannot open the site root {}", root.display()))?;
+    Ok(opts)
+}
