@@ -4,8 +4,8 @@
 //! Exit codes: 0 success, 1 invalid guides or site config, 2 usage or I/O
 //! errors.
 
-pub mod progress;
-pub mod scaffold;
+pub(crate) mod progress;
+pub(crate) mod scaffold;
 
 use crate::build::{self, BuildOptions, Checked};
 use crate::diag::{self, Invalid};

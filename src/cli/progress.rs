@@ -10,18 +10,18 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// How long a build runs before the progress line appears.
-pub const DELAY: Duration = Duration::from_millis(300);
+pub(crate) const DELAY: Duration = Duration::from_millis(300);
 
 /// A running progress indicator; [`Progress::finish`] clears it.
 #[derive(Debug)]
-pub struct Progress {
+pub(crate) struct Progress {
     done: Option<(Sender<()>, JoinHandle<()>)>,
 }
 
 impl Progress {
     /// Starts showing `what…` after [`DELAY`] if stderr is a terminal and
     /// `CI` is not set.
-    pub fn start(what: &'static str) -> Progress {
+    pub(crate) fn start(what: &'static str) -> Progress {
         let shown = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         if !shown {
             return Progress { done: None };
@@ -52,7 +52,7 @@ impl Progress {
     }
 
     /// Stops the indicator and erases its line, if it was shown.
-    pub fn finish(mut self) {
+    pub(crate) fn finish(mut self) {
         self.stop();
     }
 

@@ -14,10 +14,10 @@ const EXAMPLE_GUIDE: &str = include_str!("scaffold/example-guide.md");
 const NEW_GUIDE: &str = include_str!("scaffold/new-guide.md");
 
 /// The path of the example guide `init` writes, relative to the site root.
-pub const EXAMPLE_GUIDE_PATH: &str = "guides/site-reliability-engineer.md";
+pub(crate) const EXAMPLE_GUIDE_PATH: &str = "guides/site-reliability-engineer.md";
 
 /// The files `init` writes, relative to the site root, with their contents.
-pub fn init_files() -> Vec<(&'static str, String)> {
+pub(crate) fn init_files() -> Vec<(&'static str, String)> {
     vec![
         ("site.yaml", SITE_YAML.to_string()),
         (".gitignore", GITIGNORE.to_string()),
@@ -31,7 +31,7 @@ pub fn init_files() -> Vec<(&'static str, String)> {
 
 /// Creates a new site in `dir` (created if missing) and returns the paths
 /// written. Refuses, writing nothing, if any of the files already exists.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn init(dir: &Path) -> Result<Vec<PathBuf>> {
     let files = init_files();
     let existing: Vec<String> = files
         .iter()
@@ -56,7 +56,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// The text of a new guide scaffold for `title`, with placeholders marked
 /// `TODO:` so that `check` can list what is left to fill in.
-pub fn new_guide_text(title: &str, family: Option<&str>) -> String {
+pub(crate) fn new_guide_text(title: &str, family: Option<&str>) -> String {
     let family = family.map_or_else(
         || yaml_string("TODO: a job family, e.g. Engineering"),
         yaml_string,
@@ -68,7 +68,7 @@ pub fn new_guide_text(title: &str, family: Option<&str>) -> String {
 
 /// Writes a new draft guide for `title` under `root/guides/` and returns its
 /// path. The file name is the title's slug, folded as the site folds slugs.
-pub fn new_guide(root: &Path, title: &str, family: Option<&str>) -> Result<PathBuf> {
+pub(crate) fn new_guide(root: &Path, title: &str, family: Option<&str>) -> Result<PathBuf> {
     if title.trim().is_empty() {
         bail!("the title must not be empty");
     }

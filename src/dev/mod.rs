@@ -1,5 +1,5 @@
 //! The author's loop: incremental rebuilds, `watch` and `serve`.
 
 pub mod incremental;
-pub mod serve;
-pub mod watch;
+pub(crate) mod serve;
+pub(crate) mod watch;

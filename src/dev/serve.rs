@@ -34,7 +34,7 @@ use tokio::sync::Semaphore;
 
 /// The event stream the injected script listens to. It sits outside any
 /// base path, under a prefix no site page uses.
-pub const LIVERELOAD: &str = "/__careerbook/livereload";
+pub(crate) const LIVERELOAD: &str = "/__careerbook/livereload";
 
 const SCRIPT: &str = include_str!("livereload.js");
 const OVERLAY_STYLE: &str =
@@ -46,7 +46,7 @@ const OVERLAY_TITLE: &str =
 
 /// What `careerbook serve` needs to know.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// Root and drafts, as for a build.
     pub build: BuildOptions,
     /// Address to listen on.
@@ -59,7 +59,7 @@ pub struct ServeOptions {
 
 /// The site as the HTTP side sees it after a rebuild.
 #[derive(Debug, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// The last good pages by output-relative path.
     pub pages: Arc<BTreeMap<String, Arc<[u8]>>>,
     /// The base path pages are served under, e.g. `/repo/`.
@@ -97,7 +97,7 @@ fn error_text(state: &SiteState, outcome: &RebuildOutcome) -> String {
 
 /// Runs `careerbook serve` until interrupted. Only I/O problems (such as a
 /// port in use) end it; invalid content is shown, never fatal.
-pub fn run(opts: ServeOptions) -> Result<()> {
+pub(crate) fn run(opts: ServeOptions) -> Result<()> {
     let listener = std::net::TcpListener::bind((opts.bind, opts.port))
         .with_context(|| format!("cannot listen on {}:{}", opts.bind, opts.port))?;
     let addr = listener.local_addr()?;
@@ -168,11 +168,11 @@ pub fn run(opts: ServeOptions) -> Result<()> {
 /// How long a client may take to send a request's headers, counted from
 /// the moment the server starts waiting for them (so an idle keep-alive
 /// connection is closed after this too). A browser sends them at once.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connections served at once; further ones wait in the listen backlog
 /// instead of taking descriptors the process may run out of.
-pub const MAX_CONNECTIONS: usize = 1024;
+pub(crate) const MAX_CONNECTIONS: usize = 1024;
 
 /// Serves connections until the process ends. `axum::serve` would do the
 /// same but cannot time out a client that never finishes its headers, so
@@ -233,7 +233,7 @@ async fn livereload(State(site): State<Site>) -> impl IntoResponse {
 
 /// How a request path maps onto the site.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// The page at this output-relative path.
     Page(String),
     /// Redirect here.
@@ -245,7 +245,7 @@ pub enum Target {
 }
 
 /// Maps a raw (percent-encoded) request path onto the site's pages.
-pub fn resolve(raw: &str, base: &str, has: impl Fn(&str) -> bool) -> Target {
+pub(crate) fn resolve(raw: &str, base: &str, has: impl Fn(&str) -> bool) -> Target {
     let Ok(path) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
         return Target::BadRequest;
     };
@@ -338,7 +338,7 @@ fn html_response(snap: &Snapshot, status: StatusCode, html: &[u8]) -> Response {
 
 /// Adds the live-reload script, and the error overlay while the last
 /// rebuild failed, before `</body>` (or at the end when there is none).
-pub fn inject(html: &[u8], snap: &Snapshot) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], snap: &Snapshot) -> Vec<u8> {
     let config = serde_json::json!({
         "generation": snap.generation,
         "url": LIVERELOAD,
@@ -373,7 +373,7 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The `Content-Type` for a file, by extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
     match ext.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

@@ -24,14 +24,14 @@ use std::time::{Duration, Instant};
 /// and lock files) is a burst of events within a few milliseconds; every
 /// millisecond waited here is added to what an author waits for a page, so
 /// this stays short (`bench/serve_edit.py` measures the whole wait).
-pub const DEBOUNCE: Duration = Duration::from_millis(20);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// The longest a steady stream of events can hold a rebuild back.
 const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// What changed during one burst of file events.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Batch {
+pub(crate) enum Batch {
     /// These input paths changed.
     Paths(Vec<PathBuf>),
     /// Events were lost; everything must be read again.
@@ -39,7 +39,7 @@ pub enum Batch {
 }
 
 /// Watches a site's inputs: `site.yaml`, `guides/` and `themes/`.
-pub struct SiteWatcher {
+pub(crate) struct SiteWatcher {
     root: PathBuf,
     watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
@@ -48,7 +48,7 @@ pub struct SiteWatcher {
 
 impl SiteWatcher {
     /// Starts watching the site at `root` (a canonical path).
-    pub fn new(root: &Path) -> Result<SiteWatcher> {
+    pub(crate) fn new(root: &Path) -> Result<SiteWatcher> {
         let (tx, events) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(move |e| {
             let _ = tx.send(e);
@@ -87,7 +87,7 @@ impl SiteWatcher {
 
     /// Blocks until input files change, waits for the burst to settle, and
     /// returns what changed. `None` when the watcher stopped.
-    pub fn next_batch(&mut self) -> Option<Batch> {
+    pub(crate) fn next_batch(&mut self) -> Option<Batch> {
         let mut paths = BTreeSet::new();
         let mut rescan = false;
         // Events about other files (our own reads, the output folder) do
@@ -157,7 +157,7 @@ impl SiteWatcher {
 
 /// Whether a changed path is one the site is built from: `site.yaml`, or a
 /// file under `guides/` or `themes/` that is not an editor's scratch file.
-pub fn is_input(root: &Path, path: &Path) -> bool {
+pub(crate) fn is_input(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
@@ -174,7 +174,7 @@ pub fn is_input(root: &Path, path: &Path) -> bool {
 /// Editor scratch files: Emacs locks and autosaves (`.#x`, `#x#`), backups
 /// (`x~`), Vim swap files (`.x.swp`, `.x.swo`, …) and its write test file
 /// `4913`, Kate swap files, JetBrains safe-write files, and `*.tmp`.
-pub fn is_temp_file(name: &str) -> bool {
+pub(crate) fn is_temp_file(name: &str) -> bool {
     let swap = name.starts_with('.')
         && name
             .rsplit_once('.')
@@ -193,7 +193,12 @@ pub fn is_temp_file(name: &str) -> bool {
 
 /// Prints a rebuild's diagnostics and a one-line summary to standard error.
 /// Warnings are printed on the first build and for the files just changed.
-pub fn report(state: &SiteState, outcome: &RebuildOutcome, took: Duration, changed: &[PathBuf]) {
+pub(crate) fn report(
+    state: &SiteState,
+    outcome: &RebuildOutcome,
+    took: Duration,
+    changed: &[PathBuf],
+) {
     let mut err = std::io::stderr().lock();
     let changed: Vec<PathBuf> = changed
         .iter()
@@ -224,7 +229,7 @@ pub fn report(state: &SiteState, outcome: &RebuildOutcome, took: Duration, chang
 
 /// Applies one batch of changes, turning I/O errors into a printed message:
 /// a watcher keeps running whatever happens to the files.
-pub fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOutcome> {
+pub(crate) fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOutcome> {
     let start = Instant::now();
     let (result, paths) = match batch {
         Batch::Paths(p) => (state.apply(p), p.as_slice()),
@@ -244,7 +249,7 @@ pub fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOutcome> {
 
 /// Runs `careerbook watch`: builds into the output folder, then rebuilds on
 /// every change until interrupted.
-pub fn run(build: BuildOptions) -> Result<()> {
+pub(crate) fn run(build: BuildOptions) -> Result<()> {
     let root = std::fs::canonicalize(&build.root)
         .with_context(|| format!("cannot open the site root {}", build.root.display()))?;
     // Watch first, so nothing saved during the first build is missed.

@@ -11,12 +11,12 @@
 //! - [`date`]: full and partial dates, checked on parse.
 //! - [`schema`]: the JSON Schema derived from the model.
 
-pub mod date;
-pub mod explain;
+pub(crate) mod date;
+pub(crate) mod explain;
 pub mod load;
 pub mod model;
 pub mod positions;
 pub mod resolve;
-pub mod schema;
-pub mod walk;
+pub(crate) mod schema;
+pub(crate) mod walk;
 pub mod yaml;

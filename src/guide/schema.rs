@@ -9,9 +9,6 @@ use crate::guide::model::{FrontMatter, SiteConfig};
 use serde_json::Value;
 use std::sync::OnceLock;
 
-/// Where the shipped schema lives in a repository, relative to its root.
-pub const GUIDE_SCHEMA_PATH: &str = "schema/guide.schema.json";
-
 fn generate<T: schemars::JsonSchema>(title: &str) -> Value {
     let mut schema = schemars::SchemaGenerator::default().into_root_schema_for::<T>();
     schema.insert("title".into(), title.into());
@@ -19,20 +16,20 @@ fn generate<T: schemars::JsonSchema>(title: &str) -> Value {
 }
 
 /// The schema of a guide's front matter.
-pub fn guide() -> &'static Value {
+pub(crate) fn guide() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| generate::<FrontMatter>("careerbook guide front matter"))
 }
 
 /// The schema of `site.yaml`.
-pub fn site() -> &'static Value {
+pub(crate) fn site() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| generate::<SiteConfig>("careerbook site.yaml"))
 }
 
 /// The guide schema as printed by `careerbook schema`: pretty JSON with a
 /// trailing newline. Keys come out sorted, so the text is deterministic.
-pub fn guide_text() -> String {
+pub(crate) fn guide_text() -> String {
     let mut text = serde_json::to_string_pretty(guide()).unwrap_or_default();
     text.push('\n');
     text

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use std::path::Path;
 
 /// Where the diagnostics go and how YAML positions map to file positions.
-pub struct Walker<'a> {
+pub(crate) struct Walker<'a> {
     root: &'static Value,
     file: &'a Path,
     line_offset: usize,
@@ -77,7 +77,7 @@ fn path_string(path: &[Step<'_>]) -> String {
 impl<'a> Walker<'a> {
     /// A walker for one file. `line_offset` is the number of lines before
     /// the YAML text in the file.
-    pub fn new(root: &'static Value, file: &'a Path, line_offset: usize) -> Walker<'a> {
+    pub(crate) fn new(root: &'static Value, file: &'a Path, line_offset: usize) -> Walker<'a> {
         Walker {
             root,
             file,
@@ -89,20 +89,20 @@ impl<'a> Walker<'a> {
     }
 
     /// Names the document in messages (default "the guide").
-    pub fn named(mut self, doc_name: &'static str) -> Self {
+    pub(crate) fn named(mut self, doc_name: &'static str) -> Self {
         self.doc_name = doc_name;
         self
     }
 
     /// The file line where missing top-level fields belong (a guide's
     /// closing `---`); without it they point at the document's first key.
-    pub fn end_line(mut self, line: usize) -> Self {
+    pub(crate) fn end_line(mut self, line: usize) -> Self {
         self.end_line = line;
         self
     }
 
     /// Walks a whole document.
-    pub fn walk(&mut self, node: &Node) {
+    pub(crate) fn walk(&mut self, node: &Node) {
         let mut path = Vec::new();
         self.value(node, self.root, &mut path, None);
     }

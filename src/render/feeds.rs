@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::fmt::Write;
 
 /// `sitemap.xml` listing `pages` (with their last change), in that order.
-pub fn sitemap(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<u8> {
+pub(crate) fn sitemap(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<u8> {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -33,7 +33,7 @@ pub fn sitemap(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<u8> {
 }
 
 /// `robots.txt`: everything may be crawled; points at the sitemap.
-pub fn robots(site: &Site) -> Vec<u8> {
+pub(crate) fn robots(site: &Site) -> Vec<u8> {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.base.absolute(&Route::Sitemap)
@@ -42,7 +42,7 @@ pub fn robots(site: &Site) -> Vec<u8> {
 }
 
 /// The newest `updated` date among the guides.
-pub fn newest(site: &Site) -> Option<Date> {
+pub(crate) fn newest(site: &Site) -> Option<Date> {
     site.guides.iter().filter_map(|g| g.front.updated).max()
 }
 
@@ -53,7 +53,7 @@ fn stamp(d: Date) -> String {
 /// The Atom feed: guides with an `updated` date, newest first (ties by slug).
 /// The feed's own `updated` is the newest guide date, never the clock; a
 /// site with no dated guide uses 1970-01-01.
-pub fn atom(site: &Site) -> Vec<u8> {
+pub(crate) fn atom(site: &Site) -> Vec<u8> {
     let mut dated: Vec<(Date, usize)> = site
         .guides
         .iter()
@@ -139,12 +139,12 @@ struct ApiEntry<'a> {
 }
 
 /// Version of the JSON API's shape.
-pub const API_VERSION: u32 = 2;
+pub(crate) const API_VERSION: u32 = 2;
 
 /// The list of every guide, sorted by slug: the fields a listing needs and
 /// the URL of each guide's full record ([`api_guide`]). Reads the summary
 /// and `updated` besides what resolves the site.
-pub fn api(site: &Site) -> Vec<u8> {
+pub(crate) fn api(site: &Site) -> Vec<u8> {
     let api = Api {
         version: API_VERSION,
         site: ApiSite {
@@ -175,7 +175,7 @@ pub fn api(site: &Site) -> Vec<u8> {
 /// `api/guides/<slug>.json`: the version, slug and URL, then the guide's
 /// front matter exactly as in the guide format (field names unchanged,
 /// absent fields omitted).
-pub fn api_guide(site: &Site, i: usize) -> Vec<u8> {
+pub(crate) fn api_guide(site: &Site, i: usize) -> Vec<u8> {
     let g = &site.guides[i];
     let url = site.base.absolute(&Route::Guide(&g.slug));
     let mut out = format!(

@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 /// A role in the graph: a guide, or a plain title some guide names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
+pub(crate) struct Node {
     /// The title shown.
     pub title: String,
     /// The guide describing the role, by index into `Site::guides`.
@@ -27,7 +27,7 @@ pub struct Node {
 
 /// A move from one role to another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Edge {
+pub(crate) struct Edge {
     /// Source node index (always a guide).
     pub from: usize,
     /// Target node index.
@@ -38,7 +38,7 @@ pub struct Edge {
 
 /// Roles and moves of the whole site.
 #[derive(Debug, Clone, Default)]
-pub struct Graph {
+pub(crate) struct Graph {
     /// Guides first (in `Site::guides` order), then plain titles by title.
     pub nodes: Vec<Node>,
     /// Sorted, without duplicates.
@@ -51,7 +51,7 @@ fn key(title: &str) -> String {
 
 /// Builds the graph of `site`. Plain titles naming the same role (ignoring
 /// case) become one node.
-pub fn build(site: &Site) -> Graph {
+pub(crate) fn build(site: &Site) -> Graph {
     let mut nodes: Vec<Node> = site
         .guides
         .iter()
@@ -214,7 +214,7 @@ fn short(title: &str) -> String {
 /// Draws the graph as an inline `<svg>`: guides as solid boxes linking to
 /// their pages, plain titles as dashed boxes, "Can Lead To" moves as solid
 /// arrows and transitions as dashed ones.
-pub fn svg(site: &Site, g: &Graph) -> String {
+pub(crate) fn svg(site: &Site, g: &Graph) -> String {
     let cols = g.nodes.iter().map(|n| n.depth + 1).max().unwrap_or(1);
     let rows = g.nodes.iter().map(|n| n.row + 1).max().unwrap_or(1);
     let width = 2 * PAD + cols * W + cols * GAP_X;
@@ -285,7 +285,7 @@ pub fn svg(site: &Site, g: &Graph) -> String {
 
 /// One guide in the text version of the graph.
 #[derive(Debug, Serialize)]
-pub struct PathRoleView {
+pub(crate) struct PathRoleView {
     /// Guide title.
     pub title: String,
     /// Link to the guide.
@@ -297,7 +297,7 @@ pub struct PathRoleView {
 }
 
 /// The text equivalent of the graph: each guide and where it leads, by title.
-pub fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
+pub(crate) fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
     let link = |to: usize| RoleView {
         title: g.nodes[to].title.clone(),
         url: g.nodes[to]

@@ -18,7 +18,7 @@ fn duration(p: Period) -> &'static str {
 }
 
 /// The `Occupation` object of guide `i`.
-pub fn occupation(site: &Site, i: usize) -> Value {
+pub(crate) fn occupation(site: &Site, i: usize) -> Value {
     let g = &site.guides[i];
     let f = &g.front;
     let mut o = Map::new();
@@ -113,7 +113,7 @@ fn location(region: &str) -> Value {
 }
 
 /// Serialises `v` for a `<script type="application/ld+json">` element.
-pub fn script_json(v: &Value) -> String {
+pub(crate) fn script_json(v: &Value) -> String {
     let text = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
     // Copy the runs between the three bytes in one go, not char by char.
     let mut out = String::with_capacity(text.len() + 32);

@@ -3,15 +3,15 @@
 //! Pages are independent, so guide pages render in parallel; each gets a
 //! small context built from its own guide. Nothing here touches the disk.
 
-pub mod feeds;
-pub mod graph;
-pub mod jsonld;
+pub(crate) mod feeds;
+pub(crate) mod graph;
+pub(crate) mod jsonld;
 pub mod markdown;
 pub mod money;
-pub mod page;
-pub mod salaries;
-pub mod search;
-pub mod terms;
+pub(crate) mod page;
+pub(crate) mod salaries;
+pub(crate) mod search;
+pub(crate) mod terms;
 pub mod theme;
 pub mod units;
 pub mod view;

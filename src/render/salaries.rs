@@ -154,7 +154,7 @@ fn chart(bars: &[Bar], currency: &str, aria: &str) -> String {
 
 /// The small range chart of one guide, with its text alternative as the
 /// `aria-label` (the ranges themselves are also printed beside it).
-pub fn guide_chart(salary: &Salary) -> String {
+pub(crate) fn guide_chart(salary: &Salary) -> String {
     let bars: Vec<Bar> = salary
         .ranges
         .iter()
@@ -199,7 +199,7 @@ pub fn guide_chart(salary: &Salary) -> String {
 
 /// One row of a comparison table.
 #[derive(Debug, Serialize)]
-pub struct SalaryRow {
+pub(crate) struct SalaryRow {
     /// Guide title.
     pub title: String,
     /// Link to the guide.
@@ -226,7 +226,7 @@ pub struct SalaryRow {
 
 /// Every range sharing one currency and period.
 #[derive(Debug, Serialize)]
-pub struct SalaryGroup {
+pub(crate) struct SalaryGroup {
     /// Anchor id, e.g. `usd-year`.
     pub id: String,
     /// ISO 4217 code.
@@ -255,7 +255,7 @@ fn median_of(mut v: Vec<f64>) -> f64 {
 
 /// Groups every guide's ranges by (currency, period), largest group first,
 /// then by currency and period.
-pub fn groups(site: &Site) -> Vec<SalaryGroup> {
+pub(crate) fn groups(site: &Site) -> Vec<SalaryGroup> {
     let mut by: BTreeMap<(String, Period), Vec<(usize, &Salary)>> = BTreeMap::new();
     for (i, g) in site.guides.iter().enumerate() {
         if let Some(s) = &g.front.salary {

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 /// The whole index.
 #[derive(Debug, Serialize)]
-pub struct SearchIndex {
+pub(crate) struct SearchIndex {
     /// Format version.
     pub v: u32,
     /// Prefix of every guide link; a document's link is `base + slug + "/"`.
@@ -36,7 +36,7 @@ pub struct SearchIndex {
 /// One guide: `[slug, title, alt titles joined by "; ", summary, skill ids,
 /// employer ids, tag ids]`.
 #[derive(Debug, Serialize)]
-pub struct SearchDoc(
+pub(crate) struct SearchDoc(
     pub String,
     pub String,
     pub String,
@@ -55,7 +55,7 @@ fn table<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, usize> {
 }
 
 /// Builds the index of every guide in `site`.
-pub fn index(site: &Site) -> SearchIndex {
+pub(crate) fn index(site: &Site) -> SearchIndex {
     use crate::site::terms::Kind;
     let emp = table(site.guides.iter().flat_map(|g| Kind::Employer.names(g)));
     let tag = table(site.guides.iter().flat_map(|g| Kind::Tag.names(g)));
@@ -106,6 +106,6 @@ pub fn index(site: &Site) -> SearchIndex {
 }
 
 /// The index as compact JSON.
-pub fn json(site: &Site) -> Vec<u8> {
+pub(crate) fn json(site: &Site) -> Vec<u8> {
     serde_json::to_vec(&index(site)).unwrap_or_else(|_| b"{}".to_vec())
 }

@@ -7,7 +7,7 @@ use crate::util::layout::Route;
 use serde::Serialize;
 
 /// Links to the term pages of the names a guide carries.
-pub fn links(site: &Site, kind: Kind, names: &[&str]) -> Vec<TermLink> {
+pub(crate) fn links(site: &Site, kind: Kind, names: &[&str]) -> Vec<TermLink> {
     names
         .iter()
         .map(|n| TermLink {
@@ -32,7 +32,7 @@ pub struct TermLink {
 
 /// `kind` on term pages.
 #[derive(Debug, Serialize)]
-pub struct KindView {
+pub(crate) struct KindView {
     /// `families`, `tags`, `employers` or `sectors`.
     pub key: &'static str,
     /// e.g. `Employer`.
@@ -45,7 +45,7 @@ pub struct KindView {
 
 /// A term on its kind's index page.
 #[derive(Debug, Serialize)]
-pub struct TermSummary {
+pub(crate) struct TermSummary {
     /// Name.
     pub name: String,
     /// Link to the term page.
@@ -56,7 +56,7 @@ pub struct TermSummary {
 
 /// `term` on a term page.
 #[derive(Debug, Serialize)]
-pub struct TermView {
+pub(crate) struct TermView {
     /// Name.
     pub name: String,
     /// Slug.
@@ -68,7 +68,7 @@ pub struct TermView {
 }
 
 /// The `kind` view of `kind`.
-pub fn kind_view(site: &Site, kind: Kind) -> KindView {
+pub(crate) fn kind_view(site: &Site, kind: Kind) -> KindView {
     KindView {
         key: kind.key(),
         singular: kind.singular(),
@@ -78,7 +78,7 @@ pub fn kind_view(site: &Site, kind: Kind) -> KindView {
 }
 
 /// Every term of `kind`, by name (case-insensitive), for the index page.
-pub fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
+pub(crate) fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
     let mut out: Vec<TermSummary> = site
         .terms
         .of(kind)
@@ -98,7 +98,7 @@ pub fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
 }
 
 /// The index card of guide `i`.
-pub fn card(site: &Site, i: usize) -> GuideCard {
+pub(crate) fn card(site: &Site, i: usize) -> GuideCard {
     let g = &site.guides[i];
     GuideCard {
         title: g.front.title.clone(),

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Salary figures older than this many months (before the newest `updated`
 /// date in the site) are reported.
-pub const STALE_SALARY_MONTHS: i32 = 36;
+pub(crate) const STALE_SALARY_MONTHS: i32 = 36;
 
 fn warn(
     g: &Guide,
@@ -45,7 +45,7 @@ fn loose_key(t: &str) -> String {
 }
 
 /// Adds every warning for `guides` to `out`.
-pub fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let published: Vec<&Guide> = guides
         .iter()
         .copied()

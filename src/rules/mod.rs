@@ -2,7 +2,7 @@
 //! (errors, [`validate`]) and lints (warnings, [`lint`]). Guides that
 //! parsed come in; diagnostics go out, in the guides' order.
 
-pub mod lint;
+pub(crate) mod lint;
 pub mod validate;
 
 use crate::diag::Diagnostic;

@@ -7,7 +7,7 @@
 //! `ZWL`/`ZWG`, `SLL`/`SLE`, `BGN`) stay while guides may still cite them.
 
 /// Active ISO 4217 currency codes, sorted.
-pub const CODES: &[&str] = &[
+pub(crate) const CODES: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
     "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
     "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
@@ -24,13 +24,13 @@ pub const CODES: &[&str] = &[
 ];
 
 /// Whether `code` is an active currency code.
-pub fn is_known(code: &str) -> bool {
+pub(crate) fn is_known(code: &str) -> bool {
     CODES.binary_search(&code).is_ok()
 }
 
 /// A likely intended code for a wrong one: common informal names first
 /// (`UKP`, `RMB`), then the closest code by spelling.
-pub fn suggest(code: &str) -> Option<&'static str> {
+pub(crate) fn suggest(code: &str) -> Option<&'static str> {
     let upper = code.trim().to_ascii_uppercase();
     let informal = match upper.as_str() {
         "UKP" | "GPB" | "STG" => Some("GBP"),

@@ -2,7 +2,7 @@
 
 /// Escapes text for HTML content and quoted attribute values. Unlike Tera's
 /// default it leaves `/` alone, so URLs stay readable in the output.
-pub fn escape_html(input: &str) -> String {
+pub(crate) fn escape_html(input: &str) -> String {
     // Most values need no escaping at all: copy runs between the special
     // bytes instead of pushing one char at a time (this runs for every
     // value printed into every page).
@@ -27,7 +27,7 @@ pub fn escape_html(input: &str) -> String {
 }
 
 /// Escapes text for XML content and attribute values.
-pub fn escape_xml(s: &str) -> String {
+pub(crate) fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -2,8 +2,8 @@
 //! mean" suggestions, ISO 4217 currency codes. Nothing here knows about
 //! guides, sites or pages.
 
-pub mod currency;
-pub mod html;
+pub(crate) mod currency;
+pub(crate) mod html;
 pub mod layout;
 pub mod slug;
-pub mod suggest;
+pub(crate) mod suggest;

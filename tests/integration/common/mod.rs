@@ -2,31 +2,31 @@
 //! temporary folder, run the binary on it, read what it wrote. `server`
 //! runs `careerbook serve` and `careerbook watch`.
 
-pub mod server;
+pub(crate) mod server;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `tests/fixtures/<name>`, in place: for tests that only read it.
-pub fn fixture_path(name: &str) -> PathBuf {
+pub(crate) fn fixture_path(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
 /// Copies `tests/fixtures/<name>` into a fresh temporary folder.
-pub fn fixture(name: &str) -> tempfile::TempDir {
+pub(crate) fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(&fixture_path(name), dir.path());
     dir
 }
 
 /// Recursively copies `from` into `to`.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk");
         let rel = entry.path().strip_prefix(from).expect("prefix");
@@ -40,19 +40,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The `careerbook` binary as a command, colour off.
-pub fn command() -> Command {
+pub(crate) fn command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerbook"));
     cmd.env("NO_COLOR", "1");
     cmd
 }
 
 /// Runs `careerbook ARGS` and returns its output.
-pub fn careerbook(args: &[&str]) -> Output {
+pub(crate) fn careerbook(args: &[&str]) -> Output {
     command().args(args).output().expect("run careerbook")
 }
 
 /// Runs `careerbook build --root ROOT` plus `extra`, asserting success.
-pub fn build_ok(root: &Path, extra: &[&str]) -> Output {
+pub(crate) fn build_ok(root: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["build", "--root", root.to_str().expect("utf-8 path")];
     args.extend_from_slice(extra);
     let out = careerbook(&args);
@@ -66,25 +66,25 @@ pub fn build_ok(root: &Path, extra: &[&str]) -> Output {
 }
 
 /// Standard error as text.
-pub fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Reads a file as text, panicking with the path when it is missing.
-pub fn read(path: impl AsRef<Path>) -> String {
+pub(crate) fn read(path: impl AsRef<Path>) -> String {
     let path = path.as_ref();
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
 /// Replaces `from` with `to` in a file, which must contain `from`.
-pub fn edit(path: &Path, from: &str, to: &str) {
+pub(crate) fn edit(path: &Path, from: &str, to: &str) {
     let text = read(path);
     assert!(text.contains(from), "{} lacks {from:?}", path.display());
     std::fs::write(path, text.replace(from, to)).expect("write");
 }
 
 /// Appends `base_url: URL` to the site's `site.yaml`.
-pub fn set_base_url(root: &Path, url: &str) {
+pub(crate) fn set_base_url(root: &Path, url: &str) {
     let cfg = read(root.join("site.yaml"));
     std::fs::write(root.join("site.yaml"), format!("{cfg}base_url: {url}\n"))
         .expect("write site.yaml");
@@ -92,7 +92,7 @@ pub fn set_base_url(root: &Path, url: &str) {
 
 /// Names in `dir` that a build stages its output under (`careerbook-` in
 /// the name): a finished or failed build leaves none behind.
-pub fn staging_leftovers(dir: &Path) -> Vec<String> {
+pub(crate) fn staging_leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("read_dir")
         .filter_map(Result::ok)
@@ -102,7 +102,7 @@ pub fn staging_leftovers(dir: &Path) -> Vec<String> {
 }
 
 /// Every file under `dir` with its bytes, keyed by relative path.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.expect("walk");
@@ -119,7 +119,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The visible text of an HTML page: tags removed, entities decoded,
 /// whitespace collapsed. Script and style contents are dropped.
-pub fn page_text(html: &str) -> String {
+pub(crate) fn page_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
@@ -148,12 +148,12 @@ pub fn page_text(html: &str) -> String {
 }
 
 /// Collapses runs of whitespace to one space.
-pub fn collapse(s: &str) -> String {
+pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Decodes the entities careerbook and pulldown-cmark emit.
-pub fn decode_entities(s: &str) -> String {
+pub(crate) fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
@@ -193,7 +193,7 @@ pub fn decode_entities(s: &str) -> String {
 }
 
 /// Every `href="..."` and `src="..."` value in an HTML page.
-pub fn links(html: &str) -> Vec<String> {
+pub(crate) fn links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for attr in ["href=\"", "src=\"", "content=\"0; url="] {
         let mut rest = html;

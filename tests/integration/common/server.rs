@@ -12,11 +12,11 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 /// The longest a test waits for a line, an event or a settled count.
-pub const WAIT: Duration = Duration::from_secs(30);
+pub(crate) const WAIT: Duration = Duration::from_secs(30);
 
 /// A running `careerbook` process, killed on drop. Its output is read as
 /// it comes, so the process never blocks on a full pipe.
-pub struct Running {
+pub(crate) struct Running {
     child: Child,
     /// Lines of standard output.
     pub stdout: Receiver<String>,
@@ -26,7 +26,7 @@ pub struct Running {
 
 impl Running {
     /// Starts `careerbook ARGS --root ROOT`.
-    pub fn start(args: &[&str], root: &Path) -> Running {
+    pub(crate) fn start(args: &[&str], root: &Path) -> Running {
         let mut child = command()
             .args(args)
             .arg("--root")
@@ -45,7 +45,7 @@ impl Running {
     }
 
     /// The process id.
-    pub fn id(&self) -> u32 {
+    pub(crate) fn id(&self) -> u32 {
         self.child.id()
     }
 }
@@ -58,7 +58,7 @@ impl Drop for Running {
 }
 
 /// The lines of `r`, read on a thread of their own.
-pub fn lines_of(r: impl Read + Send + 'static) -> Receiver<String> {
+pub(crate) fn lines_of(r: impl Read + Send + 'static) -> Receiver<String> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(r).lines() {
@@ -73,7 +73,7 @@ pub fn lines_of(r: impl Read + Send + 'static) -> Receiver<String> {
 
 /// Waits for a line satisfying `want`, returning every line seen, the
 /// matching one last.
-pub fn wait_line(rx: &Receiver<String>, want: impl Fn(&str) -> bool) -> String {
+pub(crate) fn wait_line(rx: &Receiver<String>, want: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + WAIT;
     let mut seen = String::new();
     while let Some(left) = deadline.checked_duration_since(Instant::now()) {
@@ -92,7 +92,7 @@ pub fn wait_line(rx: &Receiver<String>, want: impl Fn(&str) -> bool) -> String {
 }
 
 /// A running `careerbook serve`, killed on drop.
-pub struct Server {
+pub(crate) struct Server {
     running: Running,
     /// The printed URL, ending in the base path: `http://127.0.0.1:PORT/repo/`.
     pub url: String,
@@ -101,7 +101,7 @@ pub struct Server {
 }
 
 /// Starts `careerbook serve --port 0` on `root` and waits for its URL.
-pub fn serve(root: &Path) -> Server {
+pub(crate) fn serve(root: &Path) -> Server {
     let running = Running::start(&["serve", "--port", "0"], root);
     let seen = wait_line(&running.stdout, |l| l.starts_with("Serving at "));
     let url = seen
@@ -117,28 +117,28 @@ pub fn serve(root: &Path) -> Server {
 
 impl Server {
     /// Lines the server writes to standard error.
-    pub fn stderr(&self) -> &Receiver<String> {
+    pub(crate) fn stderr(&self) -> &Receiver<String> {
         &self.running.stderr
     }
 
     /// `http://127.0.0.1:PORT`, without the base path.
-    pub fn origin(&self) -> String {
+    pub(crate) fn origin(&self) -> String {
         format!("http://{}", self.host)
     }
 
     /// The base path, e.g. `/repo/`.
-    pub fn base(&self) -> String {
+    pub(crate) fn base(&self) -> String {
         self.url[self.url.find(&self.host).expect("host") + self.host.len()..].to_string()
     }
 
     /// A fresh connection to the server.
-    pub fn connect(&self) -> TcpStream {
+    pub(crate) fn connect(&self) -> TcpStream {
         connect(&self.host)
     }
 
     /// Sends `head` (request line and headers, without the blank line) and
     /// returns the whole response, as lossy text.
-    pub fn send(&self, head: &[u8]) -> String {
+    pub(crate) fn send(&self, head: &[u8]) -> String {
         let mut s = self.connect();
         let mut req = head.to_vec();
         req.extend_from_slice(b"\r\nConnection: close\r\n\r\n");
@@ -150,12 +150,12 @@ impl Server {
     }
 
     /// `GET path`, the path sent exactly as written, and the whole response.
-    pub fn raw_get(&self, path: &str) -> String {
+    pub(crate) fn raw_get(&self, path: &str) -> String {
         self.send(format!("GET {path} HTTP/1.1\r\nHost: {}", self.host).as_bytes())
     }
 
     /// Open file descriptors of the server process.
-    pub fn fds(&self) -> usize {
+    pub(crate) fn fds(&self) -> usize {
         std::fs::read_dir(format!("/proc/{}/fd", self.running.id()))
             .expect("/proc/PID/fd")
             .count()
@@ -163,7 +163,7 @@ impl Server {
 
     /// Waits until the descriptor count is at most `limit`; returns the
     /// last count seen.
-    pub fn fds_settle(&self, limit: usize) -> usize {
+    pub(crate) fn fds_settle(&self, limit: usize) -> usize {
         let deadline = Instant::now() + WAIT;
         loop {
             let n = self.fds();
@@ -175,7 +175,7 @@ impl Server {
     }
 
     /// Subscribes to the live-reload stream; yields each event's data line.
-    pub fn subscribe(&self) -> Receiver<String> {
+    pub(crate) fn subscribe(&self) -> Receiver<String> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(None)
             .build()
@@ -201,7 +201,7 @@ impl Server {
 }
 
 /// A connection to `host` (`127.0.0.1:PORT`), with bounded reads and writes.
-pub fn connect(host: &str) -> TcpStream {
+pub(crate) fn connect(host: &str) -> TcpStream {
     let s = TcpStream::connect(host).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(20)))
         .expect("timeout");
@@ -211,7 +211,7 @@ pub fn connect(host: &str) -> TcpStream {
 }
 
 /// The status code of a raw response.
-pub fn status(resp: &str) -> u16 {
+pub(crate) fn status(resp: &str) -> u16 {
     resp.split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
@@ -219,12 +219,12 @@ pub fn status(resp: &str) -> u16 {
 }
 
 /// The body of a raw response.
-pub fn body(resp: &str) -> &str {
+pub(crate) fn body(resp: &str) -> &str {
     resp.split_once("\r\n\r\n").map_or("", |(_, b)| b)
 }
 
 /// An HTTP client that returns error statuses and redirects as they are.
-pub fn agent() -> ureq::Agent {
+pub(crate) fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
@@ -234,7 +234,7 @@ pub fn agent() -> ureq::Agent {
 }
 
 /// GET: status, content type, body.
-pub fn get(url: &str) -> (u16, String, String) {
+pub(crate) fn get(url: &str) -> (u16, String, String) {
     let resp = agent().get(url).call().expect("GET");
     let status = resp.status().as_u16();
     let kind = header(&resp, "content-type");
@@ -243,7 +243,7 @@ pub fn get(url: &str) -> (u16, String, String) {
 }
 
 /// A response header, empty when absent.
-pub fn header(resp: &ureq::http::Response<ureq::Body>, name: &str) -> String {
+pub(crate) fn header(resp: &ureq::http::Response<ureq::Body>, name: &str) -> String {
     resp.headers()
         .get(name)
         .and_then(|v| v.to_str().ok())
