@@ -13,7 +13,7 @@ use crate::guide::explain::{
     currency_help, kind_name, number_hint, pattern_problem, plural, type_name,
 };
 use crate::guide::resolve::{kind, Kind};
-use crate::guide::yaml::Node;
+use crate::guide::yaml::{path_string, Node, Seg};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -49,29 +49,6 @@ fn types(schema: &Map<String, Value>) -> Vec<&str> {
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     }
-}
-
-/// A step of the field path being walked.
-#[derive(Debug, Clone)]
-enum Step<'n> {
-    Key(&'n str),
-    Index(usize),
-}
-
-fn path_string(path: &[Step<'_>]) -> String {
-    let mut s = String::new();
-    for step in path {
-        match step {
-            Step::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
-            }
-            Step::Index(i) => s.push_str(&format!("[{i}]")),
-        }
-    }
-    s
 }
 
 impl<'a> Walker<'a> {
@@ -130,7 +107,7 @@ impl<'a> Walker<'a> {
         &mut self,
         line: usize,
         column: usize,
-        path: &[Step<'_>],
+        path: &[Seg<'_>],
         code: &'static Code,
         message: String,
         help: Option<String>,
@@ -153,7 +130,7 @@ impl<'a> Walker<'a> {
         &mut self,
         node: &'n Node,
         schema: &'static Value,
-        path: &mut Vec<Step<'n>>,
+        path: &mut Vec<Seg<'n>>,
         owner: Option<&'n Node>,
     ) {
         let s = self.resolve(schema);
@@ -206,7 +183,7 @@ impl<'a> Walker<'a> {
                 }
                 if let Some(item_schema) = s.get("items") {
                     for (i, item) in items.iter().enumerate() {
-                        path.push(Step::Index(i));
+                        path.push(Seg::Index(i));
                         self.value(item, item_schema, path, None);
                         path.pop();
                     }
@@ -221,7 +198,7 @@ impl<'a> Walker<'a> {
         &mut self,
         node: &'n Node,
         branches: &'static Value,
-        path: &mut Vec<Step<'n>>,
+        path: &mut Vec<Seg<'n>>,
         owner: Option<&'n Node>,
     ) {
         let Some(branches) = branches.as_array() else {
@@ -261,7 +238,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node, k: Kind<'_>, expected: &[&str], path: &[Step<'_>]) {
+    fn wrong_type(&mut self, node: &Node, k: Kind<'_>, expected: &[&str], path: &[Seg<'_>]) {
         let field = path_string(path);
         let mut names: Vec<&str> = expected
             .iter()
@@ -313,7 +290,7 @@ impl<'a> Walker<'a> {
         );
     }
 
-    fn enum_value(&mut self, node: &Node, text: &str, allowed: &[&str], path: &[Step<'_>]) {
+    fn enum_value(&mut self, node: &Node, text: &str, allowed: &[&str], path: &[Seg<'_>]) {
         if allowed.contains(&text) {
             return;
         }
@@ -334,7 +311,7 @@ impl<'a> Walker<'a> {
         );
     }
 
-    fn string(&mut self, node: &Node, text: &str, s: &Map<String, Value>, path: &[Step<'_>]) {
+    fn string(&mut self, node: &Node, text: &str, s: &Map<String, Value>, path: &[Seg<'_>]) {
         if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
             if (text.chars().count() as u64) < min {
                 let field = path_string(path);
@@ -363,8 +340,8 @@ impl<'a> Walker<'a> {
             return;
         }
         let name = path.iter().rev().find_map(|s| match s {
-            Step::Key(k) => Some(*k),
-            Step::Index(_) => None,
+            Seg::Key(k) => Some(*k),
+            Seg::Index(_) => None,
         });
         if let Some(pattern) = s.get("pattern").and_then(Value::as_str) {
             if !pattern_matches(pattern, text) {
@@ -393,7 +370,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn number(&mut self, node: &Node, n: f64, s: &Map<String, Value>, path: &[Step<'_>]) {
+    fn number(&mut self, node: &Node, n: f64, s: &Map<String, Value>, path: &[Seg<'_>]) {
         let too_low = match (
             s.get("exclusiveMinimum").and_then(Value::as_f64),
             s.get("minimum").and_then(Value::as_f64),
@@ -439,7 +416,7 @@ impl<'a> Walker<'a> {
         node: &'n Node,
         entries: &'n [(Node, Node)],
         s: &'static Map<String, Value>,
-        path: &mut Vec<Step<'n>>,
+        path: &mut Vec<Seg<'n>>,
         owner: Option<&'n Node>,
     ) {
         static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
@@ -453,7 +430,7 @@ impl<'a> Walker<'a> {
                 .iter()
                 .find(|(k, _)| k.as_str().is_some() && k.as_str() == key.as_str());
             if let (Some((first, _)), Some(name)) = (first, key.as_str()) {
-                path.push(Step::Key(name));
+                path.push(Seg::Key(name));
                 self.push(
                     key.line,
                     key.column,
@@ -479,7 +456,7 @@ impl<'a> Walker<'a> {
                 );
                 continue;
             };
-            path.push(Step::Key(name));
+            path.push(Seg::Key(name));
             match props.get(name) {
                 Some(p) => self.value(value, p, path, Some(key)),
                 None if closed => {
@@ -525,7 +502,7 @@ impl<'a> Walker<'a> {
                     .first()
                     .map_or((node.line, node.column), |(k, _)| (k.line, k.column)),
             };
-            path.push(Step::Key(name));
+            path.push(Seg::Key(name));
             let parent = path_string(&path[..path.len() - 1]);
             let place = if parent.is_empty() {
                 self.doc_name.to_string()

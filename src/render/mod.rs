@@ -18,7 +18,7 @@ pub mod view;
 
 use crate::diag::Diagnostic;
 use crate::render::theme::Theme;
-use crate::render::view::{GuideView, PageView, SiteView};
+use crate::render::view::{GuideView, PageKind, PageView, SiteView};
 use crate::site::Site;
 use crate::util::layout::Route;
 use rayon::prelude::*;
@@ -51,7 +51,7 @@ pub fn guide_page(
         &route,
         guide.title.clone(),
         guide.summary_text.clone(),
-        "guide",
+        PageKind::Guide,
     );
     render_one(
         theme,

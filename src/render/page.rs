@@ -4,7 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::render::theme::{template_diag, Theme};
-use crate::render::view::{PageView, SiteView};
+use crate::render::view::{PageKind, PageView, SiteView};
 use crate::site::Site;
 use crate::util::layout::Route;
 use serde::Serialize;
@@ -47,7 +47,7 @@ pub(crate) fn page_view(
     route: &Route<'_>,
     title: String,
     description: String,
-    kind: &'static str,
+    kind: PageKind,
 ) -> PageView {
     PageView {
         title,

@@ -10,7 +10,7 @@ use crate::render::salaries::{self, SalaryGroup};
 use crate::render::terms::GuideCard;
 use crate::render::terms::{self, KindView, TermSummary, TermView};
 use crate::render::theme::{Theme, CARD_TEMPLATE};
-use crate::render::view::{families, FamilyView, PageView, SiteView};
+use crate::render::view::{families, FamilyView, PageKind, PageView, SiteView};
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::Route;
@@ -95,7 +95,7 @@ fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Dia
                     site.guides.len(),
                     site.config.title
                 ),
-                "paths",
+                PageKind::Paths,
             ),
             graph_svg: graph::svg(site, &g),
             roles: graph::text_list(site, &g),
@@ -117,7 +117,7 @@ fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, 
                 "Salaries compared".into(),
                 "Salary ranges of every role by level, compared within each currency and pay period."
                     .into(),
-                "salaries",
+                PageKind::Salaries,
             ),
             groups: salaries::groups(site),
         },
@@ -318,7 +318,7 @@ impl UnitContext<'_> {
                         &Route::NotFound,
                         "Page not found".into(),
                         site.config.description.clone(),
-                        "404",
+                        PageKind::NotFound,
                     ),
                 },
                 Route::NotFound.file(),
@@ -335,7 +335,7 @@ impl UnitContext<'_> {
                         &Route::Search,
                         "Search".into(),
                         format!("Search the role guides of {}.", site.config.title),
-                        "search",
+                        PageKind::Search,
                     ),
                     guides: self.cards(0..site.guides.len())?,
                 },
@@ -376,7 +376,7 @@ impl UnitContext<'_> {
                     &Route::Index,
                     site.config.title.clone(),
                     site.config.description.clone(),
-                    "index",
+                    PageKind::Index,
                 ),
                 families: families(site, cards),
                 guide_count: site.guides.len(),
@@ -403,7 +403,7 @@ impl UnitContext<'_> {
             "term.html",
             &TermContext {
                 site: self.sv,
-                page: page(site, &route, name.clone(), description, "term"),
+                page: page(site, &route, name.clone(), description, PageKind::Term),
                 kind: terms::kind_view(site, kind),
                 term: TermView {
                     name: name.clone(),
@@ -439,7 +439,7 @@ fn terms_page(
                     kind.plural(),
                     site.config.title
                 ),
-                "terms",
+                PageKind::Terms,
             ),
             kind: terms::kind_view(site, kind),
             terms: terms::summaries(site, kind),

@@ -33,6 +33,30 @@ pub struct SiteView<'a> {
     pub generator: &'static str,
 }
 
+/// The kind of a page, as templates see it in `page.kind`: `index`,
+/// `guide`, `paths`, `salaries`, `terms`, `term`, `search` or `404`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// The home page.
+    Index,
+    /// A guide's page.
+    Guide,
+    /// The career-path map.
+    Paths,
+    /// The salary comparison.
+    Salaries,
+    /// The index of one kind of term (families, tags, employers, sectors).
+    Terms,
+    /// One term's page.
+    Term,
+    /// The search page.
+    Search,
+    /// The page for a missing URL.
+    #[serde(rename = "404")]
+    NotFound,
+}
+
 /// `page` in every template: what the `<head>` needs.
 #[derive(Debug, Serialize)]
 pub struct PageView {
@@ -44,8 +68,8 @@ pub struct PageView {
     pub url: String,
     /// Absolute URL (canonical), or the link when no origin is configured.
     pub permalink: String,
-    /// `index`, `guide` or `404`.
-    pub kind: &'static str,
+    /// Which kind of page this is.
+    pub kind: PageKind,
 }
 
 /// A role named in a progression list.
