@@ -138,8 +138,8 @@ codes! {
         "`max` below `min`, or `median` outside `min..max`."
         "`min: 150000`, `max: 120000`";
     E0206 Error
-        "A source or resource URL that is not an absolute http(s) URL."
-        "`url: www.bls.gov/ooh/`";
+        "A URL that is not an absolute http(s) URL, in any URL field: `sources`, `resources`, and the `source` of `salary`, of a salary range and of `demand`."
+        "`url: www.bls.gov/ooh/`, `url: \"javascript:alert(1)\"`";
     // Slugs, aliases and links.
     E0301 Error
         "A slug that is not `[a-z0-9-]+` (the help suggests one), or a file name no slug can be made from."

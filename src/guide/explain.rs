@@ -56,6 +56,14 @@ pub(crate) fn pattern_problem(field: &str, value: &str) -> (&'static Code, Strin
             format!("`{value}` is not an ISCO-08 code"),
             "write the four digits in quotes, e.g. \"2421\"".into(),
         ),
+        // Every `url` field of the format has this pattern in the schema,
+        // so the walk checks each one wherever it occurs: a `sources` item,
+        // a resource, a salary's, a range's or demand's `source`.
+        "url" => (
+            codes::E0206,
+            format!("`{value}` is not an absolute http(s) URL"),
+            "links must start with `https://` or `http://`; other schemes (`javascript:`, `data:`) are refused".into(),
+        ),
         "as_of" => (
             codes::E0107,
             format!("`{value}` is not a valid date"),

@@ -343,7 +343,8 @@ pub struct Hiring {
 pub struct Link {
     /// Link text.
     pub title: String,
-    /// Absolute URL.
+    /// Absolute http(s) URL.
+    #[schemars(regex(pattern = r"^https?://"))]
     pub url: String,
 }
 
@@ -415,6 +416,7 @@ pub struct Resource {
     /// Link text.
     pub title: String,
     /// Absolute http(s) URL.
+    #[schemars(regex(pattern = r"^https?://"))]
     pub url: String,
     /// What kind of resource it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]

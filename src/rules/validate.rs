@@ -127,22 +127,6 @@ pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (key, list) in [("sources", &f.sources)] {
-        for (i, link) in list.iter().enumerate() {
-            check_url(
-                &mut r,
-                &[Seg::Key(key), Seg::Index(i), Seg::Key("url")],
-                &link.url,
-            );
-        }
-    }
-    for (i, res) in f.resources.iter().enumerate() {
-        check_url(
-            &mut r,
-            &[Seg::Key("resources"), Seg::Index(i), Seg::Key("url")],
-            &res.url,
-        );
-    }
     placeholders(g, r.out);
 }
 
@@ -180,16 +164,6 @@ fn placeholders(g: &Guide, out: &mut Vec<Diagnostic>) {
             .with_help(format!(
                 "replace the `{PLACEHOLDER}` text with real content"
             )),
-        );
-    }
-}
-
-fn check_url(r: &mut Report<'_>, path: &[Seg<'_>], url: &str) {
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        r.error(
-            path,
-            codes::E0206,
-            format!("`{url}` is not an absolute http(s) URL"),
         );
     }
 }
@@ -336,6 +310,54 @@ Body.
             "{text}\n{d:#?}"
         );
         d.clone()
+    }
+
+    /// Every URL field, wherever the format has one, refuses a script URL
+    /// with E0206 at the value: sources, resources, and the `source` of a
+    /// salary, of a range and of demand.
+    #[test]
+    fn every_url_field_refuses_script_urls() {
+        let cases = [
+            (
+                "sources:\n  - title: S\n    url: \"javascript:alert(1)\"\n",
+                6,
+                "sources[0].url",
+            ),
+            (
+                "resources:\n  - title: R\n    url: \"data:text/html,x\"\n",
+                6,
+                "resources[0].url",
+            ),
+            (
+                "demand:\n  source:\n    title: D\n    url: \"javascript:alert(1)\"\n",
+                7,
+                "demand.source.url",
+            ),
+        ];
+        for (top, line, field) in cases {
+            once(&guide(top, &[]), codes::E0206, line, 10, field);
+        }
+        let salary = guide(
+            "",
+            &[(
+                "  period: year\n",
+                "  period: year\n  source:\n    title: S\n    url: \"javascript:alert(1)\"\n",
+            )],
+        );
+        once(&salary, codes::E0206, 13, 10, "salary.source.url");
+        let range = guide(
+            "",
+            &[(
+                "      max: 150000\n",
+                "      max: 150000\n      source: {title: R, url: \"data:text/html,x\"}\n",
+            )],
+        );
+        once(&range, codes::E0206, 15, 31, "salary.ranges[0].source.url");
+        let fine = guide(
+            "sources:\n  - title: S\n    url: https://example.org/a\n",
+            &[],
+        );
+        assert_eq!(errors(&fine), Vec::new());
     }
 
     #[test]

@@ -495,6 +495,8 @@ const SCHEMA_LEVEL: &[&str] = &[
     "invalid/multi/guides/alpha.md",
     "invalid/multi/guides/beta.md",
     "invalid/not-a-mapping/guides/list.md",
+    // URLs are a schema pattern (`^https?://`) on every URL field.
+    "invalid/urls-and-codes/guides/url.md",
 ];
 
 #[test]
