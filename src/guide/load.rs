@@ -133,6 +133,10 @@ pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
     }
     let real_root =
         std::fs::canonicalize(root).with_context(|| format!("cannot read {}", root.display()))?;
+    if !folder_inside(&real_root, &dir) {
+        // WalkDir follows its starting folder even when it is a link.
+        return Ok((Vec::new(), vec![symlink_warning("guides", "the site root")]));
+    }
     let mut paths = Vec::new();
     let mut diags = Vec::new();
     for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
@@ -175,11 +179,25 @@ pub fn symlink_warning(rel: impl Into<PathBuf>, folder: &str) -> Diagnostic {
     ))
 }
 
-/// Whether a symlink resolves to a regular file inside `real_root`; `None`
-/// when it does not resolve at all.
+/// Whether a symlink resolves to a regular file inside `real_root` (and not
+/// inside its `.git/`); `None` when it does not resolve at all.
 pub fn symlink_target_inside(real_root: &Path, link: &Path) -> Option<bool> {
     let target = std::fs::canonicalize(link).ok()?;
-    Some(target.starts_with(real_root) && target.is_file())
+    Some(resolves_inside(real_root, &target) && target.is_file())
+}
+
+/// Whether the folder `dir` (itself a link, or under one) resolves to a
+/// folder inside `real_root`: the rule for linked files, applied to the
+/// folders careerbook reads (`guides/`, a theme and its `static/` and
+/// `templates/`). `false` when it does not resolve.
+pub fn folder_inside(real_root: &Path, dir: &Path) -> bool {
+    std::fs::canonicalize(dir).is_ok_and(|d| resolves_inside(real_root, &d) && d.is_dir())
+}
+
+/// A resolved path inside the root, but not in its `.git/` (a link into the
+/// repository's own data would publish its objects and config).
+fn resolves_inside(real_root: &Path, target: &Path) -> bool {
+    target.starts_with(real_root) && !target.starts_with(real_root.join(".git"))
 }
 
 /// Reads `site.yaml` under `root`: the config (defaults when missing or

@@ -156,6 +156,11 @@ fn files_under(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
         return Vec::new();
     }
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    // WalkDir follows its starting folder even when it is a link: a theme
+    // folder linked from outside the root is not read at all.
+    if !crate::guide::load::folder_inside(&real_root, dir) {
+        return Vec::new();
+    }
     WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -192,7 +197,11 @@ pub fn link_warnings(root: &Path) -> Vec<crate::diag::Diagnostic> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path_is_symlink())
-        .filter(|e| crate::guide::load::symlink_target_inside(&real_root, e.path()) != Some(true))
+        .filter(|e| {
+            let file_inside =
+                crate::guide::load::symlink_target_inside(&real_root, e.path()) == Some(true);
+            !file_inside && !crate::guide::load::folder_inside(&real_root, e.path())
+        })
         .map(|e| {
             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
             crate::guide::load::symlink_warning(rel, "the theme")

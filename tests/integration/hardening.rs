@@ -436,6 +436,77 @@ fn symlinks_leading_outside_the_site_are_not_followed_and_said_so() {
     }
 }
 
+/// The rule for linked files holds for linked folders: a theme, its
+/// `static/` or `guides/` that is a link out of the site root is not read
+/// (walking a folder follows its starting point even when it is a link).
+#[test]
+fn folders_linked_from_outside_the_site_are_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/secret.txt"), "TOP SECRET").unwrap();
+    std::fs::create_dir_all(outside.path().join("theme/static")).unwrap();
+    std::fs::write(outside.path().join("theme/static/leak.txt"), "TOP SECRET").unwrap();
+    std::fs::create_dir_all(outside.path().join("guides")).unwrap();
+    std::fs::write(
+        outside.path().join("guides/secret.md"),
+        "---\ntitle: Secret\nsummary: s\nresponsibilities: [a]\nskills: [b]\n---\nTOP SECRET\n",
+    )
+    .unwrap();
+
+    // `themes/default/static` linked out of the site.
+    let site = fixture("minimal");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("themes/default")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("static"),
+        root.join("themes/default/static"),
+    )
+    .unwrap();
+    let err = stderr(&build_ok(root, &[]));
+    assert!(err.contains("themes/default/static"), "{err}");
+    assert!(!root.join("output/secret.txt").exists());
+
+    // The whole theme folder linked out of the site.
+    let site = fixture("minimal");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("themes")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("theme"), root.join("themes/default")).unwrap();
+    build_ok(root, &[]);
+    assert!(!root.join("output/leak.txt").exists());
+
+    // `guides/` itself linked out of the site: nothing is read, and it says so.
+    let site = fixture("minimal");
+    let root = site.path();
+    std::fs::remove_dir_all(root.join("guides")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("guides"), root.join("guides")).unwrap();
+    let out = careerbook(&["check", "--root", root.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("W0010") && err.contains("guides"), "{err}");
+    assert!(!err.contains("secret.md"), "{err}");
+    let built = careerbook(&["build", "--root", root.to_str().unwrap()]);
+    for (path, bytes) in tree(&root.join("output")) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("TOP SECRET"),
+            "{path}"
+        );
+    }
+    assert!(built.status.success(), "{}", stderr(&built));
+
+    // A link into the repository's own `.git/` is not followed either.
+    let site = fixture("minimal");
+    let root = site.path();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(root.join(".git/config"), "[remote] TOP SECRET").unwrap();
+    std::fs::create_dir_all(root.join("themes/default/static")).unwrap();
+    std::os::unix::fs::symlink(
+        root.join(".git/config"),
+        root.join("themes/default/static/config.txt"),
+    )
+    .unwrap();
+    build_ok(root, &[]);
+    assert!(!root.join("output/config.txt").exists());
+}
+
 #[test]
 fn allow_raw_html_lets_markup_through_sanitised_and_stays_off_by_default() {
     let site = fixture("minimal");
