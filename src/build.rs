@@ -1,7 +1,7 @@
 //! The pipeline: load → validate → render → write, as plain functions over
 //! plain values, shared by `build`, `check`, `watch` and `serve`.
 
-use crate::diag::{self, Diagnostic, Invalid};
+use crate::diag::{self, codes, Diagnostic, Invalid};
 use crate::guide::load::{self, Loaded, SourceFile};
 use crate::output::write;
 use crate::render::theme;
@@ -55,19 +55,67 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         loaded.config.base_url = url.clone();
     }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    let sources = std::mem::take(&mut loaded.sources);
     let context = rules::Context {
         unparsed: &loaded.unparsed,
         drafts: opts.drafts,
     };
     diagnostics.extend(rules::validate_with(&loaded.guides, &context));
     diagnostics.extend(crate::render::theme::link_warnings(&opts.root));
+    if opts.output.is_none() {
+        diagnostics.extend(output_outside_root(&loaded.config.output, &sources));
+    }
     diag::sort(&mut diagnostics);
-    let sources = std::mem::take(&mut loaded.sources);
     Ok(Checked {
         diagnostics,
         sources,
         loaded,
     })
+}
+
+/// E0306 when `site.yaml`'s `output` leaves the site root: `site.yaml`
+/// arrives through pull requests like the guides, so it may only name a
+/// folder inside the root; a folder elsewhere is the command line's choice.
+fn output_outside_root(output: &str, sources: &[SourceFile]) -> Option<Diagnostic> {
+    let path = std::path::Path::new(output);
+    let mut depth = 0usize;
+    let mut escapes = path.has_root() || path.is_absolute();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir if depth == 0 => escapes = true,
+            std::path::Component::ParentDir => depth -= 1,
+            std::path::Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+    }
+    if !escapes {
+        return None;
+    }
+    // The line of `output:` in site.yaml, for the caret.
+    let (line, column) = sources
+        .iter()
+        .find(|s| s.path == std::path::Path::new("site.yaml"))
+        .and_then(|s| {
+            s.text.lines().enumerate().find_map(|(n, l)| {
+                let rest = l.strip_prefix("output")?.trim_start().strip_prefix(':')?;
+                let value = rest.trim_start();
+                Some((n + 1, l.len() - value.len() + 1))
+            })
+        })
+        .unwrap_or((0, 0));
+    Some(
+        Diagnostic::new(
+            "site.yaml",
+            line,
+            column,
+            "output",
+            codes::E0306,
+            format!("`output: {output}` is outside the site root"),
+        )
+        .with_help(
+            "name a folder inside the site (the default is `output`), or give this one with `careerbook build --output`",
+        ),
+    )
 }
 
 /// The output folder for these options and config.

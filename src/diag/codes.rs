@@ -156,6 +156,9 @@ codes! {
     E0305 Error
         "`guide:` names a slug no guide has (the help suggests the closest)."
         "`guide: staff-enginer`";
+    E0306 Error
+        "`output` in `site.yaml` names a folder outside the site root (an absolute path, or one that climbs out with `..`); such a folder can only be given on the command line with `--output`."
+        "`output: ../public`, `output: /var/www`";
     // The theme (reported by `build`).
     E0401 Error
         "The theme named in `site.yaml` is not a folder under `themes/` (reported by `build`)."

@@ -45,7 +45,16 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
         };
         normalize(&p)
     };
-    let (root, out) = (abs(root), abs(output));
+    if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(
+            "the output folder {} is a symbolic link; careerbook replaces the folder \
+             itself, so give the folder it points to instead",
+            output.display()
+        );
+    }
+    // Compared as the file system resolves them: through links in the
+    // root's path (`--root link`) or the output's (`-o link/guides/out`).
+    let (root, out) = (resolved(&abs(root)), resolved(&abs(output)));
     if out.parent().is_none() {
         bail!("the output folder cannot be `/`");
     }
@@ -64,6 +73,28 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `p` with its longest existing ancestor resolved through symbolic links,
+/// and the part that does not exist yet appended as written.
+fn resolved(p: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut base = p.to_path_buf();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(&base) {
+            return rest.iter().rev().fold(real, |acc, c| acc.join(c));
+        }
+        match (
+            base.file_name().map(std::ffi::OsStr::to_os_string),
+            base.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                base = parent.to_path_buf();
+            }
+            _ => return p.to_path_buf(),
+        }
+    }
 }
 
 fn normalize(p: &Path) -> PathBuf {
@@ -328,6 +359,29 @@ mod tests {
         assert!(check_output_dir(root, Path::new("/site/guides/out")).is_err());
         assert!(check_output_dir(root, Path::new("/site/themes")).is_err());
         assert!(check_output_dir(Path::new("/a/site"), Path::new("/a")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_output_guard_sees_through_links() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("guides")).expect("mkdir");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&site, &link).expect("symlink");
+        // `--root link -o site/guides/out` is inside the real `guides/`.
+        let err = check_output_dir(&link, &site.join("guides/out")).unwrap_err();
+        assert!(err.to_string().contains("inside `guides/`"), "{err}");
+        let err = check_output_dir(&site, &link.join("guides/out")).unwrap_err();
+        assert!(err.to_string().contains("inside `guides/`"), "{err}");
+        // An output that is itself a link is never followed.
+        let other = dir.path().join("other-output");
+        std::fs::create_dir_all(&other).expect("mkdir");
+        let linked = site.join("output");
+        std::os::unix::fs::symlink(&other, &linked).expect("symlink");
+        let err = check_output_dir(&site, &linked).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(check_output_dir(&site, &site.join("public")).is_ok());
     }
 
     #[test]

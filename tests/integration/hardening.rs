@@ -436,6 +436,40 @@ fn symlinks_leading_outside_the_site_are_not_followed_and_said_so() {
     }
 }
 
+/// `site.yaml` arrives through pull requests like the guides: its `output`
+/// may only name a folder inside the site; one elsewhere must come from the
+/// command line.
+#[test]
+fn site_yaml_cannot_send_the_output_outside_the_site() {
+    for output in ["../escaped/deep/dir", "/tmp/careerbook-escaped-output"] {
+        let site = fixture("minimal");
+        let root = site.path().join("site");
+        std::fs::create_dir_all(&root).unwrap();
+        copy_dir(&repo().join("tests/fixtures/minimal"), &root);
+        std::fs::write(
+            root.join("site.yaml"),
+            format!("title: T\noutput: {output}\n"),
+        )
+        .unwrap();
+        let r = root.to_str().unwrap();
+        let check = careerbook(&["check", "--root", r]);
+        let err = stderr(&check);
+        assert_eq!(check.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("E0306") && err.contains("site.yaml:2:9"),
+            "{err}"
+        );
+        let build = careerbook(&["build", "--root", r]);
+        assert_eq!(build.status.code(), Some(1), "{}", stderr(&build));
+        assert!(!site.path().join("escaped").exists());
+        assert!(!std::path::Path::new(output).exists() || !output.starts_with('/'));
+        // Given on the command line, a folder outside the site is fine.
+        let elsewhere = site.path().join("public");
+        build_ok(&root, &["--output", elsewhere.to_str().unwrap()]);
+        assert!(elsewhere.join("index.html").is_file());
+    }
+}
+
 /// The rule for linked files holds for linked folders: a theme, its
 /// `static/` or `guides/` that is a link out of the site root is not read
 /// (walking a folder follows its starting point even when it is a link).
