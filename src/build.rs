@@ -56,9 +56,11 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
     }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let sources = std::mem::take(&mut loaded.sources);
+    let statics = theme::static_names(&opts.root, &loaded.config.theme);
     let context = rules::Context {
         unparsed: &loaded.unparsed,
         drafts: opts.drafts,
+        statics: &statics,
     };
     diagnostics.extend(rules::validate_with(&loaded.guides, &context));
     diagnostics.extend(crate::render::theme::link_warnings(&opts.root));

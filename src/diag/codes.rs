@@ -148,8 +148,8 @@ codes! {
         "Two guides with the same slug; both files are named."
         "`slug: shared` twice";
     E0303 Error
-        "An alias already used by another guide, or the URL of a guide page."
-        "`/old-url/` twice, `/guides/one/`";
+        "An alias that would write where something else is written: another guide's alias (compared as files, so `/old/` and `/old/index.html` are one), a guide's page or data, or a page or file careerbook writes itself (the home page, `/search/`, the sitemap, the feed, the theme's files, ...)."
+        "`/old-url/` twice, `/guides/one/`, `/index.html`, `/sitemap.xml`";
     E0304 Error
         "An alias that does not start with `/`, or could address a path outside the output folder."
         "`/../../etc/passwd`, `relative/path`";

@@ -148,6 +148,20 @@ fn io_diag(root: &Path, full: &Path, e: &std::io::Error) -> Diagnostic {
     )
 }
 
+/// The output paths of the static files a site's theme `name` adds or
+/// replaces (`style.css`, `img/logo.svg`), without reading them; none for
+/// a name `load` would refuse.
+pub(crate) fn static_names(root: &Path, name: &str) -> Vec<String> {
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return Vec::new();
+    }
+    let dir = root.join("themes").join(name).join("static");
+    files_under(root, &dir)
+        .into_iter()
+        .map(|(rel, _)| rel)
+        .collect()
+}
+
 /// Regular files under `dir`, as (path relative to `dir` with `/`, full path),
 /// sorted. A symbolic link is used only when it resolves to a file inside
 /// the site root, so a theme cannot pull in files from elsewhere on disk.

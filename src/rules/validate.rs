@@ -16,6 +16,7 @@ use crate::diag::{codes, Code, Diagnostic};
 use crate::guide::load::Guide;
 use crate::guide::model::PLACEHOLDER;
 use crate::guide::yaml::{path_string, Seg};
+use crate::util::layout::overlaps;
 use std::collections::BTreeMap;
 
 /// Collects diagnostics about one guide at positions taken from its tree.
@@ -47,6 +48,9 @@ pub struct Context<'a> {
     pub unparsed: &'a [(String, std::path::PathBuf)],
     /// Whether drafts are published (`--drafts`).
     pub drafts: bool,
+    /// The static files the site's theme adds or replaces, as output paths
+    /// (`style.css`, `img/logo.svg`): an alias may not take one.
+    pub statics: &'a [String],
 }
 
 /// Text that is there but only spaces: the walk's `minLength` lets it
@@ -168,6 +172,23 @@ fn placeholders(g: &Guide, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The guide whose alias already writes `key`, or a file `key` needs as a
+/// folder (`old.html` for `old.html/index.html`), or the other way round.
+fn alias_owner(aliases: &BTreeMap<String, &Guide>, key: &str) -> Option<String> {
+    let same = aliases.get(key);
+    let above = key
+        .match_indices('/')
+        .find_map(|(i, _)| aliases.get(&key[..i]));
+    let below = aliases
+        .range(format!("{key}/")..)
+        .next()
+        .filter(|(k, _)| k.starts_with(&format!("{key}/")))
+        .map(|(_, g)| g);
+    same.or(above)
+        .or(below)
+        .map(|o| o.source.path.display().to_string())
+}
+
 /// The rules that span guides: unique slugs and aliases, links that resolve.
 /// Reads only each guide's path, slug, aliases and progression.
 pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -192,18 +213,29 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
             by_slug.insert(&g.slug, g);
         }
     }
-    let mut aliases: BTreeMap<&str, &Guide> = BTreeMap::new();
+    // Aliases are compared by the file they would write, so `/old/` and
+    // `/old/index.html` clash, and against every file careerbook writes
+    // itself: a redirect must never replace a page.
+    let mut aliases: BTreeMap<String, &Guide> = BTreeMap::new();
     for g in guides {
         for (i, alias) in g.front.aliases.iter().enumerate() {
-            let key = alias.trim_matches('/');
-            let clash = aliases
-                .get(key)
-                .map(|o| o.source.path.display().to_string())
+            if crate::util::layout::check_alias(alias).is_err() {
+                continue; // E0304, reported with the guide's own rules
+            }
+            let key = crate::util::layout::alias_file(alias);
+            let clash = alias_owner(&aliases, &key)
                 .or_else(|| {
-                    let page = crate::util::layout::alias_guide_slug(alias).unwrap_or("");
-                    by_slug
-                        .get(page)
-                        .map(|o| format!("the page of {}", o.source.path.display()))
+                    // A guide's page, or a path through it.
+                    let rest = key.strip_prefix(crate::util::layout::GUIDES_DIR)?;
+                    let slug = rest.split('/').next()?;
+                    let page = format!("{}{slug}/index.html", crate::util::layout::GUIDES_DIR);
+                    let o = by_slug.get(slug).filter(|_| overlaps(&key, &page))?;
+                    Some(format!("the page of {}", o.source.path.display()))
+                })
+                .or_else(|| crate::util::layout::generated_owner(&key))
+                .or_else(|| {
+                    let f = context.statics.iter().find(|f| overlaps(&key, f))?;
+                    Some(format!("the theme's `{f}`"))
                 });
             let mut r = Report { guide: g, out };
             if let Some(other) = clash {
@@ -212,7 +244,7 @@ pub fn validate_site(guides: &[Guide], context: &Context<'_>, out: &mut Vec<Diag
                     codes::E0303,
                     format!("alias `{alias}` is already taken"),
                 )
-                .help = Some(format!("{other} uses that URL"));
+                .help = Some(format!("{other} uses that URL (the file `{key}`)"));
             } else {
                 aliases.insert(key, g);
             }
@@ -358,6 +390,80 @@ Body.
             &[],
         );
         assert_eq!(errors(&fine), Vec::new());
+    }
+
+    /// An alias is compared by the file it would write with every file the
+    /// build writes itself and with the other aliases, and every clash is
+    /// E0303 naming the owner.
+    #[test]
+    fn aliases_never_replace_a_generated_page() {
+        let site = |aliases: &[&str], other: &[&str], statics: &[String]| {
+            let mk = |slug: &str, aliases: &[&str]| {
+                let list: Vec<String> = aliases.iter().map(|a| format!("\"{a}\"")).collect();
+                let text = guide(
+                    &format!("slug: {slug}\naliases: [{}]\n", list.join(", ")),
+                    &[],
+                );
+                parse_guide(&SourceFile {
+                    path: format!("guides/{slug}.md").into(),
+                    text: text.as_str().into(),
+                })
+                .unwrap()
+            };
+            let guides = [mk("alpha", aliases), mk("beta", other)];
+            let mut out = Vec::new();
+            let context = super::Context {
+                statics,
+                ..Default::default()
+            };
+            super::validate_site(&guides, &context, &mut out);
+            out
+        };
+        let taken = [
+            ("/index.html", "the home page"),
+            ("/search/", "the pages under `/search/`"),
+            ("/salaries/", "the pages under `/salaries/`"),
+            ("/paths/", "the pages under `/paths/`"),
+            ("/tags/", "the pages under `/tags/`"),
+            ("/families/x/", "the pages under `/families/`"),
+            ("/employers/", "the pages under `/employers/`"),
+            ("/sitemap.xml", "the sitemap"),
+            ("/feed.xml/", "the Atom feed"),
+            ("/robots.txt/", "robots.txt"),
+            ("/style.css", "the theme's `style.css`"),
+            ("/favicon.svg", "the theme's `favicon.svg`"),
+            ("/search-index.json", "the search index"),
+            ("/api/guides.json/", "the JSON list of guides"),
+            ("/api/guides/beta.json", "the pages under `/api/`"),
+            ("/guides/alpha/index.html", "the page of guides/alpha.md"),
+            ("/guides/beta/", "the page of guides/beta.md"),
+            ("/404.html", "the page for missing URLs"),
+        ];
+        for (alias, owner) in taken {
+            let found = site(&[alias], &[], &[]);
+            assert_eq!(found.len(), 1, "{alias}: {found:#?}");
+            assert_eq!(found[0].code, codes::E0303, "{alias}");
+            let help = found[0].help.as_deref().unwrap_or("");
+            assert!(help.contains(owner), "{alias}: {help}");
+        }
+        // Two spellings of one file clash, naming the other guide.
+        let found = site(&["/old/"], &["/old/index.html"], &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("guides/alpha.md"));
+        let found = site(&["//old//x//"], &["/old/x"], &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // A static file of the site's own theme.
+        let found = site(&["/img/logo.svg"], &[], &["img/logo.svg".to_string()]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // An old URL that nothing else uses is fine.
+        assert_eq!(
+            site(&["/old-alpha/", "/guides/gone/"], &["/beta-old.html"], &[]),
+            Vec::new()
+        );
     }
 
     #[test]

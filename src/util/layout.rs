@@ -135,8 +135,15 @@ impl Route<'_> {
                 return;
             }
             Route::Alias(alias) => {
-                let trimmed = alias.trim_matches('/');
-                out.push_str(trimmed);
+                // Empty segments dropped: `//old//x//` is `old/x/`, as a
+                // static host resolves it.
+                let mut segs = alias.split('/').filter(|s| !s.is_empty()).peekable();
+                while let Some(seg) = segs.next() {
+                    out.push_str(seg);
+                    if segs.peek().is_some() {
+                        out.push('/');
+                    }
+                }
                 if !alias_is_file(alias) {
                     out.push('/');
                 }
@@ -170,11 +177,61 @@ pub fn alias_file(alias: &str) -> String {
     Route::Alias(alias).file()
 }
 
+/// What careerbook itself writes at the output file `file`, if anything
+/// does whatever the guides say: the fixed files (home page, 404, feed,
+/// sitemap, robots, search index, guide list, CNAME), the built-in theme's
+/// static files, and everything in the folders of generated pages (`api/`,
+/// `paths/`, `salaries/`, `search/`, and each kind of term). A redirect
+/// written there would replace a page, so an alias may not name one.
+pub fn generated_owner(file: &str) -> Option<String> {
+    const FIXED: &[(Route<'static>, &str)] = &[
+        (Route::Index, "the home page"),
+        (Route::NotFound, "the page for missing URLs"),
+        (Route::Feed, "the Atom feed"),
+        (Route::Sitemap, "the sitemap"),
+        (Route::Robots, "robots.txt"),
+        (Route::SearchIndex, "the search index"),
+        (Route::GuideList, "the JSON list of guides"),
+        (Route::Cname, "the custom-domain file"),
+    ];
+    if let Some((_, what)) = FIXED.iter().find(|(r, _)| overlaps(file, &r.file())) {
+        return Some(what.to_string());
+    }
+    const FOLDERS: &[&str] = &[
+        "api/",
+        "paths/",
+        "salaries/",
+        "search/",
+        "families/",
+        "tags/",
+        "employers/",
+        "sectors/",
+    ];
+    if let Some(folder) = FOLDERS.iter().find(|f| file.starts_with(**f)) {
+        return Some(format!("the pages under `/{folder}`"));
+    }
+    const BUILT_IN_STATIC: &[&str] = &["style.css", "favicon.svg", "search.js", "sort.js"];
+    BUILT_IN_STATIC
+        .iter()
+        .find(|f| overlaps(file, f))
+        .map(|f| format!("the theme's `{f}`"))
+}
+
+/// Whether two output files cannot both be written: the same path, or one
+/// is a folder the other needs (`a.xml` and `a.xml/index.html`).
+pub fn overlaps(a: &str, b: &str) -> bool {
+    let under =
+        |x: &str, y: &str| x.len() > y.len() && x.starts_with(y) && x.as_bytes()[y.len()] == b'/';
+    a == b || under(a, b) || under(b, a)
+}
+
 /// The slug of the guide whose page an alias names, when the alias is the
 /// URL path of a guide page (`/guides/<slug>/`), so the rules can report
 /// an alias that takes a guide's URL.
-pub fn alias_guide_slug(alias: &str) -> Option<&str> {
-    alias.trim_matches('/').strip_prefix(GUIDES_DIR)
+pub fn alias_guide_slug(alias: &str) -> Option<String> {
+    let file = alias_file(alias);
+    let slug = file.strip_prefix(GUIDES_DIR)?.strip_suffix("/index.html")?;
+    (!slug.contains('/')).then(|| slug.to_string())
 }
 
 /// Where a site is published: the base URL split into what links need.
@@ -287,6 +344,12 @@ mod tests {
             (Route::Alias("/old/url/"), "old/url/", "old/url/index.html"),
             (Route::Alias("/old"), "old/", "old/index.html"),
             (Route::Alias("/old.html"), "old.html", "old.html"),
+            (Route::Alias("//old//x//"), "old/x/", "old/x/index.html"),
+            (
+                Route::Alias("/old/index.html"),
+                "old/index.html",
+                "old/index.html",
+            ),
             (Route::Paths, "paths/", "paths/index.html"),
             (Route::Salaries, "salaries/", "salaries/index.html"),
             (Route::Search, "search/", "search/index.html"),
@@ -323,7 +386,12 @@ mod tests {
         ] {
             assert!(check_alias(bad).is_err(), "{bad}");
         }
-        assert_eq!(alias_guide_slug("/guides/tpm/"), Some("tpm"));
+        assert_eq!(alias_guide_slug("/guides/tpm/").as_deref(), Some("tpm"));
+        assert_eq!(
+            alias_guide_slug("/guides/tpm/index.html").as_deref(),
+            Some("tpm")
+        );
+        assert_eq!(alias_guide_slug("//guides//tpm").as_deref(), Some("tpm"));
         assert_eq!(alias_guide_slug("/old/tpm/"), None);
     }
 }

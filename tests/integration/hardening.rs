@@ -436,6 +436,33 @@ fn symlinks_leading_outside_the_site_are_not_followed_and_said_so() {
     }
 }
 
+/// An alias that would replace a page careerbook writes is an error in
+/// `check` and in `build`, never a race between two writers.
+#[test]
+fn aliases_cannot_replace_generated_pages() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let solo = read(root.join("guides/solo.md"));
+    std::fs::write(
+        root.join("guides/solo.md"),
+        solo.replacen(
+            "title:",
+            "aliases: [/index.html, /sitemap.xml, /search/]\ntitle:",
+            1,
+        ),
+    )
+    .unwrap();
+    let r = root.to_str().unwrap();
+    for command in ["check", "build"] {
+        let out = careerbook(&[command, "--root", r]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{command}: {err}");
+        assert_eq!(err.matches("E0303").count(), 3, "{command}: {err}");
+        assert!(err.contains("the home page"), "{err}");
+    }
+    assert!(!root.join("output").exists());
+}
+
 /// `site.yaml` arrives through pull requests like the guides: its `output`
 /// may only name a folder inside the site; one elsewhere must come from the
 /// command line.

@@ -313,9 +313,14 @@ impl Store {
         all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         self.site_diags.clear();
         let unparsed = self.unparsed();
+        let statics: Vec<String> = match &self.theme {
+            Ok(theme) => theme.statics.keys().cloned().collect(),
+            Err(_) => Vec::new(),
+        };
         let context = rules::Context {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
+            statics: &statics,
         };
         rules::validate::validate_site(&all, &context, &mut self.site_diags);
         if let Ok((_, links)) = load::scan_guides(self.root()) {
@@ -400,6 +405,7 @@ impl Store {
         let context = rules::Context {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
+            statics: &[],
         };
         rules::lint::lint(&all, &context, &mut out);
         out
