@@ -148,18 +148,16 @@ fn io_diag(root: &Path, full: &Path, e: &std::io::Error) -> Diagnostic {
     )
 }
 
-/// The output paths of the static files a site's theme `name` adds or
-/// replaces (`style.css`, `img/logo.svg`), without reading them; none for
-/// a name `load` would refuse.
+/// The output paths of the static files theme `name` publishes, built in
+/// and the site's own (`style.css`, `img/logo.svg`), without reading them;
+/// only the built-in ones for a name `load` would refuse.
 pub(crate) fn static_names(root: &Path, name: &str) -> Vec<String> {
-    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
-        return Vec::new();
+    let mut names: Vec<String> = STATIC.iter().map(|(n, _)| n.to_string()).collect();
+    if !(name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.')) {
+        let dir = root.join("themes").join(name).join("static");
+        names.extend(files_under(root, &dir).into_iter().map(|(rel, _)| rel));
     }
-    let dir = root.join("themes").join(name).join("static");
-    files_under(root, &dir)
-        .into_iter()
-        .map(|(rel, _)| rel)
-        .collect()
+    names
 }
 
 /// Regular files under `dir`, as (path relative to `dir` with `/`, full path),

@@ -48,8 +48,8 @@ pub struct Context<'a> {
     pub unparsed: &'a [(String, std::path::PathBuf)],
     /// Whether drafts are published (`--drafts`).
     pub drafts: bool,
-    /// The static files the site's theme adds or replaces, as output paths
-    /// (`style.css`, `img/logo.svg`): an alias may not take one.
+    /// The static files the theme publishes, built in and the site's own, as
+    /// output paths (`style.css`, `img/logo.svg`): an alias may not take one.
     pub statics: &'a [String],
 }
 
@@ -421,20 +421,18 @@ Body.
         };
         let taken = [
             ("/index.html", "the home page"),
-            ("/search/", "the pages under `/search/`"),
-            ("/salaries/", "the pages under `/salaries/`"),
-            ("/paths/", "the pages under `/paths/`"),
-            ("/tags/", "the pages under `/tags/`"),
-            ("/families/x/", "the pages under `/families/`"),
-            ("/employers/", "the pages under `/employers/`"),
+            ("/search/", "a generated page under `/search/`"),
+            ("/salaries/", "a generated page under `/salaries/`"),
+            ("/paths/", "a generated page under `/paths/`"),
+            ("/tags/", "a generated page under `/tags/`"),
+            ("/families/x/", "a generated page under `/families/`"),
+            ("/employers/", "a generated page under `/employers/`"),
             ("/sitemap.xml", "the sitemap"),
             ("/feed.xml/", "the Atom feed"),
             ("/robots.txt/", "robots.txt"),
-            ("/style.css", "the theme's `style.css`"),
-            ("/favicon.svg", "the theme's `favicon.svg`"),
             ("/search-index.json", "the search index"),
             ("/api/guides.json/", "the JSON list of guides"),
-            ("/api/guides/beta.json", "the pages under `/api/`"),
+            ("/api/guides/beta.json", "a generated page under `/api/`"),
             ("/guides/alpha/index.html", "the page of guides/alpha.md"),
             ("/guides/beta/", "the page of guides/beta.md"),
             ("/404.html", "the page for missing URLs"),
@@ -457,8 +455,16 @@ Body.
         let found = site(&["//old//x//"], &["/old/x"], &[]);
         assert_eq!(found.len(), 1, "{found:#?}");
         // A static file of the site's own theme.
-        let found = site(&["/img/logo.svg"], &[], &["img/logo.svg".to_string()]);
-        assert_eq!(found.len(), 1, "{found:#?}");
+        let statics = ["style.css".to_string(), "img/logo.svg".to_string()];
+        for alias in ["/img/logo.svg", "/style.css", "/style.css/x/"] {
+            let found = site(&[alias], &[], &statics);
+            assert_eq!(found.len(), 1, "{alias}: {found:#?}");
+            assert!(found[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("the theme's"));
+        }
         // An old URL that nothing else uses is fine.
         assert_eq!(
             site(&["/old-alpha/", "/guides/gone/"], &["/beta-old.html"], &[]),

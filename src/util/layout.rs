@@ -179,10 +179,11 @@ pub fn alias_file(alias: &str) -> String {
 
 /// What careerbook itself writes at the output file `file`, if anything
 /// does whatever the guides say: the fixed files (home page, 404, feed,
-/// sitemap, robots, search index, guide list, CNAME), the built-in theme's
-/// static files, and everything in the folders of generated pages (`api/`,
-/// `paths/`, `salaries/`, `search/`, and each kind of term). A redirect
-/// written there would replace a page, so an alias may not name one.
+/// sitemap, robots, search index, guide list, CNAME) and everything in the
+/// folders of generated pages (`api/`, `paths/`, `salaries/`, `search/`,
+/// and each kind of term). A redirect written there would replace a page,
+/// so an alias may not name one. (The theme's static files depend on the
+/// theme: the rules get their names from the theme.)
 pub fn generated_owner(file: &str) -> Option<String> {
     const FIXED: &[(Route<'static>, &str)] = &[
         (Route::Index, "the home page"),
@@ -207,14 +208,10 @@ pub fn generated_owner(file: &str) -> Option<String> {
         "employers/",
         "sectors/",
     ];
-    if let Some(folder) = FOLDERS.iter().find(|f| file.starts_with(**f)) {
-        return Some(format!("the pages under `/{folder}`"));
-    }
-    const BUILT_IN_STATIC: &[&str] = &["style.css", "favicon.svg", "search.js", "sort.js"];
-    BUILT_IN_STATIC
+    FOLDERS
         .iter()
-        .find(|f| overlaps(file, f))
-        .map(|f| format!("the theme's `{f}`"))
+        .find(|f| file.starts_with(**f))
+        .map(|folder| format!("a generated page under `/{folder}`"))
 }
 
 /// Whether two output files cannot both be written: the same path, or one

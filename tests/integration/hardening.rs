@@ -447,7 +447,7 @@ fn aliases_cannot_replace_generated_pages() {
         root.join("guides/solo.md"),
         solo.replacen(
             "title:",
-            "aliases: [/index.html, /sitemap.xml, /search/]\ntitle:",
+            "aliases: [/index.html, /sitemap.xml, /search/, /style.css]\ntitle:",
             1,
         ),
     )
@@ -457,7 +457,7 @@ fn aliases_cannot_replace_generated_pages() {
         let out = careerbook(&[command, "--root", r]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{command}: {err}");
-        assert_eq!(err.matches("E0303").count(), 3, "{command}: {err}");
+        assert_eq!(err.matches("E0303").count(), 4, "{command}: {err}");
         assert!(err.contains("the home page"), "{err}");
     }
     assert!(!root.join("output").exists());
