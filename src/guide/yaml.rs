@@ -149,6 +149,7 @@ impl Node {
 /// document yields `None`. Duplicate keys are kept in document order: the
 /// schema walk reports them with their field path.
 pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
+    check_characters(text)?;
     check_depth(text)?;
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
@@ -157,12 +158,52 @@ pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
     // input before any depth check runs.
     loop {
         let (ev, mark) = parser.next_token().map_err(|e| scan_error(text, &e))?;
-        if matches!(ev, Event::StreamEnd | Event::DocumentEnd) {
-            break;
+        match ev {
+            Event::StreamEnd => break,
+            // The text is read to its end, so a stray `]` or an unclosed
+            // quote after the first value is an error, not ignored.
+            Event::DocumentEnd => {
+                let (next, mark) = parser.next_token().map_err(|e| scan_error(text, &e))?;
+                if !matches!(next, Event::StreamEnd) {
+                    return Err(YamlError {
+                        line: mark.line(),
+                        column: mark.col() + 1,
+                        message: "a second YAML document starts here; front matter is one \
+                                  mapping of `field: value` lines"
+                            .into(),
+                    });
+                }
+                break;
+            }
+            ev => builder.on_event(ev, mark, text)?,
         }
-        builder.on_event(ev, mark, text)?;
     }
     Ok(builder.root)
+}
+
+/// Refuses the characters YAML does not allow in a document: C0 controls
+/// other than tab, line feed and carriage return (NUL among them), DEL,
+/// and C1 controls other than NEL. Reported at their line and column, as
+/// nothing after them could be trusted to mean what it shows.
+fn check_characters(text: &str) -> Result<(), YamlError> {
+    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}');
+    let Some((at, c)) = text.char_indices().find(|(_, c)| bad(*c)) else {
+        return Ok(());
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Err(YamlError {
+        line,
+        column,
+        message: format!(
+            "the control character U+{:04X} is not allowed in YAML; delete it",
+            c as u32
+        ),
+    })
 }
 
 fn scan_error(text: &str, e: &ScanError) -> YamlError {
@@ -391,6 +432,46 @@ fn measure(node: &Node) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_whole_text_is_read() {
+        // After a valid first value: a stray bracket, a second document, an
+        // unclosed quote or flow (YAML test suite 4H7K, KS4U, BS4K, QLJ7).
+        let cases = [
+            ("title: x\n]\n", 2),
+            ("title: x\n--- {bogus: [unclosed\n", 2),
+            ("title: x\n--- \"unterminated\n", 2),
+            // The scanner notices the missing `:` only at the next line.
+            ("title: {a: b}\nstray line\n", 3),
+            ("---\n[ a, b, c ] ]\n", 2),
+            ("---\n[\nsequence item\n]\ninvalid item\n", 5),
+            ("---\nword1  # comment\nword2\n", 3),
+            ("---\n&anchor a: b\n---\n*anchor: c\n", 3),
+        ];
+        for (text, line) in cases {
+            let err = parse_tree(text).expect_err(text);
+            assert_eq!(err.line, line, "{text:?}: {err:?}");
+        }
+        assert!(
+            parse_tree("title: x\n...\n").is_ok(),
+            "an explicit end is fine"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused_where_they_are() {
+        for (text, line, column) in [
+            ("title: a\u{0}b\n", 1, 9),
+            ("a: 1\nb: x\u{1b}[31m\n", 2, 5),
+            ("a: 1\nb: ok\n\u{7f}\n", 3, 1),
+            ("a: \"x\u{1}\"\n", 1, 6),
+        ] {
+            let err = parse_tree(text).expect_err(text);
+            assert_eq!((err.line, err.column), (line, column), "{text:?}: {err:?}");
+            assert!(err.message.contains("control character"), "{err:?}");
+        }
+        assert!(parse_tree("a: \"tab\there\"\r\nb: 2\n").is_ok());
+    }
 
     fn tree(text: &str) -> Node {
         parse_tree(text).unwrap().unwrap()
