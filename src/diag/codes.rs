@@ -82,7 +82,7 @@ codes! {
         "The file is empty, has no front matter, or the front matter is not closed."
         "a file starting with `# Title`";
     E0003 Error
-        "The front matter is not valid YAML: bad indentation, tab indentation, an unclosed quote, nesting deeper than 64 levels, an alias (`*name`) with no anchor (`&name`) before it, aliases that copy more than 100,000 values, anything after the first value (a stray `]`, a second document), or a control character such as NUL."
+        "The front matter is not valid YAML: bad indentation, tab indentation, an unclosed quote, nesting deeper than 64 levels, an alias (`*name`) with no anchor (`&name`) before it, aliases that copy more than 100,000 values, anything after the first value (a stray `]`, a second document), a control character such as NUL, or a tag other than YAML's standard ones (`!!str`, `!!int`, ...)."
         r#"`title: "Unclosed`, `tags: *nope`"#;
     E0004 Error
         "The front matter is empty, or is not a mapping of `field: value` lines."
