@@ -149,8 +149,10 @@ impl Node {
 /// document yields `None`. Duplicate keys are kept in document order: the
 /// schema walk reports them with their field path.
 pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
-    check_characters(text)?;
-    check_depth(text)?;
+    // One pass over the bytes for both checks: this runs on every guide.
+    if check_depth(text)? {
+        check_characters(text)?;
+    }
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
     // Pull events one by one rather than through `Parser::load`, which
@@ -296,10 +298,15 @@ fn alias_name(text: &str, line: usize, col: usize) -> &str {
 /// Rejects deeply nested flow collections before the parser sees them: its
 /// scanner reads ahead through `[[[[…` and gives up at 255 levels with a
 /// message that says nothing about nesting.
-fn check_depth(text: &str) -> Result<(), YamlError> {
+/// Rejects flow nesting deeper than [`MAX_DEPTH`]; returns whether the
+/// text holds a byte that may start a control character (see
+/// [`check_characters`]), so the usual text is read once.
+fn check_depth(text: &str) -> Result<bool, YamlError> {
     let mut depth = 0usize;
     let mut line = 1;
-    // Brackets and newlines are ASCII, so bytes suffice (and are faster).
+    let mut suspicious = false;
+    // Brackets, newlines and C0/DEL are ASCII, so bytes suffice (and are
+    // faster); a C1 control is 0xC2 followed by 0x80..=0x9F.
     for (i, c) in text.bytes().enumerate() {
         match c {
             b'\n' => line += 1,
@@ -311,10 +318,12 @@ fn check_depth(text: &str) -> Result<(), YamlError> {
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\t' | b'\r' => {}
+            0..0x20 | 0x7f | 0xc2 => suspicious = true,
             _ => {}
         }
     }
-    Ok(())
+    Ok(suspicious)
 }
 
 fn too_deep(line: usize, column: usize) -> YamlError {
