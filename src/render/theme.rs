@@ -52,8 +52,7 @@ pub struct Theme {
 
 /// Loads the theme named in `site.yaml`: built-ins, overridden from disk.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
-    let bad_name = name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.');
-    if bad_name {
+    if !is_theme_name(name) {
         return Err(vec![Diagnostic::new(
             "site.yaml",
             0,
@@ -148,12 +147,18 @@ fn io_diag(root: &Path, full: &Path, e: &std::io::Error) -> Diagnostic {
     )
 }
 
+/// Whether `name` can name a folder under `themes/`: not empty, one path
+/// segment, not hidden (so not `.` or `..`).
+fn is_theme_name(name: &str) -> bool {
+    !(name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.'))
+}
+
 /// The output paths of the static files theme `name` publishes, built in
 /// and the site's own (`style.css`, `img/logo.svg`), without reading them;
 /// only the built-in ones for a name `load` would refuse.
 pub(crate) fn static_names(root: &Path, name: &str) -> Vec<String> {
     let mut names: Vec<String> = STATIC.iter().map(|(n, _)| n.to_string()).collect();
-    if !(name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.')) {
+    if is_theme_name(name) {
         let dir = root.join("themes").join(name).join("static");
         names.extend(files_under(root, &dir).into_iter().map(|(rel, _)| rel));
     }
