@@ -64,6 +64,17 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
     };
     diagnostics.extend(rules::validate_with(&loaded.guides, &context));
     diagnostics.extend(crate::render::theme::link_warnings(&opts.root));
+    // A theme that `build` cannot load (missing, outside `themes/`, a
+    // template that does not parse) is reported here first.
+    if let Err(errors) = theme::load(&opts.root, &loaded.config.theme) {
+        let at = site_yaml_value(&sources, "theme");
+        diagnostics.extend(errors.into_iter().map(|mut d| {
+            if d.line == 0 && d.field == "theme" {
+                (d.line, d.column) = at;
+            }
+            d
+        }));
+    }
     if opts.output.is_none() {
         diagnostics.extend(output_outside_root(&loaded.config.output, &sources));
     }
@@ -93,18 +104,7 @@ fn output_outside_root(output: &str, sources: &[SourceFile]) -> Option<Diagnosti
     if !escapes {
         return None;
     }
-    // The line of `output:` in site.yaml, for the caret.
-    let (line, column) = sources
-        .iter()
-        .find(|s| s.path == std::path::Path::new("site.yaml"))
-        .and_then(|s| {
-            s.text.lines().enumerate().find_map(|(n, l)| {
-                let rest = l.strip_prefix("output")?.trim_start().strip_prefix(':')?;
-                let value = rest.trim_start();
-                Some((n + 1, l.len() - value.len() + 1))
-            })
-        })
-        .unwrap_or((0, 0));
+    let (line, column) = site_yaml_value(sources, "output");
     Some(
         Diagnostic::new(
             "site.yaml",
@@ -118,6 +118,23 @@ fn output_outside_root(output: &str, sources: &[SourceFile]) -> Option<Diagnosti
             "name a folder inside the site (the default is `output`), or give this one with `careerbook build --output`",
         ),
     )
+}
+
+/// The line and column of a top-level `key:`'s value in `site.yaml`, for
+/// the caret under a setting the loader accepted and a later step refused;
+/// `(0, 0)` when the key is not written there (a default).
+fn site_yaml_value(sources: &[SourceFile], key: &str) -> (usize, usize) {
+    sources
+        .iter()
+        .find(|s| s.path == std::path::Path::new("site.yaml"))
+        .and_then(|s| {
+            s.text.lines().enumerate().find_map(|(n, l)| {
+                let rest = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+                let value = rest.trim_start();
+                Some((n + 1, l.len() - value.len() + 1))
+            })
+        })
+        .unwrap_or((0, 0))
 }
 
 /// The output folder for these options and config.

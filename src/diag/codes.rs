@@ -93,9 +93,15 @@ codes! {
     E0006 Error
         "The file cannot be read."
         "permissions";
+    E0007 Error
+        "The site has no `guides/` folder, or `guides` is not a folder: the site would have no guides."
+        "`careerbook build` run inside `guides/`, or with a mistyped `--root`";
     W0010 Warning
         "A symbolic link under `guides/` or the theme's folder points outside the site root (or nowhere), so it is not followed."
         "`guides/x.md` linking to `/etc/passwd`";
+    W0011 Warning
+        "A file under `guides/` named like Markdown but not `*.md` (`.MD`, `.markdown`): it is not read."
+        "`guides/Data-Engineer.MD`";
     // The schema walk.
     E0100 Error
         "The front matter does not fit the guide format although the schema walk found nothing wrong: the schema and the model disagree, which is a careerbook bug."
@@ -159,12 +165,15 @@ codes! {
     E0306 Error
         "`output` in `site.yaml` names a folder outside the site root (an absolute path, or one that climbs out with `..`); such a folder can only be given on the command line with `--output`."
         "`output: ../public`, `output: /var/www`";
-    // The theme (reported by `build`).
+    E0307 Error
+        "A name too long to become a file name: a guide's slug (from the file name or `slug:`), or a family, tag, employer or sector whose slug is over 200 bytes."
+        "a 300-character file name; a `family` pasted from a whole paragraph";
+    // The theme.
     E0401 Error
-        "The theme named in `site.yaml` is not a folder under `themes/` (reported by `build`)."
+        "The theme named in `site.yaml` is not a folder under `themes/`."
         "`theme: ../other`, `theme: missing`";
     E0402 Error
-        "A template does not parse or fails to render; the message names the template (reported by `build`)."
+        "A template does not parse, or fails to render (found by `build` and by `check --links`, which render every page); the message names the template."
         "";
     // Warnings about guides.
     W0501 Warning

@@ -15,10 +15,36 @@ fn generate<T: schemars::JsonSchema>(title: &str) -> Value {
     schema.to_value()
 }
 
-/// The schema of a guide's front matter.
+/// The schema of a guide's front matter. Every text value must show
+/// something: an empty `level: ''` or `tags: ['']` is a mistake in a guide,
+/// never a value, so every string gets `minLength: 1` (and the walk counts
+/// only visible characters).
 pub(crate) fn guide() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| generate::<FrontMatter>("careerbook guide front matter"))
+    SCHEMA.get_or_init(|| {
+        let mut schema = generate::<FrontMatter>("careerbook guide front matter");
+        require_text(&mut schema);
+        schema
+    })
+}
+
+/// Adds `minLength: 1` to every string schema that has no length of its own.
+fn require_text(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            let is_string = match map.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            if is_string && !map.contains_key("minLength") && !map.contains_key("enum") {
+                map.insert("minLength".into(), 1.into());
+            }
+            map.values_mut().for_each(require_text);
+        }
+        Value::Array(items) => items.iter_mut().for_each(require_text),
+        _ => {}
+    }
 }
 
 /// The schema of `site.yaml`.

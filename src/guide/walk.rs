@@ -313,16 +313,19 @@ impl<'a> Walker<'a> {
 
     fn string(&mut self, node: &Node, text: &str, s: &Map<String, Value>, path: &[Seg<'_>]) {
         if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
-            if (text.chars().count() as u64) < min {
+            // Text of spaces or zero-width characters is there to YAML and
+            // empty to a reader: it counts as empty.
+            let blank = crate::util::text::is_blank(text);
+            if blank || (text.chars().count() as u64) < min {
                 let field = path_string(path);
-                self.push(
-                    node.line,
-                    node.column,
-                    path,
-                    codes::E0202,
-                    format!("`{field}` must not be empty"),
-                    None,
-                );
+                let message = if text.is_empty() {
+                    format!("`{field}` must not be empty")
+                } else {
+                    format!(
+                        "`{field}` shows nothing: it holds only spaces or invisible characters such as zero-width spaces"
+                    )
+                };
+                self.push(node.line, node.column, path, codes::E0202, message, None);
                 return;
             }
         }

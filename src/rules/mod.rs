@@ -3,6 +3,7 @@
 //! parsed come in; diagnostics go out, in the guides' order.
 
 pub(crate) mod lint;
+mod names;
 pub mod validate;
 
 use crate::diag::Diagnostic;

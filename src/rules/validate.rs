@@ -8,7 +8,7 @@
 //! lists and text, patterns such as the slug's, positive salary figures, the
 //! currency list) is checked by the schema walk ([`crate::guide::walk`])
 //! alone, and a guide it rejects never gets here. Here are only the rules
-//! the schema cannot express: blank text, `min <= max`, URLs, the paths in
+//! the schema cannot express: `min <= max`, URLs, the paths in
 //! `aliases:`, and the rules spanning guides. YAML aliases are expanded by
 //! the reader, so the walk has seen every value, aliased or not.
 
@@ -20,13 +20,18 @@ use crate::util::layout::overlaps;
 use std::collections::BTreeMap;
 
 /// Collects diagnostics about one guide at positions taken from its tree.
-struct Report<'a> {
-    guide: &'a Guide,
-    out: &'a mut Vec<Diagnostic>,
+pub(super) struct Report<'a> {
+    pub(super) guide: &'a Guide,
+    pub(super) out: &'a mut Vec<Diagnostic>,
 }
 
 impl Report<'_> {
-    fn error(&mut self, path: &[Seg<'_>], code: &'static Code, message: String) -> &mut Diagnostic {
+    pub(super) fn error(
+        &mut self,
+        path: &[Seg<'_>],
+        code: &'static Code,
+        message: String,
+    ) -> &mut Diagnostic {
         let (line, column) = self.guide.position(path);
         self.out.push(Diagnostic::new(
             &self.guide.source.path,
@@ -53,39 +58,11 @@ pub struct Context<'a> {
     pub statics: &'a [String],
 }
 
-/// Text that is there but only spaces: the walk's `minLength` lets it
-/// through, and reports text that is not there at all.
-fn blank(text: &str) -> bool {
-    !text.is_empty() && text.trim().is_empty()
-}
-
-fn no_blank_items(r: &mut Report<'_>, key: &'static str, items: &[String]) {
-    for (i, item) in items.iter().enumerate() {
-        if blank(item) {
-            r.error(
-                &[Seg::Key(key), Seg::Index(i)],
-                codes::E0202,
-                "list item is empty".into(),
-            );
-        }
-    }
-}
-
 /// The rules about one guide on its own.
 pub fn validate_guide(g: &Guide, out: &mut Vec<Diagnostic>) {
     let f = &g.front;
     let mut r = Report { guide: g, out };
-    for (key, value) in [("title", &f.title), ("summary", &f.summary)] {
-        if blank(value) {
-            r.error(
-                &[Seg::Key(key)],
-                codes::E0202,
-                format!("`{key}` must not be empty"),
-            );
-        }
-    }
-    no_blank_items(&mut r, "responsibilities", &f.responsibilities);
-    no_blank_items(&mut r, "skills", &f.skills);
+    super::names::names_fit(&mut r);
     if f.slug.is_none() && g.slug.is_empty() {
         r.error(
             &[Seg::Key("title")],
@@ -568,14 +545,35 @@ Body.
         once(&text, codes::E0202, 7, 5, "skills[0]");
         let text = guide("", &[("  - Kubernetes", "  - \"  \"")]);
         once(&text, codes::E0202, 7, 5, "skills[0]");
-        // Through an alias: empty, then blank.
+        // Zero-width and other invisible characters show nothing either.
+        let text = guide(
+            "",
+            &[("title: Platform Engineer", "title: \"\u{200B}\u{200D}\"")],
+        );
+        let d = once(&text, codes::E0202, 2, 8, "title");
+        assert!(d.message.contains("invisible"), "{d:#?}");
+        // Every text field, not only the ones listed as required.
+        let text = guide("tags: ['']\n", &[]);
+        once(&text, codes::E0202, 4, 8, "tags[0]");
+        let text = guide("", &[("level: Mid", "level: ''")]);
+        once(&text, codes::E0202, 12, 14, "salary.ranges[0].level");
+        // Through an alias: the anchored value and the alias are both blank.
         let anchor = |value: &str| format!("family: &v {value}\ntitle: *v");
-        let text = guide("", &[("title: Platform Engineer", &anchor("\"\""))]);
-        once(&text, codes::E0202, 3, 8, "title");
-        let text = guide("", &[("title: Platform Engineer", &anchor("\"  \""))]);
-        once(&text, codes::E0202, 3, 8, "title");
-        let text = guide("family: &e \"\"\n", &[("  - Run the platform", "  - *e")]);
-        once(&text, codes::E0202, 6, 5, "responsibilities[0]");
+        for value in ["\"\"", "\"  \""] {
+            let text = guide("", &[("title: Platform Engineer", &anchor(value))]);
+            let found: Vec<_> = errors(&text)
+                .iter()
+                .map(|d| (d.code, d.line, d.field.clone()))
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    (codes::E0202, 2, "family".to_string()),
+                    (codes::E0202, 3, "title".to_string())
+                ],
+                "{text}"
+            );
+        }
     }
 
     #[test]

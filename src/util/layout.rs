@@ -14,6 +14,16 @@ use std::fmt::Write;
 /// The file a folder URL is served from.
 const INDEX_FILE: &str = "index.html";
 
+/// The most bytes a slug (or one segment of an alias) may have. Slugs
+/// become file and folder names (`guides/<slug>/`, `api/guides/<slug>.json`,
+/// and while a rebuild writes, `.<slug>.json.careerbook-tmp` beside it);
+/// file systems hold at most [`MAX_NAME_BYTES`] per name, and 200 leaves
+/// room for every suffix, including the `-2` that tells equal slugs apart.
+pub const MAX_SLUG_BYTES: usize = 200;
+
+/// The most bytes in one file or folder name on Linux, macOS and Windows.
+pub const MAX_NAME_BYTES: usize = 255;
+
 /// The folder that holds every guide page, `guides/`: a guide's URL path is
 /// this plus its slug and a `/` (the search index links guides that way).
 pub const GUIDES_DIR: &str = "guides/";
@@ -297,6 +307,9 @@ pub fn check_alias(alias: &str) -> Result<(), &'static str> {
     {
         return Err("may not contain `.` or `..` segments or hidden names");
     }
+    if segs.iter().any(|s| s.len() > MAX_SLUG_BYTES) {
+        return Err("has a segment longer than 200 bytes, more than a file name can hold");
+    }
     Ok(())
 }
 
@@ -318,6 +331,32 @@ mod tests {
         assert_eq!(BaseUrl::parse("https://h.io").path, "/");
         assert_eq!(BaseUrl::parse("/").path, "/");
         assert_eq!(BaseUrl::parse("sub").path, "/sub/");
+    }
+
+    #[test]
+    fn the_longest_slug_fits_every_name_it_becomes() {
+        let slug = "a".repeat(MAX_SLUG_BYTES);
+        let numbered = format!("{slug}-99999");
+        let segment = "b".repeat(MAX_SLUG_BYTES);
+        let alias = format!("/{segment}/{}.html", &segment[5..]);
+        let routes = [
+            Route::Guide(&numbered),
+            Route::GuideData(&numbered),
+            Route::Term {
+                kind_key: "employers",
+                slug: &numbered,
+            },
+            Route::Alias(&alias),
+        ];
+        for route in routes {
+            for name in route.file().split('/') {
+                // The temporary name a rebuild writes beside the file.
+                let tmp = format!(".{name}.careerbook-tmp");
+                assert!(tmp.len() <= MAX_NAME_BYTES, "{route:?}: {}", tmp.len());
+            }
+        }
+        assert!(check_alias(&alias).is_ok());
+        assert!(check_alias(&format!("/{segment}b/")).is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod common;
 
 mod build;
 mod check;
+mod check_first;
 mod golden;
 mod hardening;
 mod incremental;

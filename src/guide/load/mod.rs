@@ -129,7 +129,7 @@ pub fn guide_paths(root: &Path) -> Result<Vec<PathBuf>> {
 pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
     let dir = root.join("guides");
     if !dir.is_dir() {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok((Vec::new(), vec![no_guides_folder(&dir)]));
     }
     let real_root =
         std::fs::canonicalize(root).with_context(|| format!("cannot read {}", root.display()))?;
@@ -151,6 +151,9 @@ pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
         if hidden {
             continue;
         }
+        if !is_md && entry.file_type().is_file() {
+            diags.extend(not_md(&rel));
+        }
         if entry.path_is_symlink() {
             match symlink_target_inside(&real_root, entry.path()) {
                 Some(true) if is_md => paths.push(rel),
@@ -162,6 +165,48 @@ pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
         }
     }
     Ok((paths, diags))
+}
+
+/// E0007: a site without a `guides/` folder would build an empty site, which
+/// is never what was meant (a mistyped `--root`, or a command run in the
+/// wrong folder).
+fn no_guides_folder(dir: &Path) -> Diagnostic {
+    let (what, help) = if dir.exists() || dir.is_symlink() {
+        (
+            "`guides` is not a folder",
+            "make `guides/` a folder of `.md` files",
+        )
+    } else {
+        (
+            "there is no `guides/` folder, so the site would have no guides",
+            "run careerbook in the site's root (the folder with site.yaml and guides/), give it with `--root`, or start a guide with `careerbook new \"Role Title\"`",
+        )
+    };
+    Diagnostic::new("guides", 0, 0, "", codes::E0007, what).with_help(help)
+}
+
+/// W0011 for a file that looks like Markdown but is not named `*.md`, so it
+/// is not read: `Guide.MD`, `guide.markdown`.
+fn not_md(rel: &Path) -> Option<Diagnostic> {
+    let ext = rel.extension()?.to_str()?;
+    let markdown = ext.eq_ignore_ascii_case("md")
+        || ext.eq_ignore_ascii_case("markdown")
+        || ext.eq_ignore_ascii_case("mdown");
+    if !markdown {
+        return None;
+    }
+    let stem = rel.file_stem()?.to_string_lossy();
+    Some(
+        Diagnostic::new(
+            rel,
+            0,
+            0,
+            "",
+            codes::W0011,
+            format!("`.{ext}` files are not read; only `.md` files are guides"),
+        )
+        .with_help(format!("rename it to `{stem}.md` to publish it")),
+    )
 }
 
 /// The warning for a symbolic link under `folder` that is not followed.
