@@ -45,7 +45,8 @@ pub fn guide_page(
 ) -> Result<Page, Diagnostic> {
     let g = &site.guides[i];
     let route = Route::Guide(&g.slug);
-    let guide = GuideView::new(site, i);
+    let reserved: Vec<&str> = theme.guide_ids.iter().map(String::as_str).collect();
+    let guide = GuideView::new(site, i, &reserved);
     let page = page_view(
         site,
         &route,

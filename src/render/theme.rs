@@ -48,6 +48,11 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Where each template came from, for error messages.
     pub origins: BTreeMap<String, PathBuf>,
+    /// The ids a guide page's own markup uses (`main`, `search-q`,
+    /// `skills`, ...), read from `guide.html` and every template it extends,
+    /// imports or includes: a body heading never takes one, whatever the
+    /// theme writes.
+    pub guide_ids: Vec<String>,
 }
 
 /// Loads the theme named in `site.yaml`: built-ins, overridden from disk.
@@ -114,6 +119,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         .iter()
         .map(|(n, (_, p))| (n.clone(), p.clone()))
         .collect();
+    let guide_ids = literal_ids(&templates, "guide.html");
     let mut raw: Vec<(String, String)> = templates.into_iter().map(|(n, (t, _))| (n, t)).collect();
     // One guide's card through the theme's `card` macro: rendered once per
     // guide and reused by every page listing it (see `GuideCard::html`).
@@ -128,7 +134,62 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         tera,
         statics,
         origins,
+        guide_ids,
     })
+}
+
+/// Every literal `id="..."` in template `start` and the templates it pulls
+/// in (`extends`, `import`, `include`), sorted. Ids built by an expression
+/// (`id="{{ f.id }}"`) cannot collide with a body heading's on a guide page,
+/// which the theme does not know; they are left out.
+fn literal_ids(templates: &BTreeMap<String, (String, PathBuf)>, start: &str) -> Vec<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut queue = vec![start.to_string()];
+    while let Some(name) = queue.pop() {
+        let Some((text, _)) = templates.get(&name) else {
+            continue;
+        };
+        if !seen.insert(name) {
+            continue;
+        }
+        for tag in text.split("{%").skip(1) {
+            let tag = tag
+                .split("%}")
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('-')
+                .trim();
+            let pulls = ["extends", "import", "include"].iter().any(|k| {
+                tag.strip_prefix(k)
+                    .is_some_and(|r| r.starts_with(char::is_whitespace))
+            });
+            if let Some(used) = pulls.then(|| quoted(tag)).flatten() {
+                queue.push(used.to_string());
+            }
+        }
+        for (at, _) in text.match_indices("id=") {
+            let after_space = text[..at].ends_with(char::is_whitespace);
+            let rest = &text[at + 3..];
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let id = rest[1..].split(quote).next().unwrap_or("");
+            if after_space && !id.is_empty() && !id.contains(['{', '}']) {
+                ids.insert(id.to_string());
+            }
+        }
+    }
+    ids.into_iter().collect()
+}
+
+/// The first quoted string in a template tag: `"base.html"` in
+/// `extends "base.html"`.
+fn quoted(tag: &str) -> Option<&str> {
+    let start = tag.find(['"', '\''])?;
+    let quote = tag[start..].chars().next()?;
+    let rest = &tag[start + 1..];
+    Some(&rest[..rest.find(quote)?])
 }
 
 /// The internal template that renders one card with the theme's `card`
@@ -276,4 +337,49 @@ fn pest_position(text: &str) -> Option<(usize, usize)> {
         .unwrap_or(rest.len());
     let (l, c) = rest[..end].split_once(':')?;
     Some((l.parse().ok()?, c.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guide_page_reserves_the_literal_ids_of_its_templates() {
+        let Ok(theme) = load(Path::new("/nonexistent"), "default") else {
+            panic!("the built-in theme loads");
+        };
+        let ids: Vec<&str> = theme.guide_ids.iter().map(String::as_str).collect();
+        for id in [
+            "main",
+            "search-q",
+            "search-hint",
+            "search-results",
+            "skills",
+            "sources",
+        ] {
+            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        }
+        // Only what the templates write: no section is called `overview`,
+        // and the paths page's ids are not on a guide page.
+        assert!(!ids.contains(&"overview"), "{ids:?}");
+        assert!(!ids.contains(&"graph-heading"), "{ids:?}");
+    }
+
+    #[test]
+    fn ids_come_from_every_template_pulled_in() {
+        let t = |text: &str| (text.to_string(), PathBuf::new());
+        let templates: BTreeMap<String, (String, PathBuf)> = [
+            ("page.html".to_string(), t("{% extends \"frame.html\" %}<h2 id=\"one\">{% include 'part.html' %}<p data-id=\"no\" id=\"{{ x }}\">")),
+            ("frame.html".to_string(), t("{%- import \"m.html\" as m -%}<main\n  id='two'>")),
+            ("part.html".to_string(), t("<i id=\"three\"></i>")),
+            ("m.html".to_string(), t("<b id=\"four\"></b>")),
+            ("other.html".to_string(), t("<b id=\"not-pulled-in\"></b>")),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            literal_ids(&templates, "page.html"),
+            ["four", "one", "three", "two"]
+        );
+    }
 }

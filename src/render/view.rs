@@ -244,22 +244,6 @@ pub struct FamilyView {
     pub guides: Vec<GuideCard>,
 }
 
-/// Ids of the guide page's own sections; body headings never reuse them.
-pub const SECTION_IDS: &[&str] = &[
-    "overview",
-    "responsibilities",
-    "skills",
-    "progression",
-    "skill-gaps",
-    "salary",
-    "hiring",
-    "next-steps",
-    "requirements",
-    "resources",
-    "sources",
-    "main",
-];
-
 fn level_label(level: &str) -> String {
     if level.to_lowercase().contains("level") {
         level.to_string()
@@ -293,7 +277,9 @@ fn period_word(p: Period) -> &'static str {
 
 impl GuideView {
     /// Builds the view of guide `i` of `site`.
-    pub fn new(site: &Site, i: usize) -> GuideView {
+    /// `reserved` holds the ids the page's own markup uses, which a body
+    /// heading must not take ([`crate::render::theme::Theme::guide_ids`]).
+    pub fn new(site: &Site, i: usize, reserved: &[&str]) -> GuideView {
         let g: &Guide = &site.guides[i];
         let md = crate::render::markdown::Markdown::of(&site.config);
         let f = &g.front;
@@ -368,7 +354,7 @@ impl GuideView {
             }
         }
         let req = f.requirements.clone().unwrap_or_default();
-        let (body_html, headings) = md.body(&g.body, SECTION_IDS);
+        let (body_html, headings) = md.body(&g.body, reserved);
         GuideView {
             slug: g.slug.clone(),
             url: site.base.link(&Route::Guide(&g.slug)),

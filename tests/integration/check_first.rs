@@ -258,3 +258,49 @@ fn markdown_files_not_named_md_are_pointed_out() {
         "rename it to `Data-Engineer.md` to publish it"
     );
 }
+
+/// Every `id="..."` in a page, in order.
+fn ids(html: &str) -> Vec<String> {
+    html.match_indices(" id=\"")
+        .map(|(at, _)| html[at + 5..].split('"').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn body_headings_sit_beside_the_sections_and_never_take_a_page_id() {
+    let site = init_site();
+    let root = site.path();
+    let path = root.join(GUIDE);
+    let text = read(&path);
+    let body = "\n## Overview\n\nSee [the overview](#overview).\n\n## A day in the life\n\n### Mornings\n\n\
+                # Search results\n\n# Search q\n\n## Main\n\n## Skills\n";
+    std::fs::write(&path, format!("{text}{body}")).unwrap();
+    // `#overview` is the body's own heading: the link resolves.
+    let out = careerbook(&["check", "--links", "--root", root.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    build_ok(root, &[]);
+    let html = read(root.join("output/guides/site-reliability-engineer/index.html"));
+    for want in [
+        "<h2 id=\"overview\">Overview</h2>",
+        "<h2 id=\"a-day-in-the-life\">A day in the life</h2>",
+        "<h3 id=\"mornings\">Mornings</h3>",
+        // Ids the page's header and sections use move on.
+        "<h2 id=\"search-results-2\">Search results</h2>",
+        "<h2 id=\"search-q-2\">Search q</h2>",
+        "<h2 id=\"main-2\">Main</h2>",
+        "<h2 id=\"skills-2\">Skills</h2>",
+    ] {
+        assert!(html.contains(want), "no {want}");
+    }
+    let all = ids(&html);
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(all.len(), unique.len(), "duplicate ids: {all:?}");
+    // The table of contents has no heading of its own, so it parents none
+    // of the body's headings in the outline.
+    let toc = html.split("<nav class=\"toc\"").nth(1).unwrap();
+    let toc = toc.split("</nav>").next().unwrap();
+    assert!(!toc.contains("<h"), "{toc}");
+    assert!(toc.contains("<a href=\"#a-day-in-the-life\">"), "{toc}");
+}

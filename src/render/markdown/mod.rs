@@ -3,8 +3,9 @@
 //! Guides are untrusted input: raw HTML written in Markdown is shown as text,
 //! and link or image URLs with a script-capable scheme are neutralised. A
 //! site that sets `allow_raw_html` gets raw HTML through [`Markdown`], which
-//! runs the result through the `ammonia` sanitiser. Body headings get stable ids and are moved one level down
-//! so the guide's title stays the page's only `<h1>`.
+//! runs the result through the `ammonia` sanitiser. Body headings get stable
+//! ids and keep their level, except that `#` becomes `<h2>` so the guide's
+//! title stays the page's only `<h1>`.
 
 mod plain;
 mod sanitize;
@@ -142,9 +143,10 @@ pub struct Heading {
     pub text: String,
 }
 
-/// Renders a guide body: headings demoted one level (an `#` becomes `<h2>`)
-/// and given ids unique within the page (`reserved` ids are the page's own
-/// section anchors, which a body heading must not reuse).
+/// Renders a guide body: headings at their own level (an `#` becomes
+/// `<h2>`, see [`section_level`]) and given ids unique within the page
+/// (`reserved` ids are the ones the page's own markup uses, which a body
+/// heading must not take).
 pub fn body(src: &str, reserved: &[&str]) -> (String, Vec<Heading>) {
     body_with(src, reserved, false)
 }
@@ -188,7 +190,7 @@ fn body_with(src: &str, reserved: &[&str], raw: bool) -> (String, Vec<Heading>) 
                 id = format!("{base}-{n}");
                 *n += 1;
             }
-            let level = demote(*level);
+            let level = section_level(*level);
             headings.push(Heading {
                 level: level as u8,
                 id: id.clone(),
@@ -213,13 +215,14 @@ fn body_with(src: &str, reserved: &[&str], raw: bool) -> (String, Vec<Heading>) 
     (out, headings)
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
+/// A body heading's level on the page: as written, except that `#` is an
+/// `<h2>` like `##`, because the guide's title is the page's one `<h1>`.
+/// The page's own sections are `<h2>`, so a body `## A day in the life`
+/// sits beside them in the outline, as Zola, Hugo and mdBook render it.
+fn section_level(level: HeadingLevel) -> HeadingLevel {
     match level {
         HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
+        other => other,
     }
 }
 
@@ -524,14 +527,16 @@ mod tests {
     }
 
     #[test]
-    fn body_headings_are_demoted_with_unique_ids() {
+    fn body_headings_keep_their_level_with_unique_ids() {
         let (html, heads) = body(
-            "# Overview\n\n## Overview\n\n# Key Responsibilities",
+            "# Overview\n\n## Overview\n\n### Detail\n\n## Key Responsibilities",
             &["key-responsibilities"],
         );
         assert!(html.contains("<h2 id=\"overview\">Overview</h2>"), "{html}");
-        assert!(html.contains("<h3 id=\"overview-2\">"), "{html}");
-        assert!(html.contains("id=\"key-responsibilities-2\""), "{html}");
-        assert_eq!(heads.len(), 3);
+        assert!(html.contains("<h2 id=\"overview-2\">"), "{html}");
+        assert!(html.contains("<h3 id=\"detail\">"), "{html}");
+        assert!(html.contains("<h2 id=\"key-responsibilities-2\""), "{html}");
+        let levels: Vec<u8> = heads.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [2, 2, 3, 2]);
     }
 }
