@@ -9,6 +9,7 @@
 //! [`to_json`] of the same tree, so the model never reads a value
 //! differently from the walk.
 
+use crate::guide::yaml::typing::{plain, Plain};
 use crate::guide::yaml::{Node, NodeKind};
 use serde_json::Value;
 
@@ -41,37 +42,12 @@ pub(crate) fn kind(node: &Node) -> Kind<'_> {
 }
 
 fn resolve_plain(s: &str) -> Kind<'_> {
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
-        "true" | "True" | "TRUE" => return Kind::Bool(true),
-        "false" | "False" | "FALSE" => return Kind::Bool(false),
-        _ => {}
-    }
-    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    // A leading zero keeps `007` (or an ISCO code such as `0110`) text:
-    // YAML 1.1 reads it as octal and 1.2 as decimal, and neither is likely
-    // what was meant.
-    if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
-        return Kind::Str(s);
-    }
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = s.parse::<f64>() {
-            return Kind::Int(n);
-        }
-    }
-    let numeric = digits
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
-        && digits.bytes().any(|b| b.is_ascii_digit());
-    if numeric {
-        if let Ok(n) = s.parse::<f64>() {
-            return Kind::Num(n);
-        }
-    }
-    match digits {
-        ".inf" | ".Inf" | ".INF" => Kind::Num(f64::INFINITY),
-        ".nan" | ".NaN" | ".NAN" => Kind::Num(f64::NAN),
-        _ => Kind::Str(s),
+    match plain(s) {
+        Plain::Null => Kind::Null,
+        Plain::Bool(b) => Kind::Bool(b),
+        Plain::Int(n) => Kind::Int(n),
+        Plain::Num(n) => Kind::Num(n),
+        Plain::Str => Kind::Str(s),
     }
 }
 

@@ -304,3 +304,18 @@ fn body_headings_sit_beside_the_sections_and_never_take_a_page_id() {
     assert!(!toc.contains("<h"), "{toc}");
     assert!(toc.contains("<a href=\"#a-day-in-the-life\">"), "{toc}");
 }
+
+#[test]
+fn a_value_that_is_not_of_its_tagged_type_is_a_yaml_error() {
+    for (tagged, column) in [("!!int abc", 14), ("!!bool maybe", 15), ("!!null text", 15)] {
+        let site = init_site();
+        let root = site.path();
+        edit_first(
+            &root.join(GUIDE),
+            "title: Site Reliability Engineer",
+            &format!("title: {tagged}"),
+        );
+        let line = line_of(root, GUIDE, "title:");
+        refused(root, (GUIDE, line, column, "", "E0003"));
+    }
+}

@@ -18,6 +18,7 @@
 //! recurses deeper than the nesting cap.
 
 use std::collections::HashMap;
+use typing::Plain;
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
@@ -190,8 +191,9 @@ const CORE: &str = "tag:yaml.org,2002:";
 enum ScalarTag {
     /// `!!str`, or the non-specific `!`: the value is text.
     Text,
-    /// `!!int`, `!!float`, `!!bool`, `!!null`: read as a plain value.
-    Typed,
+    /// `!!int`, `!!float`, `!!bool`, `!!null` (the suffix): read as a plain
+    /// value, which must be of that type.
+    Typed(&'static str),
 }
 
 fn scalar_tag(tag: &Tag, line: usize, column: usize) -> Result<ScalarTag, YamlError> {
@@ -200,9 +202,60 @@ fn scalar_tag(tag: &Tag, line: usize, column: usize) -> Result<ScalarTag, YamlEr
     }
     match (tag.handle == CORE, tag.suffix.as_str()) {
         (true, "str") => Ok(ScalarTag::Text),
-        (true, "int" | "float" | "bool" | "null") => Ok(ScalarTag::Typed),
+        (true, "int") => Ok(ScalarTag::Typed("int")),
+        (true, "float") => Ok(ScalarTag::Typed("float")),
+        (true, "bool") => Ok(ScalarTag::Typed("bool")),
+        (true, "null") => Ok(ScalarTag::Typed("null")),
         _ => Err(unknown_tag(tag, line, column)),
     }
+}
+
+/// The value of a scalar tagged `!!int`, `!!float`, `!!bool` or `!!null`
+/// (`want`), which must be one: `!!int abc` is not valid YAML. An integer
+/// written with leading zeros is read as the integer it names, as the tag
+/// asks, though untagged it stays text.
+fn typed(value: String, want: &str, line: usize, column: usize) -> Result<String, YamlError> {
+    let value = if want == "int" {
+        let (sign, digits) = match value.strip_prefix(['-', '+']) {
+            Some(rest) => (&value[..1], rest),
+            None => ("", value.as_str()),
+        };
+        let trimmed = digits.trim_start_matches('0');
+        if digits.len() > 1
+            && trimmed.len() < digits.len()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            let trimmed = if trimmed.is_empty() { "0" } else { trimmed };
+            format!("{sign}{trimmed}")
+        } else {
+            value
+        }
+    } else {
+        value
+    };
+    let fits = matches!(
+        (want, typing::plain(&value)),
+        ("int", Plain::Int(_))
+            | ("float", Plain::Int(_) | Plain::Num(_))
+            | ("bool", Plain::Bool(_))
+            | ("null", Plain::Null)
+    );
+    if fits {
+        return Ok(value);
+    }
+    let what = match want {
+        "int" => "an integer",
+        "float" => "a number",
+        "bool" => "`true` or `false`",
+        _ => "empty (`~` or `null`)",
+    };
+    Err(YamlError {
+        line,
+        column,
+        message: format!(
+            "`{value}` is tagged `!!{want}` but is not {what}; remove the tag or fix the value"
+        ),
+    })
 }
 
 /// `!!seq` on a list and `!!map` on a mapping say what they are; any other
@@ -370,7 +423,7 @@ impl Builder {
     fn on_event(&mut self, ev: Event, mark: Marker, text: &str) -> Result<(), YamlError> {
         let (line, column) = (mark.line(), mark.col() + 1);
         let (kind, anchor) = match ev {
-            Event::Scalar(value, style, anchor, tag) => {
+            Event::Scalar(mut value, style, anchor, tag) => {
                 let mut quoted = !matches!(style, TScalarStyle::Plain);
                 match tag
                     .as_ref()
@@ -381,7 +434,10 @@ impl Builder {
                     Some(ScalarTag::Text) => quoted = true,
                     // `!!int "5"` is read as `5` would be; the schema walk
                     // then checks the value against the field's type.
-                    Some(ScalarTag::Typed) => quoted = false,
+                    Some(ScalarTag::Typed(want)) => {
+                        quoted = false;
+                        value = typed(value, want, line, column)?;
+                    }
                     None => {}
                 }
                 let kind = NodeKind::Scalar { value, quoted };
@@ -512,3 +568,5 @@ fn measure(node: &Node) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests;
+
+pub(crate) mod typing;

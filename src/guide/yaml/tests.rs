@@ -60,6 +60,37 @@ fn standard_tags_are_honoured_and_others_refused() {
 }
 
 #[test]
+fn a_typed_tag_needs_a_value_of_its_type() {
+    let root = parse_tree("a: !!int 007\nb: !!int -0\nc: !!float 5\nd: !!float -1.5e3\ne: !!null ~\nf: !!bool FALSE\n")
+        .unwrap()
+        .unwrap();
+    let scalar = |k: &str| match &root.entry(k).unwrap().1.kind {
+        NodeKind::Scalar { value, quoted } => (value.clone(), *quoted),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(scalar("a"), ("7".into(), false), "`!!int 007` is seven");
+    assert_eq!(scalar("b"), ("-0".into(), false));
+    assert_eq!(scalar("c"), ("5".into(), false));
+    assert_eq!(scalar("d"), ("-1.5e3".into(), false));
+    for (text, column, what) in [
+        (
+            "a: !!int abc\n",
+            10,
+            "`abc` is tagged `!!int` but is not an integer",
+        ),
+        ("a: !!int 1.5\n", 10, "not an integer"),
+        ("a: !!float x\n", 12, "not a number"),
+        ("a: !!bool maybe\n", 11, "not `true` or `false`"),
+        ("a: !!null abc\n", 11, "not empty"),
+        ("a: !!int \"12a\"\n", 10, "`12a`"),
+    ] {
+        let err = parse_tree(text).expect_err(text);
+        assert_eq!((err.line, err.column), (1, column), "{text}: {err:?}");
+        assert!(err.message.contains(what), "{text}: {err:?}");
+    }
+}
+
+#[test]
 fn control_characters_are_refused_where_they_are() {
     for (text, line, column) in [
         ("title: a\u{0}b\n", 1, 9),
