@@ -9,6 +9,7 @@ mod common;
 
 mod build;
 mod check;
+mod diff;
 mod golden;
 mod hardening;
 mod incremental;
