@@ -15,6 +15,7 @@
 //! | [`render`] | a site and a theme | page bytes ([`render::Page`]), nothing on disk |
 //! | [`output`] | pages | an output folder swapped in atomically; link checking |
 //! | [`build`] | command-line options | the whole pipeline: check, then render and write |
+//! | [`diff`] | two versions of a site | what changed for a reader: guides, fields, pages |
 //! | [`dev`] | file changes | incremental rebuilds, `watch` and `serve` |
 //! | [`cli`] | arguments | calls of the above, printed diagnostics, exit codes |
 //!
@@ -24,6 +25,7 @@ pub mod build;
 pub mod cli;
 pub mod dev;
 pub mod diag;
+pub mod diff;
 pub mod guide;
 pub mod output;
 pub mod render;

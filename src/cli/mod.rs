@@ -102,6 +102,30 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Print what changed on the site since a base version: guides added,
+    /// removed, renamed and changed, field by field, and pages that appear
+    /// or disappear.
+    #[command(after_help = "Examples:\n  \
+        careerbook diff ../main-checkout           # a folder holding the base version\n  \
+        careerbook diff main                       # a git revision of the repository\n  \
+        careerbook diff base >> \"$GITHUB_STEP_SUMMARY\"\n  \
+        careerbook diff HEAD~1 --format json\n\n\
+        BASE is a folder when one has that name, else a git revision of the\n\
+        repository holding the root. Files that do not parse are left out and\n\
+        named in the output. Exit codes: 0 the comparison ran (changes or not),\n\
+        2 usage error, or BASE or the root could not be read.")]
+    Diff {
+        /// The base version: a folder holding the site (e.g. a checkout of a
+        /// pull request's base), or a git revision.
+        #[arg(value_name = "BASE")]
+        base: String,
+        /// Where the current version is.
+        #[command(flatten)]
+        site: SiteArgs,
+        /// `markdown` for people and job summaries, or `json` for tools.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+        format: DiffFormat,
+    },
     /// Print the JSON Schema of guide front matter (for editors and CI).
     Schema,
     /// Create a new site: site.yaml, an example guide, .gitignore and a
@@ -180,6 +204,15 @@ pub enum Format {
     Json,
     /// GitHub Actions `::error` / `::warning` commands, on stdout.
     Github,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// A Markdown summary, on stdout.
+    Markdown,
+    /// One JSON object, on stdout (fields in docs/publishing.md).
+    Json,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -362,6 +395,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut page = Vec::new();
             clap_mangen::Man::new(cmd).render(&mut page)?;
             print_stdout(&page)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { base, site, format } => {
+            if !site.root.is_dir() {
+                anyhow::bail!("site root {} is not a folder", site.root.display());
+            }
+            let found = crate::diff::base::resolve(&base, &site.root)?;
+            let old = crate::diff::load(&found.root, site.drafts, "the base")?;
+            let new = crate::diff::load(&site.root, site.drafts, "the current site")?;
+            let names = crate::diff::Names {
+                base,
+                base_commit: found.commit.clone(),
+                root: site.root.display().to_string(),
+            };
+            let diff = crate::diff::diff(&old, &new, names);
+            let text = match format {
+                DiffFormat::Markdown => crate::diff::markdown::render(&diff),
+                DiffFormat::Json => format!("{}\n", serde_json::to_string_pretty(&diff)?),
+            };
+            print_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

@@ -9,6 +9,7 @@ pub(crate) mod jsonld;
 pub mod markdown;
 pub mod money;
 pub(crate) mod page;
+pub mod routes;
 pub(crate) mod salaries;
 pub(crate) mod search;
 pub(crate) mod terms;

@@ -10,6 +10,7 @@ mod common;
 mod build;
 mod check;
 mod check_first;
+mod diff;
 mod golden;
 mod hardening;
 mod incremental;

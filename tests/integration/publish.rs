@@ -131,7 +131,17 @@ fn init_workflow_matches_the_repository_workflow_but_uses_a_release() {
             assert!(deploy.contains(needle), "deploy job lacks {needle}:\n{wf}");
         }
         assert!(!wf.contains("cargo install"), "{wf}");
+        // On a pull request, the base commit is checked out beside the
+        // site for `careerbook diff`'s summary.
+        for needle in [
+            "ref: ${{ github.event.pull_request.base.sha }}",
+            "path: base",
+        ] {
+            assert!(build.contains(needle), "build job lacks {needle}:\n{wf}");
+        }
     }
+    assert!(repo_wf.contains("./target/release/careerbook diff base"));
+    assert!(init.contains("diff-base: ${{ github.event_name == 'pull_request' && 'base' || '' }}"));
     // One deploy job, and each action at the same commit in both.
     assert_eq!(jobs(&init).1, jobs(&repo_wf).1);
     let pins = |wf: &str| -> std::collections::BTreeSet<String> {
@@ -161,6 +171,8 @@ fn the_action_installs_this_version_by_default() {
         "action.yml's `version` input should default to {version}"
     );
     assert!(!action.contains("cargo install") && !action.contains("cargo build"));
+    assert!(action
+        .contains("\"$CAREERBOOK\" diff \"$BASE\" --root \"$ROOT\" >> \"$GITHUB_STEP_SUMMARY\""));
 }
 
 #[test]

@@ -1,0 +1,76 @@
+//! Every output location of a site, without rendering anything.
+//!
+//! In: the resolved site and the names of the theme's static files. Out:
+//! the [`Route`] of every file a build writes, so that tools that compare
+//! two versions of a site (`careerbook diff`) know which pages appear and
+//! disappear. A test renders fixture sites and checks that the files of
+//! these routes are exactly the files rendering produces.
+
+use crate::site::terms::Kind;
+use crate::site::Site;
+use crate::util::layout::Route;
+
+/// The route of every file a build of `site` writes, given the output
+/// paths of the theme's static files (`render::theme::static_names`), in
+/// no particular order; a route may repeat when two guides claim the same
+/// alias (the rules report that as an error).
+pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
+    let mut out = vec![
+        Route::Index,
+        Route::NotFound,
+        Route::GuideList,
+        Route::Paths,
+        Route::Salaries,
+        Route::Search,
+        Route::Feed,
+        Route::Sitemap,
+        Route::Robots,
+        Route::SearchIndex,
+        Route::NoJekyll,
+    ];
+    for g in &site.guides {
+        out.push(Route::Guide(&g.slug));
+        out.push(Route::GuideData(&g.slug));
+        out.extend(g.front.aliases.iter().map(|a| Route::Alias(a)));
+    }
+    for kind in Kind::ALL {
+        out.push(kind.index());
+        out.extend(site.terms.of(kind).map(|(_, t)| kind.term(&t.slug)));
+    }
+    out.extend(statics.iter().map(|s| Route::Static(s)));
+    if site.config.cname.is_some() {
+        out.push(Route::Cname);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Renders the site at `tests/fixtures/<name>` (drafts included) and
+    /// compares its files with [`routes`].
+    fn same_files(name: &str, cname: Option<&str>) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let mut loaded = crate::guide::load::load(&root).expect("load");
+        loaded.config.cname = cname.map(str::to_string);
+        let theme = crate::render::theme::load(&root, &loaded.config.theme).expect("theme");
+        let statics = crate::render::theme::static_names(&root, &loaded.config.theme);
+        let site = Site::new(loaded.config, loaded.guides);
+        let pages = crate::render::render(&site, &theme, Default::default()).expect("render");
+        let rendered: BTreeSet<String> = pages.into_iter().map(|p| p.path).collect();
+        let listed: BTreeSet<String> = routes(&site, &statics).iter().map(Route::file).collect();
+        assert_eq!(listed, rendered, "{name}");
+        assert!(rendered.iter().any(|f| f.starts_with("tags/")), "{name}");
+    }
+
+    #[test]
+    fn the_routes_are_the_files_rendering_writes() {
+        same_files("site", None);
+        same_files("full", Some("careers.example.org"));
+        same_files("basic", None);
+    }
+}
