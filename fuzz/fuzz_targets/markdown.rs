@@ -1,11 +1,16 @@
 //! Any text through every Markdown renderer: never a panic, and never a
-//! script element or a script URL in the output.
+//! script element, a script URL or a control character HTML forbids in the
+//! output.
 #![no_main]
 
 use careerbook::render::markdown;
 use libfuzzer_sys::fuzz_target;
 
 fn assert_inert(html: &str) {
+    assert!(
+        !html.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r')),
+        "control character in {html:?}"
+    );
     let lower = html.to_ascii_lowercase();
     assert!(!lower.contains("<script"), "script element in {html:?}");
     assert!(!lower.contains("<iframe"), "iframe in {html:?}");
@@ -28,5 +33,5 @@ fuzz_target!(|data: &[u8]| {
     assert_inert(&raw.block(text));
     assert_inert(&raw.inline(text));
     assert_inert(&raw.body(text, &["main"]).0);
-    let _ = markdown::plain(text);
+    assert_inert(&markdown::plain(text));
 });
