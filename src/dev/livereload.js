@@ -26,14 +26,24 @@
     el.replaceChildren(title, pre);
   }
 
-  var events = new EventSource(cfg.url || "/__careerbook/livereload");
-  events.addEventListener("state", function (e) {
-    var state = JSON.parse(e.data);
-    if (state.error) {
-      overlay(state.error);
-      generation = state.generation;
-    } else if (state.generation !== generation) {
-      window.location.reload();
-    }
-  });
+  function listen() {
+    var events = new EventSource(cfg.url || "/__careerbook/livereload");
+    events.addEventListener("state", function (e) {
+      var state = JSON.parse(e.data);
+      if (state.error) {
+        overlay(state.error);
+        generation = state.generation;
+      } else if (state.generation !== generation) {
+        window.location.reload();
+      }
+    });
+    // The browser retries a dropped stream by itself, but not one the
+    // server refused (it allows a limited number at once): try again later.
+    events.addEventListener("error", function () {
+      if (events.readyState === EventSource.CLOSED) {
+        setTimeout(listen, 10000);
+      }
+    });
+  }
+  listen();
 })();

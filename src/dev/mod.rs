@@ -1,5 +1,6 @@
 //! The author's loop: incremental rebuilds, `watch` and `serve`.
 
+pub(crate) mod conn;
 pub mod incremental;
 pub(crate) mod serve;
 pub(crate) mod watch;

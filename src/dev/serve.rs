@@ -10,6 +10,7 @@
 //! the last good page.
 
 use crate::build::BuildOptions;
+use crate::dev::conn;
 use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
 use crate::dev::watch::{self, SiteWatcher};
 use crate::diag;
@@ -21,16 +22,14 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::service::TowerToHyperService;
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tokio::sync::watch as channel;
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The event stream the injected script listens to. It sits outside any
 /// base path, under a prefix no site page uses.
@@ -129,14 +128,20 @@ pub(crate) fn run(opts: ServeOptions) -> Result<()> {
     let (tx, rx) = channel::channel(Arc::new(first));
 
     std::thread::spawn(move || {
-        while let Some(batch) = watcher.next_batch() {
-            let Some(outcome) = watch::rebuild(&mut state, &batch) else {
-                continue;
-            };
+        let publish = |state: &SiteState, outcome: Option<RebuildOutcome>| {
+            let Some(outcome) = outcome else { return };
             let prev = tx.borrow().clone();
-            if let Some(next) = Snapshot::next(&prev, &state, &outcome) {
+            if let Some(next) = Snapshot::next(&prev, state, &outcome) {
                 tx.send_replace(Arc::new(next));
             }
+        };
+        let outcome = watch::follow_links(&mut watcher, &mut state);
+        publish(&state, outcome);
+        while let Some(batch) = watcher.next_batch() {
+            let outcome = watch::rebuild(&mut state, &batch);
+            publish(&state, outcome);
+            let outcome = watch::follow_links(&mut watcher, &mut state);
+            publish(&state, outcome);
         }
     });
 
@@ -152,81 +157,70 @@ pub(crate) fn run(opts: ServeOptions) -> Result<()> {
     let app = axum::Router::new()
         .route(LIVERELOAD, axum::routing::get(livereload))
         .fallback(serve_path)
-        .with_state(rx);
+        .with_state(App {
+            site: rx,
+            streams: Arc::new(Semaphore::new(MAX_STREAMS)),
+        });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the HTTP server")?;
     runtime.block_on(async move {
         listener.set_nonblocking(true)?;
-        accept(tokio::net::TcpListener::from_std(listener)?, app).await;
+        conn::accept(tokio::net::TcpListener::from_std(listener)?, app).await;
         Ok::<_, std::io::Error>(())
     })?;
     Ok(())
 }
 
-/// How long a client may take to send a request's headers, counted from
-/// the moment the server starts waiting for them (so an idle keep-alive
-/// connection is closed after this too). A browser sends them at once.
-pub(crate) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+type Site = channel::Receiver<Arc<Snapshot>>;
 
-/// Connections served at once; further ones wait in the listen backlog
-/// instead of taking descriptors the process may run out of.
-pub(crate) const MAX_CONNECTIONS: usize = 1024;
+/// Live-reload streams open at once. A stream lasts as long as its page
+/// stays open, and a client can hold one without reading it, so streams
+/// get a budget of their own, well inside [`conn::MAX_CONNECTIONS`]: the
+/// connections left always serve pages. A browser opens one per tab.
+pub(crate) const MAX_STREAMS: usize = 64;
 
-/// Serves connections until the process ends. `axum::serve` would do the
-/// same but cannot time out a client that never finishes its headers, so
-/// each connection gets hyper's HTTP/1 server with a header read timeout.
-async fn accept(listener: tokio::net::TcpListener, app: axum::Router) {
-    let mut http = hyper::server::conn::http1::Builder::new();
-    http.timer(TokioTimer::new())
-        .header_read_timeout(HEADER_TIMEOUT);
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    loop {
-        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
-            return;
-        };
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
-            // Out of descriptors or memory: back off rather than spin.
-            Err(e) if !is_connection_error(&e) => {
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                continue;
-            }
-            Err(_) => continue,
-        };
-        let _ = stream.set_nodelay(true);
-        let conn =
-            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
-        tokio::spawn(async move {
-            // A client that hangs up or sends garbage ends only its own
-            // connection; there is no one to tell.
-            let _ = conn.await;
-            drop(slot);
-        });
+/// What the handlers share.
+#[derive(Clone)]
+struct App {
+    site: Site,
+    /// One permit per open live-reload stream.
+    streams: Arc<Semaphore>,
+}
+
+impl axum::extract::FromRef<App> for Site {
+    fn from_ref(app: &App) -> Site {
+        app.site.clone()
     }
 }
 
-/// Errors that concern one connection only, not the listener.
-fn is_connection_error(e: &std::io::Error) -> bool {
-    use std::io::ErrorKind::*;
-    matches!(
-        e.kind(),
-        ConnectionRefused | ConnectionAborted | ConnectionReset | Interrupted | WouldBlock
-    )
+async fn livereload(State(app): State<App>) -> Response {
+    let Ok(permit) = Arc::clone(&app.streams).try_acquire_owned() else {
+        // Closed at once, so the refusal holds no connection either.
+        return Response::builder()
+            .status(StatusCode::SERVICE_UNAVAILABLE)
+            .header(header::RETRY_AFTER, "10")
+            .header(header::CONNECTION, "close")
+            .header(header::CACHE_CONTROL, "no-cache")
+            .body(Body::from("503 too many live-reload streams\n"))
+            .unwrap_or_default();
+    };
+    stream(app.site, permit).into_response()
 }
 
-type Site = channel::Receiver<Arc<Snapshot>>;
-
-async fn livereload(State(site): State<Site>) -> impl IntoResponse {
-    let stream = futures_util::stream::unfold((site, true), |(mut site, first)| async move {
+/// The live-reload stream: the state now, then after every change. It holds
+/// `permit` until the client goes.
+fn stream(site: Site, permit: OwnedSemaphorePermit) -> impl IntoResponse {
+    let start = (site, true, permit);
+    let stream = futures_util::stream::unfold(start, |(mut site, first, permit)| async move {
         if !first && site.changed().await.is_err() {
             return None;
         }
         let snap = site.borrow_and_update().clone();
         let data = serde_json::json!({ "generation": snap.generation, "error": snap.error });
         let event = Event::default().event("state").data(data.to_string());
-        Some((Ok::<_, Infallible>(event), (site, false)))
+        Some((Ok::<_, Infallible>(event), (site, false, permit)))
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }

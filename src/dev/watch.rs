@@ -38,12 +38,22 @@ pub(crate) enum Batch {
     Rescan,
 }
 
-/// Watches a site's inputs: `site.yaml`, `guides/` and `themes/`.
+/// The folders watched recursively, as found under the root.
+const INPUT_DIRS: [&str; 2] = ["guides", "themes"];
+
+/// Watches a site's inputs: `site.yaml`, `guides/` and `themes/`, and the
+/// files that symbolic links among the guides point to.
 pub(crate) struct SiteWatcher {
     root: PathBuf,
     watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
-    watching: BTreeSet<PathBuf>,
+    /// The files symlinked guides resolve to (see [`SiteWatcher::follow`]).
+    targets: BTreeSet<PathBuf>,
+    /// Folders watched on their own, not recursively, because they hold
+    /// targets and nothing else watches them.
+    followed: BTreeSet<PathBuf>,
+    /// Folders that could not be watched, warned about once.
+    warned: BTreeSet<PathBuf>,
 }
 
 impl SiteWatcher {
@@ -63,26 +73,90 @@ impl SiteWatcher {
             root: root.to_path_buf(),
             watcher,
             events,
-            watching: BTreeSet::new(),
+            targets: BTreeSet::new(),
+            followed: BTreeSet::new(),
+            warned: BTreeSet::new(),
         };
-        w.watch_inputs();
+        w.watch_inputs(&INPUT_DIRS);
         Ok(w)
     }
 
-    /// Adds recursive watches on `guides/` and `themes/` once they exist.
-    fn watch_inputs(&mut self) {
-        for dir in ["guides", "themes"] {
+    /// Watches `guides/` and `themes/` afresh, recursively, where they
+    /// exist. A folder that was removed, moved away or replaced took its
+    /// watch with it (the system watches the folder, not its name), so
+    /// this runs whenever one of them comes, goes or moves.
+    fn watch_inputs(&mut self, dirs: &[&str]) {
+        for dir in dirs {
             let path = self.root.join(dir);
-            if path.is_dir() && !self.watching.contains(&path) {
+            // Gone already when the folder went; what may remain is a watch
+            // on the folder moved elsewhere, which must not report into
+            // this site.
+            let _ = self.watcher.unwatch(&path);
+            if path.is_dir() {
                 if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
                     eprintln!("warning: cannot watch {}: {e}", path.display());
-                } else {
-                    self.watching.insert(path);
                 }
-            } else if !path.is_dir() {
-                self.watching.remove(&path);
             }
         }
+    }
+
+    /// Watches the files that symlinked guides resolve to, given as
+    /// canonical paths (those outside the root are never watched): each
+    /// through its folder, so that a file replaced by an atomic save is
+    /// still seen. Events for a target are passed on as that target's
+    /// path; [`SiteState::apply`] maps it to the guides linking to it.
+    ///
+    /// Returns the targets in folders watched only now: an edit made before
+    /// the watch took hold was missed, so the caller reads them again.
+    pub(crate) fn follow<'a>(&mut self, targets: impl Iterator<Item = &'a Path>) -> Vec<PathBuf> {
+        self.targets = targets
+            .filter(|t| t.starts_with(&self.root))
+            .map(Path::to_path_buf)
+            .collect();
+        let needed: BTreeSet<PathBuf> = self
+            .targets
+            .iter()
+            .filter_map(|t| t.parent())
+            .filter(|dir| !self.is_watched_anyway(dir))
+            .map(Path::to_path_buf)
+            .collect();
+        for dir in self.followed.difference(&needed) {
+            let _ = self.watcher.unwatch(dir);
+        }
+        self.followed.retain(|d| needed.contains(d));
+        let mut fresh = Vec::new();
+        for dir in needed {
+            if self.followed.contains(&dir) {
+                continue;
+            }
+            match self.watcher.watch(&dir, RecursiveMode::NonRecursive) {
+                Ok(()) => {
+                    fresh.extend(
+                        self.targets
+                            .iter()
+                            .filter(|t| t.parent() == Some(dir.as_path()))
+                            .cloned(),
+                    );
+                    self.warned.remove(&dir);
+                    self.followed.insert(dir);
+                }
+                Err(e) => {
+                    if self.warned.insert(dir.clone()) {
+                        eprintln!("warning: cannot watch {}: {e}", dir.display());
+                    }
+                }
+            }
+        }
+        fresh
+    }
+
+    /// Whether changes in the folder `dir` are reported without a watch of
+    /// its own: it is the root, or inside `guides/` or `themes/`.
+    fn is_watched_anyway(&self, dir: &Path) -> bool {
+        dir == self.root
+            || INPUT_DIRS
+                .iter()
+                .any(|d| dir.starts_with(self.root.join(d)))
     }
 
     /// Blocks until input files change, waits for the burst to settle, and
@@ -105,13 +179,15 @@ impl SiteWatcher {
                 Err(RecvTimeoutError::Disconnected) => return None,
             }
         }
-        if paths
-            .iter()
-            .any(|p| p.parent() == Some(&self.root) && p.is_dir())
-        {
-            self.watch_inputs();
-            rescan = true;
-        }
+        // Watches go with their folders, or may be lost with events.
+        let moved: Vec<&str> = INPUT_DIRS
+            .into_iter()
+            .filter(|d| rescan || paths.contains(&self.root.join(d)))
+            .collect();
+        self.watch_inputs(&moved);
+        // Files written into a folder before its new watch was in place
+        // sent no events.
+        rescan |= moved.iter().any(|d| self.root.join(d).is_dir());
         Some(if rescan {
             Batch::Rescan
         } else {
@@ -120,7 +196,7 @@ impl SiteWatcher {
     }
 
     fn take(
-        &self,
+        &mut self,
         event: notify::Result<notify::Event>,
         paths: &mut BTreeSet<PathBuf>,
         rescan: &mut bool,
@@ -148,7 +224,13 @@ impl SiteWatcher {
             }
         }
         for p in event.paths {
-            if is_input(&self.root, &p) {
+            if self.followed.remove(&p) {
+                // A folder holding targets went or moved, and its watch
+                // with it: the next `follow` watches it again if it is
+                // back, and the guides linking into it are read again.
+                paths.extend(self.targets.iter().filter(|t| t.starts_with(&p)).cloned());
+                let _ = self.watcher.unwatch(&p);
+            } else if is_input(&self.root, &p) || self.targets.contains(&p) {
                 paths.insert(p);
             }
         }
@@ -247,6 +329,32 @@ pub(crate) fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOut
     }
 }
 
+/// Keeps the watches on the targets of symlinked guides in step with the
+/// site (see [`SiteWatcher::follow`]), and reads again the guides whose
+/// targets were only now watched. Returns the outcome when that changed
+/// anything.
+pub(crate) fn follow_links(
+    watcher: &mut SiteWatcher,
+    state: &mut SiteState,
+) -> Option<RebuildOutcome> {
+    let fresh = watcher.follow(state.linked_targets());
+    if fresh.is_empty() {
+        return None;
+    }
+    let start = Instant::now();
+    match state.apply(&fresh) {
+        Ok(outcome) if outcome.changed() || outcome.failed => {
+            report(state, &outcome, start.elapsed(), &fresh);
+            Some(outcome)
+        }
+        Ok(_) => None,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            None
+        }
+    }
+}
+
 /// Runs `careerbook watch`: builds into the output folder, then rebuilds on
 /// every change until interrupted.
 pub(crate) fn run(build: BuildOptions) -> Result<()> {
@@ -262,6 +370,7 @@ pub(crate) fn run(build: BuildOptions) -> Result<()> {
     };
     let (mut state, outcome) = SiteState::new(opts)?;
     report(&state, &outcome, start.elapsed(), &[]);
+    follow_links(&mut watcher, &mut state);
     if let Some(out) = state.output() {
         eprintln!(
             "watching {} for changes; writing {}",
@@ -271,6 +380,7 @@ pub(crate) fn run(build: BuildOptions) -> Result<()> {
     }
     while let Some(batch) = watcher.next_batch() {
         rebuild(&mut state, &batch);
+        follow_links(&mut watcher, &mut state);
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! Output: writing rendered pages to disk atomically, and checking the
-//! links of a rendered site.
+//! Output: writing rendered pages to disk atomically (a whole site, or the
+//! pages `watch` changed), and checking the links of a rendered site.
 
 pub mod links;
+pub mod update;
 pub mod write;

@@ -1,16 +1,16 @@
 //! Writing: put rendered pages on disk so that a reader never sees a half
-//! built site. The one module that writes output files.
+//! built site. With `output::update`, the only module that writes output
+//! files.
 //!
-//! In: rendered [`Page`]s (or, for `watch`, the paths that changed and
-//! their bytes) and the output folder. Out: the folder holding exactly
-//! those pages; after an error in [`write_site`], the previous output, whole.
+//! In: rendered [`Page`]s and the output folder. Out: the folder holding
+//! exactly those pages; after an error, the previous output, whole.
 //!
 //! The whole site is written into a staging folder beside the output, then
 //! swapped in with one atomic rename exchange (Linux) or two renames, so a
 //! failed or interrupted build leaves the previous output whole. careerbook
 //! only ever replaces a folder it created itself, recognised by a marker file.
-//! `watch` then updates that folder in place, page by page
-//! ([`write_changes`]).
+//! `watch` then updates that folder in place, only the pages that changed,
+//! all or nothing as well (`output::update`).
 
 use crate::render::{Page, Sink};
 use anyhow::{bail, Context, Result};
@@ -216,39 +216,6 @@ fn write_page(dir: &Path, page: &Page) -> Result<()> {
     }
     std::fs::write(&target, &page.bytes)
         .with_context(|| format!("cannot write {}", target.display()))
-}
-
-/// Brings an output folder that holds a previous build up to date in place,
-/// for `watch`, whose output a browser may be reading at any moment:
-/// deletes each of `removed` (pruning the folders it leaves empty), then
-/// writes each of `changed` through a temporary file and a rename, so a
-/// reader never sees half a page. Unlike [`write_site`] this is not atomic
-/// as a whole; after an error the caller writes the site whole again.
-pub fn write_changes(output: &Path, changed: &[(&str, &[u8])], removed: &[String]) -> Result<()> {
-    for rel in removed {
-        let target = safe_join(output, rel)?;
-        match std::fs::remove_file(&target) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", target.display())),
-        }
-        let mut dir = target.parent();
-        while let Some(d) = dir.filter(|d| *d != output) {
-            if std::fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
-    }
-    changed.par_iter().try_for_each(|&(rel, bytes)| {
-        let target = safe_join(output, rel)?;
-        let dir = target.parent().unwrap_or(output);
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let name = target.file_name().unwrap_or_default().to_string_lossy();
-        let tmp = dir.join(format!(".{name}.careerbook-tmp"));
-        std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-        std::fs::rename(&tmp, &target).with_context(|| format!("cannot write {}", target.display()))
-    })
 }
 
 /// Removes staging and old folders left by builds that were killed: those

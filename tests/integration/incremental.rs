@@ -568,3 +568,147 @@ fn every_field_edit_of_the_full_guide_matches_a_clean_build() {
         "guides/technical-program-manager-engineering-platforms.md",
     );
 }
+
+/// `max_guide_kib` decides which guides are read at all: lowering it under a
+/// guide's size while watching refuses that guide exactly as `build` does,
+/// and raising it again brings the guide back.
+#[test]
+fn a_changed_guide_size_limit_reads_every_guide_again() {
+    let mut e = Editing::new("basic", false);
+    let backend = e.root().join("guides/eng/backend-engineer.md");
+    let size = std::fs::metadata(&backend).expect("stat").len();
+    let staff = e.text("guides/staff-engineer.md");
+    // Over 1 KiB on its own.
+    let long = e.write(
+        "guides/staff-engineer.md",
+        &format!("{staff}\n{}\n", "Design reviews. ".repeat(100)),
+    );
+    e.apply_ok(&[long]);
+    assert!(size < 1024, "the other guides stay under the limit");
+    let config = e.text("site.yaml");
+    let cfg = e.write("site.yaml", &format!("{config}max_guide_kib: 1\n"));
+    // `apply` checks the diagnostics against `build::check`'s.
+    let out = e.apply(&[&cfg]);
+    assert!(out.failed, "{:#?}", out.diagnostics);
+    let refused: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E0005")
+        .map(|d| d.file.clone())
+        .collect();
+    assert_eq!(refused, [PathBuf::from("guides/staff-engineer.md")]);
+    let built = careerbook(&["build", "--root", e.root().to_str().expect("utf-8")]);
+    assert!(!built.status.success());
+    assert!(
+        stderr(&built).contains("guides/staff-engineer.md") && stderr(&built).contains("E0005"),
+        "{}",
+        stderr(&built)
+    );
+
+    // Raised again: the guide is read again and the site builds.
+    let cfg = e.write("site.yaml", &format!("{config}max_guide_kib: 64\n"));
+    let out = e.apply_ok(&[&cfg]);
+    assert!(out.full);
+    e.write("site.yaml", &config);
+    e.apply_ok(&[&cfg]);
+}
+
+/// Every file under `dir` whose name marks it as a scratch file of `watch`:
+/// a new version (`.x.careerbook-tmp`) or a previous one (`.x.careerbook-old`).
+fn scratch_files(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".careerbook-tmp") || p.ends_with(".careerbook-old"))
+        .collect()
+}
+
+/// A rebuild whose write fails half way (a full disk, here a folder where a
+/// new page must go, which stops the rename even for root) leaves the output
+/// exactly as the last good rebuild wrote it, with no scratch files; the
+/// next good rebuild writes everything changed since then.
+#[test]
+fn a_write_that_fails_mid_rebuild_leaves_the_previous_output_whole() {
+    let mut e = Editing::new("basic", false);
+    let out = e.root().join("output");
+    let before = tree(&out);
+    // The new guide's page sorts after pages the change rewrites first
+    // (`api/guides.json`, `feed.xml`, the other guide pages).
+    let blocker = out.join("guides/new-role/index.html");
+    std::fs::create_dir_all(&blocker).expect("mkdir");
+    let new = e.write(
+        "guides/new-role.md",
+        "---\ntitle: New Role\nsummary: Fresh.\nresponsibilities: [a]\nskills: [b]\n---\n",
+    );
+    let err = e.state.apply(&[&new]).expect_err("the write fails");
+    assert!(
+        format!("{err:#}").contains("guides/new-role/index.html"),
+        "{err:#}"
+    );
+    std::fs::remove_dir(&blocker).expect("rmdir");
+    assert_same_tree(&tree(&out), &before);
+    assert_eq!(scratch_files(&out), Vec::<String>::new());
+
+    // A later change writes its own pages and those of the failed rebuild.
+    let em = e.write(
+        "guides/engineering-manager.md",
+        &e.text("guides/engineering-manager.md")
+            .replace("Leads a team", "Leads one team"),
+    );
+    let outcome = e.apply_ok(&[em]);
+    assert!(!outcome.full);
+    assert!(read(out.join("guides/new-role/index.html")).contains("New Role"));
+    assert_eq!(scratch_files(&out), Vec::<String>::new());
+}
+
+/// A guide that is a symbolic link to a file elsewhere in the site: the
+/// state names that file among its linked targets, and a change reported
+/// for it re-reads the guide.
+#[cfg(unix)]
+#[test]
+fn an_edit_of_a_symlinked_guides_target_reads_the_guide_again() {
+    let site = fixture("basic");
+    let root = site.path();
+    let target = root.join("notes/shared-role.md");
+    std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &target,
+        "---\ntitle: Shared Role\nsummary: Kept in notes.\nresponsibilities: [a]\nskills: [b]\n---\n\nFirst version.\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(
+        "../notes/shared-role.md",
+        root.join("guides/shared-role.md"),
+    )
+    .expect("symlink");
+    let mut e = Editing {
+        state: SiteState::new(StateOptions {
+            build: BuildOptions {
+                root: root.to_path_buf(),
+                ..Default::default()
+            },
+            origin: None,
+            write: true,
+        })
+        .expect("load")
+        .0,
+        site,
+        drafts: false,
+    };
+    let real = std::fs::canonicalize(&target).expect("canonical");
+    let targets: Vec<&Path> = e.state.linked_targets().collect();
+    assert_eq!(targets, [real.as_path()]);
+    e.write(
+        "notes/shared-role.md",
+        &e.text("notes/shared-role.md")
+            .replace("First version.", "Second version."),
+    );
+    let out = e.apply_ok(&[&real]);
+    assert!(out
+        .written
+        .contains(&"guides/shared-role/index.html".to_string()));
+    assert!(e
+        .text("output/guides/shared-role/index.html")
+        .contains("Second version."));
+}

@@ -224,3 +224,131 @@ fn watch_rebuilds_the_output_folder_like_a_clean_build() {
     build_ok(root, &["--output", clean_out.to_str().expect("utf-8")]);
     assert_eq!(tree(&out), tree(&clean_out));
 }
+
+/// Polls `done` until it holds, keeping what the process printed for the
+/// failure message; panics after [`WAIT`].
+fn wait_until(running: &Running, what: &str, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    let mut seen = String::new();
+    while !done() {
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting until {what}; watch printed:\n{seen}"
+        );
+        if let Ok(line) = running.stderr.recv_timeout(Duration::from_millis(50)) {
+            seen.push_str(&line);
+            seen.push('\n');
+        }
+    }
+}
+
+/// Waits until no rebuild has printed anything for a while, then checks
+/// the output folder against a clean build of the same files.
+fn assert_settled_like_a_clean_build(running: &Running, root: &std::path::Path) {
+    while running
+        .stderr
+        .recv_timeout(Duration::from_millis(500))
+        .is_ok()
+    {}
+    let clean = tempfile::tempdir().expect("tempdir");
+    let clean_out = clean.path().join("out");
+    build_ok(root, &["--output", clean_out.to_str().expect("utf-8")]);
+    assert_eq!(tree(&root.join("output")), tree(&clean_out));
+}
+
+/// `guides/` moved away and back, and `themes/` deleted and copied back:
+/// edits made afterwards under both still reach the output.
+#[test]
+fn watch_keeps_watching_input_folders_that_are_removed_and_restored() {
+    let site = fixture("basic");
+    let root = site.path();
+    let tpl = root.join("themes/default/templates/404.html");
+    std::fs::create_dir_all(tpl.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &tpl,
+        "{% extends \"base.html\" %}{% block content %}<h1>Gone</h1>{% endblock content %}",
+    )
+    .expect("write");
+    let running = Running::start(&["watch"], root);
+    wait_line(&running.stderr, |l| l.starts_with("watching "));
+    let out = root.join("output");
+    let page = out.join("guides/staff-engineer/index.html");
+    let not_found = out.join("404.html");
+    assert!(read(&not_found).contains("<h1>Gone</h1>"));
+    let away = tempfile::tempdir().expect("tempdir");
+
+    // `mv guides elsewhere`, then back.
+    let guides = root.join("guides");
+    std::fs::rename(&guides, away.path().join("guides")).expect("mv away");
+    wait_until(&running, "the guide pages are gone", || !page.exists());
+    std::fs::rename(away.path().join("guides"), &guides).expect("mv back");
+    wait_until(&running, "the guide pages are back", || page.is_file());
+
+    // `rm -r themes`, then `cp -r` it back.
+    let themes = root.join("themes");
+    copy_dir(&themes, &away.path().join("themes"));
+    std::fs::remove_dir_all(&themes).expect("rm themes");
+    wait_until(&running, "the built-in 404 page is used", || {
+        !read(&not_found).contains("<h1>Gone</h1>")
+    });
+    copy_dir(&away.path().join("themes"), &themes);
+    wait_until(&running, "the theme's 404 page is back", || {
+        read(&not_found).contains("<h1>Gone</h1>")
+    });
+
+    // Later edits under both folders are seen.
+    edit(
+        &root.join("guides/staff-engineer.md"),
+        "Technical leadership",
+        "Restored leadership",
+    );
+    wait_until(&running, "the guide edit shows", || {
+        read(&page).contains("Restored leadership")
+    });
+    edit(&tpl, "<h1>Gone</h1>", "<h1>Still gone</h1>");
+    wait_until(&running, "the template edit shows", || {
+        read(&not_found).contains("<h1>Still gone</h1>")
+    });
+    assert_settled_like_a_clean_build(&running, root);
+}
+
+/// A guide that is a symbolic link to a file elsewhere in the site: edits
+/// of that file, in place or by an atomic save, reach the guide's page.
+#[cfg(unix)]
+#[test]
+fn watch_follows_the_target_of_a_symlinked_guide() {
+    let site = fixture("basic");
+    let root = site.path();
+    let target = root.join("notes/shared-role.md");
+    std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &target,
+        "---\ntitle: Shared Role\nsummary: Kept in notes.\nresponsibilities: [a]\nskills: [b]\n---\n\nFirst version.\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(
+        "../notes/shared-role.md",
+        root.join("guides/shared-role.md"),
+    )
+    .expect("symlink");
+    let running = Running::start(&["watch"], root);
+    wait_line(&running.stderr, |l| l.starts_with("watching "));
+    let page = root.join("output/guides/shared-role/index.html");
+    assert!(read(&page).contains("First version."));
+
+    edit(&target, "First version.", "Second version.");
+    wait_until(&running, "the edit in place shows", || {
+        read(&page).contains("Second version.")
+    });
+    let saved = root.join("notes/shared-role.md.new");
+    std::fs::write(
+        &saved,
+        read(&target).replace("Second version.", "Third version."),
+    )
+    .expect("write");
+    std::fs::rename(&saved, &target).expect("rename");
+    wait_until(&running, "the atomic save shows", || {
+        read(&page).contains("Third version.")
+    });
+    assert_settled_like_a_clean_build(&running, root);
+}

@@ -288,3 +288,69 @@ fn clients_that_hang_up_mid_response_leak_nothing() {
     assert_eq!(status(&resp), 200);
     assert!(body(&resp).contains("The end of the long guide."));
 }
+
+/// Live-reload streams have a budget of their own: clients that open more
+/// streams than the server has connections and never read a byte cannot
+/// keep a page from being served. Streams over the budget are refused with
+/// 503 and closed; once the streams go, subscribing works again.
+#[test]
+fn reload_streams_that_never_read_cannot_starve_pages() {
+    let site = site();
+    let server = serve(site.path());
+    let base = server.base();
+    assert_eq!(status(&server.raw_get(&base)), 200);
+
+    // More than the 1,024 connections served at once.
+    let mut streams = Vec::new();
+    for _ in 0..1100 {
+        let mut s = server.connect();
+        write!(
+            s,
+            "GET /__careerbook/livereload HTTP/1.1\r\nHost: {}\r\n\r\n",
+            server.host
+        )
+        .expect("subscribe");
+        streams.push(s);
+    }
+    let start = Instant::now();
+    let resp = server.raw_get(&format!("{base}{LONG_PAGE}"));
+    assert_eq!(status(&resp), 200);
+    assert!(body(&resp).contains("The end of the long guide."));
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(10), "the page took {took:?}");
+
+    // At most 64 streams were taken; every other one was refused.
+    let (mut open, mut refused) = (0, 0);
+    for s in &mut streams {
+        let mut head = [0u8; 12];
+        s.read_exact(&mut head).expect("a status line");
+        match &head {
+            b"HTTP/1.1 200" => open += 1,
+            b"HTTP/1.1 503" => refused += 1,
+            other => panic!("{}", String::from_utf8_lossy(other)),
+        }
+    }
+    assert_eq!((open, refused), (64, 1100 - 64));
+
+    drop(streams);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let mut s = server.connect();
+        write!(
+            s,
+            "GET /__careerbook/livereload HTTP/1.1\r\nHost: {}\r\n\r\n",
+            server.host
+        )
+        .expect("subscribe");
+        let mut head = [0u8; 12];
+        s.read_exact(&mut head).expect("a status line");
+        if &head == b"HTTP/1.1 200" {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the streams were never given back"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}

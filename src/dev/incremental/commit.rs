@@ -5,11 +5,11 @@
 //! rendered before ([`Shown`], updated here). Out: the pages of the site by
 //! output path ([`Output::pages`]), the paths written and removed
 //! ([`Changes`]), and in watch mode the output folder brought up to date
-//! through [`crate::output::write`].
+//! through [`crate::output`].
 
 use crate::dev::incremental::deps::Shown;
 use crate::dev::incremental::render::Rendered;
-use crate::output::write;
+use crate::output::{update, write};
 use crate::render::units::Unit;
 use crate::render::Page;
 use crate::util::layout::Route;
@@ -26,8 +26,10 @@ enum Disk {
     /// The folder must be written whole: nothing was written yet, or the
     /// last write failed and left it in an unknown state.
     Behind(PathBuf),
-    /// The folder holds exactly the pages (plus the marker file).
-    Synced(PathBuf),
+    /// The folder holds exactly the pages (plus the marker file), except
+    /// for the paths listed: changed in memory by commits whose write
+    /// failed and was undone, so they are still as last written.
+    Synced(PathBuf, BTreeSet<String>),
 }
 
 /// What one commit changed, as output-relative paths.
@@ -63,7 +65,7 @@ impl Output {
     pub(crate) fn folder(&self) -> Option<&Path> {
         match &self.disk {
             Disk::Off => None,
-            Disk::Behind(dir) | Disk::Synced(dir) => Some(dir),
+            Disk::Behind(dir) | Disk::Synced(dir, _) => Some(dir),
         }
     }
 
@@ -145,18 +147,40 @@ impl Output {
         Ok(changes)
     }
 
-    /// Brings the output folder up to date: only the changes when it holds
-    /// the previous pages, else the whole site.
+    /// Brings the output folder up to date: only the changes (with those
+    /// of earlier commits it could not take) when it holds the pages as
+    /// last written, else the whole site.
     fn mirror(&mut self, changes: &Changes) -> Result<()> {
-        let (result, dir) = match std::mem::replace(&mut self.disk, Disk::Off) {
+        let (result, disk) = match std::mem::replace(&mut self.disk, Disk::Off) {
             Disk::Off => return Ok(()),
-            Disk::Synced(dir) => {
-                let changed: Vec<(&str, &[u8])> = changes
-                    .written
-                    .iter()
-                    .filter_map(|p| Some((p.as_str(), &**self.pages.get(p)?)))
-                    .collect();
-                (write::write_changes(&dir, &changed, &changes.removed), dir)
+            Disk::Synced(dir, mut unwritten) => {
+                unwritten.extend(changes.written.iter().cloned());
+                unwritten.extend(changes.removed.iter().cloned());
+                let mut changed: Vec<(&str, &[u8])> = Vec::new();
+                let mut removed = Vec::new();
+                for path in &unwritten {
+                    match self.pages.get(path) {
+                        Some(bytes) => changed.push((path.as_str(), bytes)),
+                        None => removed.push(path.clone()),
+                    }
+                }
+                match update::write_changes(&dir, &changed, &removed) {
+                    Ok(()) => (Ok(()), Disk::Synced(dir, BTreeSet::new())),
+                    Err(e) if e.restored => (
+                        Err(e.error.context(
+                            "nothing in the output folder changed; \
+                             the next rebuild writes these changes too",
+                        )),
+                        Disk::Synced(dir, unwritten),
+                    ),
+                    Err(e) => (
+                        Err(e.error.context(
+                            "the output folder could not be put back as it was; \
+                             the next rebuild writes it whole",
+                        )),
+                        Disk::Behind(dir),
+                    ),
+                }
             }
             Disk::Behind(dir) => {
                 let all: Vec<Page> = self
@@ -167,16 +191,15 @@ impl Output {
                         bytes: bytes.to_vec(),
                     })
                     .collect();
-                (write::write_site(&dir, &all), dir)
+                // A failed write leaves the folder as it was, which is not
+                // the pages either: the next commit writes it whole again.
+                match write::write_site(&dir, &all) {
+                    Ok(()) => (Ok(()), Disk::Synced(dir, BTreeSet::new())),
+                    Err(e) => (Err(e), Disk::Behind(dir)),
+                }
             }
         };
-        // After a failed write the folder is in an unknown state: the next
-        // commit writes it whole again.
-        self.disk = if result.is_ok() {
-            Disk::Synced(dir)
-        } else {
-            Disk::Behind(dir)
-        };
+        self.disk = disk;
         result
     }
 }

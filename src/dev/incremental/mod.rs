@@ -35,6 +35,7 @@ use crate::dev::incremental::commit::Output;
 use crate::dev::incremental::deps::{Pending, Shown, Stale};
 use crate::dev::incremental::state::Store;
 use crate::diag::Diagnostic;
+use crate::guide::load::ReadOptions;
 use crate::output::write;
 use crate::render::units::Cards;
 use crate::util::layout::BaseUrl;
@@ -136,6 +137,13 @@ impl SiteState {
         BaseUrl::parse(&self.store.site_config().base_url)
     }
 
+    /// The files that guides which are symbolic links resolve to
+    /// (canonical paths, inside the root): a change to one of them, passed
+    /// to [`apply`](SiteState::apply), re-reads the guides linking to it.
+    pub fn linked_targets(&self) -> impl Iterator<Item = &Path> {
+        self.store.linked_targets()
+    }
+
     /// The current text of a file diagnostics point into.
     pub fn source(&self, file: &Path) -> Option<&str> {
         self.store.source(file)
@@ -144,7 +152,8 @@ impl SiteState {
     /// Brings the site up to date after the files at `paths` changed (were
     /// written, created, deleted or renamed). Paths are absolute or relative
     /// to the root; paths outside `site.yaml`, `guides/` and `themes/` are
-    /// ignored.
+    /// ignored, except the files symlinked guides resolve to, which stand
+    /// for those guides ([`linked_targets`](SiteState::linked_targets)).
     ///
     /// Errors are I/O failures only; invalid content is reported in the
     /// outcome.
@@ -153,7 +162,11 @@ impl SiteState {
         let mut themes = Vec::new();
         let mut guides = BTreeSet::new();
         for path in paths {
-            let Some(rel) = self.store.relative(path.as_ref()) else {
+            let path = path.as_ref();
+            // The file a symlinked guide resolves to stands for the guide.
+            let abs = self.root().join(path);
+            guides.extend(self.store.linking_to(&abs).cloned());
+            let Some(rel) = self.store.relative(path) else {
                 continue;
             };
             match rel.components().next() {
@@ -165,11 +178,16 @@ impl SiteState {
                 _ => {}
             }
         }
-        let moved = self.store.update_guides(&guides, &mut self.pending)?;
         if config {
+            let reading = ReadOptions::of(&self.store.config);
             self.store.reload_config()?;
             self.pending.stale.raise(Stale::All);
+            if ReadOptions::of(&self.store.config) != reading {
+                // Every guide as `build` would read it now.
+                guides.extend(self.store.known_files().cloned());
+            }
         }
+        let moved = self.store.update_guides(&guides, &mut self.pending)?;
         // Only the site's own theme folder matters; a change under its
         // static/ leaves the templates, so guide pages stay as they are.
         let theme_dir = Path::new("themes").join(&self.store.config.theme);
@@ -243,10 +261,13 @@ impl SiteState {
             }
         };
         outcome.rendered = rendered.guide_pages.len();
-        let changes = self.output.commit(rendered, &mut self.shown)?;
+        let changes = self.output.commit(rendered, &mut self.shown);
+        // The pages in memory are the new ones even when the output folder
+        // could not take them: it remembers what it still lacks.
+        self.pending.clear();
+        let changes = changes?;
         outcome.written = changes.written;
         outcome.removed = changes.removed;
-        self.pending.clear();
         Ok(outcome)
     }
 }

@@ -55,6 +55,9 @@ pub(crate) struct Store {
     config_source: Option<SourceFile>,
     pub(crate) theme: Result<Theme, Vec<Diagnostic>>,
     files: BTreeMap<PathBuf, FileEntry>,
+    /// Guide files that are symbolic links, with the file each resolves to
+    /// (canonical): an edit of that file is an edit of the guide.
+    links: BTreeMap<PathBuf, PathBuf>,
     /// The resolved site: every published guide that parsed. It lives from
     /// one rebuild to the next, so an edit that changes no [`LinkId`] swaps
     /// the guide in place instead of resolving the whole site again.
@@ -84,6 +87,7 @@ impl Store {
             config_source,
             theme,
             files: BTreeMap::new(),
+            links: BTreeMap::new(),
             site: Site::new(SiteConfig::default(), Vec::new()),
             held: BTreeMap::new(),
             loose: Vec::new(),
@@ -133,6 +137,19 @@ impl Store {
     /// The guide files known, by path relative to the root.
     pub(crate) fn known_files(&self) -> impl Iterator<Item = &PathBuf> {
         self.files.keys()
+    }
+
+    /// The files symlinked guides resolve to, canonical.
+    pub(crate) fn linked_targets(&self) -> impl Iterator<Item = &Path> {
+        self.links.values().map(PathBuf::as_path)
+    }
+
+    /// The guide files that are links resolving to `target` (absolute).
+    pub(crate) fn linking_to<'a>(&'a self, target: &'a Path) -> impl Iterator<Item = &'a PathBuf> {
+        self.links
+            .iter()
+            .filter(move |(_, t)| *t == target)
+            .map(|(link, _)| link)
     }
 
     /// `path` relative to the root, if it is under it (relative paths are
@@ -201,6 +218,7 @@ impl Store {
         for rel in gone {
             change.raise(self.take_out(&rel, pending));
             self.files.remove(&rel);
+            self.links.remove(&rel);
             pending.files.insert(rel);
         }
         let read: BTreeSet<PathBuf> = listed
@@ -212,19 +230,24 @@ impl Store {
 
     fn read_guides(&mut self, paths: BTreeSet<PathBuf>, pending: &mut Pending) -> Stale {
         let root = self.root().to_path_buf();
-        let max_kib = self.config.max_guide_kib;
+        let opts = load::ReadOptions::of(&self.config);
         let results: Vec<_> = paths
             .into_par_iter()
             .map(|rel| {
-                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel, max_kib);
+                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel, opts);
                 if let Some(g) = &guide {
                     rules::validate::validate_guide(g, &mut diagnostics);
                 }
-                (rel, (guide, diagnostics, source))
+                let target = link_target(&root, &rel);
+                (rel, target, (guide, diagnostics, source))
             })
             .collect();
         let mut change = Stale::Edits;
-        for (rel, (guide, diagnostics, source)) in results {
+        for (rel, target, (guide, diagnostics, source)) in results {
+            match target {
+                Some(t) => self.links.insert(rel.clone(), t),
+                None => self.links.remove(&rel),
+            };
             let old = self.files.get(&rel).and_then(|f| f.source.as_ref());
             if let (Some(old), Some(new)) = (old, &source) {
                 if old.text == new.text {
@@ -417,6 +440,16 @@ impl Store {
 fn head(source: &SourceFile) -> Option<&str> {
     let parts = load::split(&source.path, &source.text).ok()?;
     Some(&source.text[..source.text.len() - parts.body.len()])
+}
+
+/// What the guide file `rel` resolves to when it is a symbolic link.
+fn link_target(root: &Path, rel: &Path) -> Option<PathBuf> {
+    let path = root.join(rel);
+    let link = std::fs::symlink_metadata(&path)
+        .ok()?
+        .file_type()
+        .is_symlink();
+    link.then(|| std::fs::canonicalize(&path).ok()).flatten()
 }
 
 /// Canonicalizes the site root in `opts`, so paths from file events can be

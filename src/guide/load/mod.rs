@@ -89,10 +89,11 @@ pub fn load(root: &Path) -> Result<Loaded> {
 
     let (paths, link_diags) = scan_guides(root)?;
     loaded.diagnostics.extend(link_diags);
+    let opts = ReadOptions::of(&loaded.config);
     let results: Vec<(Option<Guide>, Vec<Diagnostic>, Option<SourceFile>)> = paths
         .par_iter()
         .map(|rel| {
-            let (guide, diags, source) = read_and_parse(root, rel, loaded.config.max_guide_kib);
+            let (guide, diags, source) = read_and_parse(root, rel, opts);
             // A parsed guide keeps all of its file that diagnostics can
             // show; the whole text goes as soon as the guide is read.
             let source = if guide.is_some() { None } else { source };
@@ -314,12 +315,31 @@ fn model_from<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Everything of `site.yaml` that reading and parsing one guide file
+/// depends on: when it changes, every guide must be read again (`watch`
+/// and `serve` compare it before and after `site.yaml` changes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Files larger than this many KiB are refused (`max_guide_kib`).
+    pub max_kib: u64,
+}
+
+impl ReadOptions {
+    /// The options `config` sets.
+    pub fn of(config: &SiteConfig) -> ReadOptions {
+        ReadOptions {
+            max_kib: config.max_guide_kib,
+        }
+    }
+}
+
 /// Reads and parses one guide file, `rel` relative to `root`.
 pub fn read_and_parse(
     root: &Path,
     rel: &Path,
-    max_kib: u64,
+    opts: ReadOptions,
 ) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
+    let max_kib = opts.max_kib;
     let full = root.join(rel);
     // The size is checked before reading, so a huge file costs nothing.
     let read = std::fs::metadata(&full).and_then(|m| {
