@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = decode(path, data) else { return };
     let source = SourceFile { path: path.to_path_buf(), text: text.into() };
     if let Ok(guide) = parse_guide(&source) {
-        let _ = careerbook::rules::validate::validate(std::slice::from_ref(&guide));
+        let _ = careerbook::rules::validate(std::slice::from_ref(&guide));
         let json = serde_json::to_value(&guide.front).expect("the model serialises");
         let mut found = Vec::new();
         strings(&json, &mut found);
