@@ -8,13 +8,17 @@
 //! The site is loaded once; then, RUNS times (default 5), every site-wide
 //! unit is rendered on one thread with a fresh card cache, and each kind of
 //! unit's fastest total is printed. The index comes first, so its row
-//! includes rendering every guide's card once; later units reuse them, as a
-//! build does. Guide pages (view and template) are timed too, for scale.
+//! includes making every guide's card once (without the `card` macro's
+//! HTML, which the index does not print); the search page then renders each
+//! card's HTML for its depth, and the first term page to list a guide for
+//! term pages' depth; later units reuse them, as a build does. Guide pages
+//! (view and template) are timed too, for scale.
 
 use anyhow::{Context, Result};
 use careerbook::build::{self, BuildOptions};
+use careerbook::render::cards::Cards;
 use careerbook::render::theme;
-use careerbook::render::units::{self, Cards, Unit, UnitContext};
+use careerbook::render::units::{self, Unit, UnitContext};
 use careerbook::render::view::GuideView;
 use careerbook::render::{self, RenderOptions};
 use careerbook::site::Site;
@@ -29,6 +33,7 @@ fn label(unit: &Unit) -> String {
         Unit::Term(kind, _) => format!("term pages: {}", kind.key()),
         Unit::Terms(_) => "term index pages".into(),
         Unit::Index => "index (and every card, once)".into(),
+        Unit::Search => "Search (and every card's HTML, once)".into(),
         other => format!("{other:?}"),
     }
 }

@@ -361,7 +361,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 format!("cd {} && ", dir.display())
             };
             eprintln!(
-                "\nNext: {cd}careerbook build, then open output/index.html.\n\
+                "\nNext: {cd}careerbook build, then open output/index.html in a browser\n\
+                 (or run `careerbook serve`: live reload, and search, which needs a web server).\n\
                  Add a guide with `careerbook new \"Role Title\"`. To publish on GitHub\n\
                  Pages, push to GitHub and set Settings > Pages > Source to \"GitHub Actions\";\n\
                  .github/workflows/pages.yml then builds and deploys every push to main."

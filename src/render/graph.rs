@@ -7,7 +7,7 @@
 use crate::render::view::RoleView;
 use crate::site::{LinkKind, Site};
 use crate::util::html::escape_html;
-use crate::util::layout::Route;
+use crate::util::layout::{PageLinks, Route};
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::Write;
@@ -214,7 +214,7 @@ fn short(title: &str) -> String {
 /// Draws the graph as an inline `<svg>`: guides as solid boxes linking to
 /// their pages, plain titles as dashed boxes, "Can Lead To" moves as solid
 /// arrows and transitions as dashed ones.
-pub(crate) fn svg(site: &Site, g: &Graph) -> String {
+pub(crate) fn svg(site: &Site, links: &PageLinks, g: &Graph) -> String {
     let cols = g.nodes.iter().map(|n| n.depth + 1).max().unwrap_or(1);
     let rows = g.nodes.iter().map(|n| n.row + 1).max().unwrap_or(1);
     let width = 2 * PAD + cols * W + cols * GAP_X;
@@ -256,7 +256,7 @@ pub(crate) fn svg(site: &Site, g: &Graph) -> String {
         let full = escape_html(&n.title);
         match n.guide {
             Some(i) => {
-                let url = site.base.link(&Route::Guide(&site.guides[i].slug));
+                let url = links.to(&Route::Guide(&site.guides[i].slug));
                 let _ = write!(
                     s,
                     "<a class=\"g-node\" href=\"{}\"><title>{full}</title>",
@@ -297,12 +297,12 @@ pub(crate) struct PathRoleView {
 }
 
 /// The text equivalent of the graph: each guide and where it leads, by title.
-pub(crate) fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
+pub(crate) fn text_list(site: &Site, links: &PageLinks, g: &Graph) -> Vec<PathRoleView> {
     let link = |to: usize| RoleView {
         title: g.nodes[to].title.clone(),
         url: g.nodes[to]
             .guide
-            .map(|i| site.base.link(&Route::Guide(&site.guides[i].slug))),
+            .map(|i| links.to(&Route::Guide(&site.guides[i].slug))),
     };
     // Edges are sorted by source, so each guide's moves are one run.
     let mut from: Vec<&[Edge]> = vec![&[]; site.guides.len()];
@@ -325,7 +325,7 @@ pub(crate) fn text_list(site: &Site, g: &Graph) -> Vec<PathRoleView> {
             transitions.sort_by(|a, b| a.title.cmp(&b.title));
             PathRoleView {
                 title: site.guides[i].front.title.clone(),
-                url: site.base.link(&Route::Guide(&site.guides[i].slug)),
+                url: links.to(&Route::Guide(&site.guides[i].slug)),
                 leads_to,
                 transitions,
             }

@@ -3,6 +3,7 @@
 //! Pages are independent, so guide pages render in parallel; each gets a
 //! small context built from its own guide. Nothing here touches the disk.
 
+pub mod cards;
 pub(crate) mod feeds;
 pub(crate) mod graph;
 pub(crate) mod jsonld;
@@ -21,10 +22,11 @@ use crate::diag::Diagnostic;
 use crate::render::theme::Theme;
 use crate::render::view::{GuideView, PageKind, PageView, SiteView};
 use crate::site::Site;
-use crate::util::layout::Route;
+use crate::util::layout::{PageLinks, Route};
+use cards::Cards;
 use rayon::prelude::*;
 use serde::Serialize;
-use units::{Cards, UnitContext};
+use units::UnitContext;
 
 pub use page::site_view;
 use page::{collect, page_view, render_one};
@@ -46,8 +48,9 @@ pub fn guide_page(
 ) -> Result<Page, Diagnostic> {
     let g = &site.guides[i];
     let route = Route::Guide(&g.slug);
+    let links = PageLinks::of(&route, &site.base);
     let reserved: Vec<&str> = theme.guide_ids.iter().map(String::as_str).collect();
-    let guide = GuideView::new(site, i, &reserved);
+    let guide = GuideView::with_links(site, i, &links, &reserved);
     let page = page_view(
         site,
         &route,
@@ -59,7 +62,7 @@ pub fn guide_page(
         theme,
         "guide.html",
         &GuideContext {
-            site: sv,
+            site: &sv.at(&links),
             page,
             guide,
         },

@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::render::theme::{template_diag, Theme};
 use crate::render::view::{PageKind, PageView, SiteView};
 use crate::site::Site;
-use crate::util::layout::Route;
+use crate::util::layout::{PageLinks, Route};
 use serde::Serialize;
 
 /// Receives pages to write; callable from many threads at once.
@@ -28,7 +28,8 @@ pub struct RenderOptions {
     pub serving: bool,
 }
 
-/// The `site` context for these options.
+/// The `site` context for these options. Its `root` is the base path:
+/// each page sets its own with [`SiteView::at`].
 pub fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
     SiteView {
         title: &site.config.title,
@@ -38,6 +39,19 @@ pub fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
         root: &site.base.path,
         serving: opts.serving,
         generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+impl<'a> SiteView<'a> {
+    /// The view for a page whose links start with `links.root()`.
+    pub fn at<'b>(&self, links: &'b PageLinks) -> SiteView<'b>
+    where
+        'a: 'b,
+    {
+        SiteView {
+            root: links.root(),
+            ..*self
+        }
     }
 }
 
@@ -52,6 +66,7 @@ pub(crate) fn page_view(
     PageView {
         title,
         description,
+        path: route.url_path(),
         url: site.base.link(route),
         permalink: site.base.absolute(route),
         kind,

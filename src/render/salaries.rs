@@ -7,7 +7,7 @@ use crate::guide::model::{Period, Salary};
 use crate::render::money::{figures, money};
 use crate::site::Site;
 use crate::util::html::escape_html;
-use crate::util::layout::Route;
+use crate::util::layout::{PageLinks, Route};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -255,7 +255,7 @@ fn median_of(mut v: Vec<f64>) -> f64 {
 
 /// Groups every guide's ranges by (currency, period), largest group first,
 /// then by currency and period.
-pub(crate) fn groups(site: &Site) -> Vec<SalaryGroup> {
+pub(crate) fn groups(site: &Site, links: &PageLinks) -> Vec<SalaryGroup> {
     let mut by: BTreeMap<(String, Period), Vec<(usize, &Salary)>> = BTreeMap::new();
     for (i, g) in site.guides.iter().enumerate() {
         if let Some(s) = &g.front.salary {
@@ -266,7 +266,7 @@ pub(crate) fn groups(site: &Site) -> Vec<SalaryGroup> {
     }
     let mut out: Vec<SalaryGroup> = by
         .into_iter()
-        .map(|((currency, period), members)| group(site, currency, period, members))
+        .map(|((currency, period), members)| group(site, links, currency, period, members))
         .collect();
     out.sort_by(|a, b| b.guide_count.cmp(&a.guide_count).then(a.id.cmp(&b.id)));
     out
@@ -274,6 +274,7 @@ pub(crate) fn groups(site: &Site) -> Vec<SalaryGroup> {
 
 fn group(
     site: &Site,
+    links: &PageLinks,
     currency: String,
     period: Period,
     mut members: Vec<(usize, &Salary)>,
@@ -292,7 +293,7 @@ fn group(
         for r in &s.ranges {
             rows.push(SalaryRow {
                 title: g.front.title.clone(),
-                url: site.base.link(&Route::Guide(&g.slug)),
+                url: links.to(&Route::Guide(&g.slug)),
                 level: r.level.clone(),
                 region: r.region.clone().unwrap_or_default(),
                 min: r.min,

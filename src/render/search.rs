@@ -6,7 +6,7 @@
 //! alone would otherwise be over half a megabyte).
 //!
 //! ```json
-//! {"v":2,"base":"/guides/","skills":["SQL"],"employers":["SAP"],"tags":["apis"],
+//! {"v":3,"base":"guides/","skills":["SQL"],"employers":["SAP"],"tags":["apis"],
 //!  "docs":[["slug","Title","Alt; titles","Summary",[0],[0],[0]]]}
 //! ```
 
@@ -21,7 +21,9 @@ use std::collections::BTreeMap;
 pub(crate) struct SearchIndex {
     /// Format version.
     pub v: u32,
-    /// Prefix of every guide link; a document's link is `base + slug + "/"`.
+    /// Prefix of every guide link, relative to the site root (the folder
+    /// of `search-index.json`): a document's link is `base + slug + "/"`,
+    /// resolved against the site root wherever the searching page is.
     pub base: String,
     /// Skills as plain text, sorted.
     pub skills: Vec<String>,
@@ -96,8 +98,8 @@ pub(crate) fn index(site: &Site) -> SearchIndex {
         })
         .collect();
     SearchIndex {
-        v: 2,
-        base: format!("{}{GUIDES_DIR}", site.base.path),
+        v: 3,
+        base: GUIDES_DIR.to_string(),
         skills: skill.keys().map(|s| s.to_string()).collect(),
         employers: emp.keys().map(|s| s.to_string()).collect(),
         tags: tag.keys().map(|s| s.to_string()).collect(),

@@ -3,11 +3,11 @@
 
 use crate::site::terms::Kind;
 use crate::site::Site;
-use crate::util::layout::Route;
+use crate::util::layout::PageLinks;
 use serde::Serialize;
 
 /// Links to the term pages of the names a guide carries.
-pub(crate) fn links(site: &Site, kind: Kind, names: &[&str]) -> Vec<TermLink> {
+pub(crate) fn links(site: &Site, links: &PageLinks, kind: Kind, names: &[&str]) -> Vec<TermLink> {
     names
         .iter()
         .map(|n| TermLink {
@@ -15,7 +15,7 @@ pub(crate) fn links(site: &Site, kind: Kind, names: &[&str]) -> Vec<TermLink> {
             url: site
                 .terms
                 .route(kind, n)
-                .map(|r| site.base.link(&r))
+                .map(|r| links.to(&r))
                 .unwrap_or_default(),
         })
         .collect()
@@ -68,23 +68,23 @@ pub(crate) struct TermView {
 }
 
 /// The `kind` view of `kind`.
-pub(crate) fn kind_view(site: &Site, kind: Kind) -> KindView {
+pub(crate) fn kind_view(links: &PageLinks, kind: Kind) -> KindView {
     KindView {
         key: kind.key(),
         singular: kind.singular(),
         plural: kind.plural(),
-        url: site.base.link(&kind.index()),
+        url: links.to(&kind.index()),
     }
 }
 
 /// Every term of `kind`, by name (case-insensitive), for the index page.
-pub(crate) fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
+pub(crate) fn summaries(site: &Site, links: &PageLinks, kind: Kind) -> Vec<TermSummary> {
     let mut out: Vec<TermSummary> = site
         .terms
         .of(kind)
         .map(|(name, t)| TermSummary {
             name: name.clone(),
-            url: site.base.link(&kind.term(&t.slug)),
+            url: links.to(&kind.term(&t.slug)),
             count: t.guides.len(),
         })
         .collect();
@@ -97,12 +97,13 @@ pub(crate) fn summaries(site: &Site, kind: Kind) -> Vec<TermSummary> {
     out
 }
 
-/// The index card of guide `i`.
+/// The card of guide `i`, without its link (which depends on the page
+/// listing it: [`crate::render::cards::Cards`] adds it) or HTML.
 pub(crate) fn card(site: &Site, i: usize) -> GuideCard {
     let g = &site.guides[i];
     GuideCard {
         title: g.front.title.clone(),
-        url: site.base.link(&Route::Guide(&g.slug)),
+        url: String::new(),
         summary_html: crate::render::markdown::Markdown::of(&site.config).inline(&g.front.summary),
         family: g.front.family.clone(),
         html: String::new(),
@@ -114,7 +115,7 @@ pub(crate) fn card(site: &Site, i: usize) -> GuideCard {
 pub struct GuideCard {
     /// Title.
     pub title: String,
-    /// Link.
+    /// Link to the guide, relative to the listing page.
     pub url: String,
     /// Summary rendered inline.
     pub summary_html: String,

@@ -4,19 +4,20 @@
 
 use crate::diag::Diagnostic;
 use crate::guide::model::{Date, FrontMatter};
+use crate::render::cards::Cards;
 use crate::render::graph::{self, PathRoleView};
 use crate::render::page::{page_view as page, render_one, Page};
 use crate::render::salaries::{self, SalaryGroup};
 use crate::render::terms::GuideCard;
 use crate::render::terms::{self, KindView, TermSummary, TermView};
-use crate::render::theme::{Theme, CARD_TEMPLATE};
+use crate::render::theme::Theme;
 use crate::render::view::{families, FamilyView, PageKind, PageView, SiteView};
 use crate::site::terms::Kind;
 use crate::site::Site;
-use crate::util::layout::Route;
+use crate::util::layout::{PageLinks, Route};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::sync::{OnceLock, PoisonError};
+use std::sync::PoisonError;
 
 #[derive(Serialize)]
 struct IndexContext<'a> {
@@ -81,11 +82,12 @@ fn newest(site: &Site, ids: impl IntoIterator<Item = usize>) -> Option<Date> {
 fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
     let g = graph::build(site);
     let plain_count = g.nodes.iter().filter(|n| n.guide.is_none()).count();
+    let links = PageLinks::of(&Route::Paths, &site.base);
     render_one(
         theme,
         "paths.html",
         &PathsContext {
-            site: sv,
+            site: &sv.at(&links),
             page: page(
                 site,
                 &Route::Paths,
@@ -97,8 +99,8 @@ fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Dia
                 ),
                 PageKind::Paths,
             ),
-            graph_svg: graph::svg(site, &g),
-            roles: graph::text_list(site, &g),
+            graph_svg: graph::svg(site, &links, &g),
+            roles: graph::text_list(site, &links, &g),
             plain_count,
         },
         Route::Paths.file(),
@@ -106,11 +108,12 @@ fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Dia
 }
 
 fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
+    let links = PageLinks::of(&Route::Salaries, &site.base);
     render_one(
         theme,
         "salaries.html",
         &SalariesContext {
-            site: sv,
+            site: &sv.at(&links),
             page: page(
                 site,
                 &Route::Salaries,
@@ -119,7 +122,7 @@ fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, 
                     .into(),
                 PageKind::Salaries,
             ),
-            groups: salaries::groups(site),
+            groups: salaries::groups(site, &links),
         },
         Route::Salaries.file(),
     )
@@ -224,56 +227,6 @@ pub fn units(site: &Site) -> Vec<Unit> {
     out
 }
 
-/// Guide cards, each rendered at most once and shared by every unit that
-/// lists the guide (the index, the search page, its term pages). `watch`
-/// and `serve` keep one between rebuilds and forget only the cards of
-/// edited guides.
-#[derive(Debug, Default)]
-pub struct Cards(Vec<OnceLock<Result<GuideCard, Diagnostic>>>);
-
-impl Cards {
-    /// An empty cache for a site of `n` guides.
-    pub fn new(n: usize) -> Cards {
-        Cards((0..n).map(|_| OnceLock::new()).collect())
-    }
-
-    /// Forgets the card of guide `i`, whose front matter changed.
-    pub fn forget(&mut self, i: usize) {
-        if let Some(c) = self.0.get_mut(i) {
-            *c = OnceLock::new();
-        }
-    }
-
-    /// Whether the cache was made for a site of `n` guides.
-    pub fn fits(&self, n: usize) -> bool {
-        self.0.len() == n
-    }
-
-    /// The card of guide `i`, with its HTML from the theme's `card` macro.
-    fn get(&self, site: &Site, theme: &Theme, i: usize) -> Result<GuideCard, Diagnostic> {
-        let make = || {
-            let mut card = terms::card(site, i);
-            let page = render_one(
-                theme,
-                CARD_TEMPLATE,
-                &CardContext { g: &card },
-                String::new(),
-            )?;
-            card.html = String::from_utf8(page.bytes).unwrap_or_default();
-            Ok(card)
-        };
-        match self.0.get(i) {
-            Some(c) => c.get_or_init(make).clone(),
-            None => make(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct CardContext<'a> {
-    g: &'a GuideCard,
-}
-
 /// What rendering a unit needs.
 pub struct UnitContext<'a> {
     /// The resolved site.
@@ -287,10 +240,16 @@ pub struct UnitContext<'a> {
 }
 
 impl UnitContext<'_> {
-    fn cards(&self, ids: impl IntoIterator<Item = usize>) -> Result<Vec<GuideCard>, Diagnostic> {
+    /// The cards of guides `ids` as the page with `links` lists them, by
+    /// title.
+    fn cards(
+        &self,
+        links: &PageLinks,
+        ids: impl IntoIterator<Item = usize>,
+    ) -> Result<Vec<GuideCard>, Diagnostic> {
         let mut cards = ids
             .into_iter()
-            .map(|i| self.cards.get(self.site, self.theme, i))
+            .map(|i| self.cards.get(self.site, self.theme, links, i))
             .collect::<Result<Vec<GuideCard>, Diagnostic>>()?;
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
         Ok(cards)
@@ -312,7 +271,7 @@ impl UnitContext<'_> {
                 theme,
                 "404.html",
                 &PlainContext {
-                    site: sv,
+                    site: &sv.at(&PageLinks::of(&Route::NotFound, &site.base)),
                     page: page(
                         site,
                         &Route::NotFound,
@@ -325,22 +284,7 @@ impl UnitContext<'_> {
             )),
             Unit::Paths => one(paths_page(site, theme, sv)),
             Unit::Salaries => one(salaries_page(site, theme, sv)),
-            Unit::Search => one(render_one(
-                theme,
-                "search.html",
-                &SearchContext {
-                    site: sv,
-                    page: page(
-                        site,
-                        &Route::Search,
-                        "Search".into(),
-                        format!("Search the role guides of {}.", site.config.title),
-                        PageKind::Search,
-                    ),
-                    guides: self.cards(0..site.guides.len())?,
-                },
-                Route::Search.file(),
-            )),
+            Unit::Search => one(self.search()),
             Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
             Unit::Term(kind, name) => Ok(self.term_page(*kind, name)?.into_iter().collect()),
             Unit::Sitemap => file(
@@ -356,21 +300,39 @@ impl UnitContext<'_> {
         }
     }
 
+    fn search(&self) -> Result<Page, Diagnostic> {
+        let site = self.site;
+        let links = PageLinks::of(&Route::Search, &site.base);
+        render_one(
+            self.theme,
+            "search.html",
+            &SearchContext {
+                site: &self.sv.at(&links),
+                page: page(
+                    site,
+                    &Route::Search,
+                    "Search".into(),
+                    format!("Search the role guides of {}.", site.config.title),
+                    PageKind::Search,
+                ),
+                guides: self.cards(&links, 0..site.guides.len())?,
+            },
+            Route::Search.file(),
+        )
+    }
+
     fn index(&self) -> Result<Page, Diagnostic> {
         let site = self.site;
-        // The index lays out its own cards: leave the macro's HTML out.
+        let links = PageLinks::of(&Route::Index, &site.base);
+        // The index lays out its own cards: the macro's HTML is not needed.
         let cards = (0..site.guides.len())
-            .map(|i| {
-                let mut card = self.cards.get(site, self.theme, i)?;
-                card.html = String::new();
-                Ok(card)
-            })
-            .collect::<Result<Vec<GuideCard>, Diagnostic>>()?;
+            .map(|i| self.cards.plain(site, &links, i))
+            .collect();
         render_one(
             self.theme,
             "index.html",
             &IndexContext {
-                site: self.sv,
+                site: &self.sv.at(&links),
                 page: page(
                     site,
                     &Route::Index,
@@ -392,6 +354,7 @@ impl UnitContext<'_> {
             return Ok(None);
         };
         let route = kind.term(&t.slug);
+        let links = PageLinks::of(&route, &site.base);
         let n = t.guides.len();
         let description = format!(
             "{n} role guide{} naming {name} ({}).",
@@ -402,14 +365,14 @@ impl UnitContext<'_> {
             self.theme,
             "term.html",
             &TermContext {
-                site: self.sv,
+                site: &self.sv.at(&links),
                 page: page(site, &route, name.clone(), description, PageKind::Term),
-                kind: terms::kind_view(site, kind),
+                kind: terms::kind_view(&links, kind),
                 term: TermView {
                     name: name.clone(),
                     slug: t.slug.clone(),
-                    url: site.base.link(&route),
-                    guides: self.cards(t.guides.iter().copied())?,
+                    url: links.to(&route),
+                    guides: self.cards(&links, t.guides.iter().copied())?,
                 },
             },
             route.file(),
@@ -425,11 +388,12 @@ fn terms_page(
     kind: Kind,
 ) -> Result<Page, Diagnostic> {
     let route = kind.index();
+    let links = PageLinks::of(&route, &site.base);
     render_one(
         theme,
         "terms.html",
         &TermsContext {
-            site: sv,
+            site: &sv.at(&links),
             page: page(
                 site,
                 &route,
@@ -441,8 +405,8 @@ fn terms_page(
                 ),
                 PageKind::Terms,
             ),
-            kind: terms::kind_view(site, kind),
-            terms: terms::summaries(site, kind),
+            kind: terms::kind_view(&links, kind),
+            terms: terms::summaries(site, &links, kind),
         },
         route.file(),
     )
@@ -544,23 +508,29 @@ pub fn collect_units(
 }
 
 /// A redirect page for every alias: a meta refresh plus a canonical link, so
-/// old URLs keep working on static hosts without server-side redirects.
+/// old URLs keep working on static hosts without server-side redirects. The
+/// refresh and the link are relative to the alias's own folder, so they
+/// lead to the guide wherever the site is served; the canonical link is the
+/// guide's absolute URL.
 pub fn alias_pages(site: &Site) -> Vec<Page> {
     let mut out = Vec::new();
     for g in &site.guides {
-        let target = site.base.absolute(&Route::Guide(&g.slug));
-        let link = crate::util::html::escape_html(&target);
+        let route = Route::Guide(&g.slug);
+        let canonical = crate::util::html::escape_html(&site.base.absolute(&route));
         let title = crate::util::html::escape_html(&g.front.title);
         for alias in &g.front.aliases {
+            let alias = Route::Alias(alias);
+            let link =
+                crate::util::html::escape_html(&PageLinks::of(&alias, &site.base).to(&route));
             let html = format!(
                 "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
                  <title>Redirecting to {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
-                 <link rel=\"canonical\" href=\"{link}\">\n<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n\
+                 <link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n\
                  </head>\n<body>\n<p>This page has moved to <a href=\"{link}\">{title}</a>.</p>\n</body>\n</html>\n",
                 lang = crate::util::html::escape_html(&site.config.language),
             );
             out.push(Page {
-                path: Route::Alias(alias).file(),
+                path: alias.file(),
                 bytes: html.into_bytes(),
             });
         }

@@ -11,11 +11,11 @@ use crate::render::money::{figures, money};
 use crate::render::terms::{GuideCard, TermLink};
 use crate::site::terms::Kind;
 use crate::site::{LinkKind, Site};
-use crate::util::layout::Route;
+use crate::util::layout::{PageLinks, Route};
 use serde::Serialize;
 
 /// `site` in every template.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct SiteView<'a> {
     /// Site title.
     pub title: &'a str,
@@ -25,7 +25,10 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     /// The configured base URL.
     pub base_url: &'a str,
-    /// Path prefix of every internal link, `/` or `/sub/`.
+    /// Prefix of every internal link on the page being rendered: the way
+    /// back to the site root from the page's folder (`./`, `../../`), or
+    /// the base path (`/`, `/sub/`) on `404.html`
+    /// ([`crate::util::layout::PageLinks::root`]).
     pub root: &'a str,
     /// True while `careerbook serve` runs (the live-reload script is injected).
     pub serving: bool,
@@ -64,7 +67,11 @@ pub struct PageView {
     pub title: String,
     /// Meta description (plain text).
     pub description: String,
-    /// Site-internal link to this page.
+    /// The page's URL path relative to the site root: `guides/x/`, empty
+    /// for the home page.
+    pub path: String,
+    /// The page's root-absolute address under the base path,
+    /// `/sub/guides/x/`.
     pub url: String,
     /// Absolute URL (canonical), or the link when no origin is configured.
     pub permalink: String,
@@ -276,10 +283,22 @@ fn period_word(p: Period) -> &'static str {
 }
 
 impl GuideView {
-    /// Builds the view of guide `i` of `site`.
-    /// `reserved` holds the ids the page's own markup uses, which a body
-    /// heading must not take ([`crate::render::theme::Theme::guide_ids`]).
+    /// Builds the view of guide `i` of `site`, with links relative to the
+    /// guide's page. `reserved` holds the ids the page's own markup uses,
+    /// which a body heading must not take
+    /// ([`crate::render::theme::Theme::guide_ids`]).
     pub fn new(site: &Site, i: usize, reserved: &[&str]) -> GuideView {
+        let links = PageLinks::of(&Route::Guide(&site.guides[i].slug), &site.base);
+        GuideView::with_links(site, i, &links, reserved)
+    }
+
+    /// Builds the view of guide `i` of `site`, with the links of `links`.
+    pub(crate) fn with_links(
+        site: &Site,
+        i: usize,
+        links: &PageLinks,
+        reserved: &[&str],
+    ) -> GuideView {
         let g: &Guide = &site.guides[i];
         let md = crate::render::markdown::Markdown::of(&site.config);
         let f = &g.front;
@@ -287,7 +306,7 @@ impl GuideView {
             title: r.title().to_string(),
             url: site
                 .resolve(r)
-                .map(|t| site.base.link(&Route::Guide(&site.guides[t].slug))),
+                .map(|t| links.to(&Route::Guide(&site.guides[t].slug))),
         };
         let progression = f.progression.clone().unwrap_or_default();
         let leads_here = site
@@ -298,7 +317,7 @@ impl GuideView {
                 let o = &site.guides[from];
                 RoleView {
                     title: o.front.title.clone(),
-                    url: Some(site.base.link(&Route::Guide(&o.slug))),
+                    url: Some(links.to(&Route::Guide(&o.slug))),
                 }
             })
             .collect();
@@ -335,7 +354,7 @@ impl GuideView {
             openings_per_year: d.openings_per_year,
             source: source_view(&d.source),
         });
-        let terms = |kind: Kind| crate::render::terms::links(site, kind, &kind.names(g));
+        let terms = |kind: Kind| crate::render::terms::links(site, links, kind, &kind.names(g));
         let mut codes = Vec::new();
         if let Some(c) = &f.codes {
             if let Some(code) = &c.onet_soc {
@@ -357,14 +376,14 @@ impl GuideView {
         let (body_html, headings) = md.body(&g.body, reserved);
         GuideView {
             slug: g.slug.clone(),
-            url: site.base.link(&Route::Guide(&g.slug)),
+            url: links.to(&Route::Guide(&g.slug)),
             title: f.title.clone(),
             family: f.family.clone(),
             family_url: f
                 .family
                 .as_deref()
                 .and_then(|n| site.terms.route(Kind::Family, n))
-                .map(|r| site.base.link(&r)),
+                .map(|r| links.to(&r)),
             summary_html: md.inline(&f.summary),
             summary_text: markdown::plain(&f.summary),
             updated: f.updated.map(|d| d.to_string()),

@@ -4,8 +4,11 @@
 //! slug, an alias by its URL path, one of the fixed site-wide pages) and the
 //! site's base URL. Out: the page's URL path relative to the site root
 //! ([`Route::url_path`]), the file that holds it relative to the output
-//! folder ([`Route::file`]), and links under the base URL
-//! ([`BaseUrl::link`], [`BaseUrl::absolute`]). Other modules name routes and
+//! folder ([`Route::file`]), the links one page writes to others
+//! ([`PageLinks`]: relative to the page's own folder, so that the output
+//! works from disk, under any sub-path and under `careerbook serve`), and
+//! URLs under the base URL for what must stay absolute (canonical links,
+//! feeds, the sitemap: [`BaseUrl::absolute`]). Other modules name routes and
 //! never spell `guides/<slug>/` themselves; code that needs to know which
 //! guide a page belongs to keeps the slug, not the path.
 
@@ -241,6 +244,78 @@ pub fn alias_guide_slug(alias: &str) -> Option<String> {
     (!slug.contains('/')).then(|| slug.to_string())
 }
 
+/// The relative path from the folder of the page at `page` (a URL path
+/// relative to the site root, as [`Route::url_path`] gives it) back to the
+/// site root: `./` for a page in the root folder (`index.html`,
+/// `feed.xml`), `../../` for `guides/x/`. Never empty, so that a link
+/// made from it never starts with a segment a browser could read as a
+/// scheme (`a:b/`).
+pub fn path_to_root(page: &str) -> String {
+    match page.matches('/').count() {
+        0 => "./".to_string(),
+        depth => "../".repeat(depth),
+    }
+}
+
+/// The link from the page at URL path `from` to URL path `to` (both
+/// relative to the site root), relative to `from`'s folder: up to the
+/// root, then down to `to`. `guides/x/` links to `style.css` as
+/// `../../style.css` and to `guides/y/` as `../../guides/y/`. The link
+/// depends only on `from`'s depth, so everything that lists the same guides
+/// at the same depth (term pages) can share one rendering of them.
+pub fn relative_link(from: &str, to: &str) -> String {
+    let mut s = path_to_root(from);
+    s.push_str(to);
+    s
+}
+
+/// How one page writes its links to the rest of the site: the target's URL
+/// path after a prefix, [`PageLinks::root`]. The prefix is the way back to
+/// the site root from the page's folder ([`path_to_root`]), except on
+/// `404.html`: a host serves that page at the address of every missing
+/// page, at any depth, so its links are root-absolute under the base path
+/// (`/` or `/repo/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLinks {
+    root: String,
+}
+
+impl PageLinks {
+    /// The links of the page at `page`, on a site published at `base`.
+    pub fn of(page: &Route<'_>, base: &BaseUrl) -> PageLinks {
+        let root = match page {
+            Route::NotFound => base.path.clone(),
+            _ => path_to_root(&page.url_path()),
+        };
+        PageLinks { root }
+    }
+
+    /// The prefix of every internal link: `./`, `../../`, or on `404.html`
+    /// the base path. Templates see it as `site.root`.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    /// The link to `route`.
+    pub fn to(&self, route: &Route<'_>) -> String {
+        let mut s = self.root.clone();
+        route.push_url_path(&mut s);
+        s
+    }
+
+    /// How many folders up the site root is, for links relative to the
+    /// page; `None` for root-absolute links.
+    pub fn depth(&self) -> Option<usize> {
+        if self.root == "./" {
+            Some(0)
+        } else if self.root.starts_with("../") {
+            Some(self.root.len() / 3)
+        } else {
+            None
+        }
+    }
+}
+
 /// Where a site is published: the base URL split into what links need.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl {
@@ -273,7 +348,9 @@ impl BaseUrl {
         BaseUrl { origin, path }
     }
 
-    /// A site-internal link to `route`, e.g. `/repo/guides/x/`.
+    /// The root-absolute path of `route` under the base path, e.g.
+    /// `/repo/guides/x/`: a page's address (`page.url`), and the Atom ids
+    /// of a site without an origin. Links in pages use [`PageLinks`].
     pub fn link(&self, route: &Route<'_>) -> String {
         let mut s = self.path.clone();
         route.push_url_path(&mut s);
@@ -406,6 +483,88 @@ mod tests {
             }
         }
         assert_eq!(folder_file("guides/tpm"), "guides/tpm/index.html");
+    }
+
+    #[test]
+    fn links_are_relative_to_the_page_folder_except_on_the_404_page() {
+        let base = BaseUrl::parse("https://user.github.io/repo/");
+        let cases = [
+            (Route::Index, "./", "./guides/x/", "./style.css"),
+            (
+                Route::Guide("y"),
+                "../../",
+                "../../guides/x/",
+                "../../style.css",
+            ),
+            (Route::Search, "../", "../guides/x/", "../style.css"),
+            (
+                Route::Alias("/a/b/c.html"),
+                "../../",
+                "../../guides/x/",
+                "../../style.css",
+            ),
+            (
+                Route::NotFound,
+                "/repo/",
+                "/repo/guides/x/",
+                "/repo/style.css",
+            ),
+        ];
+        for (page, root, guide, css) in cases {
+            let links = PageLinks::of(&page, &base);
+            assert_eq!(links.root(), root, "{page:?}");
+            assert_eq!(links.to(&Route::Guide("x")), guide, "{page:?}");
+            assert_eq!(links.to(&Route::Static("style.css")), css, "{page:?}");
+            assert_eq!(links.to(&Route::Index), root, "{page:?}");
+            assert_eq!(
+                links.to(&Route::Guide("x")),
+                if page == Route::NotFound {
+                    base.link(&Route::Guide("x"))
+                } else {
+                    relative_link(&page.url_path(), "guides/x/")
+                }
+            );
+        }
+        assert_eq!(PageLinks::of(&Route::Index, &base).depth(), Some(0));
+        assert_eq!(PageLinks::of(&Route::Search, &base).depth(), Some(1));
+        assert_eq!(PageLinks::of(&Route::Guide("y"), &base).depth(), Some(2));
+        assert_eq!(PageLinks::of(&Route::NotFound, &base).depth(), None);
+        assert_eq!(relative_link("feed.xml", "a:b/"), "./a:b/");
+        assert_eq!(relative_link("guides/x/", ""), "../../");
+    }
+
+    /// Every relative link resolves, from the page's own folder, to the
+    /// target's URL path, as a browser resolves it.
+    #[test]
+    fn relative_links_resolve_to_their_target() {
+        let pages = [
+            "",
+            "guides/x/",
+            "a/b/c/",
+            "old.html",
+            "a/old.html",
+            "feed.xml",
+        ];
+        let targets = ["", "style.css", "guides/y/", "api/guides.json", "a/b/c/"];
+        for from in pages {
+            for to in targets {
+                let link = relative_link(from, to);
+                let mut dir: Vec<&str> = from.split('/').collect();
+                dir.pop();
+                for seg in link.split_inclusive('/') {
+                    match seg {
+                        "./" => {}
+                        "../" => assert!(dir.pop().is_some(), "{from} -> {link} climbs too far"),
+                        s => dir.push(s.trim_end_matches('/')),
+                    }
+                }
+                let mut resolved = dir.join("/");
+                if link.ends_with('/') && !resolved.is_empty() {
+                    resolved.push('/');
+                }
+                assert_eq!(resolved, to, "{from} -> {link}");
+            }
+        }
     }
 
     #[test]

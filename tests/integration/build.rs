@@ -158,9 +158,9 @@ fn every_repo_guide_page_shows_every_item_and_links_resolve() {
             );
         }
         for link in links(&html) {
-            if link.starts_with("/guides/") {
+            if let Some(other) = link.strip_prefix("../../guides/") {
                 cross_links += 1;
-                let target = dest.join(link.trim_start_matches('/')).join("index.html");
+                let target = dest.join("guides").join(other).join("index.html");
                 assert!(target.is_file(), "{rel_s}: link {link} has no page");
             }
         }
@@ -179,7 +179,7 @@ fn site_without_themes_builds_from_embedded_theme() {
     let out = site.path().join("output");
     let index = read(out.join("index.html"));
     assert!(
-        index.contains("<a href=\"/guides/solo/\">Solo Role</a>"),
+        index.contains("<a href=\"./guides/solo/\">Solo Role</a>"),
         "{index}"
     );
     assert!(index.contains("<html lang=\"en\">"));
@@ -217,8 +217,13 @@ fn a_site_template_overrides_the_builtin_one_file_at_a_time() {
     assert!(index.contains("class=\"cards\""));
 }
 
+/// A GitHub project site: published under `/repo/`. Pages link to each
+/// other relative to their own folder, so every link resolves both from
+/// disk and under the sub-path; only 404.html (served at any depth) uses
+/// root-absolute links, and those are under `/repo/`; what must be
+/// absolute (canonical, Open Graph) is under `https://user.github.io/repo/`.
 #[test]
-fn base_url_with_sub_path_prefixes_every_internal_link() {
+fn base_url_with_sub_path_gives_links_that_work_under_it_and_from_disk() {
     let site = fixture("basic");
     build_ok(site.path(), &["--base-url", "https://user.github.io/repo/"]);
     let out = site.path().join("output");
@@ -229,29 +234,45 @@ fn base_url_with_sub_path_prefixes_every_internal_link() {
         }
         let html = String::from_utf8(bytes).unwrap();
         for link in links(&html) {
-            if link.starts_with("http") && !link.starts_with("https://user.github.io/") {
-                continue; // external
-            }
-            if link.starts_with('#') {
+            if link.starts_with('#') || link.starts_with("mailto:") {
                 continue;
             }
+            let own = link.strip_prefix("https://user.github.io");
+            if link.starts_with("http") && own.is_none() {
+                continue; // external
+            }
             checked += 1;
-            let local = link.strip_prefix("https://user.github.io").unwrap_or(&link);
-            assert!(
-                local.starts_with("/repo/"),
-                "{path}: link {link} is not under /repo/"
-            );
-            let file = out.join(local.trim_start_matches("/repo/"));
-            let file = if local.ends_with('/') {
-                file.join("index.html")
+            let local = own.unwrap_or(&link);
+            if local.starts_with('/') {
+                assert!(
+                    own.is_some() || path == "404.html",
+                    "{path}: link {link} is root-absolute"
+                );
+                let rel = local
+                    .strip_prefix("/repo/")
+                    .unwrap_or_else(|| panic!("{path}: link {link} is not under /repo/"));
+                let file = out.join(rel);
+                let file = if rel.is_empty() || rel.ends_with('/') {
+                    file.join("index.html")
+                } else {
+                    file
+                };
+                assert!(file.exists(), "{path}: link {link} does not resolve");
             } else {
-                file
-            };
-            assert!(file.exists(), "{path}: link {link} does not resolve");
+                assert_ne!(path, "404.html", "404.html: relative link {link}");
+                let file = file_on_disk(&path, &link)
+                    .expect("an internal link")
+                    .unwrap_or_else(|why| panic!("{path}: {why}"));
+                assert!(
+                    out.join(&file).is_file(),
+                    "{path}: link {link} does not resolve"
+                );
+            }
         }
     }
     assert!(checked > 20, "checked {checked} links");
-    // The built-in checker agrees, fragments included.
+    // The built-in checker, which resolves links under /repo/ as a browser
+    // does on the published site, agrees, fragments included.
     let res = careerbook(&[
         "check",
         "--links",
@@ -266,6 +287,12 @@ fn base_url_with_sub_path_prefixes_every_internal_link() {
     assert!(page.contains(
         "<link rel=\"canonical\" href=\"https://user.github.io/repo/guides/backend-engineer/\">"
     ));
+    assert!(page.contains(
+        "<meta property=\"og:url\" content=\"https://user.github.io/repo/guides/backend-engineer/\">"
+    ));
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
+    let not_found = read(out.join("404.html"));
+    assert!(not_found.contains("<link rel=\"stylesheet\" href=\"/repo/style.css\">"));
 }
 
 #[test]
@@ -361,9 +388,11 @@ fn guide_page_links_progression_by_slug_and_by_title_and_back() {
     let out = site.path().join("output");
     let backend = read(out.join("guides/backend-engineer/index.html"));
     // By `guide:` slug.
-    assert!(backend.contains("<a href=\"/guides/staff-engineer/\">Staff Engineer</a>"));
+    assert!(backend.contains("<a href=\"../../guides/staff-engineer/\">Staff Engineer</a>"));
     // A plain title equal to another guide's title links too.
-    assert!(backend.contains("<a href=\"/guides/engineering-manager/\">Engineering Manager</a>"));
+    assert!(
+        backend.contains("<a href=\"../../guides/engineering-manager/\">Engineering Manager</a>")
+    );
     // A plain title with no guide stays text.
     assert!(backend.contains("<span>Site Reliability Engineer</span>"));
     // Reverse links.
@@ -382,10 +411,10 @@ fn guide_page_links_progression_by_slug_and_by_title_and_back() {
         text.contains("Junior Level Germany: €48k–€60k base"),
         "{text}"
     );
-    // Alias redirect page.
+    // Alias redirect page, relative to its own folder.
     let alias = read(out.join("backend/index.html"));
     assert!(alias
-        .contains("<meta http-equiv=\"refresh\" content=\"0; url=/guides/backend-engineer/\">"));
+        .contains("<meta http-equiv=\"refresh\" content=\"0; url=../guides/backend-engineer/\">"));
     // Markdown in the summary renders; the meta description is plain text.
     assert!(backend.contains("<meta name=\"description\" content=\"Builds the services behind products. Writes reliable APIs.\">"));
     assert!(backend.contains("Writes <em>reliable</em> APIs."));

@@ -63,6 +63,40 @@ fn init_creates_a_site_that_builds_and_checks_clean() {
     assert!(site.join("output/sre/index.html").is_file(), "alias");
 }
 
+/// `careerbook init` says to build and then open output/index.html. Opened
+/// from disk, the home page, a guide page and every other page must find
+/// their stylesheet and scripts and every page they link to, relative to
+/// their own folder; a link to a folder must have its `index.html` there.
+#[test]
+fn an_initialised_site_opens_from_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("my-guides");
+    let init = careerbook(&["init", site.to_str().unwrap()]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    assert!(
+        stderr(&init).contains("careerbook build, then open output/index.html"),
+        "{}",
+        stderr(&init)
+    );
+    build_ok(&site, &[]);
+    let out = site.join("output");
+    let index = assert_links_open_from_disk(&out, "index.html");
+    assert!(index >= 15, "index.html: {index} internal links");
+    let guide = "guides/site-reliability-engineer/index.html";
+    let links = assert_links_open_from_disk(&out, guide);
+    assert!(links >= 20, "{guide}: {links} internal links");
+    let html = read(out.join(guide));
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
+    assert!(html.contains("<script src=\"../../search.js\" defer></script>"));
+    // Every other page too, except 404.html, which a host serves at any
+    // depth and so links root-absolute.
+    for page in tree(&out).into_keys() {
+        if page.ends_with(".html") && page != "404.html" {
+            assert_links_open_from_disk(&out, &page);
+        }
+    }
+}
+
 #[test]
 fn init_refuses_to_overwrite_and_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();

@@ -1,7 +1,7 @@
 //! Site-wide pages: taxonomies, career paths, salaries, search, JSON-LD,
 //! sitemap, feed, API and redirects, built from `tests/fixtures/site`.
 
-use crate::common::{build_ok, fixture, links, page_text, read, tree};
+use crate::common::{build_ok, edit, file_on_disk, fixture, links, page_text, read, tree};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -74,18 +74,18 @@ fn employer_names_fold_to_slugs_and_collisions_are_numbered() {
         "zurich-insurance-2",
     ] {
         assert!(
-            index.contains(&format!("href=\"/careers/employers/{slug}/\"")),
+            index.contains(&format!("href=\"../employers/{slug}/\"")),
             "{slug}"
         );
     }
     // The guide page links its employers, sectors, tags and family there.
     let analyst = read(out.join("guides/data-analyst/index.html"));
     for href in [
-        "/careers/employers/zurich-insurance-2/",
-        "/careers/employers/acme/",
-        "/careers/sectors/insurance/",
-        "/careers/tags/sql/",
-        "/careers/families/data-analytics/",
+        "../../employers/zurich-insurance-2/",
+        "../../employers/acme/",
+        "../../sectors/insurance/",
+        "../../tags/sql/",
+        "../../families/data-analytics/",
     ] {
         assert!(analyst.contains(&format!("href=\"{href}\"")), "{href}");
     }
@@ -98,7 +98,7 @@ fn guide_pages_show_forward_and_reverse_links() {
     let text = page_text(&scientist);
     let here = text.find("Roles That Lead Here").expect("reverse section");
     assert!(text[here..].contains("Data Analyst"));
-    assert!(scientist.contains("<a href=\"/careers/guides/data-analyst/\">Data Analyst</a>"));
+    assert!(scientist.contains("<a href=\"../../guides/data-analyst/\">Data Analyst</a>"));
     // Transitions count as a way in too.
     let analyst = page_text(&read(out.join("guides/data-analyst/index.html")));
     let here = analyst
@@ -115,9 +115,7 @@ fn paths_page_draws_every_role_and_move() {
     let svg = &html[svg_start..svg_start + html[svg_start..].find("</svg>").unwrap()];
     // Guides link to their pages; a plain title is drawn dashed, unlinked.
     for slug in ["data-analyst", "data-scientist", "barista-trainer"] {
-        assert!(svg.contains(&format!(
-            "<a class=\"g-node\" href=\"/careers/guides/{slug}/\">"
-        )));
+        assert!(svg.contains(&format!("<a class=\"g-node\" href=\"../guides/{slug}/\">")));
     }
     assert!(
         svg.contains("<g class=\"g-node g-plain\"><title>Analytics Manager (no guide yet)</title>")
@@ -376,7 +374,9 @@ fn api_and_search_index_describe_every_guide() {
     assert_eq!(text.matches("\"slug\"").count(), 1, "{text}");
 
     let ix: Value = serde_json::from_str(&read(out.join("search-index.json"))).unwrap();
-    assert_eq!(ix["base"], "/careers/guides/");
+    // Relative to the site root, where search-index.json is: search.js
+    // resolves it there, whichever page searches.
+    assert_eq!(ix["base"], "guides/");
     let docs = ix["docs"].as_array().unwrap();
     assert_eq!(docs.len(), 3);
     let analyst = &docs[1];
@@ -397,7 +397,7 @@ fn api_and_search_index_describe_every_guide() {
     assert_eq!(analyst[1], "Data Analyst");
     assert_eq!(analyst[2], "BI Analyst");
     assert_eq!(analyst[3], "Turns raw data into decisions.");
-    assert_eq!(ix["v"], 2);
+    assert_eq!(ix["v"], 3);
     assert_eq!(
         names("skills", &analyst[4]),
         ["SQL window functions", "Storytelling"]
@@ -412,21 +412,22 @@ fn api_and_search_index_describe_every_guide() {
 #[test]
 fn search_box_is_on_every_page_and_works_without_javascript() {
     let (_s, out) = built();
-    for p in [
-        "index.html",
-        "guides/data-analyst/index.html",
-        "paths/index.html",
-        "404.html",
+    for (p, root) in [
+        ("index.html", "./"),
+        ("guides/data-analyst/index.html", "../../"),
+        ("paths/index.html", "../"),
+        ("404.html", "/careers/"),
     ] {
         let html = read(out.join(p));
         assert!(
-            html.contains(
-                "<form class=\"search\" role=\"search\" action=\"/careers/search/\" method=\"get\""
-            ),
+            html.contains(&format!(
+                "<form class=\"search\" role=\"search\" action=\"{root}search/\" method=\"get\" \
+                 data-index=\"{root}search-index.json\">"
+            )),
             "{p}"
         );
         assert!(
-            html.contains("<script src=\"/careers/search.js\" defer></script>"),
+            html.contains(&format!("<script src=\"{root}search.js\" defer></script>")),
             "{p}"
         );
     }
@@ -437,16 +438,41 @@ fn search_box_is_on_every_page_and_works_without_javascript() {
     }
 }
 
+/// A redirect leads to the guide relative to its own folder, however deep,
+/// so it works under any base path, under `serve` and from disk; its
+/// canonical link is the guide's absolute URL.
 #[test]
-fn alias_redirects_point_at_the_absolute_guide_url() {
-    let (_s, out) = built();
-    let html = read(out.join("analyst/index.html"));
-    assert!(html.contains(
-        "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/careers/guides/data-analyst/\">"
-    ));
-    assert!(html.contains(
-        "<link rel=\"canonical\" href=\"https://example.org/careers/guides/data-analyst/\">"
-    ));
+fn alias_redirects_lead_to_the_guide_from_their_own_depth() {
+    let site = fixture("site");
+    edit(
+        &site.path().join("guides/data-analyst.md"),
+        "aliases: [/analyst/]",
+        "aliases: [/analyst/, /old/roles/analyst.html, /a/b/c/]",
+    );
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    for (page, target) in [
+        ("analyst/index.html", "../guides/data-analyst/"),
+        ("old/roles/analyst.html", "../../guides/data-analyst/"),
+        ("a/b/c/index.html", "../../../guides/data-analyst/"),
+    ] {
+        let html = read(out.join(page));
+        assert!(
+            html.contains(&format!(
+                "<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
+            )),
+            "{page}: {html}"
+        );
+        assert!(html.contains(&format!("<a href=\"{target}\">Data Analyst</a>")));
+        assert!(html.contains(
+            "<link rel=\"canonical\" href=\"https://example.org/careers/guides/data-analyst/\">"
+        ));
+        assert_eq!(
+            file_on_disk(page, target),
+            Some(Ok("guides/data-analyst/index.html".to_string())),
+            "{page}"
+        );
+    }
 }
 
 fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
@@ -482,7 +508,13 @@ fn no_page_loads_anything_from_elsewhere() {
                 .chain(attr_values(tag, "href"))
             {
                 checked += 1;
-                assert!(v.starts_with("/careers/"), "{path}: external asset {v}");
+                // Relative to the page, or under the base path on 404.html.
+                let local = if v.starts_with('/') {
+                    v.starts_with("/careers/")
+                } else {
+                    !v.contains(':')
+                };
+                assert!(local, "{path}: external asset {v}");
             }
         }
     }
@@ -499,13 +531,21 @@ fn internal_links_resolve() {
         }
         let html = String::from_utf8(bytes).unwrap();
         for link in links(&html) {
-            let Some(rel) = link.strip_prefix("/careers/") else {
-                continue;
+            // Absolute (canonical), root-absolute (404.html) or relative.
+            let own = link
+                .strip_prefix("https://example.org")
+                .unwrap_or(&link)
+                .strip_prefix("/careers/");
+            let file = match own {
+                Some(rel) => Some(Ok(rel.to_string())),
+                None => file_on_disk(&path, &link),
             };
+            let Some(file) = file else { continue };
+            let file = file.unwrap_or_else(|why| panic!("{path}: {why}"));
             checked += 1;
-            let rel = rel.split('#').next().unwrap();
-            let target: &Path = &out.join(rel);
-            let ok = if rel.is_empty() || rel.ends_with('/') {
+            let file = file.split('#').next().unwrap();
+            let target: &Path = &out.join(file);
+            let ok = if file.is_empty() || file.ends_with('/') {
                 target.join("index.html").is_file()
             } else {
                 target.is_file()
@@ -514,6 +554,65 @@ fn internal_links_resolve() {
         }
     }
     assert!(checked > 300, "checked {checked} internal links");
+}
+
+/// Links between pages are relative, but what names the published site to
+/// the outside stays absolute under the base URL, sub-path included:
+/// canonical and Open Graph URLs, JSON-LD, the feed, the sitemap,
+/// robots.txt and the JSON API.
+#[test]
+fn urls_for_crawlers_and_feeds_stay_absolute_under_a_sub_path() {
+    const BASE: &str = "https://user.github.io/repo/";
+    let site = fixture("site");
+    build_ok(site.path(), &["--base-url", BASE]);
+    let out = site.path().join("output");
+    let page = read(out.join("guides/data-analyst/index.html"));
+    let url = format!("{BASE}guides/data-analyst/");
+    assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")));
+    assert!(page.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")));
+    assert_eq!(jsonld(&page)["url"], url.as_str());
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
+
+    let sitemap = read(out.join("sitemap.xml"));
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|s| &s[..s.find("</loc>").unwrap()])
+        .collect();
+    assert!(locs.len() > 10, "{sitemap}");
+    assert!(locs.contains(&url.as_str()), "{sitemap}");
+    assert!(locs.iter().all(|l| l.starts_with(BASE)), "{sitemap}");
+
+    let feed = read(out.join("feed.xml"));
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let mut urls = 0;
+    for node in doc.descendants() {
+        let value = match node.tag_name().name() {
+            "link" => node.attribute("href"),
+            "id" => node.text(),
+            _ => None,
+        };
+        if let Some(v) = value {
+            urls += 1;
+            assert!(v.starts_with(BASE), "feed: {v}");
+        }
+    }
+    assert!(urls >= 6, "{feed}");
+    assert!(feed.contains(&format!("<id>{url}</id>")), "{feed}");
+
+    let robots = read(out.join("robots.txt"));
+    assert!(
+        robots.contains(&format!("Sitemap: {BASE}sitemap.xml")),
+        "{robots}"
+    );
+
+    let api: Value = serde_json::from_str(&read(out.join("api/guides.json"))).unwrap();
+    assert_eq!(api["site"]["url"], BASE);
+    for g in api["guides"].as_array().unwrap() {
+        for key in ["url", "data"] {
+            assert!(g[key].as_str().unwrap().starts_with(BASE), "{g}");
+        }
+    }
 }
 
 #[test]

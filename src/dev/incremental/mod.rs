@@ -37,7 +37,7 @@ use crate::dev::incremental::state::Store;
 use crate::diag::Diagnostic;
 use crate::guide::load::ReadOptions;
 use crate::output::write;
-use crate::render::units::Cards;
+use crate::render::cards::Cards;
 use crate::util::layout::BaseUrl;
 use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet};

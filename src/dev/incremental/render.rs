@@ -9,8 +9,9 @@ use crate::dev::incremental::deps::{self, LinkSig, Pending, Shown, Stale};
 use crate::dev::incremental::state::Store;
 use crate::diag::Diagnostic;
 use crate::guide::model::FrontMatter;
+use crate::render::cards::Cards;
 use crate::render::theme::Theme;
-use crate::render::units::{self, Cards, Unit, UnitContext};
+use crate::render::units::{self, Unit, UnitContext};
 use crate::render::{self, Page, RenderOptions};
 use rayon::prelude::*;
 

@@ -206,3 +206,70 @@ pub(crate) fn links(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// Where an internal link in the output page `page` (a path relative to the
+/// output folder, e.g. `guides/x/index.html`) leads when the page is opened
+/// from disk: the file relative to the output folder, with `index.html`
+/// added to a folder link, as a browser resolves a relative link against
+/// the page's own folder. `None` for a link that leaves the site (a scheme
+/// such as `https:` or `mailto:`, or `//host`) or stays on the page
+/// (`#fragment` only); `Err` for a root-absolute link (`/style.css` means
+/// the root of the disk there) or one that climbs above the output folder.
+pub(crate) fn file_on_disk(page: &str, link: &str) -> Option<Result<String, String>> {
+    let scheme = link
+        .find(':')
+        .is_some_and(|c| !link[..c].contains(['/', '?', '#']));
+    if link.starts_with('#') || link.starts_with("//") || scheme {
+        return None;
+    }
+    let path = link.split(['#', '?']).next().unwrap_or("");
+    if path.starts_with('/') {
+        return Some(Err(format!("`{link}` is root-absolute")));
+    }
+    let mut segs: Vec<&str> = page.split('/').collect();
+    segs.pop();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if segs.pop().is_none() {
+                    return Some(Err(format!("`{link}` climbs above the site")));
+                }
+            }
+            s => segs.push(s),
+        }
+    }
+    let last = path.rsplit('/').next().unwrap_or("");
+    if matches!(last, "" | "." | "..") {
+        segs.push("index.html");
+    }
+    Some(Ok(segs.join("/")))
+}
+
+/// Fails unless every internal link of the output page `page` leads, from
+/// disk, to a file under `out` (a folder link to its `index.html`); returns
+/// how many internal links it checked. The canonical link is left out: it
+/// names the published page and is not followed (with a path-only
+/// `base_url` it is root-absolute).
+pub(crate) fn assert_links_open_from_disk(out: &Path, page: &str) -> usize {
+    let mut html = read(out.join(page));
+    if let Some(start) = html.find("<link rel=\"canonical\"") {
+        let end = start + html[start..].find('>').expect("a closed tag");
+        html.replace_range(start..=end, "");
+    }
+    let mut checked = 0;
+    for link in links(&html) {
+        match file_on_disk(page, &link) {
+            None => {}
+            Some(Err(why)) => panic!("{page}: {why}"),
+            Some(Ok(file)) => {
+                checked += 1;
+                assert!(
+                    out.join(&file).is_file(),
+                    "{page}: `{link}` leads to {file}, which is not in the output"
+                );
+            }
+        }
+    }
+    checked
+}
