@@ -63,21 +63,16 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         statics: &statics,
     };
     diagnostics.extend(rules::validate_with(&loaded.guides, &context));
-    diagnostics.extend(crate::render::theme::link_warnings(&opts.root));
-    // A theme that `build` cannot load (missing, outside `themes/`, a
-    // template that does not parse) is reported here first.
-    if let Err(errors) = theme::load(&opts.root, &loaded.config.theme) {
-        let at = site_yaml_value(&sources, "theme");
-        diagnostics.extend(errors.into_iter().map(|mut d| {
-            if d.line == 0 && d.field == "theme" {
-                (d.line, d.column) = at;
-            }
-            d
-        }));
-    }
-    if opts.output.is_none() {
-        diagnostics.extend(output_outside_root(&loaded.config.output, &sources));
-    }
+    let site_yaml = sources
+        .iter()
+        .find(|s| s.path == std::path::Path::new("site.yaml"))
+        .map(|s| &*s.text);
+    diagnostics.extend(site_checks(
+        &opts.root,
+        &loaded.config,
+        site_yaml,
+        opts.output.is_some(),
+    ));
     diag::sort(&mut diagnostics);
     Ok(Checked {
         diagnostics,
@@ -86,10 +81,37 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
     })
 }
 
+/// The checks of a site beyond its guides and `site.yaml`'s own shape: the
+/// theme's linked files, a theme that `build` cannot load (missing, outside
+/// `themes/`, a template that does not parse), and an `output` outside the
+/// root unless the command line gave the output folder. `site_yaml` is the
+/// text of `site.yaml`, to place the diagnostics at its settings.
+pub fn site_checks(
+    root: &std::path::Path,
+    config: &crate::guide::model::SiteConfig,
+    site_yaml: Option<&str>,
+    output_given: bool,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = theme::link_warnings(root);
+    if let Err(errors) = theme::load(root, &config.theme) {
+        let at = site_yaml_value(site_yaml, "theme");
+        diagnostics.extend(errors.into_iter().map(|mut d| {
+            if d.line == 0 && d.field == "theme" {
+                (d.line, d.column) = at;
+            }
+            d
+        }));
+    }
+    if !output_given {
+        diagnostics.extend(output_outside_root(&config.output, site_yaml));
+    }
+    diagnostics
+}
+
 /// E0306 when `site.yaml`'s `output` leaves the site root: `site.yaml`
 /// arrives through pull requests like the guides, so it may only name a
 /// folder inside the root; a folder elsewhere is the command line's choice.
-fn output_outside_root(output: &str, sources: &[SourceFile]) -> Option<Diagnostic> {
+fn output_outside_root(output: &str, site_yaml: Option<&str>) -> Option<Diagnostic> {
     let path = std::path::Path::new(output);
     let mut depth = 0usize;
     let mut escapes = path.has_root() || path.is_absolute();
@@ -104,7 +126,7 @@ fn output_outside_root(output: &str, sources: &[SourceFile]) -> Option<Diagnosti
     if !escapes {
         return None;
     }
-    let (line, column) = site_yaml_value(sources, "output");
+    let (line, column) = site_yaml_value(site_yaml, "output");
     Some(
         Diagnostic::new(
             "site.yaml",
@@ -123,12 +145,10 @@ fn output_outside_root(output: &str, sources: &[SourceFile]) -> Option<Diagnosti
 /// The line and column of a top-level `key:`'s value in `site.yaml`, for
 /// the caret under a setting the loader accepted and a later step refused;
 /// `(0, 0)` when the key is not written there (a default).
-fn site_yaml_value(sources: &[SourceFile], key: &str) -> (usize, usize) {
-    sources
-        .iter()
-        .find(|s| s.path == std::path::Path::new("site.yaml"))
-        .and_then(|s| {
-            s.text.lines().enumerate().find_map(|(n, l)| {
+fn site_yaml_value(site_yaml: Option<&str>, key: &str) -> (usize, usize) {
+    site_yaml
+        .and_then(|text| {
+            text.lines().enumerate().find_map(|(n, l)| {
                 let rest = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
                 let value = rest.trim_start();
                 Some((n + 1, l.len() - value.len() + 1))

@@ -10,7 +10,8 @@
 /// The top-level modules in dependency order: each may use the ones before
 /// it, never one after it.
 pub(crate) const LAYERS: &[&str] = &[
-    "util", "diag", "guide", "rules", "site", "render", "output", "build", "diff", "dev", "cli",
+    "util", "diag", "guide", "rules", "site", "render", "output", "build", "diff", "dev", "lsp",
+    "cli",
 ];
 
 /// The layer a file under `src/` belongs to: its first path component.

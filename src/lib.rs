@@ -17,6 +17,7 @@
 //! | [`build`] | command-line options | the whole pipeline: check, then render and write |
 //! | [`diff`] | two versions of a site | what changed for a reader: guides, fields, pages |
 //! | [`dev`] | file changes | incremental rebuilds, `watch` and `serve` |
+//! | [`lsp`] | an editor's messages | diagnostics as you type, completion, hover, definition, quick fixes |
 //! | [`cli`] | arguments | calls of the above, printed diagnostics, exit codes |
 //!
 //! `docs/architecture.md` walks through the same map module by module.
@@ -27,6 +28,7 @@ pub mod dev;
 pub mod diag;
 pub mod diff;
 pub mod guide;
+pub mod lsp;
 pub mod output;
 pub mod render;
 pub mod rules;

@@ -193,6 +193,25 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Run a language server for editors on standard input and output:
+    /// `check`'s diagnostics as you type in guides and site.yaml,
+    /// completion, hover, go to definition and quick fixes.
+    #[command(
+        after_help = "Editors start it themselves; see docs/editors.md for VS Code,\n\
+        Neovim and Helix. Each document's site is the nearest folder above it\n\
+        holding site.yaml (or guides/).\n\n\
+        Exit codes: 0 after `shutdown` and `exit`, 1 when the editor went away\n\
+        without them."
+    )]
+    Lsp {
+        /// Check drafts as published, as `check --drafts` does.
+        #[arg(long)]
+        drafts: bool,
+        /// Accepted and ignored: the server always speaks on standard
+        /// input and output (some editors pass this flag).
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
 }
 
 /// Output formats of `check`.
@@ -304,6 +323,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 open,
             })?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Lsp { drafts, stdio: _ } => {
+            let clean = crate::lsp::run(crate::lsp::LspOptions { drafts });
+            Ok(if clean {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Check {
             site,

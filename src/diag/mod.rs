@@ -49,6 +49,10 @@ pub struct Diagnostic {
     pub message: String,
     /// An optional hint: a suggestion or the allowed values.
     pub help: Option<String>,
+    /// The text that likely belongs where the diagnostic points, when the
+    /// help suggests one ("did you mean `salary`?"): what an editor's quick
+    /// fix puts in place of the offending key or value.
+    pub suggestion: Option<String>,
 }
 
 /// A diagnostic serialises as an object with the keys `file`, `line`,
@@ -101,7 +105,14 @@ impl Diagnostic {
             code,
             message: message.into(),
             help: None,
+            suggestion: None,
         }
+    }
+
+    /// Adds the text that likely belongs where the diagnostic points.
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Diagnostic {
+        self.suggestion = Some(suggestion.into());
+        self
     }
 
     /// Error or warning, as the code says.
@@ -320,7 +331,7 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
 /// How many characters of `line` from `column` the caret underlines: a
 /// quoted string up to its closing quote, a flow list or mapping to the end
 /// of the line, anything else up to a space, comment or flow delimiter.
-fn value_width(line: &str, column: usize) -> usize {
+pub fn value_width(line: &str, column: usize) -> usize {
     let rest: Vec<char> = line.chars().skip(column - 1).collect();
     let width = match rest.first() {
         Some(q @ ('"' | '\'')) => rest[1..]

@@ -85,6 +85,22 @@ pub(crate) fn currency_help(value: &str) -> String {
     }
 }
 
+/// The text that likely belongs in place of a value refused by its
+/// pattern or the currency list, as the help above words it: the slug
+/// made of a name, or the currency code meant.
+pub(crate) fn replacement(field: &str, value: &str) -> Option<String> {
+    match field {
+        "slug" | "guide" => {
+            let slug = crate::util::slug::slugify(value);
+            (!slug.is_empty() && slug != value).then_some(slug)
+        }
+        "currency" => crate::util::currency::suggest(value)
+            .filter(|c| *c != value)
+            .map(str::to_string),
+        _ => None,
+    }
+}
+
 /// The plural ending for `n` things.
 pub(crate) fn plural(n: u64) -> &'static str {
     if n == 1 {

@@ -3,10 +3,11 @@
 //!
 //! `careerbook schema` prints the guide schema; the repository ships the same
 //! text as `schema/guide.schema.json` for editors, and [`crate::guide::walk`] walks
-//! guides against it at run time.
+//! guides against it at run time. [`resolve`] and [`enum_values`] read a
+//! schema the one way the walk and the editor support (`crate::lsp`) share.
 
 use crate::guide::model::{FrontMatter, SiteConfig};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 fn generate<T: schemars::JsonSchema>(title: &str) -> Value {
@@ -59,4 +60,38 @@ pub(crate) fn guide_text() -> String {
     let mut text = serde_json::to_string_pretty(guide()).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The object a schema stands for: `schema` itself, or what its `$ref`
+/// names in the `$defs` of `root` (followed a few times). A schema that is
+/// not an object reads as an empty one.
+pub(crate) fn resolve<'s>(root: &'s Value, schema: &'s Value) -> &'s Map<String, Value> {
+    static EMPTY: OnceLock<Map<String, Value>> = OnceLock::new();
+    let mut schema = schema;
+    for _ in 0..8 {
+        let Some(r) = schema.get("$ref").and_then(Value::as_str) else {
+            break;
+        };
+        let name = r.rsplit('/').next().unwrap_or("");
+        match root.get("$defs").and_then(|d| d.get(name)) {
+            Some(target) => schema = target,
+            None => break,
+        }
+    }
+    schema
+        .as_object()
+        .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+}
+
+/// The allowed strings of an enumeration: `enum`, or a `oneOf` of `const`s
+/// (how documented enum variants come out of the derive).
+pub(crate) fn enum_values(s: &Map<String, Value>) -> Option<Vec<&str>> {
+    if let Some(values) = s.get("enum").and_then(Value::as_array) {
+        return values.iter().map(Value::as_str).collect();
+    }
+    let branches = s.get("oneOf")?.as_array()?;
+    branches
+        .iter()
+        .map(|b| b.get("const").and_then(Value::as_str))
+        .collect()
 }

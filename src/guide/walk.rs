@@ -10,7 +10,7 @@
 
 use crate::diag::{codes, Code, Diagnostic};
 use crate::guide::explain::{
-    currency_help, kind_name, number_hint, pattern_problem, plural, type_name,
+    currency_help, kind_name, number_hint, pattern_problem, plural, replacement, type_name,
 };
 use crate::guide::resolve::{kind, Kind};
 use crate::guide::yaml::{path_string, Node, Seg};
@@ -85,22 +85,7 @@ impl<'a> Walker<'a> {
     }
 
     fn resolve(&self, schema: &'static Value) -> &'static Map<String, Value> {
-        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-        let mut schema = schema;
-        // `$ref`s point into `$defs` of the same document; follow a few.
-        for _ in 0..8 {
-            let Some(r) = schema.get("$ref").and_then(Value::as_str) else {
-                break;
-            };
-            let name = r.rsplit('/').next().unwrap_or("");
-            match self.root.get("$defs").and_then(|d| d.get(name)) {
-                Some(target) => schema = target,
-                None => break,
-            }
-        }
-        schema
-            .as_object()
-            .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+        crate::guide::schema::resolve(self.root, schema)
     }
 
     fn push(
@@ -135,7 +120,7 @@ impl<'a> Walker<'a> {
     ) {
         let s = self.resolve(schema);
         let k = kind(node);
-        if let Some(allowed) = enum_values(s) {
+        if let Some(allowed) = crate::guide::schema::enum_values(s) {
             match k {
                 Kind::Str(text) => self.enum_value(node, text, &allowed, path),
                 _ => {
@@ -296,9 +281,8 @@ impl<'a> Walker<'a> {
         }
         let field = path_string(path);
         let mut help = format!("allowed values: {}", allowed.join(", "));
-        if let Some(best) =
-            crate::util::suggest::closest(&text.to_lowercase(), allowed.iter().copied())
-        {
+        let best = crate::util::suggest::closest(&text.to_lowercase(), allowed.iter().copied());
+        if let Some(best) = best {
             help = format!("did you mean `{best}`? {help}");
         }
         self.push(
@@ -309,6 +293,14 @@ impl<'a> Walker<'a> {
             format!("`{text}` is not an allowed value for `{field}`"),
             Some(help),
         );
+        self.suggest(best);
+    }
+
+    /// Gives the diagnostic just pushed the text that likely belongs there.
+    fn suggest(&mut self, suggestion: Option<&str>) {
+        if let (Some(d), Some(s)) = (self.out.last_mut(), suggestion) {
+            d.suggestion = Some(s.to_string());
+        }
     }
 
     fn string(&mut self, node: &Node, text: &str, s: &Map<String, Value>, path: &[Seg<'_>]) {
@@ -350,6 +342,7 @@ impl<'a> Walker<'a> {
             if !pattern_matches(pattern, text) {
                 let (code, message, help) = pattern_problem(name.unwrap_or(""), text);
                 self.push(node.line, node.column, path, code, message, Some(help));
+                self.suggest(replacement(name.unwrap_or(""), text).as_deref());
                 return;
             }
         }
@@ -364,6 +357,7 @@ impl<'a> Walker<'a> {
                     format!("`{text}` is not an ISO 4217 currency code"),
                     Some(currency_help(text)),
                 );
+                self.suggest(replacement("currency", text).as_deref());
             }
             Some("as_of") if crate::guide::model::PartialDate::parse(text).is_none() => {
                 let (code, message, help) = pattern_problem("as_of", text);
@@ -470,7 +464,8 @@ impl<'a> Walker<'a> {
                     } else {
                         format!("in `{parent}`")
                     };
-                    let help = match crate::util::suggest::closest(name, known.iter().copied()) {
+                    let best = crate::util::suggest::closest(name, known.iter().copied());
+                    let help = match best {
                         Some(best) => format!("did you mean `{best}`?"),
                         None => format!("known fields: {}", known.join(", ")),
                     };
@@ -482,6 +477,7 @@ impl<'a> Walker<'a> {
                         format!("unknown field `{name}` {place}"),
                         Some(help),
                     );
+                    self.suggest(best);
                 }
                 None => {}
             }
@@ -529,19 +525,6 @@ impl<'a> Walker<'a> {
             path.pop();
         }
     }
-}
-
-/// The allowed strings of an enumeration: `enum`, or a `oneOf` of `const`s
-/// (how documented enum variants come out of the derive).
-fn enum_values(s: &Map<String, Value>) -> Option<Vec<&str>> {
-    if let Some(values) = s.get("enum").and_then(Value::as_array) {
-        return values.iter().map(Value::as_str).collect();
-    }
-    let branches = s.get("oneOf")?.as_array()?;
-    branches
-        .iter()
-        .map(|b| b.get("const").and_then(Value::as_str))
-        .collect()
 }
 
 fn pattern_matches(pattern: &str, text: &str) -> bool {

@@ -29,22 +29,29 @@ pub fn validate_with(guides: &[Guide], context: &Context<'_>) -> Vec<Diagnostic>
             found
         })
         .collect();
-    // The rules spanning guides and the warnings read the guides only:
-    // run them side by side, keeping their order in the output.
-    let (site, warnings) = rayon::join(
+    let refs: Vec<&Guide> = guides.iter().collect();
+    out.extend(validate_across(&refs, context));
+    out
+}
+
+/// The rules spanning guides and the warnings, without the rules about
+/// each guide on its own (which a caller keeping guides between edits has
+/// run once per guide with [`validate::validate_guide`]).
+pub fn validate_across(guides: &[&Guide], context: &Context<'_>) -> Vec<Diagnostic> {
+    // They read the guides only: run them side by side, keeping their
+    // order in the output.
+    let (mut site, warnings) = rayon::join(
         || {
             let mut found = Vec::new();
             validate_site(guides, context, &mut found);
             found
         },
         || {
-            let refs: Vec<&Guide> = guides.iter().collect();
             let mut found = Vec::new();
-            lint::lint(&refs, context, &mut found);
+            lint::lint(guides, context, &mut found);
             found
         },
     );
-    out.extend(site);
-    out.extend(warnings);
-    out
+    site.extend(warnings);
+    site
 }

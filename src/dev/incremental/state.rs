@@ -345,7 +345,8 @@ impl Store {
             drafts: self.opts.build.drafts,
             statics: &statics,
         };
-        rules::validate::validate_site(&all, &context, &mut self.site_diags);
+        let refs: Vec<&Guide> = all.iter().collect();
+        rules::validate::validate_site(&refs, &context, &mut self.site_diags);
         if let Ok((_, links)) = load::scan_guides(self.root()) {
             self.site_diags.extend(links);
         }

@@ -250,24 +250,29 @@ fn resolves_inside(real_root: &Path, target: &Path) -> bool {
 /// invalid), its diagnostics and its source text.
 pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {
     let path = root.join("site.yaml");
-    let rel = PathBuf::from("site.yaml");
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(parse_config(&bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((SiteConfig::default(), Vec::new(), None))
+            Ok((SiteConfig::default(), Vec::new(), None))
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    let text = match decode(&rel, &bytes) {
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+/// The bytes of `site.yaml` (from disk, or an editor's buffer) → the
+/// config (defaults when invalid), its diagnostics and its source text.
+pub fn parse_config(bytes: &[u8]) -> (SiteConfig, Vec<Diagnostic>, Option<SourceFile>) {
+    let rel = PathBuf::from("site.yaml");
+    let text = match decode(&rel, bytes) {
         Ok(t) => t,
-        Err(d) => return Ok((SiteConfig::default(), vec![d], None)),
+        Err(d) => return (SiteConfig::default(), vec![d], None),
     };
     let source = SourceFile {
         path: rel.clone(),
         text: text.into(),
     };
     if source.text.trim().is_empty() {
-        return Ok((SiteConfig::default(), Vec::new(), Some(source)));
+        return (SiteConfig::default(), Vec::new(), Some(source));
     }
     let tree = match yaml::parse_tree(&source.text) {
         Ok(tree) => tree,
@@ -280,23 +285,23 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
                 codes::E0003,
                 format!("invalid YAML: {}", e.message),
             );
-            return Ok((SiteConfig::default(), vec![d], Some(source)));
+            return (SiteConfig::default(), vec![d], Some(source));
         }
     };
     let Some(tree) = tree else {
-        return Ok((SiteConfig::default(), Vec::new(), Some(source)));
+        return (SiteConfig::default(), Vec::new(), Some(source));
     };
     let mut walker =
         crate::guide::walk::Walker::new(crate::guide::schema::site(), &rel, 0).named("site.yaml");
     walker.walk(&tree);
     if !walker.out.is_empty() {
-        return Ok((SiteConfig::default(), walker.out, Some(source)));
+        return (SiteConfig::default(), walker.out, Some(source));
     }
     match model_from(&tree, "site.yaml does not fit the site format") {
-        Ok(c) => Ok((c, Vec::new(), Some(source))),
+        Ok(c) => (c, Vec::new(), Some(source)),
         Err(e) => {
             let d = Diagnostic::new(&rel, e.line, e.column, "", codes::E0100, e.message);
-            Ok((SiteConfig::default(), vec![d], Some(source)))
+            (SiteConfig::default(), vec![d], Some(source))
         }
     }
 }
@@ -331,6 +336,11 @@ impl ReadOptions {
             max_kib: config.max_guide_kib,
         }
     }
+
+    /// The largest file read, in bytes.
+    fn max_bytes(self) -> u64 {
+        self.max_kib.saturating_mul(1024)
+    }
 }
 
 /// Reads and parses one guide file, `rel` relative to `root`.
@@ -339,30 +349,18 @@ pub fn read_and_parse(
     rel: &Path,
     opts: ReadOptions,
 ) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
-    let max_kib = opts.max_kib;
     let full = root.join(rel);
     // The size is checked before reading, so a huge file costs nothing.
     let read = std::fs::metadata(&full).and_then(|m| {
-        if m.len() > max_kib.saturating_mul(1024) {
+        if m.len() > opts.max_bytes() {
             Ok(None)
         } else {
             std::fs::read(&full).map(Some)
         }
     });
-    let bytes = match read {
-        Ok(Some(b)) => b,
-        Ok(None) => {
-            let d = Diagnostic::new(
-                rel,
-                0,
-                0,
-                "",
-                codes::E0005,
-                format!("file is larger than {max_kib} KiB (site.yaml `max_guide_kib`)"),
-            )
-            .with_help("split the guide, or raise `max_guide_kib` in site.yaml");
-            return (None, vec![d], None);
-        }
+    match read {
+        Ok(Some(bytes)) => parse_file(rel, &bytes, opts),
+        Ok(None) => (None, vec![too_large(rel, opts)], None),
         Err(e) => {
             let d = Diagnostic::new(
                 rel,
@@ -372,10 +370,22 @@ pub fn read_and_parse(
                 codes::E0006,
                 format!("cannot read file: {e}"),
             );
-            return (None, vec![d], None);
+            (None, vec![d], None)
         }
-    };
-    let text = match decode(rel, &bytes) {
+    }
+}
+
+/// Parses the bytes of the guide file `rel` (read from disk, or an
+/// editor's buffer), refused as a whole when larger than `opts` allow.
+pub fn parse_file(
+    rel: &Path,
+    bytes: &[u8],
+    opts: ReadOptions,
+) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
+    if bytes.len() as u64 > opts.max_bytes() {
+        return (None, vec![too_large(rel, opts)], None);
+    }
+    let text = match decode(rel, bytes) {
         Ok(t) => t,
         Err(d) => return (None, vec![d], None),
     };
@@ -387,6 +397,20 @@ pub fn read_and_parse(
         Ok(g) => (Some(g), Vec::new(), Some(source)),
         Err(d) => (None, d, Some(source)),
     }
+}
+
+/// E0005: a guide file over `max_guide_kib`.
+fn too_large(rel: &Path, opts: ReadOptions) -> Diagnostic {
+    let max_kib = opts.max_kib;
+    Diagnostic::new(
+        rel,
+        0,
+        0,
+        "",
+        codes::E0005,
+        format!("file is larger than {max_kib} KiB (site.yaml `max_guide_kib`)"),
+    )
+    .with_help("split the guide, or raise `max_guide_kib` in site.yaml")
 }
 
 /// Checks UTF-8 and strips a byte-order mark.

@@ -1,7 +1,9 @@
 //! Shared helpers for the integration tests: copy a fixture site into a
 //! temporary folder, run the binary on it, read what it wrote. `server`
-//! runs `careerbook serve` and `careerbook watch`.
+//! runs `careerbook serve` and `careerbook watch`, `lsp` talks to
+//! `careerbook lsp` as an editor does.
 
+pub(crate) mod lsp;
 pub(crate) mod server;
 
 use std::collections::BTreeMap;
