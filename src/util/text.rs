@@ -35,6 +35,18 @@ pub(crate) fn is_blank(text: &str) -> bool {
     text.chars().all(is_invisible)
 }
 
+/// The key a salary level is compared by: inner spaces collapsed, trimmed,
+/// lower-case, so `Senior`, ` senior` and `SENIOR` are one level (the
+/// salary pages merge them; `check` matches them against `site.yaml`'s
+/// `levels`).
+pub(crate) fn level_key(level: &str) -> String {
+    level
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

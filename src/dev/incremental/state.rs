@@ -126,6 +126,8 @@ impl Store {
     pub(crate) fn reload_config(&mut self) -> Result<()> {
         let (c, d, s) = load::load_config(self.root())?;
         (self.config, self.config_diags, self.config_source) = (c, d, s);
+        // The warnings read `levels`.
+        self.warnings = None;
         Ok(())
     }
 
@@ -344,6 +346,7 @@ impl Store {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
             statics: &statics,
+            levels: &self.config.levels,
         };
         rules::validate::validate_site(&all, &context, &mut self.site_diags);
         if let Ok((_, links)) = load::scan_guides(self.root()) {
@@ -429,6 +432,7 @@ impl Store {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
             statics: &[],
+            levels: &self.config.levels,
         };
         rules::lint::lint(&all, &context, &mut out);
         out
