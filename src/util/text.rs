@@ -1,4 +1,5 @@
-//! Whether text shows anything: a string in, a yes or no out.
+//! Whether text shows anything: a string in, a yes or no out; and the key a
+//! salary level is compared by.
 //!
 //! A title of spaces, or of zero-width spaces, is there to a parser and
 //! empty to a reader; both are refused where text is required.
