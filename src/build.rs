@@ -61,6 +61,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         unparsed: &loaded.unparsed,
         drafts: opts.drafts,
         statics: &statics,
+        levels: &loaded.config.levels,
     };
     diagnostics.extend(rules::validate_with(&loaded.guides, &context));
     let site_yaml = sources

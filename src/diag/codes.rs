@@ -191,6 +191,9 @@ codes! {
     W0505 Warning
         "A published guide links to a draft, so the link goes nowhere on the built site (without `--drafts`)."
         "";
+    W0506 Warning
+        "A salary range's `level` is not in the `levels` list of `site.yaml` (only when the list is given); the salary pages put unlisted levels after the listed ones."
+        "`level: Lead` when site.yaml has `levels: [Entry, Mid, Senior]`";
     W0901 Warning
         "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body."
         r#"`summary: "TODO: One or two sentences…"`"#;

@@ -170,6 +170,7 @@ fn page(p: &PageInfo) -> String {
         "redirect" => format!("redirect to \"{name}\""),
         "paths" => "career paths".to_string(),
         "salaries" => "salaries compared".to_string(),
+        "salaries_family" => "salaries of a job family".to_string(),
         "search" => "search page".to_string(),
         "feed" => "Atom feed".to_string(),
         "sitemap" => "sitemap".to_string(),

@@ -22,7 +22,8 @@ pub struct PageInfo {
     pub file: String,
     /// What it is: `home`, `not_found`, `guide`, `guide_data`,
     /// `guide_list`, `term_index`, `family`, `tag`, `employer`, `sector`,
-    /// `redirect`, `paths`, `salaries`, `search`, `feed`, `sitemap`,
+    /// `redirect`, `paths`, `salaries`, `salaries_family`, `search`,
+    /// `feed`, `sitemap`,
     /// `robots`, `search_index`, `nojekyll`, `cname` or `static`.
     pub kind: &'static str,
     /// The guide's title (`guide`, `guide_data`, and for `redirect` the
@@ -74,6 +75,7 @@ pub(crate) fn describe(site: &Site, statics: &[String]) -> BTreeMap<String, Page
             Route::GuideList => "guide_list",
             Route::Paths => "paths",
             Route::Salaries => "salaries",
+            Route::SalaryFamily { .. } => "salaries_family",
             Route::Search => "search",
             Route::Feed => "feed",
             Route::Sitemap => "sitemap",

@@ -449,6 +449,12 @@ pub struct SiteConfig {
     pub allow_raw_html: bool,
     /// Guide files larger than this many KiB are refused.
     pub max_guide_kib: u64,
+    /// Salary levels in career order (`[Entry, Mid, Senior]`): the salary
+    /// pages list levels in this order, and `check` warns about a level
+    /// the list lacks. Empty: the order the guides give.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(length(min = 1)))]
+    pub levels: Vec<String>,
 }
 
 impl Default for SiteConfig {
@@ -463,6 +469,7 @@ impl Default for SiteConfig {
             cname: None,
             allow_raw_html: false,
             max_guide_kib: MAX_FILE_BYTES / 1024,
+            levels: Vec::new(),
         }
     }
 }

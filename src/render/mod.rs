@@ -12,6 +12,7 @@ pub mod money;
 pub(crate) mod page;
 pub mod routes;
 pub(crate) mod salaries;
+pub(crate) mod salary_pages;
 pub(crate) mod search;
 pub(crate) mod terms;
 pub mod theme;

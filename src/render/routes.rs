@@ -33,6 +33,9 @@ pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
         out.push(Route::GuideData(&g.slug));
         out.extend(g.front.aliases.iter().map(|a| Route::Alias(a)));
     }
+    for f in crate::render::salaries::families(site) {
+        out.extend((1..=f.pages()).map(|p| f.route(p)));
+    }
     for kind in Kind::ALL {
         out.push(kind.index());
         out.extend(site.terms.of(kind).map(|(_, t)| kind.term(&t.slug)));

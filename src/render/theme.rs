@@ -31,6 +31,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed_templates!(
     "404.html",
     "paths.html",
     "salaries.html",
+    "salary_family.html",
     "terms.html",
     "term.html",
     "search.html"

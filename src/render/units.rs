@@ -7,7 +7,6 @@ use crate::guide::model::{Date, FrontMatter};
 use crate::render::cards::Cards;
 use crate::render::graph::{self, PathRoleView};
 use crate::render::page::{page_view as page, render_one, Page};
-use crate::render::salaries::{self, SalaryGroup};
 use crate::render::terms::GuideCard;
 use crate::render::terms::{self, KindView, TermSummary, TermView};
 use crate::render::theme::Theme;
@@ -40,13 +39,6 @@ struct PathsContext<'a> {
     graph_svg: String,
     roles: Vec<PathRoleView>,
     plain_count: usize,
-}
-
-#[derive(Serialize)]
-struct SalariesContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    groups: Vec<SalaryGroup>,
 }
 
 #[derive(Serialize)]
@@ -107,27 +99,6 @@ fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Dia
     )
 }
 
-fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
-    let links = PageLinks::of(&Route::Salaries, &site.base);
-    render_one(
-        theme,
-        "salaries.html",
-        &SalariesContext {
-            site: &sv.at(&links),
-            page: page(
-                site,
-                &Route::Salaries,
-                "Salaries compared".into(),
-                "Salary ranges of every role by level, compared within each currency and pay period."
-                    .into(),
-                PageKind::Salaries,
-            ),
-            groups: salaries::groups(site, &links),
-        },
-        Route::Salaries.file(),
-    )
-}
-
 /// One site-wide output, rendered on its own: a page, a term page, a data
 /// file, or a group of small files. Splitting the site-wide pages this way
 /// lets a build stream each one to disk as soon as it is ready, and lets
@@ -141,7 +112,8 @@ pub enum Unit {
     NotFound,
     /// `paths/`: the progression graph.
     Paths,
-    /// `salaries/`: salary tables and charts.
+    /// `salaries/` and each job family's pages under it: salary tables
+    /// and charts.
     Salaries,
     /// `search/`: the search page with every card (works without JS).
     Search,
@@ -192,7 +164,9 @@ impl Unit {
         match self {
             Unit::Index | Unit::Search | Unit::Term(..) => card,
             Unit::Feed | Unit::Api => card || a.updated != b.updated,
-            Unit::Sitemap => a.updated != b.updated,
+            // The sitemap lists each family's salary pages, as many as its
+            // guides with salary figures fill.
+            Unit::Sitemap => a.updated != b.updated || a.salary.is_some() != b.salary.is_some(),
             Unit::Salaries => a.title != b.title || a.salary != b.salary,
             Unit::Paths => a.title != b.title || a.progression != b.progression,
             Unit::SearchIndex => card || a.skills != b.skills || a.alt_titles != b.alt_titles,
@@ -283,7 +257,7 @@ impl UnitContext<'_> {
                 Route::NotFound.file(),
             )),
             Unit::Paths => one(paths_page(site, theme, sv)),
-            Unit::Salaries => one(salaries_page(site, theme, sv)),
+            Unit::Salaries => crate::render::salary_pages::pages(site, theme, sv),
             Unit::Search => one(self.search()),
             Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
             Unit::Term(kind, name) => Ok(self.term_page(*kind, name)?.into_iter().collect()),
@@ -421,6 +395,10 @@ fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     }
     for route in [Route::Paths, Route::Salaries, Route::Search] {
         out.push((route, all));
+    }
+    for f in crate::render::salaries::families(site) {
+        let changed = newest(site, f.guides.iter().copied());
+        out.extend((1..=f.pages()).map(|p| (f.route(p), changed)));
     }
     for kind in Kind::ALL {
         out.push((kind.index(), all));

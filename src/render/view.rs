@@ -102,7 +102,7 @@ pub struct LinkView {
 /// One salary range, formatted like `$110k–$145k+ base`.
 #[derive(Debug, Serialize)]
 pub struct RangeView {
-    /// Level label, e.g. `Entry Level`.
+    /// Level as the guide writes it, e.g. `Entry`.
     pub level: String,
     /// Region, e.g. `US`.
     pub region: Option<String>,
@@ -139,8 +139,12 @@ pub struct SalaryView {
     pub ranges: Vec<RangeView>,
     /// Source as text or link.
     pub source: Option<LinkView>,
-    /// Inline SVG range chart with its text alternative.
-    pub chart_svg: String,
+    /// The heading of the charts: `Salary range`, or `Salary range and
+    /// median` when some range gives a median.
+    pub title: &'static str,
+    /// One range chart per basis (base salary, total compensation), never
+    /// both on one scale: `{label, html}`.
+    pub charts: Vec<crate::render::salaries::GuideChart>,
 }
 
 /// The demand section.
@@ -251,14 +255,6 @@ pub struct FamilyView {
     pub guides: Vec<GuideCard>,
 }
 
-fn level_label(level: &str) -> String {
-    if level.to_lowercase().contains("level") {
-        level.to_string()
-    } else {
-        format!("{level} Level")
-    }
-}
-
 fn source_view(s: &Option<SourceRef>) -> Option<LinkView> {
     s.as_ref().map(|s| match s {
         SourceRef::Text(t) => LinkView {
@@ -327,12 +323,13 @@ impl GuideView {
             period: period_word(s.period),
             as_of: s.as_of.map(|d| d.to_string()),
             source: source_view(&s.source),
-            chart_svg: crate::render::salaries::guide_chart(s),
+            title: crate::render::salaries::guide_title(s),
+            charts: crate::render::salaries::guide_charts(s),
             ranges: s
                 .ranges
                 .iter()
                 .map(|r| RangeView {
-                    level: level_label(&r.level),
+                    level: r.level.trim().to_string(),
                     region: r.region.clone(),
                     figures: figures(&s.currency, r),
                     basis: r.basis.map(|b| b.as_str()),

@@ -1,6 +1,7 @@
 //! Warnings: things that are allowed but probably not meant, reported
 //! without failing the check (no `updated` date, a progression title that
-//! almost names another guide, a guide nobody links to, old salary figures).
+//! almost names another guide, a guide nobody links to, old salary figures,
+//! a salary level `site.yaml`'s `levels` does not list).
 //!
 //! Nothing here reads the clock: "old" is measured against the newest
 //! `updated` date in the site, so the same site always gives the same output.
@@ -10,6 +11,7 @@ use crate::guide::load::Guide;
 use crate::guide::model::Date;
 use crate::guide::yaml::{path_string, Seg};
 use crate::rules::validate::Context;
+use crate::util::text::level_key;
 use std::collections::{HashMap, HashSet};
 
 /// Salary figures older than this many months (before the newest `updated`
@@ -143,6 +145,42 @@ pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagn
         }
     }
     stale_salaries(guides, out);
+    unlisted_levels(&published, context.levels, out);
+}
+
+/// A salary level that `site.yaml`'s `levels` does not list, when it lists
+/// any: the salary pages would put it after every listed level.
+fn unlisted_levels(guides: &[&Guide], levels: &[String], out: &mut Vec<Diagnostic>) {
+    if levels.is_empty() {
+        return;
+    }
+    let listed: HashSet<String> = levels.iter().map(|l| level_key(l)).collect();
+    let shown = levels.join(", ");
+    for &g in guides {
+        let Some(salary) = &g.front.salary else {
+            continue;
+        };
+        for (i, r) in salary.ranges.iter().enumerate() {
+            if listed.contains(&level_key(&r.level)) {
+                continue;
+            }
+            out.push(warn(
+                g,
+                &[
+                    Seg::Key("salary"),
+                    Seg::Key("ranges"),
+                    Seg::Index(i),
+                    Seg::Key("level"),
+                ],
+                codes::W0506,
+                format!(
+                    "salary level `{}` is not in `levels` of site.yaml ({shown})",
+                    r.level.trim()
+                ),
+                "use one of the listed levels, or add this one to `levels` in site.yaml in its place in a career".into(),
+            ));
+        }
+    }
 }
 
 fn stale_salaries(guides: &[&Guide], out: &mut Vec<Diagnostic>) {

@@ -56,6 +56,8 @@ pub struct Context<'a> {
     /// The static files the theme publishes, built in and the site's own, as
     /// output paths (`style.css`, `img/logo.svg`): an alias may not take one.
     pub statics: &'a [String],
+    /// `site.yaml`'s salary levels in career order; empty when not given.
+    pub levels: &'a [String],
 }
 
 /// The rules about one guide on its own.

@@ -31,6 +31,10 @@ pub const MAX_NAME_BYTES: usize = 255;
 /// this plus its slug and a `/` (the search index links guides that way).
 pub const GUIDES_DIR: &str = "guides/";
 
+/// The folder under `salaries/` of the guides without a job family: a `_`
+/// is in no slug, so no family's folder can take it.
+pub const SALARIES_NO_FAMILY: &str = "no_family";
+
 /// One location in the output. Folder pages (`guides/<slug>/`) are written
 /// as the folder's `index.html`; the others are files of their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -62,6 +66,14 @@ pub enum Route<'a> {
     Paths,
     /// `salaries/`: salary tables.
     Salaries,
+    /// One page of a job family's salary comparison: `salaries/<slug>/`,
+    /// then `salaries/<slug>/2/`, ... (`page` counts from 1).
+    SalaryFamily {
+        /// The family's slug, or [`SALARIES_NO_FAMILY`].
+        slug: &'a str,
+        /// The page, from 1.
+        page: usize,
+    },
     /// `search/`: the search page.
     Search,
     /// `feed.xml`: the Atom feed.
@@ -109,6 +121,7 @@ impl Route<'_> {
             | Route::Term { .. }
             | Route::Paths
             | Route::Salaries
+            | Route::SalaryFamily { .. }
             | Route::Search => true,
             Route::Alias(alias) => !alias_is_file(alias),
             _ => false,
@@ -145,6 +158,13 @@ impl Route<'_> {
             }
             Route::Term { kind_key, slug } => {
                 let _ = write!(out, "{kind_key}/{slug}/");
+                return;
+            }
+            Route::SalaryFamily { slug, page } => {
+                let _ = write!(out, "salaries/{slug}/");
+                if *page > 1 {
+                    let _ = write!(out, "{page}/");
+                }
                 return;
             }
             Route::Alias(alias) => {
@@ -465,6 +485,22 @@ mod tests {
             ),
             (Route::Paths, "paths/", "paths/index.html"),
             (Route::Salaries, "salaries/", "salaries/index.html"),
+            (
+                Route::SalaryFamily {
+                    slug: "data",
+                    page: 1,
+                },
+                "salaries/data/",
+                "salaries/data/index.html",
+            ),
+            (
+                Route::SalaryFamily {
+                    slug: SALARIES_NO_FAMILY,
+                    page: 3,
+                },
+                "salaries/no_family/3/",
+                "salaries/no_family/3/index.html",
+            ),
             (Route::Search, "search/", "search/index.html"),
             (Route::Feed, "feed.xml", "feed.xml"),
             (Route::Sitemap, "sitemap.xml", "sitemap.xml"),

@@ -1,4 +1,5 @@
-//! Whether text shows anything: a string in, a yes or no out.
+//! Whether text shows anything: a string in, a yes or no out; and the key a
+//! salary level is compared by.
 //!
 //! A title of spaces, or of zero-width spaces, is there to a parser and
 //! empty to a reader; both are refused where text is required.
@@ -33,6 +34,18 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Whether `text` shows nothing at all: empty, or only invisible characters.
 pub(crate) fn is_blank(text: &str) -> bool {
     text.chars().all(is_invisible)
+}
+
+/// The key a salary level is compared by: inner spaces collapsed, trimmed,
+/// lower-case, so `Senior`, ` senior` and `SENIOR` are one level (the
+/// salary pages merge them; `check` matches them against `site.yaml`'s
+/// `levels`).
+pub(crate) fn level_key(level: &str) -> String {
+    level
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]

@@ -712,3 +712,48 @@ fn an_edit_of_a_symlinked_guides_target_reads_the_guide_again() {
         .text("output/guides/shared-role/index.html")
         .contains("Second version."));
 }
+
+#[test]
+fn a_changed_salary_figure_rebuilds_the_salary_pages_as_a_clean_build_does() {
+    let mut e = Editing::new("salaries", false);
+    // One figure: the overview, the family page and the guide's chart.
+    let path = e.write(
+        "guides/staff-engineer.md",
+        &e.text("guides/staff-engineer.md")
+            .replace("max: 280000", "max: 290000"),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert!(!out.full);
+    for page in [
+        "salaries/index.html",
+        "salaries/software-engineering/index.html",
+        "guides/staff-engineer/index.html",
+    ] {
+        assert!(
+            out.written.contains(&page.to_string()),
+            "{page}: {:?}",
+            out.written
+        );
+    }
+    assert!(e
+        .text("output/salaries/software-engineering/index.html")
+        .contains("$215k–$290k"));
+    // A basis changes group; a family's last salary goes, and its page too.
+    let path = e.write(
+        "guides/backend-engineer.md",
+        &e.text("guides/backend-engineer.md")
+            .replace("basis: total", "basis: base"),
+    );
+    e.apply_ok(&[&path]);
+    let text = e.text("guides/data-analyst.md");
+    let cut = text.find("salary:").expect("salary");
+    let path = e.write("guides/data-analyst.md", &format!("{}---\n", &text[..cut]));
+    e.apply_ok(&[&path]);
+    assert!(!e.root().join("output/salaries/data/index.html").exists());
+    // site.yaml's levels reorder every salary page.
+    let path = e.write(
+        "site.yaml",
+        "title: Salary fixture\nlevels: [Principal, Staff]\n",
+    );
+    e.apply_ok(&[&path]);
+}

@@ -18,6 +18,7 @@ mod lsp;
 mod properties;
 mod publish;
 mod robustness;
+mod salaries;
 mod serve;
 mod serve_hostile;
 mod site;

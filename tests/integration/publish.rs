@@ -51,7 +51,7 @@ fn init_creates_a_site_that_builds_and_checks_clean() {
         "Transition Opportunities",
         "Often Missing Skills",
         "Development Suggestions",
-        "Median Salary Range",
+        "Salary range",
         "Growth Trend",
         "Major Employers",
         "Industry Sectors",

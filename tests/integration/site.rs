@@ -162,36 +162,35 @@ fn paths_layout_is_layered_by_progression() {
 }
 
 #[test]
-fn salaries_are_grouped_by_currency_and_period() {
+fn salaries_are_grouped_by_currency_period_and_basis() {
     let (_s, out) = built();
     let html = read(out.join("salaries/index.html"));
     let ids: Vec<&str> = ["usd-year", "eur-year", "usd-hour"]
         .into_iter()
         .filter(|id| html.contains(&format!("<h2 id=\"{id}\">")))
         .collect();
-    assert_eq!(ids.len(), 3, "one group per currency+period");
-    assert_eq!(html.matches("<table class=\"sortable\">").count(), 3);
-    assert_eq!(html.matches("<svg class=\"range-chart\"").count(), 3);
-    // Each table holds only its own group's rows.
+    assert_eq!(ids.len(), 3, "one group per currency, period and basis");
+    assert_eq!(html.matches("<table class=\"salary-table\">").count(), 3);
+    assert_eq!(html.matches("<div class=\"bars\">").count(), 3);
+    // Each table holds only its own group's levels.
     let section = |id: &str| {
         let s = html.find(&format!("<h2 id=\"{id}\">")).unwrap();
         let e = html[s..].find("</section>").unwrap() + s;
         page_text(&html[s..e])
     };
     let usd_year = section("usd-year");
-    assert!(usd_year.contains("Data Analyst") && !usd_year.contains("Data Scientist"));
-    assert!(!usd_year.contains("Barista"));
-    assert!(usd_year.contains("$130k+"), "{usd_year}");
+    assert!(usd_year.contains("Entry 1 $60k–$80k"), "{usd_year}");
     assert!(section("eur-year").contains("€65k"));
-    assert!(section("usd-hour").contains("Barista Trainer"));
-    // Charts have a text alternative.
-    assert!(html
-        .contains("role=\"img\" aria-label=\"Salary ranges by level, USD per year: Entry Level"));
-    // The guide page carries its own chart.
+    // The family page lists the roles, each in its group.
+    let family = page_text(&read(out.join("salaries/data-analytics/index.html")));
+    assert!(family.contains("Data Analyst"), "{family}");
+    // The guide page carries its own chart, levels and figures as text.
     let guide = read(out.join("guides/data-analyst/index.html"));
-    assert!(guide.contains(
-        "role=\"img\" aria-label=\"Salary ranges, USD per year: Entry Level (US): $60k–$80k, median $70k; Senior Level (US): $95k–$130k+\""
-    ));
+    let chart = page_text(&guide[guide.find("<div class=\"bars\">").unwrap()..]);
+    assert!(
+        chart.starts_with("Entry (US) $60k–$80k Senior (US) $95k–$130k+"),
+        "{chart}"
+    );
 }
 
 #[test]

@@ -126,6 +126,8 @@ impl Store {
     pub(crate) fn reload_config(&mut self) -> Result<()> {
         let (c, d, s) = load::load_config(self.root())?;
         (self.config, self.config_diags, self.config_source) = (c, d, s);
+        // The warnings read `levels`.
+        self.warnings = None;
         Ok(())
     }
 
@@ -344,6 +346,7 @@ impl Store {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
             statics: &statics,
+            levels: &self.config.levels,
         };
         let refs: Vec<&Guide> = all.iter().collect();
         rules::validate::validate_site(&refs, &context, &mut self.site_diags);
@@ -430,6 +433,7 @@ impl Store {
             unparsed: &unparsed,
             drafts: self.opts.build.drafts,
             statics: &[],
+            levels: &self.config.levels,
         };
         rules::lint::lint(&all, &context, &mut out);
         out

@@ -1,0 +1,513 @@
+//! Salary charts and the site-wide salary comparison, as data for the
+//! templates.
+//!
+//! In: the site's guides and `site.yaml`'s `levels`. Out: a guide's range
+//! charts ([`guide_charts`]), the overview of `salaries/` (each level's
+//! ranges across roles, [`overview`]) and the pages of one job family
+//! (each role's ranges side by side, [`family_page`]).
+//!
+//! Figures are compared only within one [`GroupKey`]: one currency, one pay
+//! period and one basis. A EUR-per-hour range never shares a scale with a
+//! USD-per-year one, and base salary never shares a row, a chart or a scale
+//! with total compensation, not even within one guide.
+
+pub(crate) mod bars;
+pub(crate) mod order;
+
+use crate::guide::model::{Basis, Period, Salary, SalaryRange};
+use crate::render::money::{figures, money};
+use crate::site::terms::Kind;
+use crate::site::Site;
+use crate::util::layout::{PageLinks, Route, SALARIES_NO_FAMILY};
+use bars::{chart, Bar};
+use order::LevelOrder;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many roles one page of a family's comparison lists.
+pub(crate) const ROLES_PER_PAGE: usize = 100;
+
+/// What makes figures comparable: one currency, period and basis.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct GroupKey {
+    currency: String,
+    period: Period,
+    /// `base`, `total`, or empty when the guide does not say.
+    basis: &'static str,
+}
+
+impl GroupKey {
+    fn of(salary: &Salary, r: &SalaryRange) -> GroupKey {
+        GroupKey {
+            currency: salary.currency.trim().to_uppercase(),
+            period: salary.period,
+            basis: r.basis.map_or("", Basis::as_str),
+        }
+    }
+
+    /// Anchor id, e.g. `usd-year-base`.
+    fn id(&self) -> String {
+        let mut id = format!(
+            "{}-{}",
+            crate::util::slug::slugify(&self.currency),
+            self.period.as_str()
+        );
+        if !self.basis.is_empty() {
+            id.push('-');
+            id.push_str(self.basis);
+        }
+        id
+    }
+
+    /// What the figures are, e.g. `Base salary`.
+    fn what(&self) -> &'static str {
+        match self.basis {
+            "base" => "Base salary",
+            "total" => "Total compensation",
+            _ => "Salary (base or total not stated)",
+        }
+    }
+
+    /// The label of a table or chart, e.g. `Base salary, USD per year`.
+    fn label(&self) -> String {
+        format!(
+            "{}, {} per {}",
+            self.what(),
+            self.currency,
+            self.period.as_str()
+        )
+    }
+}
+
+/// One chart of a guide's salary section: the ranges of one basis.
+#[derive(Debug, Serialize)]
+pub struct GuideChart {
+    /// What the chart shows, e.g. `Base salary, USD per year`.
+    pub label: String,
+    /// The chart: HTML bars with the levels and figures as text.
+    pub html: String,
+}
+
+/// A guide's range charts, one per basis, in the order the guide first
+/// uses each basis; levels in the guide's order.
+pub(crate) fn guide_charts(salary: &Salary) -> Vec<GuideChart> {
+    let mut keys: Vec<GroupKey> = Vec::new();
+    for r in &salary.ranges {
+        let k = GroupKey::of(salary, r);
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys.into_iter()
+        .map(|k| {
+            let bars: Vec<Bar> = salary
+                .ranges
+                .iter()
+                .filter(|r| GroupKey::of(salary, r) == k)
+                .map(|r| Bar {
+                    label: match r.region.as_deref().map(str::trim) {
+                        Some(region) if !region.is_empty() => {
+                            format!("{} ({region})", r.level.trim())
+                        }
+                        _ => r.level.trim().to_string(),
+                    },
+                    lo: r.min,
+                    hi: r.max,
+                    inner: None,
+                    median: r.median,
+                    open: r.open_ended,
+                    text: figures(&k.currency, r),
+                })
+                .collect();
+            GuideChart {
+                label: k.label(),
+                html: chart(&bars, &k.currency),
+            }
+        })
+        .collect()
+}
+
+/// The heading of a guide's salary chart: "Salary range", or "Salary range
+/// and median" when some range gives a median.
+pub(crate) fn guide_title(salary: &Salary) -> &'static str {
+    if salary.ranges.iter().any(|r| r.median.is_some()) {
+        "Salary range and median"
+    } else {
+        "Salary range"
+    }
+}
+
+/// The career order of every level in `site`.
+pub(crate) fn level_order(site: &Site) -> LevelOrder {
+    LevelOrder::new(
+        &site.config.levels,
+        site.guides.iter().filter_map(|g| {
+            let s = g.front.salary.as_ref()?;
+            Some(s.ranges.iter().map(|r| r.level.as_str()).collect())
+        }),
+    )
+}
+
+/// The guides of one family that give salary figures, by title.
+#[derive(Debug)]
+pub(crate) struct Family<'a> {
+    /// The family's name; `None` for the guides without a family.
+    pub name: Option<&'a str>,
+    /// Its slug under `salaries/`.
+    pub slug: &'a str,
+    /// Guides, by title then slug.
+    pub guides: Vec<usize>,
+}
+
+impl<'a> Family<'a> {
+    /// How many pages the family's comparison takes.
+    pub(crate) fn pages(&self) -> usize {
+        self.guides.len().div_ceil(ROLES_PER_PAGE).max(1)
+    }
+
+    /// The route of page `page` (from 1).
+    pub(crate) fn route(&self, page: usize) -> Route<'a> {
+        Route::SalaryFamily {
+            slug: self.slug,
+            page,
+        }
+    }
+
+    /// The shown name.
+    pub(crate) fn title(&self) -> &'a str {
+        self.name.unwrap_or("Roles without a job family")
+    }
+}
+
+/// Every family with salary figures, by name, then the guides without a
+/// family.
+pub(crate) fn families(site: &Site) -> Vec<Family<'_>> {
+    let with_salary = |i: &usize| site.guides[*i].front.salary.is_some();
+    let by_title = |mut v: Vec<usize>| {
+        v.sort_by(|a, b| {
+            let (a, b) = (&site.guides[*a], &site.guides[*b]);
+            a.front.title.cmp(&b.front.title).then(a.slug.cmp(&b.slug))
+        });
+        v
+    };
+    let mut out: Vec<Family<'_>> = site
+        .terms
+        .of(Kind::Family)
+        .map(|(name, t)| Family {
+            name: Some(name.as_str()),
+            slug: t.slug.as_str(),
+            guides: by_title(t.guides.iter().copied().filter(with_salary).collect()),
+        })
+        .filter(|f| !f.guides.is_empty())
+        .collect();
+    let loose: Vec<usize> = (0..site.guides.len())
+        .filter(|i| with_salary(i) && Kind::Family.names(&site.guides[*i]).is_empty())
+        .collect();
+    if !loose.is_empty() {
+        out.push(Family {
+            name: None,
+            slug: SALARIES_NO_FAMILY,
+            guides: by_title(loose),
+        });
+    }
+    out
+}
+
+/// Every range of one level within one group.
+#[derive(Default)]
+struct Level {
+    mins: Vec<f64>,
+    maxs: Vec<f64>,
+    medians: Vec<f64>,
+    guides: BTreeSet<usize>,
+}
+
+/// Group -> level rank -> the level's ranges, over guides `ids`.
+fn collect(
+    site: &Site,
+    order: &LevelOrder,
+    ids: &[usize],
+) -> BTreeMap<GroupKey, BTreeMap<usize, (String, Level)>> {
+    let mut out: BTreeMap<GroupKey, BTreeMap<usize, (String, Level)>> = BTreeMap::new();
+    for &i in ids {
+        let Some(s) = &site.guides[i].front.salary else {
+            continue;
+        };
+        for r in &s.ranges {
+            let e = out
+                .entry(GroupKey::of(s, r))
+                .or_default()
+                .entry(order.rank(&r.level))
+                .or_insert_with(|| (order.label(&r.level).to_string(), Level::default()));
+            e.1.mins.push(r.min);
+            e.1.maxs.push(r.max);
+            e.1.medians.extend(r.median);
+            e.1.guides.insert(i);
+        }
+    }
+    out
+}
+
+fn median_of(mut v: Vec<f64>) -> Option<f64> {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2]),
+        _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
+    }
+}
+
+/// One level of a group, summarised across roles.
+#[derive(Debug, Serialize)]
+pub(crate) struct LevelRow {
+    /// The level, as first written (or as `site.yaml` spells it).
+    pub level: String,
+    /// How many roles give a range for it.
+    pub roles: usize,
+    /// The middle of the roles' ranges: median low to median high, e.g.
+    /// `$110k–$145k`.
+    pub typical: String,
+    /// The lowest low, formatted.
+    pub lowest: String,
+    /// The highest high, formatted.
+    pub highest: String,
+    /// The median of the roles' medians, when any role gives one.
+    pub median: Option<String>,
+    /// Median low, for sorting.
+    pub typical_min: f64,
+}
+
+/// One comparable group summarised by level.
+#[derive(Debug, Serialize)]
+pub(crate) struct LevelGroup {
+    /// Anchor id, e.g. `usd-year-base`.
+    pub id: String,
+    /// e.g. `Base salary, USD per year`.
+    pub label: String,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// `year`, `month` or `hour`.
+    pub period: &'static str,
+    /// `base`, `total`, or empty when not stated.
+    pub basis: &'static str,
+    /// How many roles the group covers.
+    pub role_count: usize,
+    /// Whether any range gives a median.
+    pub has_median: bool,
+    /// Levels in career order.
+    pub levels: Vec<LevelRow>,
+    /// Chart of the levels: full span light, typical range dark, median tick.
+    pub chart_html: String,
+}
+
+fn level_group(key: &GroupKey, levels: &BTreeMap<usize, (String, Level)>) -> LevelGroup {
+    let cur = key.currency.as_str();
+    let mut rows = Vec::new();
+    let mut bars = Vec::new();
+    let mut roles = BTreeSet::new();
+    for (label, l) in levels.values() {
+        roles.extend(l.guides.iter().copied());
+        let lo = l.mins.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = l.maxs.iter().copied().fold(0.0, f64::max);
+        let mlo = median_of(l.mins.clone()).unwrap_or(lo);
+        let mhi = median_of(l.maxs.clone()).unwrap_or(hi).max(mlo);
+        let median = median_of(l.medians.clone());
+        let typical = format!("{}–{}", money(cur, mlo), money(cur, mhi));
+        bars.push(Bar {
+            label: label.clone(),
+            lo,
+            hi,
+            inner: Some((mlo, mhi)),
+            median,
+            open: false,
+            text: typical.clone(),
+        });
+        rows.push(LevelRow {
+            level: label.clone(),
+            roles: l.guides.len(),
+            typical,
+            lowest: money(cur, lo),
+            highest: money(cur, hi),
+            median: median.map(|m| money(cur, m)),
+            typical_min: mlo,
+        });
+    }
+    LevelGroup {
+        id: key.id(),
+        label: key.label(),
+        currency: key.currency.clone(),
+        period: key.period.as_str(),
+        basis: key.basis,
+        role_count: roles.len(),
+        has_median: rows.iter().any(|r| r.median.is_some()),
+        chart_html: chart(&bars, cur),
+        levels: rows,
+    }
+}
+
+fn by_size(groups: &mut [LevelGroup]) {
+    groups.sort_by(|a, b| b.role_count.cmp(&a.role_count).then(a.id.cmp(&b.id)));
+}
+
+/// A family on the overview.
+#[derive(Debug, Serialize)]
+pub(crate) struct FamilyLink {
+    /// The family's name.
+    pub name: String,
+    /// Link to its first comparison page.
+    pub url: String,
+    /// How many of its roles give salary figures.
+    pub roles: usize,
+}
+
+/// The overview: each group by level across every role, and the families.
+pub(crate) fn overview(
+    site: &Site,
+    order: &LevelOrder,
+    families: &[Family<'_>],
+    links: &PageLinks,
+) -> (Vec<LevelGroup>, Vec<FamilyLink>) {
+    let all: Vec<usize> = (0..site.guides.len()).collect();
+    let mut groups: Vec<LevelGroup> = collect(site, order, &all)
+        .iter()
+        .map(|(k, levels)| level_group(k, levels))
+        .collect();
+    by_size(&mut groups);
+    let fams = families
+        .iter()
+        .map(|f| FamilyLink {
+            name: f.title().to_string(),
+            url: links.to(&f.route(1)),
+            roles: f.guides.len(),
+        })
+        .collect();
+    (groups, fams)
+}
+
+/// One role's ranges at one level (several when the guide gives regions).
+#[derive(Debug, Serialize)]
+pub(crate) struct RoleCell {
+    /// Each range: `{figures, region, median}`, median formatted or none.
+    pub ranges: Vec<CellRange>,
+    /// The lowest figure, for sorting; -1 when the role gives none.
+    pub sort: f64,
+}
+
+/// One range in a role's cell.
+#[derive(Debug, Serialize)]
+pub(crate) struct CellRange {
+    /// e.g. `$110k–$145k+`.
+    pub figures: String,
+    /// Region, when given.
+    pub region: Option<String>,
+    /// Median, formatted, when given.
+    pub median: Option<String>,
+}
+
+/// One role of a family page: its ranges side by side, one cell per level.
+#[derive(Debug, Serialize)]
+pub(crate) struct RoleRow {
+    /// Guide title.
+    pub title: String,
+    /// Link to the guide.
+    pub url: String,
+    /// One cell per level of the group, in the order of `levels`.
+    pub cells: Vec<RoleCell>,
+}
+
+/// One comparable group on a family page.
+#[derive(Debug, Serialize)]
+pub(crate) struct RoleGroup {
+    /// The family's ranges of this group by level (chart and summary).
+    pub summary: LevelGroup,
+    /// Column heads: the levels of this page's roles, in career order.
+    pub levels: Vec<String>,
+    /// The roles on this page with ranges in this group, by title.
+    pub roles: Vec<RoleRow>,
+}
+
+/// The groups of page `page` of `family`: the family's summary by level,
+/// and this page's roles side by side.
+pub(crate) fn family_page(
+    site: &Site,
+    order: &LevelOrder,
+    family: &Family<'_>,
+    page: usize,
+    links: &PageLinks,
+) -> Vec<RoleGroup> {
+    let start = (page - 1) * ROLES_PER_PAGE;
+    let end = (start + ROLES_PER_PAGE).min(family.guides.len());
+    let here = &family.guides[start.min(end)..end];
+    let summaries = collect(site, order, &family.guides);
+    let mut out = Vec::new();
+    for (key, levels) in collect(site, order, here) {
+        let Some(summary) = summaries.get(&key) else {
+            continue;
+        };
+        let ranks: Vec<usize> = levels.keys().copied().collect();
+        let roles = here
+            .iter()
+            .filter_map(|&i| {
+                let g = &site.guides[i];
+                let s = g.front.salary.as_ref()?;
+                let mine: Vec<&SalaryRange> = s
+                    .ranges
+                    .iter()
+                    .filter(|r| GroupKey::of(s, r) == key)
+                    .collect();
+                if mine.is_empty() {
+                    return None;
+                }
+                let cells = ranks
+                    .iter()
+                    .map(|&rank| {
+                        let at: Vec<&&SalaryRange> = mine
+                            .iter()
+                            .filter(|r| order.rank(&r.level) == rank)
+                            .collect();
+                        RoleCell {
+                            sort: at.iter().map(|r| r.min).fold(f64::INFINITY, f64::min),
+                            ranges: at
+                                .iter()
+                                .map(|r| CellRange {
+                                    figures: figures(&key.currency, r),
+                                    region: r
+                                        .region
+                                        .as_deref()
+                                        .map(str::trim)
+                                        .filter(|x| !x.is_empty())
+                                        .map(str::to_string),
+                                    median: r.median.map(|m| money(&key.currency, m)),
+                                })
+                                .collect(),
+                        }
+                    })
+                    .map(|mut c| {
+                        if c.ranges.is_empty() {
+                            c.sort = -1.0;
+                        }
+                        c
+                    })
+                    .collect();
+                Some(RoleRow {
+                    title: g.front.title.clone(),
+                    url: links.to(&Route::Guide(&g.slug)),
+                    cells,
+                })
+            })
+            .collect();
+        out.push(RoleGroup {
+            summary: level_group(&key, summary),
+            levels: levels.values().map(|(l, _)| l.clone()).collect(),
+            roles,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.roles
+            .len()
+            .cmp(&a.roles.len())
+            .then(a.summary.id.cmp(&b.summary.id))
+    });
+    out
+}

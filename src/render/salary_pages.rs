@@ -1,0 +1,147 @@
+//! The salary pages: `salaries/`, an overview of every comparable group by
+//! level across roles, and `salaries/<family>/` (paginated), each role of
+//! one job family with its ranges side by side.
+//!
+//! In: the site and the theme. Out: the pages, rendered from
+//! `salaries.html` and `salary_family.html`. The overview stays small
+//! however many guides there are (its size grows with the levels and
+//! families, not the roles); each family page lists at most
+//! [`ROLES_PER_PAGE`] roles.
+
+use crate::diag::Diagnostic;
+use crate::render::page::{page_view, render_one, Page};
+use crate::render::salaries::{
+    self, family_page, FamilyLink, LevelGroup, RoleGroup, ROLES_PER_PAGE,
+};
+use crate::render::theme::Theme;
+use crate::render::view::{PageKind, PageView, SiteView};
+use crate::site::terms::Kind;
+use crate::site::Site;
+use crate::util::layout::{PageLinks, Route};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct OverviewContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    groups: Vec<LevelGroup>,
+    families: Vec<FamilyLink>,
+}
+
+/// Links between the pages of one family.
+#[derive(Serialize)]
+struct Pagination {
+    /// This page, from 1.
+    page: usize,
+    /// How many pages.
+    pages: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    /// Every page's link, in order.
+    urls: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct FamilyView {
+    name: String,
+    /// The family's own page (its guides), when it is a family.
+    url: Option<String>,
+    /// How many roles of the family give salary figures.
+    roles: usize,
+}
+
+#[derive(Serialize)]
+struct FamilyContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    family: FamilyView,
+    overview_url: String,
+    pagination: Pagination,
+    groups: Vec<RoleGroup>,
+}
+
+/// Every salary page of `site`.
+pub(crate) fn pages(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+) -> Result<Vec<Page>, Diagnostic> {
+    let order = salaries::level_order(site);
+    let families = salaries::families(site);
+    let links = PageLinks::of(&Route::Salaries, &site.base);
+    let (groups, family_links) = salaries::overview(site, &order, &families, &links);
+    let mut out = vec![render_one(
+        theme,
+        "salaries.html",
+        &OverviewContext {
+            site: &sv.at(&links),
+            page: page_view(
+                site,
+                &Route::Salaries,
+                "Salaries compared".into(),
+                "Salary ranges by level across roles, compared only within one currency, pay period and basis."
+                    .into(),
+                PageKind::Salaries,
+            ),
+            groups,
+            families: family_links,
+        },
+        Route::Salaries.file(),
+    )?];
+    for f in &families {
+        let pages = f.pages();
+        let family_url = f.name.and_then(|name| {
+            site.terms
+                .of(Kind::Family)
+                .find(|(n, _)| n.as_str() == name)
+                .map(|(_, t)| Kind::Family.term(&t.slug))
+        });
+        for p in 1..=pages {
+            let route = f.route(p);
+            let links = PageLinks::of(&route, &site.base);
+            let title = if pages > 1 {
+                format!("Salaries: {} (page {p} of {pages})", f.title())
+            } else {
+                format!("Salaries: {}", f.title())
+            };
+            let link = |n: usize| links.to(&f.route(n));
+            out.push(render_one(
+                theme,
+                "salary_family.html",
+                &FamilyContext {
+                    site: &sv.at(&links),
+                    page: page_view(
+                        site,
+                        &route,
+                        title,
+                        format!(
+                            "Salary ranges of the {} roles in {}, side by side, by level.",
+                            f.guides.len(),
+                            f.title()
+                        ),
+                        PageKind::Salaries,
+                    ),
+                    family: FamilyView {
+                        name: f.title().to_string(),
+                        url: family_url.as_ref().map(|r| links.to(r)),
+                        roles: f.guides.len(),
+                    },
+                    overview_url: links.to(&Route::Salaries),
+                    pagination: Pagination {
+                        page: p,
+                        pages,
+                        prev_url: (p > 1).then(|| link(p - 1)),
+                        next_url: (p < pages).then(|| link(p + 1)),
+                        urls: (1..=pages).map(link).collect(),
+                    },
+                    groups: family_page(site, &order, f, p, &links),
+                },
+                route.file(),
+            )?);
+        }
+    }
+    debug_assert!(families
+        .iter()
+        .all(|f| f.guides.len() <= f.pages() * ROLES_PER_PAGE));
+    Ok(out)
+}
