@@ -172,6 +172,7 @@ impl Workspace {
             unparsed: &unparsed,
             drafts: self.drafts,
             statics: &site_checks.statics,
+            levels: &config.config.levels,
         };
         let mut out = config.diagnostics.clone();
         out.extend(scanned);
