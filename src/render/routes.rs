@@ -33,6 +33,11 @@ pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
         out.push(Route::GuideData(&g.slug));
         out.extend(g.front.aliases.iter().map(|a| Route::Alias(a)));
     }
+    out.extend(
+        site.terms
+            .of(Kind::Family)
+            .map(|(_, t)| Route::FamilyPaths(&t.slug)),
+    );
     for kind in Kind::ALL {
         out.push(kind.index());
         out.extend(site.terms.of(kind).map(|(_, t)| kind.term(&t.slug)));

@@ -5,7 +5,6 @@
 use crate::diag::Diagnostic;
 use crate::guide::model::{Date, FrontMatter};
 use crate::render::cards::Cards;
-use crate::render::graph::{self, PathRoleView};
 use crate::render::page::{page_view as page, render_one, Page};
 use crate::render::salaries::{self, SalaryGroup};
 use crate::render::terms::GuideCard;
@@ -31,15 +30,6 @@ struct IndexContext<'a> {
 struct PlainContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
-}
-
-#[derive(Serialize)]
-struct PathsContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    graph_svg: String,
-    roles: Vec<PathRoleView>,
-    plain_count: usize,
 }
 
 #[derive(Serialize)]
@@ -79,34 +69,6 @@ fn newest(site: &Site, ids: impl IntoIterator<Item = usize>) -> Option<Date> {
         .max()
 }
 
-fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
-    let g = graph::build(site);
-    let plain_count = g.nodes.iter().filter(|n| n.guide.is_none()).count();
-    let links = PageLinks::of(&Route::Paths, &site.base);
-    render_one(
-        theme,
-        "paths.html",
-        &PathsContext {
-            site: &sv.at(&links),
-            page: page(
-                site,
-                &Route::Paths,
-                "Career paths".into(),
-                format!(
-                    "How the {} roles in {} lead to one another: every progression and transition.",
-                    site.guides.len(),
-                    site.config.title
-                ),
-                PageKind::Paths,
-            ),
-            graph_svg: graph::svg(site, &links, &g),
-            roles: graph::text_list(site, &links, &g),
-            plain_count,
-        },
-        Route::Paths.file(),
-    )
-}
-
 fn salaries_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
     let links = PageLinks::of(&Route::Salaries, &site.base);
     render_one(
@@ -139,7 +101,7 @@ pub enum Unit {
     Index,
     /// `404.html`.
     NotFound,
-    /// `paths/`: the progression graph.
+    /// `paths/` and `paths/<family>/`: the career maps.
     Paths,
     /// `salaries/`: salary tables and charts.
     Salaries,
@@ -282,7 +244,7 @@ impl UnitContext<'_> {
                 },
                 Route::NotFound.file(),
             )),
-            Unit::Paths => one(paths_page(site, theme, sv)),
+            Unit::Paths => crate::render::maps::pages(site, theme, sv),
             Unit::Salaries => one(salaries_page(site, theme, sv)),
             Unit::Search => one(self.search()),
             Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
@@ -421,6 +383,10 @@ fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     }
     for route in [Route::Paths, Route::Salaries, Route::Search] {
         out.push((route, all));
+    }
+    for (_, t) in site.terms.of(Kind::Family) {
+        let newest = newest(site, t.guides.iter().copied());
+        out.push((Route::FamilyPaths(&t.slug), newest));
     }
     for kind in Kind::ALL {
         out.push((kind.index(), all));

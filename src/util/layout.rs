@@ -60,6 +60,8 @@ pub enum Route<'a> {
     Alias(&'a str),
     /// `paths/`: the progression graph.
     Paths,
+    /// `paths/<slug>/`: the map of one job family, by the family's slug.
+    FamilyPaths(&'a str),
     /// `salaries/`: salary tables.
     Salaries,
     /// `search/`: the search page.
@@ -108,6 +110,7 @@ impl Route<'_> {
             | Route::KindIndex(_)
             | Route::Term { .. }
             | Route::Paths
+            | Route::FamilyPaths(_)
             | Route::Salaries
             | Route::Search => true,
             Route::Alias(alias) => !alias_is_file(alias),
@@ -145,6 +148,10 @@ impl Route<'_> {
             }
             Route::Term { kind_key, slug } => {
                 let _ = write!(out, "{kind_key}/{slug}/");
+                return;
+            }
+            Route::FamilyPaths(slug) => {
+                let _ = write!(out, "paths/{slug}/");
                 return;
             }
             Route::Alias(alias) => {
@@ -464,6 +471,7 @@ mod tests {
                 "old/index.html",
             ),
             (Route::Paths, "paths/", "paths/index.html"),
+            (Route::FamilyPaths("qa"), "paths/qa/", "paths/qa/index.html"),
             (Route::Salaries, "salaries/", "salaries/index.html"),
             (Route::Search, "search/", "search/index.html"),
             (Route::Feed, "feed.xml", "feed.xml"),

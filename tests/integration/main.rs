@@ -14,6 +14,7 @@ mod diff;
 mod golden;
 mod hardening;
 mod incremental;
+mod maps;
 mod properties;
 mod publish;
 mod robustness;
