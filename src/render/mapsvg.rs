@@ -186,8 +186,10 @@ fn draw_one(s: &mut String, map: &Map, name: &str, id: &str, k: &Shape) {
     let class = if k.horizontal { "graph-h" } else { "graph-v" };
     let _ = write!(
         s,
-        "<svg class=\"graph {class}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" style=\"max-width:{width}px;font-size:{}px\" role=\"group\" aria-label=\"{}\">\
+        "<svg class=\"graph {class}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" style=\"max-width:{width}px;min-width:{}px;font-size:{}px\" role=\"group\" aria-label=\"{}\">\
          <defs><marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"g-head\"/></marker></defs><g class=\"g-edges\">",
+        // Never scaled below 12 px text: a wider map scrolls instead.
+        (width * 12).div_ceil(k.font),
         k.font,
         escape_html(name)
     );
