@@ -74,6 +74,12 @@ pub(crate) fn describe(site: &Site, statics: &[String]) -> BTreeMap<String, Page
             Route::NotFound => "not_found",
             Route::GuideList => "guide_list",
             Route::Paths => "paths",
+            Route::FamilyPaths(slug) => {
+                info.name = terms
+                    .get(&("families", slug))
+                    .map(|(_, name)| name.to_string());
+                "family_paths"
+            }
             Route::Salaries => "salaries",
             Route::SalaryFamily { .. } => "salaries_family",
             Route::Search => "search",

@@ -1,16 +1,14 @@
 //! The career-path graph: every role and the moves between them, laid out in
-//! layers by progression depth and drawn as an inline SVG at build time.
+//! layers by progression depth, and its text equivalent.
 //!
-//! Coordinates come only from the guides (sorted titles, integer maths), so
-//! the drawing is byte-identical across builds.
+//! The maps of `render::maps` start from this layering; the order comes
+//! only from the guides (sorted titles), so it is identical across builds.
 
 use crate::render::view::RoleView;
 use crate::site::{LinkKind, Site};
-use crate::util::html::escape_html;
 use crate::util::layout::{PageLinks, Route};
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
-use std::fmt::Write;
 
 /// A role in the graph: a guide, or a plain title some guide names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,98 +189,6 @@ fn layer(nodes: &mut [Node], edges: &[Edge]) {
     }
 }
 
-const W: usize = 220;
-const H: usize = 36;
-const GAP_X: usize = 80;
-const GAP_Y: usize = 14;
-const PAD: usize = 12;
-const MAX_CHARS: usize = 26;
-
-fn node_xy(n: &Node) -> (usize, usize) {
-    (PAD + n.depth * (W + GAP_X), PAD + n.row * (H + GAP_Y))
-}
-
-fn short(title: &str) -> String {
-    if title.chars().count() <= MAX_CHARS {
-        title.to_string()
-    } else {
-        let cut: String = title.chars().take(MAX_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
-/// Draws the graph as an inline `<svg>`: guides as solid boxes linking to
-/// their pages, plain titles as dashed boxes, "Can Lead To" moves as solid
-/// arrows and transitions as dashed ones.
-pub(crate) fn svg(site: &Site, links: &PageLinks, g: &Graph) -> String {
-    let cols = g.nodes.iter().map(|n| n.depth + 1).max().unwrap_or(1);
-    let rows = g.nodes.iter().map(|n| n.row + 1).max().unwrap_or(1);
-    let width = 2 * PAD + cols * W + cols * GAP_X;
-    let height = 2 * PAD + rows * H + (rows - 1) * GAP_Y;
-    // About 300 bytes a node and 90 an edge: one allocation up front.
-    let mut s = String::with_capacity(g.nodes.len() * 320 + g.edges.len() * 100 + 1024);
-    let _ = write!(
-        s,
-        "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" aria-labelledby=\"graph-title\">\
-         <title id=\"graph-title\">Career paths between {} roles; the list below gives the same information as text.</title>\
-         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"g-head\"/></marker></defs>",
-        g.nodes.len()
-    );
-    s.push_str("<g class=\"g-edges\">");
-    for e in &g.edges {
-        let (fx, fy) = node_xy(&g.nodes[e.from]);
-        let (tx, ty) = node_xy(&g.nodes[e.to]);
-        let (x1, y1) = (fx + W, fy + H / 2);
-        // Forward moves enter the target's left side; moves back or within a
-        // layer loop round to its right side instead of crossing the boxes.
-        let (x2, y2, c1, c2) = if tx > fx {
-            (tx, ty + H / 2, x1 + GAP_X / 2, tx - GAP_X / 2)
-        } else {
-            let right = x1.max(tx + W) + GAP_X / 2;
-            (tx + W, ty + H / 2, right, right)
-        };
-        let class = match e.kind {
-            LinkKind::LeadsTo => "g-edge",
-            LinkKind::Transition => "g-edge g-transition",
-        };
-        let _ = write!(
-            s,
-            "<path class=\"{class}\" d=\"M{x1} {y1}C{c1} {y1} {c2} {y2} {x2} {y2}\" marker-end=\"url(#arrow)\"/>"
-        );
-    }
-    s.push_str("</g>");
-    for n in &g.nodes {
-        let (x, y) = node_xy(n);
-        let full = escape_html(&n.title);
-        match n.guide {
-            Some(i) => {
-                let url = links.to(&Route::Guide(&site.guides[i].slug));
-                let _ = write!(
-                    s,
-                    "<a class=\"g-node\" href=\"{}\"><title>{full}</title>",
-                    escape_html(&url)
-                );
-            }
-            None => {
-                let _ = write!(
-                    s,
-                    "<g class=\"g-node g-plain\"><title>{full} (no guide yet)</title>"
-                );
-            }
-        }
-        let _ = write!(
-            s,
-            "<rect x=\"{x}\" y=\"{y}\" width=\"{W}\" height=\"{H}\" rx=\"6\"/><text x=\"{}\" y=\"{}\">{}</text>",
-            x + W / 2,
-            y + H / 2 + 5,
-            escape_html(&short(&n.title))
-        );
-        s.push_str(if n.guide.is_some() { "</a>" } else { "</g>" });
-    }
-    s.push_str("</svg>");
-    s
-}
-
 /// One guide in the text version of the graph.
 #[derive(Debug, Serialize)]
 pub(crate) struct PathRoleView {
@@ -296,8 +202,14 @@ pub(crate) struct PathRoleView {
     pub transitions: Vec<RoleView>,
 }
 
-/// The text equivalent of the graph: each guide and where it leads, by title.
-pub(crate) fn text_list(site: &Site, links: &PageLinks, g: &Graph) -> Vec<PathRoleView> {
+/// The text equivalent of a map: each of the guides `ids` and where it
+/// leads, by title.
+pub(crate) fn text_list(
+    site: &Site,
+    links: &PageLinks,
+    g: &Graph,
+    ids: &[usize],
+) -> Vec<PathRoleView> {
     let link = |to: usize| RoleView {
         title: g.nodes[to].title.clone(),
         url: g.nodes[to]
@@ -311,8 +223,9 @@ pub(crate) fn text_list(site: &Site, links: &PageLinks, g: &Graph) -> Vec<PathRo
             *slot = run;
         }
     }
-    let mut out: Vec<PathRoleView> = (0..site.guides.len())
-        .map(|i| {
+    let mut out: Vec<PathRoleView> = ids
+        .iter()
+        .map(|&i| {
             let mut leads_to = Vec::new();
             let mut transitions = Vec::new();
             for e in from[i] {

@@ -7,6 +7,9 @@ pub mod cards;
 pub(crate) mod feeds;
 pub(crate) mod graph;
 pub(crate) mod jsonld;
+pub(crate) mod maplayout;
+pub(crate) mod maps;
+pub(crate) mod mapsvg;
 pub mod markdown;
 pub mod money;
 pub(crate) mod page;
@@ -51,7 +54,8 @@ pub fn guide_page(
     let route = Route::Guide(&g.slug);
     let links = PageLinks::of(&route, &site.base);
     let reserved: Vec<&str> = theme.guide_ids.iter().map(String::as_str).collect();
-    let guide = GuideView::with_links(site, i, &links, &reserved);
+    let mut guide = GuideView::with_links(site, i, &links, &reserved);
+    guide.map_svg = maps::near_svg(site, i, &links);
     let page = page_view(
         site,
         &route,

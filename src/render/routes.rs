@@ -36,6 +36,11 @@ pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
     for f in crate::render::salaries::families(site) {
         out.extend((1..=f.pages()).map(|p| f.route(p)));
     }
+    out.extend(
+        site.terms
+            .of(Kind::Family)
+            .map(|(_, t)| Route::FamilyPaths(&t.slug)),
+    );
     for kind in Kind::ALL {
         out.push(kind.index());
         out.extend(site.terms.of(kind).map(|(_, t)| kind.term(&t.slug)));

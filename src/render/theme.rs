@@ -30,6 +30,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed_templates!(
     "guide.html",
     "404.html",
     "paths.html",
+    "family-paths.html",
     "salaries.html",
     "salary_family.html",
     "terms.html",

@@ -5,7 +5,6 @@
 use crate::diag::Diagnostic;
 use crate::guide::model::{Date, FrontMatter};
 use crate::render::cards::Cards;
-use crate::render::graph::{self, PathRoleView};
 use crate::render::page::{page_view as page, render_one, Page};
 use crate::render::terms::GuideCard;
 use crate::render::terms::{self, KindView, TermSummary, TermView};
@@ -30,15 +29,6 @@ struct IndexContext<'a> {
 struct PlainContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
-}
-
-#[derive(Serialize)]
-struct PathsContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    graph_svg: String,
-    roles: Vec<PathRoleView>,
-    plain_count: usize,
 }
 
 #[derive(Serialize)]
@@ -71,34 +61,6 @@ fn newest(site: &Site, ids: impl IntoIterator<Item = usize>) -> Option<Date> {
         .max()
 }
 
-fn paths_page(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Page, Diagnostic> {
-    let g = graph::build(site);
-    let plain_count = g.nodes.iter().filter(|n| n.guide.is_none()).count();
-    let links = PageLinks::of(&Route::Paths, &site.base);
-    render_one(
-        theme,
-        "paths.html",
-        &PathsContext {
-            site: &sv.at(&links),
-            page: page(
-                site,
-                &Route::Paths,
-                "Career paths".into(),
-                format!(
-                    "How the {} roles in {} lead to one another: every progression and transition.",
-                    site.guides.len(),
-                    site.config.title
-                ),
-                PageKind::Paths,
-            ),
-            graph_svg: graph::svg(site, &links, &g),
-            roles: graph::text_list(site, &links, &g),
-            plain_count,
-        },
-        Route::Paths.file(),
-    )
-}
-
 /// One site-wide output, rendered on its own: a page, a term page, a data
 /// file, or a group of small files. Splitting the site-wide pages this way
 /// lets a build stream each one to disk as soon as it is ready, and lets
@@ -110,7 +72,7 @@ pub enum Unit {
     Index,
     /// `404.html`.
     NotFound,
-    /// `paths/`: the progression graph.
+    /// `paths/` and `paths/<family>/`: the career maps.
     Paths,
     /// `salaries/` and each job family's pages under it: salary tables
     /// and charts.
@@ -256,7 +218,7 @@ impl UnitContext<'_> {
                 },
                 Route::NotFound.file(),
             )),
-            Unit::Paths => one(paths_page(site, theme, sv)),
+            Unit::Paths => crate::render::maps::pages(site, theme, sv),
             Unit::Salaries => crate::render::salary_pages::pages(site, theme, sv),
             Unit::Search => one(self.search()),
             Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
@@ -399,6 +361,10 @@ fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     for f in crate::render::salaries::families(site) {
         let changed = newest(site, f.guides.iter().copied());
         out.extend((1..=f.pages()).map(|p| (f.route(p), changed)));
+    }
+    for (_, t) in site.terms.of(Kind::Family) {
+        let newest = newest(site, t.guides.iter().copied());
+        out.push((Route::FamilyPaths(&t.slug), newest));
     }
     for kind in Kind::ALL {
         out.push((kind.index(), all));

@@ -242,6 +242,9 @@ pub struct GuideView {
     pub headings: Vec<markdown::Heading>,
     /// schema.org `Occupation` JSON-LD, escaped for a `<script>` element.
     pub jsonld: String,
+    /// The neighbourhood map (inline SVG), when a move leads to or from
+    /// the guide.
+    pub map_svg: Option<String>,
 }
 
 /// A job family and its guides, on the index.
@@ -422,6 +425,7 @@ impl GuideView {
                 })
                 .collect(),
             body_html,
+            map_svg: None,
             headings,
             jsonld: crate::render::jsonld::script_json(&crate::render::jsonld::occupation(site, i)),
         }

@@ -64,6 +64,8 @@ pub enum Route<'a> {
     Alias(&'a str),
     /// `paths/`: the progression graph.
     Paths,
+    /// `paths/<slug>/`: the map of one job family, by the family's slug.
+    FamilyPaths(&'a str),
     /// `salaries/`: salary tables.
     Salaries,
     /// One page of a job family's salary comparison: `salaries/<slug>/`,
@@ -120,6 +122,7 @@ impl Route<'_> {
             | Route::KindIndex(_)
             | Route::Term { .. }
             | Route::Paths
+            | Route::FamilyPaths(_)
             | Route::Salaries
             | Route::SalaryFamily { .. }
             | Route::Search => true,
@@ -165,6 +168,10 @@ impl Route<'_> {
                 if *page > 1 {
                     let _ = write!(out, "{page}/");
                 }
+                return;
+            }
+            Route::FamilyPaths(slug) => {
+                let _ = write!(out, "paths/{slug}/");
                 return;
             }
             Route::Alias(alias) => {
@@ -484,6 +491,7 @@ mod tests {
                 "old/index.html",
             ),
             (Route::Paths, "paths/", "paths/index.html"),
+            (Route::FamilyPaths("qa"), "paths/qa/", "paths/qa/index.html"),
             (Route::Salaries, "salaries/", "salaries/index.html"),
             (
                 Route::SalaryFamily {

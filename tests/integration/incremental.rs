@@ -757,3 +757,30 @@ fn a_changed_salary_figure_rebuilds_the_salary_pages_as_a_clean_build_does() {
     );
     e.apply_ok(&[&path]);
 }
+
+/// A guide page's neighbourhood map shows roles two moves away, so a
+/// progression edit changes the pages of guides that do not link to the
+/// edited one: the rebuild must render them again.
+#[test]
+fn a_changed_progression_link_redraws_the_maps_two_steps_away() {
+    let mut e = Editing::new("basic", false);
+    let page = |title: &str, leads: &str| {
+        format!(
+            "---\ntitle: {title}\nfamily: Chain\nsummary: A role.\nresponsibilities: [Work.]\nskills: [Skill]\nprogression:\n  leads_to: [{leads}]\n---\n"
+        )
+    };
+    let a = e.write("guides/chain-a.md", &page("Chain A", "Chain B"));
+    let b = e.write("guides/chain-b.md", &page("Chain B", "Chain C"));
+    let c = e.write("guides/chain-c.md", &page("Chain C", ""));
+    e.apply_ok(&[a.clone(), b, c]);
+    let before = e.text("output/guides/chain-c/index.html");
+    assert!(before.contains("Chain A"), "two steps back from C");
+    // A now leads to the Staff Engineer instead: C's map loses A, though
+    // neither A's old nor its new target is C.
+    let a = e.write("guides/chain-a.md", &page("Chain A", "Staff Engineer"));
+    e.apply_ok(&[a]);
+    let after = e.text("output/guides/chain-c/index.html");
+    assert!(!after.contains("Chain A"), "{after}");
+    let staff = e.text("output/guides/staff-engineer/index.html");
+    assert!(staff.contains("Chain A"));
+}

@@ -15,6 +15,7 @@ mod golden;
 mod hardening;
 mod incremental;
 mod lsp;
+mod maps;
 mod properties;
 mod publish;
 mod robustness;

@@ -111,14 +111,18 @@ fn guide_pages_show_forward_and_reverse_links() {
 fn paths_page_draws_every_role_and_move() {
     let (_s, out) = built();
     let html = read(out.join("paths/index.html"));
-    let svg_start = html.find("<svg class=\"graph\"").expect("inline svg");
+    // The wide drawing (the phone's `graph-v` follows with the same boxes).
+    let svg_start = html
+        .find("<svg class=\"graph graph-h\"")
+        .expect("inline svg");
     let svg = &html[svg_start..svg_start + html[svg_start..].find("</svg>").unwrap()];
     // Guides link to their pages; a plain title is drawn dashed, unlinked.
     for slug in ["data-analyst", "data-scientist", "barista-trainer"] {
         assert!(svg.contains(&format!("<a class=\"g-node\" href=\"../guides/{slug}/\">")));
     }
     assert!(
-        svg.contains("<g class=\"g-node g-plain\"><title>Analytics Manager (no guide yet)</title>")
+        svg.contains("<g class=\"g-node g-plain\"><title>Analytics Manager (no guide yet)</title>"),
+        "{svg}"
     );
     assert_eq!(
         svg.matches("class=\"g-node g-plain\"").count(),
@@ -149,7 +153,7 @@ fn paths_layout_is_layered_by_progression() {
     let (_s, out) = built();
     let html = read(out.join("paths/index.html"));
     let x_of = |label: &str| -> u32 {
-        let at = html.find(&format!(">{label}</text>")).expect(label);
+        let at = html.find(&format!(">{label}</tspan></text>")).expect(label);
         let before = &html[..at];
         let x = before.rfind("<rect x=\"").unwrap() + 9;
         before[x..x + before[x..].find('"').unwrap()]

@@ -129,6 +129,15 @@ pub(crate) struct LinkSig {
     /// [`Kind::ALL`] order), which depends on every other guide's names
     /// (collisions get `-2`).
     term_slugs: Vec<Option<String>>,
+    /// The neighbourhood map: roles up to two moves away, their titles and
+    /// the moves between them.
+    near: crate::render::mapsvg::Map,
+}
+
+fn near(site: &Site, i: usize) -> crate::render::mapsvg::Map {
+    let route = crate::util::layout::Route::Guide(&site.guides[i].slug);
+    let links = crate::util::layout::PageLinks::of(&route, &site.base);
+    crate::render::maps::near_map(site, i, &links)
 }
 
 fn term_slugs<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
@@ -160,6 +169,7 @@ impl LinkSig {
                 })
                 .collect(),
             term_slugs: term_slugs(site, i).map(|s| s.map(str::to_string)).collect(),
+            near: near(site, i),
         }
     }
 
@@ -184,6 +194,7 @@ impl LinkSig {
                     let g = &site.guides[from];
                     a.0 == kind && a.1 == g.front.title && a.2 == g.slug
                 })
+            && self.near == near(site, i)
     }
 }
 

@@ -1,0 +1,599 @@
+//! The career maps: `paths/` (the whole map while it is small, and always
+//! the job families with the moves between them), one map per family at
+//! `paths/<family>/`, and the neighbourhood map of each guide page.
+//!
+//! In: the site, its progression graph ([`graph::build`]) and the links of
+//! the page. Out: the pages of the `paths/` folder, and a guide's
+//! neighbourhood as SVG. Every map is bounded: a family with more than
+//! [`MAX_BOXES`] roles shows those with the most moves inside the family
+//! and lists the rest as text; a neighbourhood shows at most
+//! [`NEAR_PER_RANK`] roles a step and counts the others.
+
+use crate::diag::Diagnostic;
+use crate::render::graph::{self, Graph, PathRoleView};
+use crate::render::maplayout;
+use crate::render::mapsvg::{self, Map, MapEdge, MapNode};
+use crate::render::page::{page_view, render_one, Page};
+use crate::render::theme::Theme;
+use crate::render::view::{PageKind, RoleView, SiteView};
+use crate::site::terms::Kind;
+use crate::site::{LinkKind, Site};
+use crate::util::layout::{PageLinks, Route};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The most boxes one map draws; a whole site this small gets its map on
+/// `paths/`, a larger family only its best-connected roles.
+pub(crate) const MAX_BOXES: usize = 40;
+/// The most roles a neighbourhood shows one step further along.
+pub(crate) const NEAR_PER_RANK: usize = 8;
+
+#[derive(Serialize)]
+struct PathsContext<'a> {
+    site: &'a SiteView<'a>,
+    page: crate::render::view::PageView,
+    graph_svg: String,
+    whole: bool,
+    roles: Vec<PathRoleView>,
+    plain_count: usize,
+    guide_count: usize,
+    families: Vec<FamilySummary>,
+    moves: Vec<FamilyMove>,
+    no_family: Vec<RoleView>,
+}
+
+/// A family on `paths/`.
+#[derive(Serialize)]
+struct FamilySummary {
+    name: String,
+    url: String,
+    guides: usize,
+    roles: usize,
+}
+
+/// Moves from the guides of one family to roles of another.
+#[derive(Serialize)]
+struct FamilyMove {
+    from: String,
+    from_url: String,
+    to: String,
+    to_url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct FamilyContext<'a> {
+    site: &'a SiteView<'a>,
+    page: crate::render::view::PageView,
+    family: FamilyView,
+}
+
+/// One family's map page.
+#[derive(Serialize)]
+struct FamilyView {
+    name: String,
+    term_url: String,
+    paths_url: String,
+    map_svg: String,
+    shown: usize,
+    total: usize,
+    roles: Vec<PathRoleView>,
+    others: Vec<RoleView>,
+    plain_others: usize,
+    moves_out: Vec<FamilyMove>,
+    moves_in: Vec<FamilyMove>,
+}
+
+/// The families of the site by name, and the family of each graph node: a
+/// guide's own, a plain role's that of the first family naming it.
+struct Families<'a> {
+    list: Vec<(&'a String, &'a crate::site::terms::Term)>,
+    of: Vec<Option<usize>>,
+}
+
+impl<'a> Families<'a> {
+    fn new(site: &'a Site, g: &Graph) -> Families<'a> {
+        let list: Vec<_> = site.terms.of(Kind::Family).collect();
+        let mut of = vec![None; g.nodes.len()];
+        for (f, (_, t)) in list.iter().enumerate() {
+            for &i in &t.guides {
+                of[i].get_or_insert(f);
+            }
+        }
+        for e in &g.edges {
+            if g.nodes[e.to].guide.is_none() {
+                if let Some(f) = of[e.from] {
+                    of[e.to] = Some(of[e.to].map_or(f, |x: usize| x.min(f)));
+                }
+            }
+        }
+        Families { list, of }
+    }
+
+    fn route(&self, f: usize) -> Route<'a> {
+        Route::FamilyPaths(&self.list[f].1.slug)
+    }
+
+    /// Moves between families, counted, by (from, to) name.
+    fn moves(&self, g: &Graph, links: &PageLinks) -> Vec<FamilyMove> {
+        let mut count: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        for e in &g.edges {
+            if let (Some(a), Some(b)) = (self.of[e.from], self.of[e.to]) {
+                if a != b {
+                    *count.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        count
+            .into_iter()
+            .map(|((a, b), count)| FamilyMove {
+                from: self.list[a].0.clone(),
+                from_url: links.to(&self.route(a)),
+                to: self.list[b].0.clone(),
+                to_url: links.to(&self.route(b)),
+                count,
+            })
+            .collect()
+    }
+}
+
+fn node_box(site: &Site, links: &PageLinks, g: &Graph, i: usize) -> MapNode {
+    let n = &g.nodes[i];
+    MapNode {
+        label: n.title.clone(),
+        href: n
+            .guide
+            .map(|x| links.to(&Route::Guide(&site.guides[x].slug))),
+        tip: if n.guide.is_some() {
+            n.title.clone()
+        } else {
+            format!("{} (no guide yet)", n.title)
+        },
+        rank: 0,
+        class: if n.guide.is_some() {
+            "g-node"
+        } else {
+            "g-node g-plain"
+        },
+    }
+}
+
+/// The map of graph nodes `members` and the moves among them, ranked by
+/// their own progressions.
+fn sub_map(site: &Site, links: &PageLinks, g: &Graph, members: &[usize]) -> Map {
+    let mut members = members.to_vec();
+    // Start from the site-wide layering, by title within a layer.
+    members.sort_by_key(|&i| (g.nodes[i].depth, g.nodes[i].row));
+    let index: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let mut edges = Vec::new();
+    for e in &g.edges {
+        if let (Some(&a), Some(&b)) = (index.get(&e.from), index.get(&e.to)) {
+            edges.push(MapEdge {
+                from: a,
+                to: b,
+                dashed: e.kind == LinkKind::Transition,
+            });
+        }
+    }
+    let pairs = |dashed: bool| -> Vec<(usize, usize)> {
+        edges
+            .iter()
+            .filter(|e| e.dashed == dashed)
+            .map(|e| (e.from, e.to))
+            .collect()
+    };
+    let rank = maplayout::ranks(members.len(), &pairs(false), &pairs(true));
+    let nodes = members
+        .iter()
+        .zip(rank)
+        .map(|(&i, rank)| MapNode {
+            rank,
+            ..node_box(site, links, g, i)
+        })
+        .collect();
+    Map { nodes, edges }
+}
+
+/// The `members` a bounded map draws: all of them when few, else the
+/// [`MAX_BOXES`] with the most moves among the members (guides first on a
+/// tie, then by title).
+fn bounded(g: &Graph, members: &[usize]) -> Vec<usize> {
+    if members.len() <= MAX_BOXES {
+        return members.to_vec();
+    }
+    let inside: std::collections::HashSet<usize> = members.iter().copied().collect();
+    let mut degree: HashMap<usize, usize> = HashMap::new();
+    for e in &g.edges {
+        if inside.contains(&e.from) && inside.contains(&e.to) {
+            *degree.entry(e.from).or_default() += 1;
+            *degree.entry(e.to).or_default() += 1;
+        }
+    }
+    let mut ranked = members.to_vec();
+    ranked.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            (
+                std::cmp::Reverse(degree.get(&i).copied().unwrap_or(0)),
+                g.nodes[i].guide.is_none(),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| g.nodes[a].title.cmp(&g.nodes[b].title))
+            .then(a.cmp(&b))
+    });
+    ranked.truncate(MAX_BOXES);
+    ranked
+}
+
+/// Every page of the `paths/` folder: the overview and one map a family.
+pub(crate) fn pages(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+) -> Result<Vec<Page>, Diagnostic> {
+    let g = graph::build(site);
+    let fams = Families::new(site, &g);
+    let mut out = vec![overview(site, theme, sv, &g, &fams)?];
+    for f in 0..fams.list.len() {
+        out.push(family_page(site, theme, sv, &g, &fams, f)?);
+    }
+    Ok(out)
+}
+
+fn overview(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+    g: &Graph,
+    fams: &Families<'_>,
+) -> Result<Page, Diagnostic> {
+    let links = PageLinks::of(&Route::Paths, &site.base);
+    let whole = g.nodes.len() <= MAX_BOXES;
+    let moves = fams.moves(g, &links);
+    let mut sizes = vec![0usize; fams.list.len()];
+    for f in fams.of.iter().flatten() {
+        sizes[*f] += 1;
+    }
+    let families: Vec<FamilySummary> = fams
+        .list
+        .iter()
+        .enumerate()
+        .map(|(f, (name, t))| FamilySummary {
+            name: (*name).clone(),
+            url: links.to(&fams.route(f)),
+            guides: t.guides.len(),
+            roles: sizes[f],
+        })
+        .collect();
+    let graph_svg = if whole {
+        let all: Vec<usize> = (0..g.nodes.len()).collect();
+        let name = format!(
+            "Career paths between {} roles; the list below gives the same moves as text.",
+            g.nodes.len()
+        );
+        mapsvg::draw(&sub_map(site, &links, g, &all), &name, "paths")
+    } else {
+        families_svg(&families, &moves)
+    };
+    let ids: Vec<usize> = if whole {
+        (0..site.guides.len()).collect()
+    } else {
+        Vec::new()
+    };
+    let no_family = (0..site.guides.len())
+        .filter(|&i| fams.of[i].is_none())
+        .map(|i| RoleView {
+            title: site.guides[i].front.title.clone(),
+            url: Some(links.to(&Route::Guide(&site.guides[i].slug))),
+        })
+        .collect();
+    render_one(
+        theme,
+        "paths.html",
+        &PathsContext {
+            site: &sv.at(&links),
+            page: page_view(
+                site,
+                &Route::Paths,
+                "Career paths".into(),
+                format!(
+                    "How the {} roles in {} lead to one another: every progression and transition.",
+                    site.guides.len(),
+                    site.config.title
+                ),
+                PageKind::Paths,
+            ),
+            graph_svg,
+            whole,
+            roles: graph::text_list(site, &links, g, &ids),
+            plain_count: g.nodes.iter().filter(|n| n.guide.is_none()).count(),
+            guide_count: site.guides.len(),
+            families,
+            moves,
+            no_family,
+        },
+        Route::Paths.file(),
+    )
+}
+
+/// The families as boxes, with each family's two largest moves into others.
+fn families_svg(families: &[FamilySummary], moves: &[FamilyMove]) -> String {
+    let index: HashMap<&str, usize> = families
+        .iter()
+        .enumerate()
+        .map(|(k, f)| (f.name.as_str(), k))
+        .collect();
+    let mut edges: Vec<MapEdge> = Vec::new();
+    for (k, _) in families.iter().enumerate() {
+        let mut out: Vec<&FamilyMove> = moves
+            .iter()
+            .filter(|m| index.get(m.from.as_str()) == Some(&k))
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.to.cmp(&b.to)));
+        for m in out.into_iter().take(2) {
+            if let Some(&to) = index.get(m.to.as_str()) {
+                edges.push(MapEdge {
+                    from: k,
+                    to,
+                    dashed: false,
+                });
+            }
+        }
+    }
+    let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
+    let rank = maplayout::ranks(families.len(), &pairs, &[]);
+    let nodes = families
+        .iter()
+        .zip(rank)
+        .map(|(f, rank)| MapNode {
+            label: format!("{} ({} guide{})", f.name, f.guides, plural(f.guides)),
+            href: Some(f.url.clone()),
+            tip: format!("{}: the map of its {} roles", f.name, f.roles),
+            rank,
+            class: "g-node",
+        })
+        .collect();
+    mapsvg::draw(
+        &Map { nodes, edges },
+        "Job families and the largest moves between them; the table below lists every move.",
+        "families",
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn family_page(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+    g: &Graph,
+    fams: &Families<'_>,
+    f: usize,
+) -> Result<Page, Diagnostic> {
+    let route = fams.route(f);
+    let links = PageLinks::of(&route, &site.base);
+    let name = fams.list[f].0.clone();
+    let members: Vec<usize> = (0..g.nodes.len())
+        .filter(|&i| fams.of[i] == Some(f))
+        .collect();
+    let shown = bounded(g, &members);
+    let on_map: std::collections::HashSet<usize> = shown.iter().copied().collect();
+    let map = sub_map(site, &links, g, &shown);
+    let label = format!(
+        "Career paths in {name}: {} of its {} roles; the list below gives the same moves as text.",
+        shown.len(),
+        members.len()
+    );
+    let ids: Vec<usize> = shown.iter().filter_map(|&i| g.nodes[i].guide).collect();
+    let mut others: Vec<RoleView> = members
+        .iter()
+        .filter(|i| !on_map.contains(i))
+        .filter_map(|&i| g.nodes[i].guide)
+        .map(|x| RoleView {
+            title: site.guides[x].front.title.clone(),
+            url: Some(links.to(&Route::Guide(&site.guides[x].slug))),
+        })
+        .collect();
+    others.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
+    let plain_others = members
+        .iter()
+        .filter(|i| !on_map.contains(i) && g.nodes[**i].guide.is_none())
+        .count();
+    let moves = fams.moves(g, &links);
+    let (moves_out, moves_in) = moves
+        .into_iter()
+        .filter(|m| m.from == name || m.to == name)
+        .partition(|m| m.from == name);
+    let term_url = site
+        .terms
+        .route(Kind::Family, &name)
+        .map(|r| links.to(&r))
+        .unwrap_or_default();
+    render_one(
+        theme,
+        "family-paths.html",
+        &FamilyContext {
+            site: &sv.at(&links),
+            page: page_view(
+                site,
+                &route,
+                format!("Career paths in {name}"),
+                format!("How the roles of the {name} family lead to one another."),
+                PageKind::Paths,
+            ),
+            family: FamilyView {
+                name,
+                term_url,
+                paths_url: links.to(&Route::Paths),
+                map_svg: mapsvg::draw(&map, &label, "family"),
+                shown: shown.len(),
+                total: members.len(),
+                roles: graph::text_list(site, &links, g, &ids),
+                others,
+                plain_others,
+                moves_out,
+                moves_in,
+            },
+        },
+        route.file(),
+    )
+}
+
+/// A role in a neighbourhood: a guide, or a plain title by its key.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Near {
+    Guide(usize),
+    Plain(String),
+}
+
+fn targets(site: &Site, i: usize) -> Vec<(Near, String, bool)> {
+    let Some(p) = &site.guides[i].front.progression else {
+        return Vec::new();
+    };
+    let leads = p.leads_to.iter().map(|r| (r, false));
+    let trans = p.transitions.iter().map(|r| (r, true));
+    leads
+        .chain(trans)
+        .filter_map(|(r, dashed)| match site.resolve(r) {
+            Some(t) if t == i => None,
+            Some(t) => Some((Near::Guide(t), site.guides[t].front.title.clone(), dashed)),
+            None => Some((
+                Near::Plain(r.title().trim().to_lowercase()),
+                r.title().trim().to_string(),
+                dashed,
+            )),
+        })
+        .collect()
+}
+
+/// The neighbourhood of guide `i`: two steps back (what leads here, and
+/// what leads there), the guide, two steps on (where it leads, and where
+/// those lead), each move drawn once from one step to the next.
+pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks) -> Map {
+    // Rank of each role: 0 and 1 lead here, 2 is the guide, 3 and 4 follow.
+    let mut rank: BTreeMap<Near, (usize, String)> = BTreeMap::new();
+    rank.insert(Near::Guide(i), (2, site.guides[i].front.title.clone()));
+    let mut edges: Vec<(Near, Near, bool)> = Vec::new();
+    let mut step = |rank: &mut BTreeMap<Near, (usize, String)>,
+                    at: usize,
+                    list: Vec<(Near, String, bool)>,
+                    from: Option<&Near>,
+                    to: Option<&Near>| {
+        for (n, title, dashed) in list {
+            let r = rank.entry(n.clone()).or_insert_with(|| (at, title)).0;
+            if r == at {
+                match (from, to) {
+                    (Some(f), _) => edges.push((f.clone(), n, dashed)),
+                    (_, Some(t)) => edges.push((n, t.clone(), dashed)),
+                    _ => {}
+                }
+            }
+        }
+    };
+    let me = Near::Guide(i);
+    step(&mut rank, 3, targets(site, i), Some(&me), None);
+    let incoming = |t: usize| -> Vec<(Near, String, bool)> {
+        site.incoming(t)
+            .iter()
+            .map(|&(f, k)| {
+                (
+                    Near::Guide(f),
+                    site.guides[f].front.title.clone(),
+                    k == LinkKind::Transition,
+                )
+            })
+            .collect()
+    };
+    step(&mut rank, 1, incoming(i), None, Some(&me));
+    let firsts: Vec<(Near, usize)> = rank
+        .iter()
+        .filter(|(_, (r, _))| *r == 1 || *r == 3)
+        .map(|(n, (r, _))| (n.clone(), *r))
+        .collect();
+    for (n, r) in &firsts {
+        if let Near::Guide(t) = n {
+            if *r == 3 {
+                step(&mut rank, 4, targets(site, *t), Some(n), None);
+            } else {
+                step(&mut rank, 0, incoming(*t), None, Some(n));
+            }
+        }
+    }
+    // Bound each step: the first roles by title, the rest counted.
+    let mut by_rank: BTreeMap<usize, Vec<(String, Near)>> = BTreeMap::new();
+    for (n, (r, title)) in &rank {
+        by_rank
+            .entry(*r)
+            .or_default()
+            .push((title.to_lowercase(), n.clone()));
+    }
+    let mut map = Map::default();
+    let mut index: HashMap<Near, usize> = HashMap::new();
+    for (r, mut list) in by_rank {
+        list.sort();
+        let more = list.len().saturating_sub(NEAR_PER_RANK);
+        for (_, n) in list.into_iter().take(NEAR_PER_RANK) {
+            let title = rank[&n].1.clone();
+            let (href, class, tip) = match &n {
+                Near::Guide(x) if *x == i => {
+                    (None, "g-node g-self", format!("{title} (this page)"))
+                }
+                Near::Guide(x) => (
+                    Some(links.to(&Route::Guide(&site.guides[*x].slug))),
+                    "g-node",
+                    title.clone(),
+                ),
+                Near::Plain(_) => (None, "g-node g-plain", format!("{title} (no guide yet)")),
+            };
+            index.insert(n, map.nodes.len());
+            map.nodes.push(MapNode {
+                label: title,
+                href,
+                tip,
+                rank: r,
+                class,
+            });
+        }
+        if more > 0 {
+            let text = format!("and {more} more role{}", plural(more));
+            map.nodes.push(MapNode {
+                label: text.clone(),
+                href: None,
+                tip: text,
+                rank: r,
+                class: "g-node g-more",
+            });
+        }
+    }
+    for (a, b, dashed) in edges {
+        if let (Some(&from), Some(&to)) = (index.get(&a), index.get(&b)) {
+            map.edges.push(MapEdge { from, to, dashed });
+        }
+    }
+    map
+}
+
+/// The neighbourhood map of guide `i` as inline SVG, or nothing when no
+/// move leads to or from it.
+pub(crate) fn near_svg(site: &Site, i: usize, links: &PageLinks) -> Option<String> {
+    let map = near_map(site, i, links);
+    if map.nodes.len() < 2 {
+        return None;
+    }
+    let name = format!(
+        "Where {} leads and what leads to it, two steps each way; the lists below give the first step as text.",
+        site.guides[i].front.title
+    );
+    Some(mapsvg::draw_compact(&map, &name, "near"))
+}
+
+#[cfg(test)]
+#[path = "maps_tests.rs"]
+mod tests;
