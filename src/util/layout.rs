@@ -551,7 +551,31 @@ mod tests {
             (Route::NoJekyll, ".nojekyll", ".nojekyll"),
             (Route::Cname, "CNAME", "CNAME"),
             (Route::Static("css/a.css"), "css/a.css", "css/a.css"),
+            (Route::SitemapPart(3), "sitemap-3.xml", "sitemap-3.xml"),
+            (Listing::Index.page(2), "page/2/", "page/2/index.html"),
+            (
+                Listing::Search.page(12),
+                "search/page/12/",
+                "search/page/12/index.html",
+            ),
+            (
+                Listing::Kind("tags").page(3),
+                "tags/page/3/",
+                "tags/page/3/index.html",
+            ),
+            (
+                Listing::Term {
+                    kind_key: "employers",
+                    slug: "sap",
+                }
+                .page(2),
+                "employers/sap/page/2/",
+                "employers/sap/page/2/index.html",
+            ),
         ];
+        // Page 1 of a list is the list's own page.
+        assert_eq!(Listing::Index.page(1), Route::Index);
+        assert_eq!(Listing::Kind("tags").page(1), Route::KindIndex("tags"));
         for (route, url, file) in cases {
             assert_eq!(route.url_path(), url, "{route:?}");
             assert_eq!(route.file(), file, "{route:?}");

@@ -14,6 +14,7 @@ mod diff;
 mod golden;
 mod hardening;
 mod incremental;
+mod pages;
 mod properties;
 mod publish;
 mod robustness;
