@@ -10,6 +10,7 @@
 # feed.xml and its entries, and each sitemap file with its URL count.
 #
 # Needs: python3; the generator at ../shared/bench/gen.py (or $GEN).
+# CAREERBOOK_BIN=path uses that binary instead of building release.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,8 +20,12 @@ SIZES=("$@")
 TMP_BASE=/tmp
 [ -d /dev/shm ] && TMP_BASE=/dev/shm
 
-cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml"
-BIN="$ROOT/target/release/careerbook"
+# CAREERBOOK_BIN: a binary already built, instead of building release.
+BIN=${CAREERBOOK_BIN:-}
+if [ -z "$BIN" ]; then
+    cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml"
+    BIN="$ROOT/target/release/careerbook"
+fi
 
 for n in "${SIZES[@]}"; do
     dir=$(mktemp -d "$TMP_BASE/careerbook-size-XXXXXX")
@@ -40,7 +45,7 @@ for n in "${SIZES[@]}"; do
 import os, re, sys
 out, start, end = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 print(f"build time: {end - start:.1f} s")
-largest, over, html = (0, ""), 0, 0
+largest, over, html, big = (0, ""), 0, 0, []
 for d, _, files in os.walk(out):
     for f in files:
         if f.endswith(".html"):
@@ -48,10 +53,16 @@ for d, _, files in os.walk(out):
             size = os.path.getsize(p)
             html += 1
             largest = max(largest, (size, os.path.relpath(p, out)))
-            over += size > 200 * 1024
+            if size > 200 * 1024:
+                over += 1
+                big.append((size, os.path.relpath(p, out)))
 print(f"html pages: {html}")
 print(f"largest html page: {largest[1]} {largest[0] / 1024:.1f} KB")
 print(f"html pages over 200 KB: {over}")
+for size, path in sorted(big, reverse=True)[:10]:
+    print(f"  {path} {size / 1024:.1f} KB")
+others = [(s, p) for s, p in big if not p.startswith(("paths/", "salaries/"))]
+print(f"html pages over 200 KB outside paths/ and salaries/: {len(others)}")
 feed = open(os.path.join(out, "feed.xml"), encoding="utf-8").read()
 print(f"feed.xml: {len(feed.encode()) / 1024:.1f} KB, {feed.count('<entry>')} entries")
 sitemaps = sorted(
