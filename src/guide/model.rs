@@ -455,7 +455,21 @@ pub struct SiteConfig {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(length(min = 1)))]
     pub levels: Vec<String>,
+    /// How many entries one page of a list shows (the home page's
+    /// families, a term's guides, a kind's terms, the search page's
+    /// guides); longer lists go on to `page/2/` and so on.
+    #[schemars(range(min = 1))]
+    pub paginate: usize,
+    /// How many guides the Atom feed holds: the most recently updated.
+    #[schemars(range(min = 1))]
+    pub feed_entries: usize,
 }
+
+/// The default of `paginate` in `site.yaml`.
+pub const DEFAULT_PAGINATE: usize = 50;
+
+/// The default of `feed_entries` in `site.yaml`.
+pub const DEFAULT_FEED_ENTRIES: usize = 50;
 
 impl Default for SiteConfig {
     fn default() -> Self {
@@ -470,6 +484,8 @@ impl Default for SiteConfig {
             allow_raw_html: false,
             max_guide_kib: MAX_FILE_BYTES / 1024,
             levels: Vec::new(),
+            paginate: DEFAULT_PAGINATE,
+            feed_entries: DEFAULT_FEED_ENTRIES,
         }
     }
 }

@@ -19,9 +19,10 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 /// Depths of listing pages whose cards are kept: the index (0), `search/`
-/// (1) and term pages (2). A card for any other page is rendered on the
-/// spot.
-const KEPT_DEPTHS: usize = 3;
+/// (1), term pages (2), the search page's further pages (3,
+/// `search/page/2/`) and a term's (4, `employers/sap/page/2/`). A card for
+/// any other page is rendered on the spot.
+const KEPT_DEPTHS: usize = 5;
 
 /// What is kept of one guide's card: the parts every listing page shares,
 /// and the HTML of the pages at each depth.

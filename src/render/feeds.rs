@@ -6,33 +6,91 @@
 //! be known at build time.
 
 use crate::guide::model::{Date, FrontMatter};
+use crate::render::page::Page;
 use crate::site::Site;
 use crate::util::html::escape_xml;
 use crate::util::layout::Route;
 use serde::Serialize;
 use std::fmt::Write;
 
-/// `sitemap.xml` listing `pages` (with their last change), in that order.
-pub(crate) fn sitemap(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<u8> {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+/// The most URLs one sitemap file may list (sitemaps.org).
+pub(crate) const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// The most bytes one sitemap file may hold, uncompressed (sitemaps.org:
+/// 50 MB, 52,428,800 bytes).
+pub(crate) const SITEMAP_MAX_BYTES: usize = 52_428_800;
+
+const URLSET_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+const URLSET_TAIL: &str = "</urlset>\n";
+
+/// The sitemap of `pages` (with their last change), in that order: one
+/// `sitemap.xml` while they fit in one file, else `sitemap-1.xml`,
+/// `sitemap-2.xml`, … of at most [`SITEMAP_MAX_URLS`] URLs and
+/// [`SITEMAP_MAX_BYTES`] each, and `sitemap.xml` as the sitemap index that
+/// names them.
+pub(crate) fn sitemaps(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<Page> {
+    // Each file: its entries and the newest last change among them.
+    let mut files: Vec<(String, usize, Option<Date>)> = Vec::new();
     for (route, lastmod) in pages {
-        let _ = write!(
-            s,
+        let mut entry = format!(
             "  <url><loc>{}</loc>",
             escape_xml(&site.base.absolute(route))
         );
         if let Some(d) = lastmod {
-            let _ = write!(s, "<lastmod>{d}</lastmod>");
+            let _ = write!(entry, "<lastmod>{d}</lastmod>");
         }
-        s.push_str("</url>\n");
+        entry.push_str("</url>\n");
+        let room = SITEMAP_MAX_BYTES - URLSET_HEAD.len() - URLSET_TAIL.len();
+        let fits = files
+            .last()
+            .is_some_and(|(s, n, _)| *n < SITEMAP_MAX_URLS && s.len() + entry.len() <= room);
+        if !fits {
+            files.push((String::new(), 0, None));
+        }
+        if let Some((s, n, newest)) = files.last_mut() {
+            s.push_str(&entry);
+            *n += 1;
+            *newest = (*newest).max(*lastmod);
+        }
     }
-    s.push_str("</urlset>\n");
-    s.into_bytes()
+    let urlset = |body: &str| format!("{URLSET_HEAD}{body}{URLSET_TAIL}").into_bytes();
+    if files.len() <= 1 {
+        let body = files.pop().map(|f| f.0).unwrap_or_default();
+        return vec![Page {
+            path: Route::Sitemap.file(),
+            bytes: urlset(&body),
+        }];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut out = Vec::with_capacity(files.len() + 1);
+    for (k, (body, _, newest)) in files.iter().enumerate() {
+        let route = Route::SitemapPart(k + 1);
+        let _ = write!(
+            index,
+            "  <sitemap><loc>{}</loc>",
+            escape_xml(&site.base.absolute(&route))
+        );
+        if let Some(d) = newest {
+            let _ = write!(index, "<lastmod>{d}</lastmod>");
+        }
+        index.push_str("</sitemap>\n");
+        out.push(Page {
+            path: route.file(),
+            bytes: urlset(body),
+        });
+    }
+    index.push_str("</sitemapindex>\n");
+    out.push(Page {
+        path: Route::Sitemap.file(),
+        bytes: index.into_bytes(),
+    });
+    out
 }
 
-/// `robots.txt`: everything may be crawled; points at the sitemap.
+/// `robots.txt`: everything may be crawled; points at the sitemap (the
+/// sitemap index when the sitemap is split, which has the same name).
 pub(crate) fn robots(site: &Site) -> Vec<u8> {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
@@ -50,7 +108,8 @@ fn stamp(d: Date) -> String {
     format!("{d}T00:00:00Z")
 }
 
-/// The Atom feed: guides with an `updated` date, newest first (ties by slug).
+/// The Atom feed: the `feed_entries` most recently updated guides (of
+/// those with an `updated` date), newest first, ties by slug.
 /// The feed's own `updated` is the newest guide date, never the clock; a
 /// site with no dated guide uses 1970-01-01.
 pub(crate) fn atom(site: &Site) -> Vec<u8> {
@@ -60,7 +119,11 @@ pub(crate) fn atom(site: &Site) -> Vec<u8> {
         .enumerate()
         .filter_map(|(i, g)| g.front.updated.map(|d| (d, i)))
         .collect();
-    dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    dated.sort_by(|a, b| {
+        let slug = |i: usize| &site.guides[i].slug;
+        b.0.cmp(&a.0).then_with(|| slug(a.1).cmp(slug(b.1)))
+    });
+    dated.truncate(site.config.feed_entries);
     let feed_updated = newest(site).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let home = site.base.absolute(&Route::Index);
     let self_url = site.base.absolute(&Route::Feed);

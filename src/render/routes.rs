@@ -6,6 +6,8 @@
 //! disappear. A test renders fixture sites and checks that the files of
 //! these routes are exactly the files rendering produces.
 
+use crate::render::feeds::SITEMAP_MAX_URLS;
+use crate::render::paginate;
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::Route;
@@ -16,14 +18,11 @@ use crate::util::layout::Route;
 /// alias (the rules report that as an error).
 pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
     let mut out = vec![
-        Route::Index,
         Route::NotFound,
         Route::GuideList,
         Route::Paths,
         Route::Salaries,
-        Route::Search,
         Route::Feed,
-        Route::Sitemap,
         Route::Robots,
         Route::SearchIndex,
         Route::NoJekyll,
@@ -41,15 +40,31 @@ pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
             .of(Kind::Family)
             .map(|(_, t)| Route::FamilyPaths(&t.slug)),
     );
-    for kind in Kind::ALL {
-        out.push(kind.index());
-        out.extend(site.terms.of(kind).map(|(_, t)| kind.term(&t.slug)));
+    // Every page of every list: page 1 at the list's own route.
+    for (of, entries) in paginate::lists(site) {
+        let pages = paginate::page_count(entries, site.config.paginate);
+        out.extend((1..=pages).map(|k| of.page(k)));
     }
+    // As many sitemap files as the sitemap's own list of pages needs.
+    let urls = crate::render::units::sitemap(site).len();
+    out.push(Route::Sitemap);
+    out.extend((1..=sitemap_parts(urls)).map(Route::SitemapPart));
     out.extend(statics.iter().map(|s| Route::Static(s)));
     if site.config.cname.is_some() {
         out.push(Route::Cname);
     }
     out
+}
+
+/// How many `sitemap-<n>.xml` files a sitemap of `urls` URLs takes: none
+/// while one `sitemap.xml` holds them. (Counted by URLs; a sitemap split
+/// because of its bytes alone would need URLs of about a kilobyte each.)
+fn sitemap_parts(urls: usize) -> usize {
+    if urls <= SITEMAP_MAX_URLS {
+        0
+    } else {
+        urls.div_ceil(SITEMAP_MAX_URLS)
+    }
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ pub(crate) struct KindView {
 }
 
 /// A term on its kind's index page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct TermSummary {
     /// Name.
     pub name: String,
@@ -63,8 +63,10 @@ pub(crate) struct TermView {
     pub slug: String,
     /// Link to this page.
     pub url: String,
-    /// The guides naming the term, by title.
+    /// The guides naming the term on this page, by title.
     pub guides: Vec<GuideCard>,
+    /// How many guides name the term, on every page.
+    pub count: usize,
 }
 
 /// The `kind` view of `kind`.

@@ -6,52 +6,20 @@ use crate::diag::Diagnostic;
 use crate::guide::model::{Date, FrontMatter};
 use crate::render::cards::Cards;
 use crate::render::page::{page_view as page, render_one, Page};
-use crate::render::terms::GuideCard;
-use crate::render::terms::{self, KindView, TermSummary, TermView};
+use crate::render::paginate;
 use crate::render::theme::Theme;
-use crate::render::view::{families, FamilyView, PageKind, PageView, SiteView};
+use crate::render::view::{PageKind, PageView, SiteView};
 use crate::site::terms::Kind;
 use crate::site::Site;
-use crate::util::layout::{PageLinks, Route};
+use crate::util::layout::{Listing, PageLinks, Route};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::PoisonError;
 
 #[derive(Serialize)]
-struct IndexContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    families: Vec<FamilyView>,
-    guide_count: usize,
-}
-
-#[derive(Serialize)]
 struct PlainContext<'a> {
     site: &'a SiteView<'a>,
     page: PageView,
-}
-
-#[derive(Serialize)]
-struct TermsContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    kind: KindView,
-    terms: Vec<TermSummary>,
-}
-
-#[derive(Serialize)]
-struct TermContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    kind: KindView,
-    term: TermView,
-}
-
-#[derive(Serialize)]
-struct SearchContext<'a> {
-    site: &'a SiteView<'a>,
-    page: PageView,
-    guides: Vec<GuideCard>,
 }
 
 /// Newest `updated` among guides `ids`.
@@ -68,7 +36,8 @@ fn newest(site: &Site, ids: impl IntoIterator<Item = usize>) -> Option<Date> {
 /// ([`Unit::reads`], [`Unit::shows`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
-    /// `index.html`: every guide's card, grouped by family.
+    /// `index.html` (and `page/2/`, … when the families fill more than a
+    /// page): each family with its count and latest guides.
     Index,
     /// `404.html`.
     NotFound,
@@ -77,13 +46,15 @@ pub enum Unit {
     /// `salaries/` and each job family's pages under it: salary tables
     /// and charts.
     Salaries,
-    /// `search/`: the search page with every card (works without JS).
+    /// `search/` and its further pages: every card, A to Z (works without
+    /// JS).
     Search,
-    /// The index page of one kind of term, e.g. `employers/`.
+    /// The index pages of one kind of term, e.g. `employers/`.
     Terms(Kind),
-    /// The page of one term, by kind and name, e.g. `employers/sap/`.
+    /// The pages of one term, by kind and name, e.g. `employers/sap/`,
+    /// `employers/sap/page/2/`.
     Term(Kind, String),
-    /// `sitemap.xml`.
+    /// `sitemap.xml`, and `sitemap-<n>.xml` when it is split.
     Sitemap,
     /// `robots.txt`.
     Robots,
@@ -124,7 +95,9 @@ impl Unit {
     pub fn reads(&self, a: &FrontMatter, b: &FrontMatter) -> bool {
         let card = a.title != b.title || a.summary != b.summary;
         match self {
-            Unit::Index | Unit::Search | Unit::Term(..) => card,
+            // The home page names each family's most recently updated.
+            Unit::Index => card || a.updated != b.updated,
+            Unit::Search | Unit::Term(..) => card,
             Unit::Feed | Unit::Api => card || a.updated != b.updated,
             // The sitemap lists each family's salary pages, as many as its
             // guides with salary figures fill.
@@ -176,21 +149,6 @@ pub struct UnitContext<'a> {
 }
 
 impl UnitContext<'_> {
-    /// The cards of guides `ids` as the page with `links` lists them, by
-    /// title.
-    fn cards(
-        &self,
-        links: &PageLinks,
-        ids: impl IntoIterator<Item = usize>,
-    ) -> Result<Vec<GuideCard>, Diagnostic> {
-        let mut cards = ids
-            .into_iter()
-            .map(|i| self.cards.get(self.site, self.theme, links, i))
-            .collect::<Result<Vec<GuideCard>, Diagnostic>>()?;
-        cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
-        Ok(cards)
-    }
-
     /// Renders one unit into its pages.
     pub fn render(&self, unit: &Unit) -> Result<Vec<Page>, Diagnostic> {
         let (site, theme, sv) = (self.site, self.theme, self.sv);
@@ -202,7 +160,7 @@ impl UnitContext<'_> {
             }])
         };
         match unit {
-            Unit::Index => one(self.index()),
+            Unit::Index => self.index_pages(),
             Unit::NotFound => one(render_one(
                 theme,
                 "404.html",
@@ -220,13 +178,10 @@ impl UnitContext<'_> {
             )),
             Unit::Paths => crate::render::maps::pages(site, theme, sv),
             Unit::Salaries => crate::render::salary_pages::pages(site, theme, sv),
-            Unit::Search => one(self.search()),
-            Unit::Terms(kind) => one(terms_page(site, theme, sv, *kind)),
-            Unit::Term(kind, name) => Ok(self.term_page(*kind, name)?.into_iter().collect()),
-            Unit::Sitemap => file(
-                Route::Sitemap,
-                crate::render::feeds::sitemap(site, &sitemap(site)),
-            ),
+            Unit::Search => self.search_pages(),
+            Unit::Terms(kind) => self.terms_pages(*kind),
+            Unit::Term(kind, name) => self.term_pages(*kind, name),
+            Unit::Sitemap => Ok(crate::render::feeds::sitemaps(site, &sitemap(site))),
             Unit::Robots => file(Route::Robots, crate::render::feeds::robots(site)),
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
@@ -235,127 +190,39 @@ impl UnitContext<'_> {
             Unit::Statics => Ok(statics(site, theme)),
         }
     }
-
-    fn search(&self) -> Result<Page, Diagnostic> {
-        let site = self.site;
-        let links = PageLinks::of(&Route::Search, &site.base);
-        render_one(
-            self.theme,
-            "search.html",
-            &SearchContext {
-                site: &self.sv.at(&links),
-                page: page(
-                    site,
-                    &Route::Search,
-                    "Search".into(),
-                    format!("Search the role guides of {}.", site.config.title),
-                    PageKind::Search,
-                ),
-                guides: self.cards(&links, 0..site.guides.len())?,
-            },
-            Route::Search.file(),
-        )
-    }
-
-    fn index(&self) -> Result<Page, Diagnostic> {
-        let site = self.site;
-        let links = PageLinks::of(&Route::Index, &site.base);
-        // The index lays out its own cards: the macro's HTML is not needed.
-        let cards = (0..site.guides.len())
-            .map(|i| self.cards.plain(site, &links, i))
-            .collect();
-        render_one(
-            self.theme,
-            "index.html",
-            &IndexContext {
-                site: &self.sv.at(&links),
-                page: page(
-                    site,
-                    &Route::Index,
-                    site.config.title.clone(),
-                    site.config.description.clone(),
-                    PageKind::Index,
-                ),
-                families: families(site, cards),
-                guide_count: site.guides.len(),
-            },
-            Route::Index.file(),
-        )
-    }
-
-    /// The page of a term; none when no guide names it any more.
-    fn term_page(&self, kind: Kind, name: &str) -> Result<Option<Page>, Diagnostic> {
-        let site = self.site;
-        let Some((name, t)) = site.terms.of(kind).find(|(n, _)| *n == name) else {
-            return Ok(None);
-        };
-        let route = kind.term(&t.slug);
-        let links = PageLinks::of(&route, &site.base);
-        let n = t.guides.len();
-        let description = format!(
-            "{n} role guide{} naming {name} ({}).",
-            if n == 1 { "" } else { "s" },
-            kind.singular().to_lowercase()
-        );
-        render_one(
-            self.theme,
-            "term.html",
-            &TermContext {
-                site: &self.sv.at(&links),
-                page: page(site, &route, name.clone(), description, PageKind::Term),
-                kind: terms::kind_view(&links, kind),
-                term: TermView {
-                    name: name.clone(),
-                    slug: t.slug.clone(),
-                    url: links.to(&route),
-                    guides: self.cards(&links, t.guides.iter().copied())?,
-                },
-            },
-            route.file(),
-        )
-        .map(Some)
-    }
 }
 
-fn terms_page(
-    site: &Site,
-    theme: &Theme,
-    sv: &SiteView<'_>,
-    kind: Kind,
-) -> Result<Page, Diagnostic> {
-    let route = kind.index();
-    let links = PageLinks::of(&route, &site.base);
-    render_one(
-        theme,
-        "terms.html",
-        &TermsContext {
-            site: &sv.at(&links),
-            page: page(
-                site,
-                &route,
-                kind.plural().into(),
-                format!(
-                    "{} named in the guides of {}.",
-                    kind.plural(),
-                    site.config.title
-                ),
-                PageKind::Terms,
-            ),
-            kind: terms::kind_view(&links, kind),
-            terms: terms::summaries(site, &links, kind),
-        },
-        route.file(),
-    )
-}
-
-/// Every page the sitemap lists, sorted by URL, with its last change.
-fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
+/// Every page the sitemap lists, sorted by URL, with its last change:
+/// every page of every list split into pages, each guide, paths and
+/// salaries.
+pub(crate) fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     let all = newest(site, 0..site.guides.len());
-    let mut out: Vec<(Route<'_>, Option<Date>)> = vec![(Route::Index, all)];
+    let per_page = site.config.paginate;
+    let mut out: Vec<(Route<'_>, Option<Date>)> = Vec::new();
+    let term_dates: std::collections::HashMap<(&str, &str), Option<Date>> = Kind::ALL
+        .into_iter()
+        .flat_map(|k| site.terms.of(k).map(move |(_, t)| (k, t)))
+        .map(|(k, t)| {
+            (
+                (k.key(), t.slug.as_str()),
+                newest(site, t.guides.iter().copied()),
+            )
+        })
+        .collect();
+    for (of, entries) in paginate::lists(site) {
+        let lastmod = match of {
+            Listing::Term { kind_key, slug } => {
+                term_dates.get(&(kind_key, slug)).copied().flatten()
+            }
+            _ => all,
+        };
+        let pages = (1..=paginate::page_count(entries, per_page)).map(|k| (of.page(k), lastmod));
+        out.extend(pages);
+    }
     for g in &site.guides {
         out.push((Route::Guide(&g.slug), g.front.updated));
     }
-    for route in [Route::Paths, Route::Salaries, Route::Search] {
+    for route in [Route::Paths, Route::Salaries] {
         out.push((route, all));
     }
     for f in crate::render::salaries::families(site) {
@@ -365,12 +232,6 @@ fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     for (_, t) in site.terms.of(Kind::Family) {
         let newest = newest(site, t.guides.iter().copied());
         out.push((Route::FamilyPaths(&t.slug), newest));
-    }
-    for kind in Kind::ALL {
-        out.push((kind.index(), all));
-        for (_, t) in site.terms.of(kind) {
-            out.push((kind.term(&t.slug), newest(site, t.guides.iter().copied())));
-        }
     }
     out.sort_by_cached_key(|(route, _)| route.url_path());
     out

@@ -247,14 +247,19 @@ pub struct GuideView {
     pub map_svg: Option<String>,
 }
 
-/// A job family and its guides, on the index.
+/// A job family on the home page's overview.
 #[derive(Debug, Serialize)]
 pub struct FamilyView {
     /// Family name ("Other roles" for guides without one).
     pub name: String,
     /// Anchor id on the index page.
     pub id: String,
-    /// Guides sorted by title.
+    /// Link to the family's page (for "Other roles", the search page,
+    /// which lists every guide).
+    pub url: String,
+    /// How many guides the family has.
+    pub count: usize,
+    /// Its most recently updated guides (a few), newest first.
     pub guides: Vec<GuideCard>,
 }
 
@@ -430,38 +435,4 @@ impl GuideView {
             jsonld: crate::render::jsonld::script_json(&crate::render::jsonld::occupation(site, i)),
         }
     }
-}
-
-/// Groups guides by family for the index: families by name, guides by title,
-/// guides without a family last under "Other roles". `cards[i]` is the
-/// card of guide `i`.
-pub fn families(site: &Site, cards: Vec<GuideCard>) -> Vec<FamilyView> {
-    let mut groups: std::collections::BTreeMap<Option<&str>, Vec<GuideCard>> = Default::default();
-    for (g, card) in site.guides.iter().zip(cards) {
-        groups
-            .entry(g.front.family.as_deref())
-            .or_default()
-            .push(card);
-    }
-    let mut out: Vec<FamilyView> = Vec::new();
-    let mut other = None;
-    for (name, mut guides) in groups {
-        guides.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
-        match name {
-            Some(n) => out.push(FamilyView {
-                name: n.to_string(),
-                id: format!("family-{}", crate::util::slug::slugify(n)),
-                guides,
-            }),
-            None => {
-                other = Some(FamilyView {
-                    name: "Other roles".into(),
-                    id: "family-other".into(),
-                    guides,
-                })
-            }
-        }
-    }
-    out.extend(other);
-    out
 }

@@ -214,7 +214,7 @@ fn a_site_template_overrides_the_builtin_one_file_at_a_time() {
     assert!(page.contains("class=\"site-header\""));
     // index.html is not overridden.
     let index = read(site.path().join("output/index.html"));
-    assert!(index.contains("class=\"cards\""));
+    assert!(index.contains("class=\"overview\""));
 }
 
 /// A GitHub project site: published under `/repo/`. Pages link to each
@@ -364,21 +364,30 @@ fn drafts_build_only_with_the_flag() {
     assert!(read(site.path().join("output/index.html")).contains("Draft Role"));
 }
 
+/// The home page is an overview: each family by name with its count, its
+/// guides (at most three, most recently updated first) and a link to the
+/// family's page; the guides without a family under "Other roles", linked
+/// to the search page's list of every guide.
 #[test]
-fn index_groups_guides_by_family_sorted_by_title() {
+fn index_lists_each_family_with_its_count_and_latest_guides() {
     let site = fixture("basic");
+    write_guide(site.path(), "loose", "Loose Role", "updated: 2026-01-01\n");
     build_ok(site.path(), &[]);
-    let text = page_text(&read(site.path().join("output/index.html")));
+    let html = read(site.path().join("output/index.html"));
+    let text = page_text(&html);
     let eng = text
-        .find("Engineering Backend Engineer")
+        .find("Engineering 2 role guides Backend Engineer Staff Engineer")
         .expect("Engineering family first");
-    let staff = text
-        .find("Staff Engineer Technical leadership")
-        .expect("staff");
     let mgmt = text
-        .find("Management Engineering Manager")
+        .find("Management 1 role guide Engineering Manager")
         .expect("Management family");
-    assert!(eng < staff && staff < mgmt, "{text}");
+    let other = text
+        .find("Other roles 1 role guide Loose Role")
+        .expect("guides without a family last");
+    assert!(eng < mgmt && mgmt < other, "{text}");
+    assert!(html.contains("<a href=\"./families/engineering/\">Engineering</a>"));
+    assert!(html.contains("<a href=\"./search/\">Other roles</a>"));
+    assert!(text.contains("4 role guides in 2 job families."), "{text}");
 }
 
 #[test]

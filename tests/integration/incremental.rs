@@ -784,3 +784,54 @@ fn a_changed_progression_link_redraws_the_maps_two_steps_away() {
     let staff = e.text("output/guides/staff-engineer/index.html");
     assert!(staff.contains("Chain A"));
 }
+
+/// With two entries a page, edits that move a guide to another page, add a
+/// guide (a new last page) and remove it again (the last page goes) leave
+/// the output as a clean build writes it.
+#[test]
+fn edits_that_shift_pages_match_clean_builds() {
+    let mut e = Editing::new("basic", false);
+    let guide = |title: &str, updated: &str| {
+        format!(
+            "---\ntitle: {title}\nfamily: Engineering\ntags: [paged]\nsummary: About {title}.\n\
+             responsibilities: [Work.]\nskills: [Care]\nupdated: {updated}\n---\nBody.\n"
+        )
+    };
+    let mut paths = vec![e.write("site.yaml", &(e.text("site.yaml") + "paginate: 2\n"))];
+    for i in 0..5 {
+        let text = guide(&format!("Paged {i}"), &format!("2026-02-0{}", i + 1));
+        paths.push(e.write(&format!("guides/p{i}.md"), &text));
+    }
+    e.apply_ok(&paths);
+    let out = e.root().join("output");
+    // 3 published guides of the fixture and 5 new ones: 4 search pages.
+    assert!(out.join("search/page/4/index.html").is_file());
+    assert!(!out.join("search/page/5").exists());
+
+    // A new title moves a guide from the first page of its lists to the
+    // last; a newer date moves it to the top of its family on the home
+    // page.
+    let p0 = e.write("guides/p0.md", &guide("Zed Paged", "2026-02-01"));
+    e.apply_ok(&[p0]);
+    let last = read(out.join("tags/paged/page/3/index.html"));
+    assert!(last.contains("Zed Paged"), "{last}");
+    let p1 = e.write("guides/p1.md", &guide("Paged 1", "2026-03-01"));
+    e.apply_ok(&[p1]);
+
+    // A ninth guide needs a fifth search page, and takes it away again.
+    let p9 = e.write("guides/p9.md", &guide("Paged 9", "2026-01-01"));
+    e.apply_ok(&[&p9]);
+    assert!(out.join("search/page/5/index.html").is_file());
+    std::fs::remove_file(&p9).unwrap();
+    e.apply_ok(&[&p9]);
+    assert!(!out.join("search/page/5").exists());
+    assert!(!e.state.pages().contains_key("search/page/5/index.html"));
+
+    // Fewer entries a page: every list gets longer.
+    let yaml = e.write(
+        "site.yaml",
+        &e.text("site.yaml").replace("paginate: 2", "paginate: 1"),
+    );
+    e.apply_ok(&[yaml]);
+    assert!(out.join("search/page/8/index.html").is_file());
+}

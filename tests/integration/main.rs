@@ -16,6 +16,7 @@ mod hardening;
 mod incremental;
 mod lsp;
 mod maps;
+mod pages;
 mod properties;
 mod publish;
 mod robustness;

@@ -34,6 +34,9 @@ pub const GUIDES_DIR: &str = "guides/";
 /// The folder under `salaries/` of the guides without a job family: a `_`
 /// is in no slug, so no family's folder can take it.
 pub const SALARIES_NO_FAMILY: &str = "no_family";
+/// The folder, under a list's own URL, that holds its further pages:
+/// `page/`, as in `employers/acme/page/2/`.
+pub const PAGES_DIR: &str = "page/";
 
 /// One location in the output. Folder pages (`guides/<slug>/`) are written
 /// as the folder's `index.html`; the others are files of their own.
@@ -80,8 +83,20 @@ pub enum Route<'a> {
     Search,
     /// `feed.xml`: the Atom feed.
     Feed,
-    /// `sitemap.xml`.
+    /// `sitemap.xml`: the sitemap, or the sitemap index when the URLs
+    /// need more than one file.
     Sitemap,
+    /// One file of a split sitemap, by number from 1: `sitemap-<n>.xml`.
+    SitemapPart(usize),
+    /// Page `number` (2 or more) of a list split into pages: the list's
+    /// own URL path then `page/<number>/`, e.g. `employers/acme/page/2/`,
+    /// or `page/3/` for the home page. Page 1 is the list's own route.
+    Page {
+        /// The list.
+        of: Listing<'a>,
+        /// The page's number, 2 or more.
+        number: usize,
+    },
     /// `robots.txt`.
     Robots,
     /// `search-index.json`, read by the search page.
@@ -92,6 +107,46 @@ pub enum Route<'a> {
     Cname,
     /// A theme's static file, by its path under the theme's `static/`.
     Static(&'a str),
+}
+
+/// A list that may be split into pages ([`Route::Page`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Listing<'a> {
+    /// The home page's overview of job families.
+    Index,
+    /// The search page's list of every guide.
+    Search,
+    /// The index of one kind of term, by its key.
+    Kind(&'a str),
+    /// The guides of one term.
+    Term {
+        /// `families`, `tags`, `employers` or `sectors`.
+        kind_key: &'a str,
+        /// The term's slug.
+        slug: &'a str,
+    },
+}
+
+impl<'a> Listing<'a> {
+    /// The route of the list's first page, at the list's own URL.
+    pub fn first(&self) -> Route<'a> {
+        match *self {
+            Listing::Index => Route::Index,
+            Listing::Search => Route::Search,
+            Listing::Kind(key) => Route::KindIndex(key),
+            Listing::Term { kind_key, slug } => Route::Term { kind_key, slug },
+        }
+    }
+
+    /// The route of page `number`, counted from 1: the list's own route
+    /// for the first page, `…/page/<number>/` after it.
+    pub fn page(&self, number: usize) -> Route<'a> {
+        if number <= 1 {
+            self.first()
+        } else {
+            Route::Page { of: *self, number }
+        }
+    }
 }
 
 impl Route<'_> {
@@ -125,7 +180,8 @@ impl Route<'_> {
             | Route::FamilyPaths(_)
             | Route::Salaries
             | Route::SalaryFamily { .. }
-            | Route::Search => true,
+            | Route::Search
+            | Route::Page { .. } => true,
             Route::Alias(alias) => !alias_is_file(alias),
             _ => false,
         }
@@ -147,6 +203,15 @@ impl Route<'_> {
             Route::NoJekyll => ".nojekyll",
             Route::Cname => "CNAME",
             Route::Static(path) => path,
+            Route::SitemapPart(n) => {
+                let _ = write!(out, "sitemap-{n}.xml");
+                return;
+            }
+            Route::Page { of, number } => {
+                of.first().push_url_path(out);
+                let _ = write!(out, "{PAGES_DIR}{number}/");
+                return;
+            }
             Route::Guide(slug) => {
                 let _ = write!(out, "{GUIDES_DIR}{slug}/");
                 return;
@@ -219,9 +284,10 @@ pub fn alias_file(alias: &str) -> String {
 
 /// What careerbook itself writes at the output file `file`, if anything
 /// does whatever the guides say: the fixed files (home page, 404, feed,
-/// sitemap, robots, search index, guide list, CNAME) and everything in the
-/// folders of generated pages (`api/`, `paths/`, `salaries/`, `search/`,
-/// and each kind of term). A redirect written there would replace a page,
+/// sitemap and its parts `sitemap-<n>.xml`, robots, search index, guide
+/// list, CNAME) and everything in the folders of generated pages (`api/`,
+/// `paths/`, `salaries/`, `search/`, each kind of term, and `page/`, where
+/// the home page's further pages go). A redirect written there would replace a page,
 /// so an alias may not name one. (The theme's static files depend on the
 /// theme: the rules get their names from the theme.)
 pub fn generated_owner(file: &str) -> Option<String> {
@@ -238,7 +304,18 @@ pub fn generated_owner(file: &str) -> Option<String> {
     if let Some((_, what)) = FIXED.iter().find(|(r, _)| overlaps(file, &r.file())) {
         return Some(what.to_string());
     }
+    // The files of a split sitemap, `sitemap-<n>.xml`, however many.
+    let first = file.split('/').next().unwrap_or(file);
+    let part = first
+        .strip_prefix("sitemap-")
+        .and_then(|n| n.strip_suffix(".xml"));
+    if part.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+        return Some("a file of the sitemap".to_string());
+    }
     const FOLDERS: &[&str] = &[
+        // The home page's further pages (`page/2/`); every other list's
+        // pages sit in a folder below that is generated already.
+        PAGES_DIR,
         "api/",
         "paths/",
         "salaries/",

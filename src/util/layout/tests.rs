@@ -1,4 +1,5 @@
-//! Unit tests of [`super`].
+//! Tests of the URL layout: every route's URL path and file, links between
+//! pages, base URLs and aliases.
 
 use super::*;
 
@@ -98,7 +99,31 @@ fn every_route_has_a_url_path_and_a_file() {
         (Route::NoJekyll, ".nojekyll", ".nojekyll"),
         (Route::Cname, "CNAME", "CNAME"),
         (Route::Static("css/a.css"), "css/a.css", "css/a.css"),
+        (Route::SitemapPart(3), "sitemap-3.xml", "sitemap-3.xml"),
+        (Listing::Index.page(2), "page/2/", "page/2/index.html"),
+        (
+            Listing::Search.page(12),
+            "search/page/12/",
+            "search/page/12/index.html",
+        ),
+        (
+            Listing::Kind("tags").page(3),
+            "tags/page/3/",
+            "tags/page/3/index.html",
+        ),
+        (
+            Listing::Term {
+                kind_key: "employers",
+                slug: "sap",
+            }
+            .page(2),
+            "employers/sap/page/2/",
+            "employers/sap/page/2/index.html",
+        ),
     ];
+    // Page 1 of a list is the list's own page.
+    assert_eq!(Listing::Index.page(1), Route::Index);
+    assert_eq!(Listing::Kind("tags").page(1), Route::KindIndex("tags"));
     for (route, url, file) in cases {
         assert_eq!(route.url_path(), url, "{route:?}");
         assert_eq!(route.file(), file, "{route:?}");

@@ -275,3 +275,17 @@ pub(crate) fn assert_links_open_from_disk(out: &Path, page: &str) -> usize {
     }
     checked
 }
+
+/// Writes a small valid guide at `guides/<file>.md` titled `title`, with
+/// `extra` (front matter lines, each ending in a newline) added.
+pub(crate) fn write_guide(root: &Path, file: &str, title: &str, extra: &str) {
+    let path = root.join("guides").join(format!("{file}.md"));
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        path,
+        format!(
+            "---\ntitle: {title}\nsummary: About {title}.\nresponsibilities: [Work.]\nskills: [Care]\n{extra}---\nBody.\n"
+        ),
+    )
+    .expect("write guide");
+}

@@ -1,0 +1,341 @@
+//! The pages of the lists that grow with the site: the home page's
+//! overview of job families, the search page's list of every guide, each
+//! kind's index of terms and each term's guides, every one split into
+//! pages of `paginate` entries ([`crate::render::paginate`]).
+//!
+//! In: the resolved site, the theme and the card cache of a
+//! [`UnitContext`]. Out: the pages of one list, first page first.
+
+use crate::diag::Diagnostic;
+use crate::render::page::{page_view, render_one, Page};
+use crate::render::paginate::{self, PaginationView};
+use crate::render::terms::{self, GuideCard, KindView, TermSummary, TermView};
+use crate::render::units::UnitContext;
+use crate::render::view::{FamilyView, PageKind, PageView, SiteView};
+use crate::site::terms::Kind;
+use crate::site::Site;
+use crate::util::layout::{Listing, PageLinks, Route};
+use serde::Serialize;
+
+/// How many of a family's guides the home page names: the most recently
+/// updated, so the overview shows what changed and each family's own
+/// pages (A to Z) show the rest.
+const INDEX_TOP: usize = 3;
+
+#[derive(Serialize)]
+struct IndexContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    families: Vec<FamilyView>,
+    family_count: usize,
+    guide_count: usize,
+    all_url: String,
+    pagination: PaginationView,
+}
+
+#[derive(Serialize)]
+struct TermsContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    kind: KindView,
+    terms: Vec<TermSummary>,
+    term_count: usize,
+    pagination: PaginationView,
+}
+
+#[derive(Serialize)]
+struct TermContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    kind: KindView,
+    term: TermView,
+    pagination: PaginationView,
+}
+
+#[derive(Serialize)]
+struct SearchContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView,
+    guides: Vec<GuideCard>,
+    guide_count: usize,
+    pagination: PaginationView,
+}
+
+/// One page of a list: its route, links, `page` view and `pagination`.
+struct Slot<'a> {
+    route: Route<'a>,
+    links: PageLinks,
+    page: PageView,
+    pagination: PaginationView,
+}
+
+/// The slot of page `number` (from 1) of `of`, a list of `total` entries.
+fn slot<'a>(
+    site: &Site,
+    of: Listing<'a>,
+    number: usize,
+    total: usize,
+    (title, description, kind): (&str, &str, PageKind),
+) -> Slot<'a> {
+    let per_page = site.config.paginate;
+    let route = of.page(number);
+    let links = PageLinks::of(&route, &site.base);
+    let pagination = paginate::view(&links, of, number, total, per_page);
+    let page = page_view(
+        site,
+        &route,
+        paginate::title(title, number, pagination.count),
+        paginate::title(description, number, pagination.count),
+        kind,
+    );
+    Slot {
+        route,
+        links,
+        page,
+        pagination,
+    }
+}
+
+/// Guides `ids` sorted as listing pages show them: by title, then slug.
+fn by_title(site: &Site, mut ids: Vec<usize>) -> Vec<usize> {
+    ids.sort_by(|&a, &b| {
+        let (a, b) = (&site.guides[a], &site.guides[b]);
+        a.front.title.cmp(&b.front.title).then(a.slug.cmp(&b.slug))
+    });
+    ids
+}
+
+impl UnitContext<'_> {
+    /// The cards of guides `ids`, in that order, as the page with `links`
+    /// lists them.
+    fn cards_in_order(
+        &self,
+        links: &PageLinks,
+        ids: &[usize],
+    ) -> Result<Vec<GuideCard>, Diagnostic> {
+        ids.iter()
+            .map(|&i| self.cards.get(self.site, self.theme, links, i))
+            .collect()
+    }
+
+    /// The search page: every guide, A to Z, split into pages.
+    pub(crate) fn search_pages(&self) -> Result<Vec<Page>, Diagnostic> {
+        let site = self.site;
+        let total = site.guides.len();
+        let description = format!("Search the role guides of {}.", site.config.title);
+        let ids = by_title(site, (0..total).collect());
+        let pages = paginate::split(ids, site.config.paginate);
+        let mut out = Vec::with_capacity(pages.len());
+        for (k, ids) in pages.iter().enumerate() {
+            let s = slot(
+                site,
+                Listing::Search,
+                k + 1,
+                total,
+                ("Search", &description, PageKind::Search),
+            );
+            out.push(render_one(
+                self.theme,
+                "search.html",
+                &SearchContext {
+                    site: &self.sv.at(&s.links),
+                    guides: self.cards_in_order(&s.links, ids)?,
+                    page: s.page,
+                    guide_count: total,
+                    pagination: s.pagination,
+                },
+                s.route.file(),
+            )?);
+        }
+        Ok(out)
+    }
+
+    /// The home page: each job family with its guide count and its most
+    /// recently updated guides, linking to the family's own pages; the
+    /// guides without a family last, linking to the search page's list of
+    /// every guide. Long overviews are split into pages too.
+    pub(crate) fn index_pages(&self) -> Result<Vec<Page>, Diagnostic> {
+        let site = self.site;
+        let all = self.families();
+        let family_count = site.terms.of(Kind::Family).count();
+        let total = all.len();
+        let pages = paginate::split(all, site.config.paginate);
+        let mut out = Vec::with_capacity(pages.len());
+        for (k, entries) in pages.into_iter().enumerate() {
+            let s = slot(
+                site,
+                Listing::Index,
+                k + 1,
+                total,
+                (
+                    &site.config.title,
+                    &site.config.description,
+                    PageKind::Index,
+                ),
+            );
+            let families = entries
+                .into_iter()
+                .map(|(name, route, ids)| {
+                    let top = ids.iter().take(INDEX_TOP);
+                    let guides = top.map(|&i| self.cards.plain(site, &s.links, i)).collect();
+                    let (id, url) = match (&name, route) {
+                        (Some(n), Some(r)) => (
+                            format!("family-{}", crate::util::slug::slugify(n)),
+                            s.links.to(&r),
+                        ),
+                        _ => ("family-other".into(), s.links.to(&Route::Search)),
+                    };
+                    FamilyView {
+                        name: name.unwrap_or_else(|| "Other roles".into()),
+                        id,
+                        url,
+                        count: ids.len(),
+                        guides,
+                    }
+                })
+                .collect();
+            out.push(render_one(
+                self.theme,
+                "index.html",
+                &IndexContext {
+                    site: &self.sv.at(&s.links),
+                    families,
+                    family_count,
+                    guide_count: site.guides.len(),
+                    all_url: s.links.to(&Route::Search),
+                    page: s.page,
+                    pagination: s.pagination,
+                },
+                s.route.file(),
+            )?);
+        }
+        Ok(out)
+    }
+
+    /// The entries of the home page's overview, in order: each family by
+    /// name with its page and its guides, most recently updated first (then
+    /// by title), and last the guides without a family.
+    #[allow(clippy::type_complexity)]
+    fn families(&self) -> Vec<(Option<String>, Option<Route<'_>>, Vec<usize>)> {
+        let site = self.site;
+        let recent = |ids: Vec<usize>| {
+            let mut ids = by_title(site, ids);
+            // Stable: equal dates keep the title order.
+            ids.sort_by(|&a, &b| {
+                site.guides[b]
+                    .front
+                    .updated
+                    .cmp(&site.guides[a].front.updated)
+            });
+            ids
+        };
+        let mut out: Vec<(Option<String>, Option<Route<'_>>, Vec<usize>)> = site
+            .terms
+            .of(Kind::Family)
+            .map(|(name, t)| {
+                let route = Kind::Family.term(&t.slug);
+                (Some(name.clone()), Some(route), recent(t.guides.clone()))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        let other: Vec<usize> = (0..site.guides.len())
+            .filter(|&i| site.guides[i].front.family.is_none())
+            .collect();
+        if !other.is_empty() {
+            out.push((None, None, recent(other)));
+        }
+        out
+    }
+
+    /// The pages of one term; none when no guide names it any more.
+    pub(crate) fn term_pages(&self, kind: Kind, name: &str) -> Result<Vec<Page>, Diagnostic> {
+        let site = self.site;
+        let Some((name, t)) = site.terms.of(kind).find(|(n, _)| *n == name) else {
+            return Ok(Vec::new());
+        };
+        let of = Listing::Term {
+            kind_key: kind.key(),
+            slug: &t.slug,
+        };
+        let total = t.guides.len();
+        let description = format!(
+            "{total} role guide{} naming {name} ({}).",
+            if total == 1 { "" } else { "s" },
+            kind.singular().to_lowercase()
+        );
+        let ids = by_title(site, t.guides.clone());
+        let pages = paginate::split(ids, site.config.paginate);
+        let mut out = Vec::with_capacity(pages.len());
+        for (k, ids) in pages.iter().enumerate() {
+            let s = slot(site, of, k + 1, total, (name, &description, PageKind::Term));
+            out.push(render_one(
+                self.theme,
+                "term.html",
+                &TermContext {
+                    site: &self.sv.at(&s.links),
+                    kind: terms::kind_view(&s.links, kind),
+                    term: TermView {
+                        name: name.clone(),
+                        slug: t.slug.clone(),
+                        url: s.links.to(&of.first()),
+                        guides: self.cards_in_order(&s.links, ids)?,
+                        count: total,
+                    },
+                    page: s.page,
+                    pagination: s.pagination,
+                },
+                s.route.file(),
+            )?);
+        }
+        Ok(out)
+    }
+
+    /// The index of one kind of term, by name, split into pages.
+    pub(crate) fn terms_pages(&self, kind: Kind) -> Result<Vec<Page>, Diagnostic> {
+        let site = self.site;
+        let of = Listing::Kind(kind.key());
+        let description = format!(
+            "{} named in the guides of {}.",
+            kind.plural(),
+            site.config.title
+        );
+        // The links depend on the page's depth only, which is the same on
+        // every page after the first.
+        let first = PageLinks::of(&of.first(), &site.base);
+        let later = PageLinks::of(&of.page(2), &site.base);
+        let total = site.terms.of(kind).count();
+        let pages = paginate::split((0..total).collect::<Vec<usize>>(), site.config.paginate);
+        let near = terms::summaries(site, &first, kind);
+        let far = if pages.len() > 1 {
+            terms::summaries(site, &later, kind)
+        } else {
+            Vec::new()
+        };
+        let mut out = Vec::with_capacity(pages.len());
+        for (k, range) in pages.iter().enumerate() {
+            let s = slot(
+                site,
+                of,
+                k + 1,
+                total,
+                (kind.plural(), &description, PageKind::Terms),
+            );
+            let all = if k == 0 { &near } else { &far };
+            let terms = range.iter().map(|&j| all[j].clone()).collect();
+            out.push(render_one(
+                self.theme,
+                "terms.html",
+                &TermsContext {
+                    site: &self.sv.at(&s.links),
+                    kind: terms::kind_view(&s.links, kind),
+                    terms,
+                    term_count: total,
+                    page: s.page,
+                    pagination: s.pagination,
+                },
+                s.route.file(),
+            )?);
+        }
+        Ok(out)
+    }
+}
