@@ -78,7 +78,7 @@ pub(crate) fn describe(site: &Site, statics: &[String]) -> BTreeMap<String, Page
             Route::Feed => "feed",
             Route::Sitemap => "sitemap",
             Route::Robots => "robots",
-            Route::SearchIndex => "search_index",
+            Route::SearchIndex | Route::SearchShard(_) | Route::SearchRecords(_) => "search_index",
             Route::NoJekyll => "nojekyll",
             Route::Cname => "cname",
             Route::Static(_) => "static",

@@ -31,6 +31,10 @@ pub const MAX_NAME_BYTES: usize = 255;
 /// this plus its slug and a `/` (the search index links guides that way).
 pub const GUIDES_DIR: &str = "guides/";
 
+/// The folder of the search index's shards and records, beside the
+/// manifest `search-index.json`.
+pub const SEARCH_DIR: &str = "search-index/";
+
 /// One location in the output. Folder pages (`guides/<slug>/`) are written
 /// as the folder's `index.html`; the others are files of their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -70,8 +74,14 @@ pub enum Route<'a> {
     Sitemap,
     /// `robots.txt`.
     Robots,
-    /// `search-index.json`, read by the search page.
+    /// `search-index.json`, the search index's manifest, read by the
+    /// search box and the search page.
     SearchIndex,
+    /// One shard of the search index, by key: `search-index/w/<key>.json`.
+    SearchShard(&'a str),
+    /// One file of search result records, by number:
+    /// `search-index/r/<n>.json`.
+    SearchRecords(usize),
     /// `.nojekyll`, which stops GitHub Pages from running Jekyll.
     NoJekyll,
     /// `CNAME`, GitHub Pages' custom domain.
@@ -137,6 +147,14 @@ impl Route<'_> {
             }
             Route::GuideData(slug) => {
                 let _ = write!(out, "api/guides/{slug}.json");
+                return;
+            }
+            Route::SearchShard(key) => {
+                let _ = write!(out, "{SEARCH_DIR}w/{key}.json");
+                return;
+            }
+            Route::SearchRecords(n) => {
+                let _ = write!(out, "{SEARCH_DIR}r/{n}.json");
                 return;
             }
             Route::KindIndex(key) => {
@@ -216,6 +234,7 @@ pub fn generated_owner(file: &str) -> Option<String> {
         "paths/",
         "salaries/",
         "search/",
+        SEARCH_DIR,
         "families/",
         "tags/",
         "employers/",
@@ -470,6 +489,16 @@ mod tests {
             (Route::Sitemap, "sitemap.xml", "sitemap.xml"),
             (Route::Robots, "robots.txt", "robots.txt"),
             (Route::SearchIndex, "search-index.json", "search-index.json"),
+            (
+                Route::SearchShard("en"),
+                "search-index/w/en.json",
+                "search-index/w/en.json",
+            ),
+            (
+                Route::SearchRecords(3),
+                "search-index/r/3.json",
+                "search-index/r/3.json",
+            ),
             (Route::NoJekyll, ".nojekyll", ".nojekyll"),
             (Route::Cname, "CNAME", "CNAME"),
             (Route::Static("css/a.css"), "css/a.css", "css/a.css"),

@@ -17,6 +17,7 @@ mod incremental;
 mod properties;
 mod publish;
 mod robustness;
+mod search;
 mod serve;
 mod serve_hostile;
 mod site;
