@@ -17,182 +17,182 @@
   // manifest and the matching guides' numbers, best first), or null when
   // the index cannot be read; records(m, ids) to their {url, title, summary}.
   function engine(indexUrl, fromDisk) {
-  var root = new URL(".", indexUrl);
-  // Field weights (title, alt titles, tags, employers, skills, summary,
-  // first word of the title) and
-  // how well a word matches a query word (whole, prefix, one edit away).
-  var WEIGHTS = [12, 8, 5, 5, 3, 1, 13], WHOLE = 4, PREFIX = 3, TYPO = 2;
+    var root = new URL(".", indexUrl);
+    // Field weights (title, alt titles, tags, employers, skills, summary,
+    // first word of the title) and
+    // how well a word matches a query word (whole, prefix, one edit away).
+    var WEIGHTS = [12, 8, 5, 5, 3, 1, 13], WHOLE = 4, PREFIX = 3, TYPO = 2;
 
-  // "../guides/x/#pay" -> "../guides/x/index.html#pay" on pages opened from disk.
-  function onDisk(href) {
-    if (!fromDisk) return href;
-    var m = /^([^?#]*)(.*)$/.exec(href);
-    return /\/$/.test(m[1]) ? m[1] + "index.html" + m[2] : href;
-  }
+    // "../guides/x/#pay" -> "../guides/x/index.html#pay" on pages opened from disk.
+    function onDisk(href) {
+      if (!fromDisk) return href;
+      var m = /^([^?#]*)(.*)$/.exec(href);
+      return /\/$/.test(m[1]) ? m[1] + "index.html" + m[2] : href;
+    }
 
-  // Must fold and split as src/render/search.rs does.
-  function fold(s) {
-    return s.toLowerCase().replace(/[\u00c0-\u024f\u1e00-\u1eff]/g, function (c) {
-      var d = c.normalize("NFD");
-      return /^[a-z][\u0300-\u036f]+$/.test(d) ? d.charAt(0) : c;
-    }).replace(/[\u0300-\u036f]/g, "");
-  }
-  function words(s) {
-    var seen = {}, ws = [];
-    fold(s).split(/[^\p{Alphabetic}\p{N}]+/u).forEach(function (w) {
-      w = Array.from(w).slice(0, MAX_WORD).join("");
-      if (w && !seen[w]) { seen[w] = 1; ws.push(w); }
+    // Must fold and split as src/render/search.rs does.
+    function fold(s) {
+      return s.toLowerCase().replace(/[\u00c0-\u024f\u1e00-\u1eff]/g, function (c) {
+        var d = c.normalize("NFD");
+        return /^[a-z][\u0300-\u036f]+$/.test(d) ? d.charAt(0) : c;
+      }).replace(/[\u0300-\u036f]/g, "");
+    }
+    function words(s) {
+      var seen = {}, ws = [];
+      fold(s).split(/[^\p{Alphabetic}\p{N}]+/u).forEach(function (w) {
+        w = Array.from(w).slice(0, MAX_WORD).join("");
+        if (w && !seen[w]) { seen[w] = 1; ws.push(w); }
+      });
+      return ws.slice(0, MAX_TERMS);
+    }
+    function keyOf(chars) {
+      return chars.map(function (c) {
+        return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
+      }).join("");
+    }
+    function primary(w) { return keyOf(Array.from(w).slice(0, 2)); }
+
+    // Postings: "~" and a bitmap, or gaps in base 32 (see search.rs).
+    var VAL = new Int8Array(128);
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".split("").forEach(function (c, i) {
+      VAL[c.charCodeAt(0)] = i;
     });
-    return ws.slice(0, MAX_TERMS);
-  }
-  function keyOf(chars) {
-    return chars.map(function (c) {
-      return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
-    }).join("");
-  }
-  function primary(w) { return keyOf(Array.from(w).slice(0, 2)); }
-
-  // Postings: "~" and a bitmap, or gaps in base 32 (see search.rs).
-  var VAL = new Int8Array(128);
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".split("").forEach(function (c, i) {
-    VAL[c.charCodeAt(0)] = i;
-  });
-  function eachId(s, fn) {
-    var k, v;
-    if (s.charAt(0) === "~") {
-      for (k = 1; k < s.length; k++) {
+    function eachId(s, fn) {
+      var k, v;
+      if (s.charAt(0) === "~") {
+        for (k = 1; k < s.length; k++) {
+          v = VAL[s.charCodeAt(k)];
+          for (var j = 0; j < 6; j++) if (v & (1 << j)) fn((k - 1) * 6 + j);
+        }
+        return;
+      }
+      var prev = -1, n = 0;
+      for (k = 0; k < s.length; k++) {
         v = VAL[s.charCodeAt(k)];
-        for (var j = 0; j < 6; j++) if (v & (1 << j)) fn((k - 1) * 6 + j);
+        if (v >= 32) n = n * 32 + v - 32;
+        else { prev += n * 32 + v + 1; fn(prev); n = 0; }
       }
-      return;
     }
-    var prev = -1, n = 0;
-    for (k = 0; k < s.length; k++) {
-      v = VAL[s.charCodeAt(k)];
-      if (v >= 32) n = n * 32 + v - 32;
-      else { prev += n * 32 + v + 1; fn(prev); n = 0; }
-    }
-  }
 
-  // Whether a and b (arrays of characters) are at most one edit apart:
-  // an insertion, a deletion, a substitution or two neighbours swapped.
-  function oneEdit(a, b) {
-    if (Math.abs(a.length - b.length) > 1) return false;
-    var i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    if (i === a.length && i === b.length) return true;
-    var rest = function (x, y) { return a.slice(x).join("") === b.slice(y).join(""); };
-    if (a.length === b.length) {
-      return rest(i + 1, i + 1) ||
-        (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
-    }
-    return a.length > b.length ? rest(i + 1, i) : rest(i, i + 1);
-  }
-
-  var files = {};
-  // A file of the index as JSON, fetched once; null when it cannot be read.
-  function get(url) {
-    if (!(url in files)) {
-      files[url] = (typeof fetch === "function" ? fetch(url) : Promise.reject(new Error("no fetch")))
-        .then(function (r) {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
-        })
-        .catch(function () { return null; });
-    }
-    return files[url];
-  }
-  function manifest() {
-    return get(indexUrl.href).then(function (m) {
-      if (!m || m.v !== VERSION) return null;
-      if (!m.has) {
-        m.has = {};
-        m.shards.forEach(function (k) { m.has[k] = true; });
+    // Whether a and b (arrays of characters) are at most one edit apart:
+    // an insertion, a deletion, a substitution or two neighbours swapped.
+    function oneEdit(a, b) {
+      if (Math.abs(a.length - b.length) > 1) return false;
+      var i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      if (i === a.length && i === b.length) return true;
+      var rest = function (x, y) { return a.slice(x).join("") === b.slice(y).join(""); };
+      if (a.length === b.length) {
+        return rest(i + 1, i + 1) ||
+          (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
       }
-      return m;
-    });
-  }
-  function shard(m, key) {
-    if (!m.has[key]) return Promise.resolve({ w: {} });
-    return get(new URL(m.dir + "w/" + key + ".json", root).href).then(function (s) {
-      return s || { w: {} };
-    });
-  }
-  function record(m, id) {
-    var url = new URL(m.dir + "r/" + Math.floor(id / m.chunk) + ".json", root).href;
-    return get(url).then(function (r) {
-      var d = r && r[id % m.chunk];
-      return d && { url: onDisk(new URL(m.base + d[0] + "/", root).href), title: d[1], summary: d[2] };
-    });
-  }
+      return a.length > b.length ? rest(i + 1, i) : rest(i, i + 1);
+    }
 
-  // The words of the index a query word stands for: [word, shard, quality].
-  function matches(m, term) {
-    var chars = Array.from(term);
-    return shard(m, primary(term)).then(function (s) {
-      var found = [];
-      if (chars.length === 1) {
-        if (s.w[term]) found.push([term, s, WHOLE]);
-        return found;
+    var files = {};
+    // A file of the index as JSON, fetched once; null when it cannot be read.
+    function get(url) {
+      if (!(url in files)) {
+        files[url] = (typeof fetch === "function" ? fetch(url) : Promise.reject(new Error("no fetch")))
+          .then(function (r) {
+            if (!r.ok) throw new Error("HTTP " + r.status);
+            return r.json();
+          })
+          .catch(function () { return null; });
       }
-      Object.keys(s.w).forEach(function (w) {
-        if (w.lastIndexOf(term, 0) === 0) found.push([w, s, w === term ? WHOLE : PREFIX]);
+      return files[url];
+    }
+    function manifest() {
+      return get(indexUrl.href).then(function (m) {
+        if (!m || m.v !== VERSION) return null;
+        if (!m.has) {
+          m.has = {};
+          m.shards.forEach(function (k) { m.has[k] = true; });
+        }
+        return m;
       });
-      if (found.length || chars.length < 5) return found;
-      // One edit away: words of this shard, or named here because one
-      // edit in their first two letters leads here; else the shards of the
-      // query word without its first or second letter.
-      var near = {};
-      function scan(n) {
-        Object.keys(n.w).concat(n.n || []).forEach(function (w) {
-          if (oneEdit(chars, Array.from(w))) near[w] = true;
+    }
+    function shard(m, key) {
+      if (!m.has[key]) return Promise.resolve({ w: {} });
+      return get(new URL(m.dir + "w/" + key + ".json", root).href).then(function (s) {
+        return s || { w: {} };
+      });
+    }
+    function record(m, id) {
+      var url = new URL(m.dir + "r/" + Math.floor(id / m.chunk) + ".json", root).href;
+      return get(url).then(function (r) {
+        var d = r && r[id % m.chunk];
+        return d && { url: onDisk(new URL(m.base + d[0] + "/", root).href), title: d[1], summary: d[2] };
+      });
+    }
+
+    // The words of the index a query word stands for: [word, shard, quality].
+    function matches(m, term) {
+      var chars = Array.from(term);
+      return shard(m, primary(term)).then(function (s) {
+        var found = [];
+        if (chars.length === 1) {
+          if (s.w[term]) found.push([term, s, WHOLE]);
+          return found;
+        }
+        Object.keys(s.w).forEach(function (w) {
+          if (w.lastIndexOf(term, 0) === 0) found.push([w, s, w === term ? WHOLE : PREFIX]);
         });
-      }
-      scan(s);
-      var more = Object.keys(near).length ? [] : [keyOf(chars.slice(1, 3)), keyOf([chars[0], chars[2]])];
-      return Promise.all(more.map(function (k) { return shard(m, k); })).then(function (ss) {
-        ss.forEach(scan);
-        return Promise.all(Object.keys(near).sort().map(function (w) {
-          return shard(m, primary(w)).then(function (p) { return p.w[w] ? [w, p, TYPO] : null; });
-        })).then(function (l) { return l.filter(Boolean); });
-      });
-    });
-  }
-
-  // Resolves to the numbers of the matching guides, best first, or null
-  // when the index cannot be read. Every word of the query must match.
-  function search(q) {
-    var terms = words(q);
-    return manifest().then(function (m) {
-      if (!m) return null;
-      if (!terms.length) return { m: m, ids: [] };
-      return Promise.all(terms.map(function (t) { return matches(m, t); })).then(function (all) {
-        var total = null;
-        all.forEach(function (found) {
-          var best = new Uint8Array(m.n);
-          found.forEach(function (f) {
-            var fields = f[1].w[f[0]];
-            fields.forEach(function (enc, i) {
-              var score = WEIGHTS[i] * f[2];
-              if (enc) eachId(enc, function (id) { if (score > best[id]) best[id] = score; });
-            });
+        if (found.length || chars.length < 5) return found;
+        // One edit away: words of this shard, or named here because one
+        // edit in their first two letters leads here; else the shards of the
+        // query word without its first or second letter.
+        var near = {};
+        function scan(n) {
+          Object.keys(n.w).concat(n.n || []).forEach(function (w) {
+            if (oneEdit(chars, Array.from(w))) near[w] = true;
           });
-          if (!total) { total = new Uint16Array(best); return; }
-          for (var i = 0; i < m.n; i++) total[i] = total[i] && best[i] ? total[i] + best[i] : 0;
+        }
+        scan(s);
+        var more = Object.keys(near).length ? [] : [keyOf(chars.slice(1, 3)), keyOf([chars[0], chars[2]])];
+        return Promise.all(more.map(function (k) { return shard(m, k); })).then(function (ss) {
+          ss.forEach(scan);
+          return Promise.all(Object.keys(near).sort().map(function (w) {
+            return shard(m, primary(w)).then(function (p) { return p.w[w] ? [w, p, TYPO] : null; });
+          })).then(function (l) { return l.filter(Boolean); });
         });
-        var ids = [];
-        for (var i = 0; i < m.n; i++) if (total[i]) ids.push(i);
-        ids.sort(function (a, b) { return total[b] - total[a] || a - b; });
-        return { m: m, ids: ids };
       });
-    });
-  }
-  function records(m, ids) {
-    return Promise.all(ids.map(function (id) { return record(m, id); }))
-      .then(function (l) { return l.filter(Boolean); });
-  }
+    }
 
-  return { search: search, records: records, words: words, manifest: manifest };
+    // Resolves to the numbers of the matching guides, best first, or null
+    // when the index cannot be read. Every word of the query must match.
+    function search(q) {
+      var terms = words(q);
+      return manifest().then(function (m) {
+        if (!m) return null;
+        if (!terms.length) return { m: m, ids: [] };
+        return Promise.all(terms.map(function (t) { return matches(m, t); })).then(function (all) {
+          var total = null;
+          all.forEach(function (found) {
+            var best = new Uint8Array(m.n);
+            found.forEach(function (f) {
+              var fields = f[1].w[f[0]];
+              fields.forEach(function (enc, i) {
+                var score = WEIGHTS[i] * f[2];
+                if (enc) eachId(enc, function (id) { if (score > best[id]) best[id] = score; });
+              });
+            });
+            if (!total) { total = new Uint16Array(best); return; }
+            for (var i = 0; i < m.n; i++) total[i] = total[i] && best[i] ? total[i] + best[i] : 0;
+          });
+          var ids = [];
+          for (var i = 0; i < m.n; i++) if (total[i]) ids.push(i);
+          ids.sort(function (a, b) { return total[b] - total[a] || a - b; });
+          return { m: m, ids: ids };
+        });
+      });
+    }
+    function records(m, ids) {
+      return Promise.all(ids.map(function (id) { return record(m, id); }))
+        .then(function (l) { return l.filter(Boolean); });
+    }
+
+    return { search: search, records: records, words: words, manifest: manifest };
   }
   if (typeof document === "undefined") {
     // Under node, for the tests: the engine alone.
