@@ -163,6 +163,8 @@
     // when the index cannot be read. Every word of the query must match.
     function search(q) {
       var terms = words(q);
+      // A last word of one letter is still being typed: not yet a word.
+      if (terms.length > 1 && Array.from(terms[terms.length - 1]).length === 1) terms.pop();
       return manifest().then(function (m) {
         if (!m) return null;
         if (!terms.length) return { m: m, ids: [] };
