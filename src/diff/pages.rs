@@ -87,7 +87,7 @@ pub(crate) fn describe(site: &Site, statics: &[String]) -> BTreeMap<String, Page
             Route::Sitemap | Route::SitemapPart(_) => "sitemap",
             Route::Page { .. } => "list_page",
             Route::Robots => "robots",
-            Route::SearchIndex => "search_index",
+            Route::SearchIndex | Route::SearchShard(_) | Route::SearchRecords(_) => "search_index",
             Route::NoJekyll => "nojekyll",
             Route::Cname => "cname",
             Route::Static(_) => "static",

@@ -1,113 +1,361 @@
-//! The offline search index, `search-index.json`, read by `static/search.js`.
+//! The search index, in shards that `static/search.js` fetches on demand.
 //!
-//! Shape (documented in `docs/themes.md`): skill, employer and tag names
-//! are stored once in tables and referenced by number. Guides share many of
-//! them, so this keeps the index small (at 1,000 generated guides, skills
-//! alone would otherwise be over half a megabyte).
+//! In: the resolved site. Out: the files of the index (format described in
+//! `docs/themes.md`, "Search"): a small manifest, `search-index.json`; one
+//! shard per word key under `search-index/w/`, holding the words that start
+//! with the key and, for each word, the guides it occurs in, field by field;
+//! and the records the results show (slug, title, summary) under
+//! `search-index/r/`, [`CHUNK`] guides to a file. A query reads the
+//! manifest, the shard of each of its words and the records of the results
+//! it shows, so what it transfers grows with the words it names, not with
+//! the site.
 //!
-//! ```json
-//! {"v":3,"base":"guides/","skills":["SQL"],"employers":["SAP"],"tags":["apis"],
-//!  "docs":[["slug","Title","Alt; titles","Summary",[0],[0],[0]]]}
-//! ```
+//! Guides are numbered in title order, so the client breaks ties by number
+//! and the numbers of a word's guides compress well. The folding of text to
+//! words here and in `search.js` must agree: lower case, the Latin letters
+//! with diacritics in [`FOLD_FROM`] to their base letter, combining marks
+//! U+0300-U+036F dropped, then runs of letters and digits (Unicode
+//! `Alphabetic` or `Numeric`), each cut to [`MAX_WORD`] characters.
 
 use crate::render::markdown::plain;
+use crate::render::Page;
+use crate::site::terms::Kind;
 use crate::site::Site;
-use crate::util::layout::GUIDES_DIR;
+use crate::util::layout::{Route, GUIDES_DIR, SEARCH_DIR};
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The whole index.
-#[derive(Debug, Serialize)]
-pub(crate) struct SearchIndex {
-    /// Format version.
-    pub v: u32,
-    /// Prefix of every guide link, relative to the site root (the folder
-    /// of `search-index.json`): a document's link is `base + slug + "/"`,
-    /// resolved against the site root wherever the searching page is.
-    pub base: String,
-    /// Skills as plain text, sorted.
-    pub skills: Vec<String>,
-    /// Employer names, sorted.
-    pub employers: Vec<String>,
-    /// Tag names, sorted.
-    pub tags: Vec<String>,
-    /// One entry per guide, by slug.
-    pub docs: Vec<SearchDoc>,
-}
+/// Format version of the index.
+pub(crate) const VERSION: u32 = 4;
 
-/// One guide: `[slug, title, alt titles joined by "; ", summary, skill ids,
-/// employer ids, tag ids]`.
-#[derive(Debug, Serialize)]
-pub(crate) struct SearchDoc(
-    pub String,
-    pub String,
-    pub String,
-    pub String,
-    pub Vec<usize>,
-    pub Vec<usize>,
-    pub Vec<usize>,
-);
+/// Guides per record file.
+pub(crate) const CHUNK: usize = 16;
 
-fn table<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, usize> {
-    let mut m: BTreeMap<&str, usize> = names.map(|n| (n, 0)).collect();
-    for (i, v) in m.values_mut().enumerate() {
-        *v = i;
+/// The fields searched, in the order of the postings of a word: title,
+/// alt titles, tags, employers, skills, summary, and the first word of the
+/// title (so that "Data Engineer" ranks before "Senior Data Engineer").
+const FIELDS: usize = 7;
+
+/// Words are cut to this many characters (a hostile guide's one very long
+/// word stays one small entry); `search.js` cuts query words the same way.
+pub(crate) const MAX_WORD: usize = 32;
+
+/// Letters with diacritics whose canonical decomposition is an ASCII letter
+/// and marks in U+0300-U+036F (from U+00C0-U+024F and U+1E00-U+1EFF, lower
+/// case), and in [`FOLD_TO`] their base letters, in the same order.
+/// `search.js` computes the same mapping with `String.normalize("NFD")`.
+const FOLD_FROM: &str = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
+const FOLD_TO: &str =
+    "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooyabbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttuuuuuvvwwwwwxxyzzzhtwyaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyy";
+
+/// Folds text for search: lower case, diacritics off Latin letters.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if ('\u{300}'..='\u{36f}').contains(&c) {
+        } else if let Some(i) = FOLD_FROM.chars().position(|f| f == c) {
+            out.extend(FOLD_TO.chars().nth(i));
+        } else {
+            out.push(c);
+        }
     }
-    m
+    out
 }
 
-/// Builds the index of every guide in `site`.
-pub(crate) fn index(site: &Site) -> SearchIndex {
-    use crate::site::terms::Kind;
-    let emp = table(site.guides.iter().flat_map(|g| Kind::Employer.names(g)));
-    let tag = table(site.guides.iter().flat_map(|g| Kind::Tag.names(g)));
-    let plain_skills: Vec<Vec<String>> = site
-        .guides
-        .iter()
-        .map(|g| g.front.skills.iter().map(|s| plain(s)).collect())
-        .collect();
-    let skill = table(plain_skills.iter().flatten().map(String::as_str));
-    let docs = site
-        .guides
-        .iter()
-        .zip(&plain_skills)
-        .map(|(g, skills)| {
-            let f = &g.front;
-            let ids = |kind: Kind, t: &BTreeMap<&str, usize>| {
-                let mut v: Vec<usize> = kind
-                    .names(g)
-                    .iter()
-                    .filter_map(|n| t.get(n).copied())
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            };
-            SearchDoc(
-                g.slug.clone(),
-                f.title.clone(),
-                f.alt_titles.join("; "),
-                plain(&f.summary),
-                skills
-                    .iter()
-                    .filter_map(|s| skill.get(s.as_str()).copied())
-                    .collect(),
-                ids(Kind::Employer, &emp),
-                ids(Kind::Tag, &tag),
-            )
+/// The words of `s`, folded, in order (repeats kept).
+pub(crate) fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().take(MAX_WORD).collect())
+        .collect()
+}
+
+/// The file name (without `.json`) of the shard holding words that start
+/// with `chars` (the first two characters of a word, or its only one):
+/// `[a-z0-9]` as they are, anything else as `_<hex code point>_`.
+fn key_of(chars: impl Iterator<Item = char>) -> String {
+    let mut k = String::new();
+    for c in chars {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            k.push(c);
+        } else {
+            k.push_str(&format!("_{:x}_", c as u32));
+        }
+    }
+    k
+}
+
+/// The shard a word's postings are in: its first two characters.
+pub(crate) fn primary_key(word: &str) -> String {
+    key_of(word.chars().take(2))
+}
+
+/// The other shards that name a word of four characters or more, so that a
+/// query word one edit away from it finds it even when the edit is in the
+/// first two characters: the keys of the word without its first or its
+/// second character. (If two words are one edit apart, deleting at most one
+/// character from each makes them equal, so some key of one is a key of
+/// the other; `search.js` looks in the shards of the query word's keys.)
+fn neighbour_keys(word: &str) -> Vec<String> {
+    let c: Vec<char> = word.chars().take(3).collect();
+    if word.chars().count() < 4 {
+        return Vec::new();
+    }
+    let primary = key_of(c[..2].iter().copied());
+    let mut out: Vec<String> = [
+        key_of(c[1..3].iter().copied()),
+        key_of([c[0], c[2]].into_iter()),
+    ]
+    .into_iter()
+    .filter(|k| *k != primary)
+    .collect();
+    out.dedup();
+    out
+}
+
+/// The 64 characters postings are written in, none of which JSON escapes.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// A sorted list of guide numbers as text, whichever is shorter: the gaps
+/// (`id - previous - 1`, the first from -1) as numbers in base 32, most
+/// significant digit first, digits before the last one marked by adding
+/// 32; or `~` and a bitmap, six guides to a character, guide `6k + j` in
+/// bit `j` of character `k`, up to the last guide listed.
+pub(crate) fn encode_ids(ids: &[u32]) -> String {
+    let mut gaps = String::new();
+    let mut prev: i64 = -1;
+    for &id in ids {
+        let mut gap = (i64::from(id) - prev - 1) as u64;
+        prev = i64::from(id);
+        let mut digits = [0u8; 13];
+        let mut n = 0;
+        loop {
+            digits[n] = (gap & 31) as u8;
+            n += 1;
+            gap >>= 5;
+            if gap == 0 {
+                break;
+            }
+        }
+        for i in (0..n).rev() {
+            let d = digits[i] + if i > 0 { 32 } else { 0 };
+            gaps.push(DIGITS[d as usize] as char);
+        }
+    }
+    let last = ids.last().map_or(0, |&l| l as usize);
+    let len = last / 6 + 1;
+    if len + 1 >= gaps.len() {
+        return gaps;
+    }
+    let mut bits = vec![0u8; len];
+    for &id in ids {
+        bits[id as usize / 6] |= 1 << (id % 6);
+    }
+    let mut out = String::with_capacity(len + 1);
+    out.push('~');
+    out.extend(bits.iter().map(|&b| DIGITS[b as usize] as char));
+    out
+}
+
+/// One shard: its words with their guides field by field (trailing empty
+/// fields left out), and the words of other shards that one edit in their
+/// first two characters may bring here (see [`neighbour_keys`]).
+#[derive(Debug, Default, Serialize)]
+struct Shard {
+    w: BTreeMap<String, Vec<String>>,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    n: BTreeSet<String>,
+}
+
+/// `search-index.json`: what a client needs before its first shard.
+#[derive(Debug, Serialize)]
+struct Manifest<'a> {
+    /// Format version.
+    v: u32,
+    /// Prefix of every guide link, relative to the site root.
+    base: &'a str,
+    /// The folder of the shards (`w/<key>.json`) and records
+    /// (`r/<n>.json`), relative to the site root.
+    dir: &'a str,
+    /// How many guides (the numbers are `0..n`, in title order).
+    n: usize,
+    /// Guides per record file.
+    chunk: usize,
+    /// The shards that exist, by key.
+    shards: Vec<&'a str>,
+}
+
+/// The text of each field of guide `i`, as searched.
+fn field_texts(site: &Site, i: usize) -> [Vec<String>; FIELDS] {
+    let g = &site.guides[i];
+    let f = &g.front;
+    let names = |kind: Kind| kind.names(g).into_iter().map(str::to_string).collect();
+    [
+        vec![f.title.clone()],
+        f.alt_titles.clone(),
+        names(Kind::Tag),
+        names(Kind::Employer),
+        f.skills.iter().map(|s| plain(s)).collect(),
+        vec![plain(&f.summary)],
+        words(&f.title).into_iter().take(1).collect(),
+    ]
+}
+
+/// Guide numbers: the indexes into `site.guides` in title order (slug for
+/// equal titles), as the search page sorts its cards.
+fn title_order(site: &Site) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..site.guides.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.guides[a], &site.guides[b]);
+        a.front.title.cmp(&b.front.title).then(a.slug.cmp(&b.slug))
+    });
+    order
+}
+
+/// Every file of the index of `site`, sorted by path.
+pub(crate) fn pages(site: &Site) -> Vec<Page> {
+    let order = title_order(site);
+    // Each guide's distinct words per field, in parallel.
+    let per_guide: Vec<[Vec<String>; FIELDS]> = order
+        .par_iter()
+        .map(|&i| {
+            field_texts(site, i).map(|texts| {
+                let mut w: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            })
         })
         .collect();
-    SearchIndex {
-        v: 3,
-        base: GUIDES_DIR.to_string(),
-        skills: skill.keys().map(|s| s.to_string()).collect(),
-        employers: emp.keys().map(|s| s.to_string()).collect(),
-        tags: tag.keys().map(|s| s.to_string()).collect(),
-        docs,
+    let mut postings: HashMap<&str, [Vec<u32>; FIELDS]> = HashMap::new();
+    for (id, fields) in per_guide.iter().enumerate() {
+        for (f, ws) in fields.iter().enumerate() {
+            for w in ws {
+                postings.entry(w.as_str()).or_default()[f].push(id as u32);
+            }
+        }
     }
+    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
+    let encoded: Vec<(&str, Vec<String>)> = postings
+        .par_iter()
+        .map(|(w, fields)| {
+            let mut enc: Vec<String> = fields.iter().map(|ids| encode_ids(ids)).collect();
+            while enc.last().is_some_and(String::is_empty) {
+                enc.pop();
+            }
+            (*w, enc)
+        })
+        .collect();
+    for (w, enc) in encoded {
+        for k in neighbour_keys(w) {
+            shards.entry(k).or_default().n.insert(w.to_string());
+        }
+        shards
+            .entry(primary_key(w))
+            .or_default()
+            .w
+            .insert(w.to_string(), enc);
+    }
+    let mut out = Vec::with_capacity(shards.len() + order.len() / CHUNK + 2);
+    let manifest = Manifest {
+        v: VERSION,
+        base: GUIDES_DIR,
+        dir: SEARCH_DIR,
+        n: order.len(),
+        chunk: CHUNK,
+        shards: shards.keys().map(String::as_str).collect(),
+    };
+    out.push(Page {
+        path: Route::SearchIndex.file(),
+        bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
+    });
+    for (k, shard) in &shards {
+        out.push(Page {
+            path: Route::SearchShard(k).file(),
+            bytes: serde_json::to_vec(shard).unwrap_or_default(),
+        });
+    }
+    for (c, ids) in order.chunks(CHUNK).enumerate() {
+        let records: Vec<[String; 3]> = ids
+            .iter()
+            .map(|&i| {
+                let g = &site.guides[i];
+                [
+                    g.slug.clone(),
+                    g.front.title.clone(),
+                    plain(&g.front.summary),
+                ]
+            })
+            .collect();
+        out.push(Page {
+            path: Route::SearchRecords(c).file(),
+            bytes: serde_json::to_vec(&records).unwrap_or_default(),
+        });
+    }
+    out
 }
 
-/// The index as compact JSON.
-pub(crate) fn json(site: &Site) -> Vec<u8> {
-    serde_json::to_vec(&index(site)).unwrap_or_else(|_| b"{}".to_vec())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(s: &str) -> Vec<u32> {
+        let val = |c: char| DIGITS.iter().position(|&d| d as char == c).unwrap() as u32;
+        let mut out = Vec::new();
+        if let Some(bits) = s.strip_prefix('~') {
+            for (k, c) in bits.chars().enumerate() {
+                for j in 0..6 {
+                    if val(c) & (1 << j) != 0 {
+                        out.push(k as u32 * 6 + j);
+                    }
+                }
+            }
+            return out;
+        }
+        let (mut prev, mut n) = (-1i64, 0u32);
+        for c in s.chars() {
+            let v = val(c);
+            if v >= 32 {
+                n = n * 32 + (v - 32);
+            } else {
+                prev += i64::from(n * 32 + v) + 1;
+                out.push(prev as u32);
+                n = 0;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn ids_round_trip_in_either_encoding() {
+        let sparse = vec![0, 5, 40, 1000, 40_000, 1_000_000];
+        let dense: Vec<u32> = (0..600).filter(|i| i % 3 != 1).collect();
+        for ids in [sparse, dense.clone(), vec![7], vec![]] {
+            assert_eq!(decode(&encode_ids(&ids)), ids);
+        }
+        assert!(encode_ids(&dense).starts_with('~'));
+        assert_eq!(encode_ids(&[0, 1, 2]), "~7");
+        assert_eq!(encode_ids(&[0, 100]), "0Z3");
+        assert_eq!(encode_ids(&[32]), "X0");
+    }
+
+    #[test]
+    fn folding_and_keys() {
+        assert_eq!(
+            words("Zürich-based DATA engineer; Ærø"),
+            ["zurich", "based", "data", "engineer", "ærø"]
+        );
+        assert_eq!(FOLD_FROM.chars().count(), FOLD_TO.chars().count());
+        assert_eq!(primary_key("engineer"), "en");
+        assert_eq!(primary_key("c"), "c");
+        assert_eq!(primary_key("жук"), "_436__443_");
+        assert_eq!(primary_key("ærø"), "_e6_r");
+        assert_eq!(neighbour_keys("engineer"), ["ng", "eg"]);
+        assert_eq!(neighbour_keys("eel"), Vec::<String>::new());
+        assert_eq!(neighbour_keys("aaab"), Vec::<String>::new());
+    }
 }

@@ -63,7 +63,8 @@ pub enum Unit {
     /// `api/guides.json`, the list of guides (each guide's own record is
     /// written beside its page).
     Api,
-    /// `search-index.json`.
+    /// The search index: `search-index.json` and its shards and records
+    /// under `search-index/`.
     SearchIndex,
     /// A redirect page for every alias.
     Aliases,
@@ -185,7 +186,7 @@ impl UnitContext<'_> {
             Unit::Robots => file(Route::Robots, crate::render::feeds::robots(site)),
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
-            Unit::SearchIndex => file(Route::SearchIndex, crate::render::search::json(site)),
+            Unit::SearchIndex => Ok(crate::render::search::pages(site)),
             Unit::Aliases => Ok(alias_pages(site)),
             Unit::Statics => Ok(statics(site, theme)),
         }

@@ -554,6 +554,8 @@ fn edit_every_field(fixture_name: &str, rel: &str) {
         assert!(written.contains(page), "no edit changed {page}");
     }
     assert!(written.iter().any(|p| p.starts_with("employers/")));
+    assert!(written.iter().any(|p| p.starts_with("search-index/w/")));
+    assert!(written.iter().any(|p| p.starts_with("search-index/r/")));
 }
 
 #[test]

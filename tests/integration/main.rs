@@ -21,6 +21,7 @@ mod properties;
 mod publish;
 mod robustness;
 mod salaries;
+mod search;
 mod serve;
 mod serve_hostile;
 mod site;

@@ -87,7 +87,9 @@ fn an_initialised_site_opens_from_disk() {
     assert!(links >= 20, "{guide}: {links} internal links");
     let html = read(out.join(guide));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
-    assert!(html.contains("<script src=\"../../search.js\" defer></script>"));
+    // The search code, loaded when the box is first used.
+    assert!(html.contains(" data-script=\"../../search.js\">"));
+    assert!(out.join("search.js").is_file());
     // Every other page too, except 404.html, which a host serves at any
     // depth and so links root-absolute.
     for page in tree(&out).into_keys() {

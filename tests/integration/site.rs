@@ -379,37 +379,39 @@ fn api_and_search_index_describe_every_guide() {
     let ix: Value = serde_json::from_str(&read(out.join("search-index.json"))).unwrap();
     // Relative to the site root, where search-index.json is: search.js
     // resolves it there, whichever page searches.
+    assert_eq!(ix["v"], 4);
     assert_eq!(ix["base"], "guides/");
-    let docs = ix["docs"].as_array().unwrap();
-    assert_eq!(docs.len(), 3);
-    let analyst = &docs[1];
-    let names = |table: &str, ids: &Value| -> Vec<String> {
-        ids.as_array()
-            .unwrap()
-            .iter()
-            .map(|i| {
-                ix[table][i.as_u64().unwrap() as usize]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect()
+    assert_eq!(ix["dir"], "search-index/");
+    assert_eq!(ix["n"], 3);
+    // Guides are numbered in title order; the analyst is 1.
+    let records: Value = serde_json::from_str(&read(out.join("search-index/r/0.json"))).unwrap();
+    assert_eq!(
+        records[1],
+        serde_json::json!([
+            "data-analyst",
+            "Data Analyst",
+            "Turns raw data into decisions."
+        ])
+    );
+    let shard = |key: &str| -> Value {
+        serde_json::from_str(&read(out.join(format!("search-index/w/{key}.json")))).unwrap()
     };
-
-    assert_eq!(analyst[0], "data-analyst");
-    assert_eq!(analyst[1], "Data Analyst");
-    assert_eq!(analyst[2], "BI Analyst");
-    assert_eq!(analyst[3], "Turns raw data into decisions.");
-    assert_eq!(ix["v"], 3);
+    // Fields: title, alt titles, tags, employers, skills, summary, first
+    // word of the title; "1" lists guide 1 alone (a gap of 1 from -1).
+    assert_eq!(shard("bi")["w"]["bi"], serde_json::json!(["", "1"]));
+    assert_eq!(shard("an")["w"]["analyst"], serde_json::json!(["1", "1"]));
     assert_eq!(
-        names("skills", &analyst[4]),
-        ["SQL window functions", "Storytelling"]
+        shard("sq")["w"]["sql"],
+        serde_json::json!(["", "", "10", "", "1"])
     );
     assert_eq!(
-        names("employers", &analyst[5]),
-        ["Acme", "Zürich Insurance"]
+        shard("zu")["w"]["zurich"],
+        serde_json::json!(["", "", "", "10"])
     );
-    assert_eq!(names("tags", &analyst[6]), ["dashboards", "sql"]);
+    assert_eq!(
+        shard("wi")["w"]["window"],
+        serde_json::json!(["", "", "", "", "1"])
+    );
 }
 
 #[test]
@@ -425,14 +427,12 @@ fn search_box_is_on_every_page_and_works_without_javascript() {
         assert!(
             html.contains(&format!(
                 "<form class=\"search\" role=\"search\" action=\"{root}search/\" method=\"get\" \
-                 data-index=\"{root}search-index.json\">"
+                 data-index=\"{root}search-index.json\" data-script=\"{root}search.js\">"
             )),
             "{p}"
         );
-        assert!(
-            html.contains(&format!("<script src=\"{root}search.js\" defer></script>")),
-            "{p}"
-        );
+        // The search code is not loaded with the page, only when the box is used.
+        assert!(!html.contains("<script src="), "{p}");
     }
     // Without JavaScript, /search/ lists every guide.
     let text = page_text(&read(out.join("search/index.html")));

@@ -37,6 +37,9 @@ pub const SALARIES_NO_FAMILY: &str = "no_family";
 /// The folder, under a list's own URL, that holds its further pages:
 /// `page/`, as in `employers/acme/page/2/`.
 pub const PAGES_DIR: &str = "page/";
+/// The folder of the search index's shards and records, beside the
+/// manifest `search-index.json`.
+pub const SEARCH_DIR: &str = "search-index/";
 
 /// One location in the output. Folder pages (`guides/<slug>/`) are written
 /// as the folder's `index.html`; the others are files of their own.
@@ -99,8 +102,14 @@ pub enum Route<'a> {
     },
     /// `robots.txt`.
     Robots,
-    /// `search-index.json`, read by the search page.
+    /// `search-index.json`, the search index's manifest, read by the
+    /// search box and the search page.
     SearchIndex,
+    /// One shard of the search index, by key: `search-index/w/<key>.json`.
+    SearchShard(&'a str),
+    /// One file of search result records, by number:
+    /// `search-index/r/<n>.json`.
+    SearchRecords(usize),
     /// `.nojekyll`, which stops GitHub Pages from running Jekyll.
     NoJekyll,
     /// `CNAME`, GitHub Pages' custom domain.
@@ -220,6 +229,14 @@ impl Route<'_> {
                 let _ = write!(out, "api/guides/{slug}.json");
                 return;
             }
+            Route::SearchShard(key) => {
+                let _ = write!(out, "{SEARCH_DIR}w/{key}.json");
+                return;
+            }
+            Route::SearchRecords(n) => {
+                let _ = write!(out, "{SEARCH_DIR}r/{n}.json");
+                return;
+            }
             Route::KindIndex(key) => {
                 let _ = write!(out, "{key}/");
                 return;
@@ -320,6 +337,7 @@ pub fn generated_owner(file: &str) -> Option<String> {
         "paths/",
         "salaries/",
         "search/",
+        SEARCH_DIR,
         "families/",
         "tags/",
         "employers/",

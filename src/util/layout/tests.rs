@@ -100,6 +100,16 @@ fn every_route_has_a_url_path_and_a_file() {
         (Route::Cname, "CNAME", "CNAME"),
         (Route::Static("css/a.css"), "css/a.css", "css/a.css"),
         (Route::SitemapPart(3), "sitemap-3.xml", "sitemap-3.xml"),
+        (
+            Route::SearchShard("en"),
+            "search-index/w/en.json",
+            "search-index/w/en.json",
+        ),
+        (
+            Route::SearchRecords(3),
+            "search-index/r/3.json",
+            "search-index/r/3.json",
+        ),
         (Listing::Index.page(2), "page/2/", "page/2/index.html"),
         (
             Listing::Search.page(12),
