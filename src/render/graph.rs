@@ -8,7 +8,7 @@ use crate::render::view::RoleView;
 use crate::site::{LinkKind, Site};
 use crate::util::layout::{PageLinks, Route};
 use serde::Serialize;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 /// A role in the graph: a guide, or a plain title some guide names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,41 +124,7 @@ fn layer(nodes: &mut [Node], edges: &[Edge]) {
         out[e.from].push(e.to);
     }
     let indeg_leads = indeg.clone();
-    let mut depth = vec![0usize; n];
-    let mut done = vec![false; n];
-    let mut queue: VecDeque<usize> = (0..n).filter(|&i| indeg[i] == 0).collect();
-    let mut remaining = n;
-    // Every node below `cursor` is done, so the search for the lowest
-    // undone node resumes where the last one stopped: linear, not quadratic
-    // in the number of cycles.
-    let mut cursor = 0;
-    while remaining > 0 {
-        let next = match queue.pop_front() {
-            Some(v) => v,
-            None => match (cursor..n).find(|&i| !done[i]) {
-                Some(v) => {
-                    cursor = v;
-                    v
-                }
-                None => break,
-            },
-        };
-        if done[next] {
-            continue;
-        }
-        done[next] = true;
-        remaining -= 1;
-        for &t in &out[next] {
-            if done[t] {
-                continue;
-            }
-            depth[t] = depth[t].max(depth[next] + 1);
-            indeg[t] = indeg[t].saturating_sub(1);
-            if indeg[t] == 0 {
-                queue.push_back(t);
-            }
-        }
-    }
+    let mut depth = crate::render::maplayout::longest_path(&out, indeg);
     // A plain title reached only by transitions sits one layer after the
     // earliest role that names it, rather than among the entry roles.
     let mut first_transition: Vec<Option<usize>> = vec![None; n];
@@ -266,7 +232,8 @@ mod tests {
         let indeg_leads = indeg.clone();
         let mut depth = vec![0usize; n];
         let mut done = vec![false; n];
-        let mut queue: VecDeque<usize> = (0..n).filter(|&i| indeg[i] == 0).collect();
+        let mut queue: std::collections::VecDeque<usize> =
+            (0..n).filter(|&i| indeg[i] == 0).collect();
         let mut remaining = n;
         while remaining > 0 {
             let next = match queue.pop_front() {
