@@ -94,8 +94,12 @@ fn file_level_defects() {
     assert!(d[0].message.contains("empty"));
     let d = expect_errors("no-front-matter", &[("plain.md", "E0002", "", 1)]);
     assert!(d[0].message.contains("missing"));
-    let d = expect_errors("unterminated", &[("open.md", "E0002", "", 1)]);
+    let d = expect_errors("unterminated", &[("open.md", "E0002", "", 3)]);
     assert!(d[0].message.contains("not closed"));
+    assert!(
+        d[0].help.as_deref().unwrap().contains("below line 3"),
+        "{d:?}"
+    );
     let d = expect_errors("not-a-mapping", &[("list.md", "E0004", "", 2)]);
     assert!(d[0].message.contains("mapping"));
     let d = expect_errors("invalid-utf8", &[("latin1.md", "E0001", "", 2)]);
@@ -105,12 +109,39 @@ fn file_level_defects() {
 
 #[test]
 fn yaml_syntax_defects() {
-    let d = expect_errors("bad-indent", &[("indent.md", "E0003", "", 4)]);
-    assert!(d[0].message.contains("indentation"), "{d:?}");
-    let d = expect_errors("tab-indent", &[("tabs.md", "E0003", "", 5)]);
-    assert!(d[0].message.contains("tabs"), "{d:?}");
-    let d = expect_errors("unclosed-quote", &[("quote.md", "E0003", "", 2)]);
-    assert!(d[0].message.contains("quote"), "{d:?}");
+    // Each at the line and column to change, saying what to type.
+    let cases = [
+        (
+            "bad-indent",
+            "indent.md",
+            (4, 3),
+            "`skills` is indented 2 spaces; the top-level fields are not indented",
+            "start `skills` at the beginning of the line, like `title` on line 2",
+        ),
+        (
+            "tab-indent",
+            "tabs.md",
+            (5, 1),
+            "`- r` is indented with a tab; YAML indentation must be spaces",
+            "replace the tab with 2 spaces to put `- r` under `responsibilities`",
+        ),
+        (
+            "unclosed-quote",
+            "quote.md",
+            (2, 8),
+            "the quote `\"` that opens the value of `title` is never closed",
+            "end the value with `\"` on this line: `title: \"Unclosed\"`",
+        ),
+    ];
+    for (case, file, (line, column), message, help) in cases {
+        let d = expect_errors(case, &[(file, "E0003", "", line)]);
+        let d = &d[0];
+        assert_eq!(
+            (d.column, d.message.as_str(), d.help.as_deref()),
+            (column, message, Some(help)),
+            "{case}"
+        );
+    }
 }
 
 #[test]

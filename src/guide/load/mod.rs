@@ -272,14 +272,8 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
     let tree = match yaml::parse_tree(&source.text) {
         Ok(tree) => tree,
         Err(e) => {
-            let d = Diagnostic::new(
-                &rel,
-                e.line,
-                e.column,
-                "",
-                codes::E0003,
-                format!("invalid YAML: {}", e.message),
-            );
+            let mut d = Diagnostic::new(&rel, e.line, e.column, "", codes::E0003, e.message);
+            d.help = e.help;
             return Ok((SiteConfig::default(), vec![d], Some(source)));
         }
     };
@@ -312,6 +306,7 @@ fn model_from<T: serde::de::DeserializeOwned>(
         line: tree.line,
         column: tree.column,
         message: format!("{what}: {e}"),
+        help: None,
     })
 }
 
@@ -411,59 +406,13 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     }
 }
 
-/// The parts of a guide file around its front matter.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Split<'a> {
-    /// The YAML text between the fences.
-    pub yaml: &'a str,
-    /// Number of lines before the YAML text (the opening fence).
-    pub yaml_line_offset: usize,
-    /// Everything after the closing fence.
-    pub body: &'a str,
-}
-
-/// Splits `---` fenced front matter from the body.
-pub fn split<'a>(rel: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    if text.trim().is_empty() {
-        return Err(
-            Diagnostic::new(rel, 0, 0, "", codes::E0002, "file is empty")
-                .with_help("a guide starts with `---`, its YAML front matter, and `---`"),
-        );
-    }
-    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_end].trim_end() != "---" {
-        return Err(
-            Diagnostic::new(rel, 1, 1, "", codes::E0002, "front matter is missing").with_help(
-                "the first line of a guide must be `---`, opening its YAML front matter",
-            ),
-        );
-    }
-    let mut pos = first_end;
-    while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        let line = text[pos..end].trim_end();
-        if line == "---" || line == "..." {
-            return Ok(Split {
-                yaml: &text[first_end..pos],
-                yaml_line_offset: 1,
-                body: &text[end..],
-            });
-        }
-        pos = end;
-    }
-    Err(
-        Diagnostic::new(rel, 1, 1, "", codes::E0002, "front matter is not closed")
-            .with_help("add a line `---` after the last front matter field"),
-    )
-}
-
 /// Parses one guide file into the typed model, or explains why it cannot.
 pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     let rel = &source.path;
     let parts = split(rel, &source.text).map_err(|d| vec![d])?;
     let off = parts.yaml_line_offset;
     let at = |line: usize| if line == 0 { 0 } else { line + off };
-    let tree = match yaml::parse_tree(parts.yaml) {
+    let tree = match yaml::parse_tree_at(parts.yaml, off) {
         Ok(Some(t)) => t,
         Ok(None) => {
             return Err(vec![Diagnostic::new(
@@ -479,14 +428,9 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )])
         }
         Err(e) => {
-            return Err(vec![Diagnostic::new(
-                rel,
-                at(e.line),
-                e.column,
-                "",
-                codes::E0003,
-                format!("invalid YAML: {}", e.message),
-            )])
+            let mut d = Diagnostic::new(rel, at(e.line), e.column, "", codes::E0003, e.message);
+            d.help = e.help;
+            return Err(vec![d]);
         }
     };
     if !matches!(tree.kind, yaml::NodeKind::Map(_)) {
@@ -565,5 +509,8 @@ pub fn slug_from_path(rel: &Path) -> String {
     crate::util::slug::slugify(&stem)
 }
 
+mod split;
 #[cfg(test)]
 mod tests;
+
+pub use split::{split, Split};
