@@ -62,7 +62,11 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         drafts: opts.drafts,
         statics: &statics,
     };
-    diagnostics.extend(rules::validate_with(&loaded.guides, &context));
+    // The guides the schema walk refused are checked too, from what could
+    // be built of them, so one run reports everything.
+    let mut checked: Vec<&load::Guide> = loaded.guides.iter().chain(&loaded.partial).collect();
+    checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    diagnostics.extend(rules::validate_with(&checked, &context));
     diagnostics.extend(crate::render::theme::link_warnings(&opts.root));
     // A theme that `build` cannot load (missing, outside `themes/`, a
     // template that does not parse) is reported here first.

@@ -6,7 +6,7 @@
 //! guides against it at run time.
 
 use crate::guide::model::{FrontMatter, SiteConfig};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 fn generate<T: schemars::JsonSchema>(title: &str) -> Value {
@@ -59,4 +59,55 @@ pub(crate) fn guide_text() -> String {
     let mut text = serde_json::to_string_pretty(guide()).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The schema `schema` stands for: itself, or what its `$ref` points to in
+/// the `$defs` of `root` (followed a few times); an object either way.
+pub(crate) fn follow<'a>(root: &'a Value, schema: &'a Value) -> &'a Map<String, Value> {
+    static EMPTY: OnceLock<Map<String, Value>> = OnceLock::new();
+    let mut schema = schema;
+    for _ in 0..8 {
+        let Some(r) = schema.get("$ref").and_then(Value::as_str) else {
+            break;
+        };
+        let name = r.rsplit('/').next().unwrap_or("");
+        match root.get("$defs").and_then(|d| d.get(name)) {
+            Some(target) => schema = target,
+            None => break,
+        }
+    }
+    schema
+        .as_object()
+        .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+}
+
+/// Whether `text` matches `pattern`, one of the schemas' patterns.
+pub(crate) fn pattern_matches(pattern: &str, text: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    // Every pattern comes from the two static schemas: compile them once.
+    static COMPILED: OnceLock<HashMap<String, regex::Regex>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(|| {
+        let mut found = Vec::new();
+        collect_patterns(guide(), &mut found);
+        collect_patterns(site(), &mut found);
+        found
+            .into_iter()
+            .filter_map(|p| Some((p.clone(), regex::Regex::new(&p).ok()?)))
+            .collect()
+    });
+    compiled.get(pattern).is_none_or(|re| re.is_match(text))
+}
+
+fn collect_patterns(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(p)) = m.get("pattern") {
+                out.push(p.clone());
+            }
+            m.values().for_each(|c| collect_patterns(c, out));
+        }
+        Value::Array(a) => a.iter().for_each(|c| collect_patterns(c, out)),
+        _ => {}
+    }
 }

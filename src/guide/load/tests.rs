@@ -116,7 +116,7 @@ fn unclosed_front_matter_points_where_the_text_starts() {
     let rel = Path::new("a.md");
     let text = "---\ntitle: T\nsummary: S\n\n# Overview\n\nThe role is about\npeople.\n";
     let d = split(rel, text).unwrap_err();
-    assert_eq!((d.code.id, d.line, d.column), ("E0002", 5, 1), "{d:?}");
+    assert_eq!((d.code, d.line, d.column), (codes::E0002, 5, 1), "{d:?}");
     assert_eq!(
         d.help.as_deref(),
         Some("add a line `---` above line 5, where the text of the guide starts, to end the front matter that line 1 opens")
@@ -140,7 +140,7 @@ fn a_yaml_mistake_is_reported_at_its_file_line_with_file_lines_in_the_help() {
     })
     .unwrap_err();
     let d = &diags[0];
-    assert_eq!((d.code.id, d.line, d.column), ("E0003", 6, 1), "{d:?}");
+    assert_eq!((d.code, d.line, d.column), (codes::E0003, 6, 1), "{d:?}");
     assert_eq!(d.help.as_deref(), Some("write `updated: 2026-01-01`"));
     // A help that names another line names it as the file numbers it.
     let yaml = "title: T\nsummary: S\nresponsibilities: [a]\nskills: [b]\nsalary:\n  currency: USD\n  period: year\n  ranges:\n    - level: Mid\n    region: US\n      min: 1\n      max: 2\n";
