@@ -95,7 +95,7 @@ codes! {
         "permissions";
     E0007 Error
         "The site has no `guides/` folder, or `guides` is not a folder: the site would have no guides."
-        "`careerbook build` run inside `guides/`, or with a mistyped `--root`";
+        "`careerbook build --root guides`, or a mistyped `--root`";
     W0010 Warning
         "A symbolic link under `guides/` or the theme's folder points outside the site root (or nowhere), so it is not followed."
         "`guides/x.md` linking to `/etc/passwd`";
@@ -192,8 +192,8 @@ codes! {
         "A published guide links to a draft, so the link goes nowhere on the built site (without `--drafts`)."
         "";
     W0901 Warning
-        "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body."
-        r#"`summary: "TODO: One or two sentences…"`"#;
+        "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body, or a value still has the `# TODO:` comment `careerbook new` puts after the figures and choices it cannot write as text. `--strict` makes it fail."
+        r#"`summary: "TODO: One or two sentences…"`, `min: 1  # TODO: the real figure`"#;
 }
 
 /// The entry for the text of a code, such as E0101.

@@ -122,18 +122,30 @@ fn guide_rules(g: &Guide, out: &mut Vec<Diagnostic>) {
 fn placeholders(g: &Guide, out: &mut Vec<Diagnostic>) {
     let found = g.positions.marked();
     for (field, line, column) in found {
-        out.push(
-            Diagnostic::new(
-                &g.source.path,
-                line + g.line_offset,
-                column,
-                field.clone(),
-                codes::W0901,
-                format!("placeholder text left in `{field}`"),
+        let line = line + g.line_offset;
+        // A value marked by a `# TODO:` comment after it, as `careerbook
+        // new` marks figures and choices, rather than holding the text.
+        let commented = g
+            .source
+            .text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(crate::guide::yaml::comment)
+            .is_some_and(|c| c.contains(PLACEHOLDER));
+        let (message, help) = if commented {
+            (
+                format!("`{field}` still holds the placeholder `careerbook new` wrote"),
+                format!("write the real value, then delete the `# {PLACEHOLDER}` comment on line {line}"),
             )
-            .with_help(format!(
-                "replace the `{PLACEHOLDER}` text with real content"
-            )),
+        } else {
+            (
+                format!("placeholder text left in `{field}`"),
+                format!("replace the `{PLACEHOLDER}` text with real content"),
+            )
+        };
+        out.push(
+            Diagnostic::new(&g.source.path, line, column, field, codes::W0901, message)
+                .with_help(help),
         );
     }
     if let Some(i) = g.body.find(PLACEHOLDER) {

@@ -12,7 +12,7 @@
 //! problems come back as diagnostics beside the guides that did parse.
 
 use crate::diag::{codes, Diagnostic};
-use crate::guide::model::{FrontMatter, SiteConfig};
+use crate::guide::model::{FrontMatter, SiteConfig, PLACEHOLDER};
 use crate::guide::yaml;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -226,6 +226,33 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
     }
 }
 
+/// The positions of `tree`, with its placeholders marked: every value
+/// holding [`PLACEHOLDER`] text, and the value starting a line whose
+/// comment holds it (`min: 1  # TODO: the real figure`, as `careerbook
+/// new` marks figures and choices it cannot write as text).
+fn placeholders(tree: &yaml::Node, text: &str) -> crate::guide::positions::Positions {
+    let commented: Vec<bool> = if text.contains(PLACEHOLDER) {
+        text.lines()
+            .map(|l| yaml::comment(l).is_some_and(|c| c.contains(PLACEHOLDER)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut last = 0;
+    crate::guide::positions::Positions::new(tree, |node| {
+        let yaml::NodeKind::Scalar { value, .. } = &node.kind else {
+            return false;
+        };
+        // One mark per commented line: its first value.
+        let on_line = node.line != last
+            && node.line.checked_sub(1).and_then(|i| commented.get(i)) == Some(&true);
+        if on_line {
+            last = node.line;
+        }
+        value.contains(PLACEHOLDER) || on_line
+    })
+}
+
 /// Builds a typed value from a tree the schema walk accepted. The walk and
 /// the model type values by the same rule, so this fails only if the schema
 /// and the model drift apart; then the error is reported at the document.
@@ -403,9 +430,7 @@ fn parse_tree_of(source: &SourceFile) -> Result<(Option<Guide>, Vec<Diagnostic>)
     let mut walker =
         crate::guide::walk::Walker::new(crate::guide::schema::guide(), rel, off).end_line(fence);
     walker.walk(&tree);
-    let positions = crate::guide::positions::Positions::new(&tree, |s| {
-        s.contains(crate::guide::model::PLACEHOLDER)
-    });
+    let positions = placeholders(&tree, parts.yaml);
     let refused: Vec<String> = walker.out.iter().map(|d| d.field.clone()).collect();
     let front: FrontMatter = if refused.is_empty() {
         model_from(&tree, "the front matter does not fit the guide format").map_err(|e| {
@@ -427,7 +452,7 @@ fn parse_tree_of(source: &SourceFile) -> Result<(Option<Guide>, Vec<Diagnostic>)
         }
     };
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
-    let kept = if parts.body.contains(crate::guide::model::PLACEHOLDER) {
+    let kept = if parts.body.contains(PLACEHOLDER) {
         source.clone()
     } else {
         SourceFile {

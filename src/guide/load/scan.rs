@@ -72,7 +72,7 @@ fn no_guides_folder(dir: &Path) -> Diagnostic {
     } else {
         (
             "there is no `guides/` folder, so the site would have no guides",
-            "run careerbook in the site's root (the folder with site.yaml and guides/), give it with `--root`, or start a guide with `careerbook new \"Role Title\"`",
+            "give `--root` the site's folder (the one with site.yaml and guides/), or leave it out to use the nearest such folder above this one; start a guide with `careerbook new \"Role Title\"`",
         )
     };
     Diagnostic::new("guides", 0, 0, "", codes::E0007, what).with_help(help)

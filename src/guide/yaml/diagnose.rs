@@ -10,7 +10,7 @@
 //! its own (a tab, an unclosed quote, text after a closing quote), is the
 //! suspect. Each suspect comes with the edit that would fix it, and is only
 //! reported if the parser, given the edited text, gets past the point where
-//! it stopped ([`super::reads_past`]): the explanation never names a line
+//! it stopped ([`super::stopped`]): the explanation never names a line
 //! that is not at fault.
 
 use super::lines::{lines, Line, Value};
@@ -29,15 +29,28 @@ pub(super) struct Explained {
 }
 
 impl Explained {
-    /// The text with the fix applied.
-    pub(super) fn fixed(&self, text: &str) -> String {
-        let mut out: Vec<String> = text.split('\n').map(str::to_string).collect();
-        for (i, new) in &self.fix {
-            if let Some(line) = out.get_mut(*i) {
-                *line = new.clone();
+    /// The text with the fix applied, or `None` when the fix changes
+    /// nothing (so it cannot be what is wrong).
+    pub(super) fn fixed(&self, text: &str) -> Option<String> {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut changed = false;
+        let mut sorted: Vec<&(usize, String)> = self.fix.iter().collect();
+        sorted.sort_by_key(|(at, _)| *at);
+        let mut fix = sorted.into_iter().peekable();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            match fix.peek() {
+                Some((at, new)) if *at == i => {
+                    changed |= new != line;
+                    out.push_str(new);
+                    fix.next();
+                }
+                _ => out.push_str(line),
             }
         }
-        out.join("\n")
+        changed.then_some(out)
     }
 }
 

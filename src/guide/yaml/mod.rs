@@ -208,6 +208,14 @@ pub fn parse_tree_at(text: &str, line_offset: usize) -> Result<Option<Node>, Yam
     Ok(builder.root)
 }
 
+/// The comment on one line of YAML text (from its `#`), if it has one: a
+/// `#` that starts the line's content or follows white space, outside
+/// quotes.
+pub fn comment(line: &str) -> Option<&str> {
+    let read = lines::read(0, line);
+    read.comment.and_then(|at| line.get(at..))
+}
+
 /// The standard tags' prefix: `!!int` is `tag:yaml.org,2002:int`.
 const CORE: &str = "tag:yaml.org,2002:";
 

@@ -24,15 +24,22 @@ pub(super) fn scan_error(text: &str, e: &ScanError, line_offset: usize) -> YamlE
     let stopped = (line, col, info.to_string());
     // Of the explanations whose fix the parser reads past, the one that
     // leaves the indentation most regular; the first of equals.
-    let best = diagnose::explain(text, line, line_offset)
+    let mut read: Vec<(String, diagnose::Explained)> = diagnose::explain(text, line, line_offset)
         .into_iter()
         .filter_map(|found| {
-            let fixed = found.fixed(text);
-            reads_past(&fixed, &stopped, found.line)
-                .then(|| (diagnose::irregularity(&fixed), found))
+            let fixed = found.fixed(text)?;
+            reads_past(&fixed, &stopped, found.line).then_some((fixed, found))
         })
-        .min_by_key(|(score, _)| *score);
-    if let Some((_, found)) = best {
+        .collect();
+    let best = if read.len() > 1 {
+        read.into_iter()
+            .map(|(fixed, found)| (diagnose::irregularity(&fixed), found))
+            .min_by_key(|(score, _)| *score)
+            .map(|(_, found)| found)
+    } else {
+        read.pop().map(|(_, found)| found)
+    };
+    if let Some(found) = best {
         return YamlError {
             line: found.line,
             column: found.column,
