@@ -50,6 +50,11 @@ CASES = [
     ("100,000 skills", front(lambda fm: fm.replace("skills:\n", "skills:\n" + "  - Skill\n" * 100_000, 1)), False),
     ("alias bomb (error)", front(lambda fm: fm.replace("tags:", "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ntags:", 1)), False),
     ("60 levels of nested flow lists", front(lambda fm: fm.replace("tags: [", "x: " + "[" * 60 + "]" * 60 + "\ntags: [", 1)), False),
+    # YAML errors that the explanation reads the whole text for, and parses
+    # again with each fix it tries.
+    ("100,000 skills, the last dedented (error)", front(lambda fm: fm.replace("skills:\n", "skills:\n" + "  - Skill\n" * 100_000 + " - Odd\n", 1)), False),
+    ("100,000 skills, then no colon (error)", front(lambda fm: fm.replace("skills:\n", "skills:\n" + "  - Skill\n" * 100_000 + "oops here\n", 1)), False),
+    ("a list left open over 100,000 lines (error)", front(lambda fm: fm.replace("tags: [", "x: [\n" + "  a,\n" * 100_000 + "tags: [", 1)), False),
 ]
 
 

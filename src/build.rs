@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Serve mode: inject live reload.
     pub serving: bool,
+    /// Warnings fail the check and the build, as errors do (`--strict`).
+    pub strict: bool,
 }
 
 /// The result of checking a site: every diagnostic and the sources they
@@ -42,6 +44,12 @@ impl Checked {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether the site may not be built: it has errors, or warnings and
+    /// `strict` (`--strict`) counts them as errors.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.has_errors() || (strict && !self.diagnostics.is_empty())
     }
 }
 
@@ -63,7 +71,11 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         statics: &statics,
         levels: &loaded.config.levels,
     };
-    diagnostics.extend(rules::validate_with(&loaded.guides, &context));
+    // The guides the schema walk refused are checked too, from what could
+    // be built of them, so one run reports everything.
+    let mut checked: Vec<&load::Guide> = loaded.guides.iter().chain(&loaded.partial).collect();
+    checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    diagnostics.extend(rules::validate_with(&checked, &context));
     let site_yaml = sources
         .iter()
         .find(|s| s.path == std::path::Path::new("site.yaml"))
@@ -240,10 +252,11 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
 }
 
 /// Builds the site: check, render, then write atomically. On invalid input
-/// nothing is written and the error is [`Invalid`] with every diagnostic.
+/// (or any warning, with `strict`) nothing is written and the error is
+/// [`Invalid`] with every diagnostic.
 pub fn build(opts: &BuildOptions) -> Result<Built> {
     let checked = check(opts)?;
-    if checked.has_errors() {
+    if checked.fails(opts.strict) {
         return Err(Invalid(checked.diagnostics).into());
     }
     build_checked(checked, opts)

@@ -5,6 +5,7 @@
 //! errors.
 
 pub(crate) mod progress;
+pub(crate) mod root;
 pub(crate) mod scaffold;
 
 use crate::build::{self, BuildOptions, Checked};
@@ -30,9 +31,11 @@ pub struct Cli {
 /// Options shared by every command that reads a site.
 #[derive(Debug, clap::Args)]
 pub struct SiteArgs {
-    /// The site root: the folder holding site.yaml, guides/ and themes/.
-    #[arg(long, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
+    /// The site root: the folder holding site.yaml, guides/ and themes/
+    /// [default: the nearest folder at or above the current one holding
+    /// site.yaml, else guides/].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Include guides marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
@@ -52,14 +55,14 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     /// Build options for writing `site` to this output.
-    fn options(self, site: SiteArgs) -> BuildOptions {
-        BuildOptions {
-            root: site.root,
+    fn options(self, site: SiteArgs) -> anyhow::Result<BuildOptions> {
+        Ok(BuildOptions {
+            root: root::site_root(site.root)?,
             output: self.output,
             base_url: self.base_url,
             drafts: site.drafts,
-            serving: false,
-        }
+            ..Default::default()
+        })
     }
 }
 
@@ -70,7 +73,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         careerbook build\n  \
         careerbook build --drafts --output /tmp/preview\n  \
-        careerbook build --base-url https://user.github.io/repo/")]
+        careerbook build --base-url https://user.github.io/repo/\n  \
+        careerbook build --strict                 # warnings stop the build too")]
     Build {
         /// Where the site is.
         #[command(flatten)]
@@ -78,13 +82,19 @@ pub enum Command {
         /// Where it goes.
         #[command(flatten)]
         out: OutputArgs,
+        /// Fail on warnings too (exit 1, nothing written), e.g. in CI: a
+        /// `TODO:` placeholder left in a guide stops the build.
+        #[arg(long)]
+        strict: bool,
     },
     /// Validate every guide and site.yaml without writing anything.
     #[command(after_help = "Examples:\n  \
         careerbook check\n  \
         careerbook check --drafts                 # list what new drafts still need\n  \
-        careerbook check --links --base-url https://user.github.io/repo/\n\n\
-        Exit codes: 0 valid, 1 invalid guides or broken links, 2 usage or I/O error.")]
+        careerbook check --links --base-url https://user.github.io/repo/\n  \
+        careerbook check --strict                 # in CI: warnings fail too\n\n\
+        Exit codes: 0 valid, 1 invalid guides or broken links (or any warning with\n\
+        --strict), 2 usage or I/O error.")]
     Check {
         /// Where the site is.
         #[command(flatten)]
@@ -101,6 +111,10 @@ pub enum Command {
         /// to `build --base-url`.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Fail on warnings too (exit 1), e.g. in CI: a `TODO:` placeholder
+        /// left in a guide fails the check.
+        #[arg(long)]
+        strict: bool,
     },
     /// Print what changed on the site since a base version: guides added,
     /// removed, renamed and changed, field by field, and pages that appear
@@ -151,9 +165,10 @@ pub enum Command {
         /// The job family the guide belongs to.
         #[arg(long, value_name = "FAMILY")]
         family: Option<String>,
-        /// The site root.
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        root: PathBuf,
+        /// The site root [default: the nearest folder at or above the
+        /// current one holding site.yaml, else guides/].
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
     },
     /// Print a shell completion script to standard output.
     #[command(after_help = "Examples:\n  \
@@ -276,16 +291,24 @@ fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build { site, out } => {
-            let opts = out.options(site);
+        Command::Build { site, out, strict } => {
+            let opts = BuildOptions {
+                strict,
+                ..out.options(site)?
+            };
             let start = std::time::Instant::now();
             let progress = crate::cli::progress::Progress::start("building");
             let checked = build::check(&opts)?;
             print_diagnostics(&checked.diagnostics, &checked);
-            if checked.has_errors() {
+            if checked.fails(strict) {
                 progress.finish();
+                let why = if checked.has_errors() {
+                    ""
+                } else {
+                    " (--strict: warnings count as errors)"
+                };
                 eprintln!(
-                    "build failed: {}; the output folder was not changed",
+                    "build failed: {}{why}; the output folder was not changed",
                     diag::summary(&checked.diagnostics)
                 );
                 return Ok(ExitCode::from(1));
@@ -303,7 +326,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch { site, out } => {
-            crate::dev::watch::run(out.options(site))?;
+            crate::dev::watch::run(out.options(site)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {
@@ -314,7 +337,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             crate::dev::serve::run(crate::dev::serve::ServeOptions {
                 build: BuildOptions {
-                    root: site.root,
+                    root: root::site_root(site.root)?,
                     drafts: site.drafts,
                     ..Default::default()
                 },
@@ -337,11 +360,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             links,
             base_url,
+            strict,
         } => {
             let opts = BuildOptions {
-                root: site.root,
+                root: root::site_root(site.root)?,
                 drafts: site.drafts,
                 base_url,
+                strict,
                 ..Default::default()
             };
             let checked = build::check(&opts)?;
@@ -369,7 +394,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if format != Format::Json {
                 eprintln!("{}", diag::summary(&checked.diagnostics));
             }
-            if checked.has_errors() {
+            if checked.fails(strict) {
+                if !checked.has_errors() {
+                    eprintln!("check failed: --strict counts warnings as errors");
+                }
                 return Ok(ExitCode::from(1));
             }
             if links {
@@ -401,10 +429,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             family,
             root,
         } => {
+            let root = root::site_root(root)?;
             let path = crate::cli::scaffold::new_guide(&root, &title, family.as_deref())?;
             print_stdout(format!("{}\n", path.display()).as_bytes())?;
             eprintln!(
-                "created a draft guide; fill in every `TODO:`, then run\n  \
+                "created a draft guide; fill in every `TODO:` (values with a `# TODO:`\n\
+                 comment after them too), then run\n  \
                  careerbook check --drafts --root {}\nto see what is left.",
                 root.display()
             );
@@ -426,16 +456,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { base, site, format } => {
-            if !site.root.is_dir() {
-                anyhow::bail!("site root {} is not a folder", site.root.display());
+            let root = root::site_root(site.root)?;
+            if !root.is_dir() {
+                anyhow::bail!("site root {} is not a folder", root.display());
             }
-            let found = crate::diff::base::resolve(&base, &site.root)?;
+            let found = crate::diff::base::resolve(&base, &root)?;
             let old = crate::diff::load(&found.root, site.drafts, "the base")?;
-            let new = crate::diff::load(&site.root, site.drafts, "the current site")?;
+            let new = crate::diff::load(&root, site.drafts, "the current site")?;
             let names = crate::diff::Names {
                 base,
                 base_commit: found.commit.clone(),
-                root: site.root.display().to_string(),
+                root: root.display().to_string(),
             };
             let diff = crate::diff::diff(&old, &new, names);
             let text = match format {

@@ -82,7 +82,7 @@ codes! {
         "The file is empty, has no front matter, or the front matter is not closed."
         "a file starting with `# Title`";
     E0003 Error
-        "The front matter is not valid YAML: bad indentation, tab indentation, an unclosed quote, nesting deeper than 64 levels, an alias (`*name`) with no anchor (`&name`) before it, aliases that copy more than 100,000 values, anything after the first value (a stray `]`, a second document), a control character such as NUL, or a tag other than YAML's standard ones (`!!str`, `!!int`, ...)."
+        "The front matter is not valid YAML, reported at the line to change with what to type: a field indented unlike the others of its group, tab indentation, a tab after a `:`, a missing `:`, an unclosed quote or bracket, a key among list items, text after a value, nesting deeper than 64 levels, an alias (`*name`) with no anchor (`&name`) before it, aliases that copy more than 100,000 values, anything after the first value (a stray `]`, a second document), a control character such as NUL, or a tag other than YAML's standard ones (`!!str`, `!!int`, ...)."
         r#"`title: "Unclosed`, `tags: *nope`"#;
     E0004 Error
         "The front matter is empty, or is not a mapping of `field: value` lines."
@@ -95,7 +95,7 @@ codes! {
         "permissions";
     E0007 Error
         "The site has no `guides/` folder, or `guides` is not a folder: the site would have no guides."
-        "`careerbook build` run inside `guides/`, or with a mistyped `--root`";
+        "`careerbook build --root guides`, or a mistyped `--root`";
     W0010 Warning
         "A symbolic link under `guides/` or the theme's folder points outside the site root (or nowhere), so it is not followed."
         "`guides/x.md` linking to `/etc/passwd`";
@@ -107,7 +107,7 @@ codes! {
         "The front matter does not fit the guide format although the schema walk found nothing wrong: the schema and the model disagree, which is a careerbook bug."
         "";
     E0101 Error
-        "Unknown field, at any depth, with a did-you-mean suggestion. Points at the key."
+        "Unknown field, at any depth, with a did-you-mean suggestion. Points at the key. A misspelled required field that is missing is this one error (`titel` for `title`: \"did you mean `title`, which is required?\"), not also E0102."
         "`responsibilites:`, `salary.rangs:`";
     E0102 Error
         "A required field is missing. Top-level fields point at the closing `---` (where to add it); nested ones at the key that owns the group."
@@ -183,7 +183,7 @@ codes! {
         "A progression title nearly matches another guide's title (ignoring case, spaces and punctuation) but is not linked to it; the help shows the `guide:` to add."
         "`Staff/Principal Engineer` vs a guide titled `Staff Principal Engineer`";
     W0503 Warning
-        "No other guide links to this guide (sites with more than one guide)."
+        "No other guide links to this guide (sites with more than one guide). Not reported while a guide file does not parse: its links are unknown."
         "";
     W0504 Warning
         "`salary.as_of` is more than 3 years older than the newest `updated` date in the site. The clock is never read, so the result is the same on every run."
@@ -195,8 +195,8 @@ codes! {
         "A salary range's `level` is not in the `levels` list of `site.yaml` (only when the list is given); the salary pages put unlisted levels after the listed ones."
         "`level: Lead` when site.yaml has `levels: [Entry, Mid, Senior]`";
     W0901 Warning
-        "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body."
-        r#"`summary: "TODO: One or two sentences…"`"#;
+        "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body, or a value still has the `# TODO:` comment `careerbook new` puts after the figures and choices it cannot write as text. `--strict` makes it fail."
+        r#"`summary: "TODO: One or two sentences…"`, `min: 1  # TODO: the real figure`"#;
 }
 
 /// The entry for the text of a code, such as E0101.

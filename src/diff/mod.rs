@@ -59,10 +59,13 @@ pub fn load(root: &Path, drafts: bool, name: &str) -> Result<Side> {
             "site.yaml in {name} has errors, so its settings are the defaults (`careerbook check` shows why)"
         ));
     }
+    let partial = loaded.partial.iter().map(|g| &g.source.path);
     let mut unparsed: Vec<String> = loaded
         .unparsed
         .iter()
-        .map(|(_, path)| file_name(path))
+        .map(|(_, path)| path)
+        .chain(partial)
+        .map(|path| file_name(path))
         .collect();
     unparsed.sort();
     for file in unparsed {

@@ -6,6 +6,7 @@
 //! - [`resolve`]: what a tree's values mean, for the walk and for the model.
 //! - [`walk`]: a tree checked against the schema, problems out.
 //! - [`explain`]: how the walk words a problem.
+//! - [`salvage`]: what of a tree the walk refused can still be built.
 //! - [`positions`]: where each value of a tree starts, kept after parsing.
 //! - [`model`]: the typed front matter and `site.yaml`.
 //! - [`date`]: full and partial dates, checked on parse.
@@ -17,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod positions;
 pub mod resolve;
+pub(crate) mod salvage;
 pub(crate) mod schema;
 pub(crate) mod walk;
 pub mod yaml;

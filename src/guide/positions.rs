@@ -46,28 +46,30 @@ fn narrow(n: usize) -> u32 {
 }
 
 impl Positions {
-    /// The positions of every value under `root`, with each scalar for which
-    /// `mark` holds remembered for [`Positions::marked`].
-    pub fn new(root: &Node, mark: impl Fn(&str) -> bool) -> Positions {
+    /// The positions of every value under `root`, with each value for
+    /// which `mark` holds remembered for [`Positions::marked`]. `mark` sees
+    /// the values in document order.
+    pub fn new(root: &Node, mut mark: impl FnMut(&Node) -> bool) -> Positions {
         let (nodes, keys) = count(root);
         let mut table = Positions {
             nodes: Vec::with_capacity(nodes),
             keys: String::with_capacity(keys),
         };
-        table.add(root, None, &mark);
+        table.add(root, None, &mut mark);
         table
     }
 
-    fn add(&mut self, node: &Node, key: Option<&str>, mark: &impl Fn(&str) -> bool) {
+    fn add(&mut self, node: &Node, key: Option<&str>, mark: &mut impl FnMut(&Node) -> bool) {
         let index = self.nodes.len();
         if let Some(k) = key {
             self.keys.push_str(k);
         }
-        let (shape, marked) = match &node.kind {
-            NodeKind::Scalar { value, .. } => (Shape::Scalar, mark(value)),
-            NodeKind::Seq(_) => (Shape::Seq, false),
-            NodeKind::Map(_) => (Shape::Map, false),
+        let shape = match &node.kind {
+            NodeKind::Scalar { .. } => Shape::Scalar,
+            NodeKind::Seq(_) => Shape::Seq,
+            NodeKind::Map(_) => Shape::Map,
         };
+        let marked = mark(node);
         self.nodes.push(Pos {
             line: narrow(node.line),
             column: narrow(node.column),
@@ -223,7 +225,7 @@ mod tests {
                     c: {}\n? [k]\n: v\n'': e\nd: &n 'TODO: one'\ne: *n\nf:\n  g:\n    h: |\n      TODO: x\n\
                     i: &m {j: 'TODO: m'}\nk: *m\n";
         let root = parse_tree(text).unwrap().unwrap();
-        let table = Positions::new(&root, |s| s.contains("TODO:"));
+        let table = Positions::new(&root, |n| n.as_str().is_some_and(|s| s.contains("TODO:")));
         let mut all = Vec::new();
         paths(&root, Vec::new(), &mut all);
         assert!(all.len() > 40);

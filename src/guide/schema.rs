@@ -95,3 +95,34 @@ pub(crate) fn enum_values(s: &Map<String, Value>) -> Option<Vec<&str>> {
         .map(|b| b.get("const").and_then(Value::as_str))
         .collect()
 }
+
+/// Whether `text` matches `pattern`, one of the schemas' patterns.
+pub(crate) fn pattern_matches(pattern: &str, text: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    // Every pattern comes from the two static schemas: compile them once.
+    static COMPILED: OnceLock<HashMap<String, regex::Regex>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(|| {
+        let mut found = Vec::new();
+        collect_patterns(guide(), &mut found);
+        collect_patterns(site(), &mut found);
+        found
+            .into_iter()
+            .filter_map(|p| Some((p.clone(), regex::Regex::new(&p).ok()?)))
+            .collect()
+    });
+    compiled.get(pattern).is_none_or(|re| re.is_match(text))
+}
+
+fn collect_patterns(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(p)) = m.get("pattern") {
+                out.push(p.clone());
+            }
+            m.values().for_each(|c| collect_patterns(c, out));
+        }
+        Value::Array(a) => a.iter().for_each(|c| collect_patterns(c, out)),
+        _ => {}
+    }
+}

@@ -28,6 +28,28 @@ pub(crate) struct Walker<'a> {
     doc_name: &'static str,
     /// The diagnostics found so far.
     pub out: Vec<Diagnostic>,
+    /// The field path of each diagnostic: the values the walk refused (or,
+    /// for a missing field, where it belongs), so that the rest of the
+    /// tree can still be checked by the rules ([`crate::guide::salvage`]).
+    pub flagged: Vec<Vec<Step>>,
+}
+
+/// A step of a field path, owned: a key or a list index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Step {
+    /// A mapping key.
+    Key(String),
+    /// A list index.
+    Index(usize),
+}
+
+impl From<&Seg<'_>> for Step {
+    fn from(seg: &Seg<'_>) -> Step {
+        match seg {
+            Seg::Key(k) => Step::Key((*k).to_string()),
+            Seg::Index(i) => Step::Index(*i),
+        }
+    }
 }
 
 fn matches_type(k: Kind<'_>, t: &str) -> bool {
@@ -62,6 +84,7 @@ impl<'a> Walker<'a> {
             end_line: 0,
             doc_name: "the guide",
             out: Vec::new(),
+            flagged: Vec::new(),
         }
     }
 
@@ -107,6 +130,7 @@ impl<'a> Walker<'a> {
         );
         d.help = help.filter(|h| !h.is_empty());
         self.out.push(d);
+        self.flagged.push(path.iter().map(Step::from).collect());
     }
 
     /// Checks `node` against `schema`. `owner` is the key node the value
@@ -191,11 +215,12 @@ impl<'a> Walker<'a> {
         };
         let k = kind(node);
         let before = self.out.len();
-        let mut best: Option<Vec<Diagnostic>> = None;
+        let mut best: Option<(Vec<Diagnostic>, Vec<Vec<Step>>)> = None;
         let mut expected = Vec::new();
         for branch in branches {
             self.value(node, branch, path, owner);
             let found: Vec<Diagnostic> = self.out.drain(before..).collect();
+            let flagged: Vec<Vec<Step>> = self.flagged.drain(before..).collect();
             if found.is_empty() {
                 return;
             }
@@ -210,12 +235,15 @@ impl<'a> Walker<'a> {
                 ts.iter().any(|t| matches_type(k, t))
             };
             expected.extend(ts.into_iter().filter(|t| *t != "null"));
-            if fits && best.as_ref().is_none_or(|b| found.len() < b.len()) {
-                best = Some(found);
+            if fits && best.as_ref().is_none_or(|b| found.len() < b.0.len()) {
+                best = Some((found, flagged));
             }
         }
         match best {
-            Some(found) => self.out.extend(found),
+            Some((found, flagged)) => {
+                self.out.extend(found);
+                self.flagged.extend(flagged);
+            }
             None => {
                 expected.dedup();
                 self.wrong_type(node, k, &expected, path);
@@ -339,7 +367,7 @@ impl<'a> Walker<'a> {
             Seg::Index(_) => None,
         });
         if let Some(pattern) = s.get("pattern").and_then(Value::as_str) {
-            if !pattern_matches(pattern, text) {
+            if !crate::guide::schema::pattern_matches(pattern, text) {
                 let (code, message, help) = pattern_problem(name.unwrap_or(""), text);
                 self.push(node.line, node.column, path, code, message, Some(help));
                 self.suggest(replacement(name.unwrap_or(""), text).as_deref());
@@ -422,6 +450,15 @@ impl<'a> Walker<'a> {
             .and_then(Value::as_object)
             .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
         let closed = s.get("additionalProperties") == Some(&Value::Bool(false));
+        let required: Vec<&str> = s
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let given = |name: &str| entries.iter().any(|(k, _)| k.as_str() == Some(name));
+        // Unknown keys that most likely misspell a missing required field:
+        // the diagnostic's index and the field.
+        let mut misspelled: Vec<(usize, &str)> = Vec::new();
         for (i, (key, value)) in entries.iter().enumerate() {
             let first = entries[..i]
                 .iter()
@@ -465,6 +502,11 @@ impl<'a> Walker<'a> {
                         format!("in `{parent}`")
                     };
                     let best = crate::util::suggest::closest(name, known.iter().copied());
+                    if let Some(best) = best.filter(|b| required.contains(b) && !given(b)) {
+                        if misspelled.iter().all(|(_, f)| *f != best) {
+                            misspelled.push((self.out.len(), best));
+                        }
+                    }
                     let help = match best {
                         Some(best) => format!("did you mean `{best}`?"),
                         None => format!("known fields: {}", known.join(", ")),
@@ -483,13 +525,17 @@ impl<'a> Walker<'a> {
             }
             path.pop();
         }
-        let mut missing: Vec<&str> = s
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        missing.retain(|r| !entries.iter().any(|(k, _)| k.as_str() == Some(*r)));
+        let mut missing = required;
+        missing.retain(|r| !given(r));
         for name in missing {
+            // `titel:` for a missing `title`: one diagnostic, at the key.
+            if let Some(&(at, _)) = misspelled.iter().find(|(_, f)| *f == name) {
+                let d = &mut self.out[at];
+                let typo = d.field.rsplit('.').next().unwrap_or("").to_string();
+                d.message = format!("{}; did you mean `{name}`, which is required?", d.message);
+                d.help = Some(format!("rename `{typo}` to `{name}`"));
+                continue;
+            }
             // Point at the key that owns this mapping, or at the opening
             // fence for the document itself.
             let (line, column) = match owner {
@@ -524,35 +570,5 @@ impl<'a> Walker<'a> {
             );
             path.pop();
         }
-    }
-}
-
-fn pattern_matches(pattern: &str, text: &str) -> bool {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    // Every pattern comes from the two static schemas: compile them once.
-    static COMPILED: OnceLock<HashMap<String, regex::Regex>> = OnceLock::new();
-    let compiled = COMPILED.get_or_init(|| {
-        let mut found = Vec::new();
-        collect_patterns(crate::guide::schema::guide(), &mut found);
-        collect_patterns(crate::guide::schema::site(), &mut found);
-        found
-            .into_iter()
-            .filter_map(|p| Some((p.clone(), regex::Regex::new(&p).ok()?)))
-            .collect()
-    });
-    compiled.get(pattern).is_none_or(|re| re.is_match(text))
-}
-
-fn collect_patterns(v: &Value, out: &mut Vec<String>) {
-    match v {
-        Value::Object(m) => {
-            if let Some(Value::String(p)) = m.get("pattern") {
-                out.push(p.clone());
-            }
-            m.values().for_each(|c| collect_patterns(c, out));
-        }
-        Value::Array(a) => a.iter().for_each(|c| collect_patterns(c, out)),
-        _ => {}
     }
 }

@@ -49,6 +49,9 @@ impl Stamp {
 struct Entry {
     stamp: Stamp,
     guide: Option<Guide>,
+    /// The guide built from what the schema walk accepted, when it refused
+    /// something: the rules check it as `check` does; nothing reads it else.
+    partial: Option<Guide>,
     /// Reading and parsing problems, and the rules about this guide alone.
     diagnostics: Vec<Diagnostic>,
     /// The slug a file that did not parse would likely have.
@@ -160,9 +163,11 @@ impl Workspace {
             .iter()
             .filter_map(|p| Some((p, self.files.get(p)?)))
             .collect();
+        // The guides the schema walk refused are checked too, as `check`
+        // checks them; `order` is sorted by path, as `check` sorts them.
         let guides: Vec<&Guide> = entries
             .iter()
-            .filter_map(|(_, e)| e.guide.as_ref())
+            .filter_map(|(_, e)| e.guide.as_ref().or(e.partial.as_ref()))
             .collect();
         let unparsed: Vec<(String, PathBuf)> = entries
             .iter()
@@ -227,20 +232,26 @@ impl Workspace {
         let read: Vec<(PathBuf, Entry)> = stale
             .into_par_iter()
             .map(|(rel, stamp)| {
-                let (guide, mut diagnostics, source) = match &stamp {
+                let load::Read {
+                    guide,
+                    partial,
+                    mut diagnostics,
+                    source,
+                } = match &stamp {
                     Stamp::Open(text) => load::parse_file(rel, text.as_bytes(), opts),
                     _ => load::read_and_parse(root, rel, opts),
                 };
-                if let Some(g) = &guide {
+                if let Some(g) = guide.as_ref().or(partial.as_ref()) {
                     rules::validate::validate_guide(g, &mut diagnostics);
                 }
-                let unparsed = match (&guide, &source) {
-                    (None, Some(src)) => Some(load::fallback_slug(src)),
+                let unparsed = match (&guide, &partial, &source) {
+                    (None, None, Some(src)) => Some(load::fallback_slug(src)),
                     _ => None,
                 };
                 let entry = Entry {
                     stamp,
                     guide,
+                    partial,
                     diagnostics,
                     unparsed,
                 };

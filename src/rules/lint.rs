@@ -48,6 +48,12 @@ fn loose_key(t: &str) -> String {
 
 /// Adds every warning for `guides` to `out`.
 pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
+    warnings(guides, context, out);
+    super::drop_repeats(guides, out, from);
+}
+
+fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let published: Vec<&Guide> = guides
         .iter()
         .copied()
@@ -130,7 +136,9 @@ pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagn
             }
         }
     }
-    if published.len() > 1 {
+    // A guide file that did not parse may link to any guide: until it
+    // parses, no guide is said to have no links.
+    if published.len() > 1 && context.unparsed.is_empty() {
         for g in &published {
             if !linked.contains(g.slug.as_str()) {
                 out.push(warn(

@@ -358,7 +358,8 @@ fn a_site_that_starts_invalid_builds_once_fixed() {
         outcome
             .diagnostics
             .iter()
-            .any(|d| d.is_error() && d.file == Path::new("guides/solo.md") && d.line == 3),
+            // The line of the `[` that is never closed.
+            .any(|d| d.is_error() && d.file == Path::new("guides/solo.md") && d.line == 2),
         "{:#?}",
         outcome.diagnostics
     );
@@ -836,4 +837,47 @@ fn edits_that_shift_pages_match_clean_builds() {
     );
     e.apply_ok(&[yaml]);
     assert!(out.join("search/page/8/index.html").is_file());
+}
+
+/// A guide the schema walk refuses is still checked by the rules in watch
+/// mode, as `check` does (`apply` compares the two), and is never
+/// published; a guide file that does not parse at all keeps the others
+/// from being told nobody links to them.
+#[test]
+fn refused_and_broken_guides_are_checked_as_check_does() {
+    let mut e = Editing::new("basic", false);
+    let refused = e.write(
+        "guides/refused.md",
+        "---\ntitle: Refused\nsummary: s\nresponsibilities: [r]\nskills: [s]\ndraft: maybe\n\
+         salary:\n  currency: USD\n  period: year\n  ranges:\n    - {level: A, min: 9, max: 3}\n\
+         progression:\n  leads_to:\n    - {title: Staff, guide: staff-engineer}\n---\n",
+    );
+    let out = e.apply(&[&refused]);
+    assert!(out.failed);
+    let codes: Vec<&str> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == Path::new("guides/refused.md"))
+        .map(|d| d.code.id)
+        .collect();
+    assert_eq!(
+        codes,
+        ["W0501", "W0503", "E0103", "E0205"],
+        "{:#?}",
+        out.diagnostics
+    );
+    let w0503 = |out: &careerbook::dev::incremental::RebuildOutcome| {
+        out.diagnostics
+            .iter()
+            .filter(|d| d.code.id == "W0503")
+            .count()
+    };
+    assert!(w0503(&out) > 0);
+    // Now the file does not parse: nobody is told they have no links.
+    let broken = e.write("guides/refused.md", "---\ntitle: [\n---\n");
+    let out = e.apply(&[&broken]);
+    assert_eq!(w0503(&out), 0, "{:#?}", out.diagnostics);
+    std::fs::remove_file(&broken).unwrap();
+    let out = e.apply_ok(&[&broken]);
+    assert!(w0503(&out) > 0);
 }

@@ -7,6 +7,7 @@
 
 mod common;
 
+mod authoring;
 mod build;
 mod check;
 mod check_first;

@@ -44,16 +44,17 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
     assert!(body.contains("Leads two teams."));
     assert!(!body.contains("id=\"careerbook-overlay\""));
 
-    // An invalid edit: an error event naming file and line, the overlay on
-    // every page, and the last good page still served.
+    // An invalid edit: an error event naming file and line (of the `[`
+    // never closed), the overlay on every page, and the last good page
+    // still served.
     edit(&guide, "title: Engineering Manager", "title: [");
     let ev = events.recv_timeout(WAIT).expect("error event");
-    assert!(ev.contains("guides/engineering-manager.md:3"), "{ev}");
+    assert!(ev.contains("guides/engineering-manager.md:2"), "{ev}");
     let (status, _, body) = get(&page);
     assert_eq!(status, 200);
     assert!(body.contains("Leads two teams."), "last good page");
     assert!(body.contains("id=\"careerbook-overlay\""));
-    assert!(body.contains("guides/engineering-manager.md:3"));
+    assert!(body.contains("guides/engineering-manager.md:2"));
     wait_line(server.stderr(), |l| l.starts_with("rebuild failed"));
 
     // Fixing the file recovers by itself.

@@ -45,6 +45,9 @@ struct FileEntry {
     diagnostics: Vec<Diagnostic>,
     /// What other pages and the cross-guide rules read of it, when it parsed.
     links: Option<LinkId>,
+    /// The guide built from what the schema walk accepted, when it refused
+    /// something: the cross-guide rules check it, it is never published.
+    partial: Option<Guide>,
 }
 
 /// The inputs and the guides, kept from one rebuild to the next.
@@ -236,16 +239,22 @@ impl Store {
         let results: Vec<_> = paths
             .into_par_iter()
             .map(|rel| {
-                let (guide, mut diagnostics, source) = load::read_and_parse(&root, &rel, opts);
-                if let Some(g) = &guide {
-                    rules::validate::validate_guide(g, &mut diagnostics);
+                let mut read = load::read_and_parse(&root, &rel, opts);
+                if let Some(g) = read.guide.as_ref().or(read.partial.as_ref()) {
+                    rules::validate::validate_guide(g, &mut read.diagnostics);
                 }
                 let target = link_target(&root, &rel);
-                (rel, target, (guide, diagnostics, source))
+                (rel, target, read)
             })
             .collect();
         let mut change = Stale::Edits;
-        for (rel, target, (guide, diagnostics, source)) in results {
+        for (rel, target, read) in results {
+            let load::Read {
+                guide,
+                partial,
+                diagnostics,
+                source,
+            } = read;
             match target {
                 Some(t) => self.links.insert(rel.clone(), t),
                 None => self.links.remove(&rel),
@@ -290,6 +299,7 @@ impl Store {
                     source,
                     diagnostics,
                     links,
+                    partial,
                 },
             );
             pending.files.insert(rel);
@@ -336,7 +346,6 @@ impl Store {
         all.extend(std::mem::take(&mut self.held).into_values());
         all.append(&mut self.loose);
         all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-        self.site_diags.clear();
         let unparsed = self.unparsed();
         let statics: Vec<String> = match &self.theme {
             Ok(theme) => theme.statics.keys().cloned().collect(),
@@ -348,12 +357,15 @@ impl Store {
             statics: &statics,
             levels: &self.config.levels,
         };
-        let refs: Vec<&Guide> = all.iter().collect();
-        rules::validate::validate_site(&refs, &context, &mut self.site_diags);
+        let mut checked: Vec<&Guide> = all.iter().chain(self.partial()).collect();
+        checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        let mut site_diags = Vec::new();
+        rules::validate::validate_site(&checked, &context, &mut site_diags);
         if let Ok((_, links)) = load::scan_guides(self.root()) {
-            self.site_diags.extend(links);
+            site_diags.extend(links);
         }
-        self.site_diags.extend(theme::link_warnings(self.root()));
+        site_diags.extend(theme::link_warnings(self.root()));
+        self.site_diags = site_diags;
         let drafts = self.opts.build.drafts;
         let (published, held): (Vec<Guide>, Vec<Guide>) =
             all.into_iter().partition(|g| g.front.is_published(drafts));
@@ -380,12 +392,17 @@ impl Store {
         self.site.config = config;
     }
 
-    /// Slugs and paths of guide files that did not parse, as `load` lists
-    /// them, so links to them are not reported a second time.
+    /// The guides the schema walk refused, built from what it accepted.
+    fn partial(&self) -> impl Iterator<Item = &Guide> {
+        self.files.values().filter_map(|f| f.partial.as_ref())
+    }
+
+    /// Slugs and paths of guide files that did not parse at all, as `load`
+    /// lists them, so links to them are not reported a second time.
     fn unparsed(&self) -> Vec<(String, PathBuf)> {
         self.files
             .iter()
-            .filter(|(_, f)| f.links.is_none())
+            .filter(|(_, f)| f.links.is_none() && f.partial.is_none())
             .filter_map(|(p, f)| {
                 f.source
                     .as_ref()
@@ -426,6 +443,7 @@ impl Store {
             .iter()
             .chain(self.held.values())
             .chain(&self.loose)
+            .chain(self.partial())
             .collect();
         all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         let unparsed = self.unparsed();

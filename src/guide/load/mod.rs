@@ -12,13 +12,12 @@
 //! problems come back as diagnostics beside the guides that did parse.
 
 use crate::diag::{codes, Diagnostic};
-use crate::guide::model::{FrontMatter, SiteConfig};
+use crate::guide::model::{FrontMatter, SiteConfig, PLACEHOLDER};
 use crate::guide::yaml;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use walkdir::WalkDir;
 
 /// One guide file as read from disk.
 #[derive(Debug, Clone)]
@@ -49,9 +48,48 @@ pub struct Guide {
     pub positions: crate::guide::positions::Positions,
     /// Lines before the YAML text in the file (the opening `---`).
     pub line_offset: usize,
+    /// The field paths the schema walk reported, empty for a valid guide.
+    /// A guide with any is built from the values the walk accepted, with
+    /// stand-ins for the rest ([`crate::guide::salvage`]): the rules check
+    /// it, so one run reports everything, but it is never published.
+    pub refused: Vec<String>,
 }
 
 impl Guide {
+    /// Whether the schema walk accepted the guide.
+    pub fn is_valid(&self) -> bool {
+        self.refused.is_empty()
+    }
+
+    /// Whether a rule's finding about `field` would repeat what the schema
+    /// walk said: it is about a refused value (or a stand-in for one), a
+    /// value inside one, a group holding one, or a field beside one in the
+    /// same group (`min` beside a refused `max`). Items of a list stand on
+    /// their own. Always false for a valid guide.
+    pub fn repeats(&self, field: &str) -> bool {
+        if field.is_empty() {
+            return false;
+        }
+        let within = |inner: &str, outer: &str| {
+            inner == outer
+                || inner
+                    .strip_prefix(outer)
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
+        };
+        // A field's group: `salary.ranges[0]` for `salary.ranges[0].max`;
+        // none for an item of a list or a top-level field.
+        fn group(f: &str) -> Option<&str> {
+            f.rfind(['.', '['])
+                .filter(|&i| f.as_bytes()[i] == b'.')
+                .map(|i| &f[..i])
+        }
+        self.refused.iter().any(|r| {
+            within(r, field)
+                || within(field, r)
+                || group(field).is_some_and(|g| group(r) == Some(g))
+        })
+    }
+
     /// The file line and column of the value at `path` (or of its nearest
     /// existing ancestor).
     pub fn position(&self, path: &[yaml::Seg<'_>]) -> (usize, usize) {
@@ -71,9 +109,28 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Every file read, for showing source lines in diagnostics.
     pub sources: Vec<SourceFile>,
-    /// The slugs of guide files that did not parse, with their paths, so
-    /// that links to them are not also reported as broken.
+    /// Guides whose front matter the schema walk refused, built from what
+    /// it accepted ([`Guide::refused`]), sorted by path: the rules check
+    /// them; they are never published.
+    pub partial: Vec<Guide>,
+    /// The slugs of guide files that did not parse at all (no guide could
+    /// be built), with their paths, so that links to them are not also
+    /// reported as broken.
     pub unparsed: Vec<(String, PathBuf)>,
+}
+
+/// One guide file as read and parsed.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The guide, if its front matter is valid.
+    pub guide: Option<Guide>,
+    /// The guide built from what the schema walk accepted, when it refused
+    /// something: for the rules, never published.
+    pub partial: Option<Guide>,
+    /// Every problem found reading and parsing the file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file's text, when it could be read and decoded.
+    pub source: Option<SourceFile>,
 }
 
 /// Reads `site.yaml` (if present) and every `guides/**/*.md` under `root`.
@@ -90,160 +147,34 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let (paths, link_diags) = scan_guides(root)?;
     loaded.diagnostics.extend(link_diags);
     let opts = ReadOptions::of(&loaded.config);
-    let results: Vec<(Option<Guide>, Vec<Diagnostic>, Option<SourceFile>)> = paths
+    let results: Vec<Read> = paths
         .par_iter()
         .map(|rel| {
-            let (guide, diags, source) = read_and_parse(root, rel, opts);
-            // A parsed guide keeps all of its file that diagnostics can
-            // show; the whole text goes as soon as the guide is read.
-            let source = if guide.is_some() { None } else { source };
-            (guide, diags, source)
+            let mut read = read_and_parse(root, rel, opts);
+            // A guide keeps all of its file that diagnostics can show; the
+            // whole text goes as soon as the guide is read.
+            if read.guide.is_some() || read.partial.is_some() {
+                read.source = None;
+            }
+            read
         })
         .collect();
     // Sized once: growing these by doubling would hold two copies of every
     // guide for a moment, at the point where memory use peaks.
     loaded.guides.reserve_exact(results.len());
     loaded.sources.reserve_exact(results.len());
-    for (guide, diags, source) in results {
-        if let (None, Some(src)) = (&guide, &source) {
+    for read in results {
+        let built = read.guide.as_ref().or(read.partial.as_ref());
+        if let (None, Some(src)) = (built, &read.source) {
             loaded.unparsed.push((fallback_slug(src), src.path.clone()));
         }
-        let shown = guide.as_ref().map(|g| g.source.clone()).or(source);
-        loaded.guides.extend(guide);
-        loaded.diagnostics.extend(diags);
+        let shown = built.map(|g| g.source.clone()).or(read.source);
+        loaded.guides.extend(read.guide);
+        loaded.partial.extend(read.partial);
+        loaded.diagnostics.extend(read.diagnostics);
         loaded.sources.extend(shown);
     }
     Ok(loaded)
-}
-
-/// Every `*.md` file under `root/guides`, relative to `root`, sorted.
-pub fn guide_paths(root: &Path) -> Result<Vec<PathBuf>> {
-    Ok(scan_guides(root)?.0)
-}
-
-/// Every `*.md` file under `root/guides`, relative to `root`, sorted, with a
-/// warning for each symbolic link that is not followed.
-///
-/// A link is followed only when its target is a file inside the site root:
-/// a guide folder from a pull request must not be able to pull in, say,
-/// `/etc/passwd` or a file from a sibling checkout.
-pub fn scan_guides(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
-    let dir = root.join("guides");
-    if !dir.is_dir() {
-        return Ok((Vec::new(), vec![no_guides_folder(&dir)]));
-    }
-    let real_root =
-        std::fs::canonicalize(root).with_context(|| format!("cannot read {}", root.display()))?;
-    if !folder_inside(&real_root, &dir) {
-        // WalkDir follows its starting folder even when it is a link.
-        return Ok((Vec::new(), vec![symlink_warning("guides", "the site root")]));
-    }
-    let mut paths = Vec::new();
-    let mut diags = Vec::new();
-    for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
-        let is_md = entry.path().extension().is_some_and(|e| e == "md");
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if hidden {
-            continue;
-        }
-        if !is_md && entry.file_type().is_file() {
-            diags.extend(not_md(&rel));
-        }
-        if entry.path_is_symlink() {
-            match symlink_target_inside(&real_root, entry.path()) {
-                Some(true) if is_md => paths.push(rel),
-                Some(true) => {}
-                _ => diags.push(symlink_warning(rel, "guides/")),
-            }
-        } else if entry.file_type().is_file() && is_md {
-            paths.push(rel);
-        }
-    }
-    Ok((paths, diags))
-}
-
-/// E0007: a site without a `guides/` folder would build an empty site, which
-/// is never what was meant (a mistyped `--root`, or a command run in the
-/// wrong folder).
-fn no_guides_folder(dir: &Path) -> Diagnostic {
-    let (what, help) = if dir.exists() || dir.is_symlink() {
-        (
-            "`guides` is not a folder",
-            "make `guides/` a folder of `.md` files",
-        )
-    } else {
-        (
-            "there is no `guides/` folder, so the site would have no guides",
-            "run careerbook in the site's root (the folder with site.yaml and guides/), give it with `--root`, or start a guide with `careerbook new \"Role Title\"`",
-        )
-    };
-    Diagnostic::new("guides", 0, 0, "", codes::E0007, what).with_help(help)
-}
-
-/// W0011 for a file that looks like Markdown but is not named `*.md`, so it
-/// is not read: `Guide.MD`, `guide.markdown`.
-fn not_md(rel: &Path) -> Option<Diagnostic> {
-    let ext = rel.extension()?.to_str()?;
-    let markdown = ext.eq_ignore_ascii_case("md")
-        || ext.eq_ignore_ascii_case("markdown")
-        || ext.eq_ignore_ascii_case("mdown");
-    if !markdown {
-        return None;
-    }
-    let stem = rel.file_stem()?.to_string_lossy();
-    Some(
-        Diagnostic::new(
-            rel,
-            0,
-            0,
-            "",
-            codes::W0011,
-            format!("`.{ext}` files are not read; only `.md` files are guides"),
-        )
-        .with_help(format!("rename it to `{stem}.md` to publish it")),
-    )
-}
-
-/// The warning for a symbolic link under `folder` that is not followed.
-pub fn symlink_warning(rel: impl Into<PathBuf>, folder: &str) -> Diagnostic {
-    Diagnostic::new(
-        rel,
-        0,
-        0,
-        "",
-        codes::W0010,
-        "symbolic link points outside the site root; not followed",
-    )
-    .with_help(format!(
-        "copy the file into {folder} instead of linking to it"
-    ))
-}
-
-/// Whether a symlink resolves to a regular file inside `real_root` (and not
-/// inside its `.git/`); `None` when it does not resolve at all.
-pub fn symlink_target_inside(real_root: &Path, link: &Path) -> Option<bool> {
-    let target = std::fs::canonicalize(link).ok()?;
-    Some(resolves_inside(real_root, &target) && target.is_file())
-}
-
-/// Whether the folder `dir` (itself a link, or under one) resolves to a
-/// folder inside `real_root`: the rule for linked files, applied to the
-/// folders careerbook reads (`guides/`, a theme and its `static/` and
-/// `templates/`). `false` when it does not resolve.
-pub fn folder_inside(real_root: &Path, dir: &Path) -> bool {
-    std::fs::canonicalize(dir).is_ok_and(|d| resolves_inside(real_root, &d) && d.is_dir())
-}
-
-/// A resolved path inside the root, but not in its `.git/` (a link into the
-/// repository's own data would publish its objects and config).
-fn resolves_inside(real_root: &Path, target: &Path) -> bool {
-    target.starts_with(real_root) && !target.starts_with(real_root.join(".git"))
 }
 
 /// Reads `site.yaml` under `root`: the config (defaults when missing or
@@ -277,14 +208,8 @@ pub fn parse_config(bytes: &[u8]) -> (SiteConfig, Vec<Diagnostic>, Option<Source
     let tree = match yaml::parse_tree(&source.text) {
         Ok(tree) => tree,
         Err(e) => {
-            let d = Diagnostic::new(
-                &rel,
-                e.line,
-                e.column,
-                "",
-                codes::E0003,
-                format!("invalid YAML: {}", e.message),
-            );
+            let mut d = Diagnostic::new(&rel, e.line, e.column, "", codes::E0003, e.message);
+            d.help = e.help;
             return (SiteConfig::default(), vec![d], Some(source));
         }
     };
@@ -306,6 +231,33 @@ pub fn parse_config(bytes: &[u8]) -> (SiteConfig, Vec<Diagnostic>, Option<Source
     }
 }
 
+/// The positions of `tree`, with its placeholders marked: every value
+/// holding [`PLACEHOLDER`] text, and the value starting a line whose
+/// comment holds it (`min: 1  # TODO: the real figure`, as `careerbook
+/// new` marks figures and choices it cannot write as text).
+fn placeholders(tree: &yaml::Node, text: &str) -> crate::guide::positions::Positions {
+    let commented: Vec<bool> = if text.contains(PLACEHOLDER) {
+        text.lines()
+            .map(|l| yaml::comment(l).is_some_and(|c| c.contains(PLACEHOLDER)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut last = 0;
+    crate::guide::positions::Positions::new(tree, |node| {
+        let yaml::NodeKind::Scalar { value, .. } = &node.kind else {
+            return false;
+        };
+        // One mark per commented line: its first value.
+        let on_line = node.line != last
+            && node.line.checked_sub(1).and_then(|i| commented.get(i)) == Some(&true);
+        if on_line {
+            last = node.line;
+        }
+        value.contains(PLACEHOLDER) || on_line
+    })
+}
+
 /// Builds a typed value from a tree the schema walk accepted. The walk and
 /// the model type values by the same rule, so this fails only if the schema
 /// and the model drift apart; then the error is reported at the document.
@@ -317,6 +269,7 @@ fn model_from<T: serde::de::DeserializeOwned>(
         line: tree.line,
         column: tree.column,
         message: format!("{what}: {e}"),
+        help: None,
     })
 }
 
@@ -343,12 +296,17 @@ impl ReadOptions {
     }
 }
 
+impl Read {
+    fn failed(d: Diagnostic) -> Read {
+        Read {
+            diagnostics: vec![d],
+            ..Read::default()
+        }
+    }
+}
+
 /// Reads and parses one guide file, `rel` relative to `root`.
-pub fn read_and_parse(
-    root: &Path,
-    rel: &Path,
-    opts: ReadOptions,
-) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
+pub fn read_and_parse(root: &Path, rel: &Path, opts: ReadOptions) -> Read {
     let full = root.join(rel);
     // The size is checked before reading, so a huge file costs nothing.
     let read = std::fs::metadata(&full).and_then(|m| {
@@ -360,42 +318,42 @@ pub fn read_and_parse(
     });
     match read {
         Ok(Some(bytes)) => parse_file(rel, &bytes, opts),
-        Ok(None) => (None, vec![too_large(rel, opts)], None),
-        Err(e) => {
-            let d = Diagnostic::new(
-                rel,
-                0,
-                0,
-                "",
-                codes::E0006,
-                format!("cannot read file: {e}"),
-            );
-            (None, vec![d], None)
-        }
+        Ok(None) => Read::failed(too_large(rel, opts)),
+        Err(e) => Read::failed(Diagnostic::new(
+            rel,
+            0,
+            0,
+            "",
+            codes::E0006,
+            format!("cannot read file: {e}"),
+        )),
     }
 }
 
 /// Parses the bytes of the guide file `rel` (read from disk, or an
 /// editor's buffer), refused as a whole when larger than `opts` allow.
-pub fn parse_file(
-    rel: &Path,
-    bytes: &[u8],
-    opts: ReadOptions,
-) -> (Option<Guide>, Vec<Diagnostic>, Option<SourceFile>) {
+pub fn parse_file(rel: &Path, bytes: &[u8], opts: ReadOptions) -> Read {
     if bytes.len() as u64 > opts.max_bytes() {
-        return (None, vec![too_large(rel, opts)], None);
+        return Read::failed(too_large(rel, opts));
     }
     let text = match decode(rel, bytes) {
         Ok(t) => t,
-        Err(d) => return (None, vec![d], None),
+        Err(d) => return Read::failed(d),
     };
     let source = SourceFile {
         path: rel.to_path_buf(),
         text: text.into(),
     };
-    match parse_guide(&source) {
-        Ok(g) => (Some(g), Vec::new(), Some(source)),
-        Err(d) => (None, d, Some(source)),
+    let (guide, diagnostics) = parse_all(&source);
+    let (guide, partial) = match guide {
+        Some(g) if g.is_valid() => (Some(g), None),
+        g => (None, g),
+    };
+    Read {
+        guide,
+        partial,
+        diagnostics,
+        source: Some(source),
     }
 }
 
@@ -435,59 +393,30 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     }
 }
 
-/// The parts of a guide file around its front matter.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Split<'a> {
-    /// The YAML text between the fences.
-    pub yaml: &'a str,
-    /// Number of lines before the YAML text (the opening fence).
-    pub yaml_line_offset: usize,
-    /// Everything after the closing fence.
-    pub body: &'a str,
-}
-
-/// Splits `---` fenced front matter from the body.
-pub fn split<'a>(rel: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    if text.trim().is_empty() {
-        return Err(
-            Diagnostic::new(rel, 0, 0, "", codes::E0002, "file is empty")
-                .with_help("a guide starts with `---`, its YAML front matter, and `---`"),
-        );
-    }
-    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_end].trim_end() != "---" {
-        return Err(
-            Diagnostic::new(rel, 1, 1, "", codes::E0002, "front matter is missing").with_help(
-                "the first line of a guide must be `---`, opening its YAML front matter",
-            ),
-        );
-    }
-    let mut pos = first_end;
-    while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        let line = text[pos..end].trim_end();
-        if line == "---" || line == "..." {
-            return Ok(Split {
-                yaml: &text[first_end..pos],
-                yaml_line_offset: 1,
-                body: &text[end..],
-            });
-        }
-        pos = end;
-    }
-    Err(
-        Diagnostic::new(rel, 1, 1, "", codes::E0002, "front matter is not closed")
-            .with_help("add a line `---` after the last front matter field"),
-    )
-}
-
 /// Parses one guide file into the typed model, or explains why it cannot.
 pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
+    match parse_all(source) {
+        (Some(g), diags) if diags.is_empty() => Ok(g),
+        (_, diags) => Err(diags),
+    }
+}
+
+/// Parses one guide file: the guide, with every problem found. When only
+/// the schema walk finds problems, the guide is still built from the rest
+/// ([`Guide::refused`] lists what it refused), for the rules to check.
+pub fn parse_all(source: &SourceFile) -> (Option<Guide>, Vec<Diagnostic>) {
+    match parse_tree_of(source) {
+        Ok((guide, diags)) => (guide, diags),
+        Err(diags) => (None, diags),
+    }
+}
+
+fn parse_tree_of(source: &SourceFile) -> Result<(Option<Guide>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let rel = &source.path;
     let parts = split(rel, &source.text).map_err(|d| vec![d])?;
     let off = parts.yaml_line_offset;
     let at = |line: usize| if line == 0 { 0 } else { line + off };
-    let tree = match yaml::parse_tree(parts.yaml) {
+    let tree = match yaml::parse_tree_at(parts.yaml, off) {
         Ok(Some(t)) => t,
         Ok(None) => {
             return Err(vec![Diagnostic::new(
@@ -503,14 +432,9 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             )])
         }
         Err(e) => {
-            return Err(vec![Diagnostic::new(
-                rel,
-                at(e.line),
-                e.column,
-                "",
-                codes::E0003,
-                format!("invalid YAML: {}", e.message),
-            )])
+            let mut d = Diagnostic::new(rel, at(e.line), e.column, "", codes::E0003, e.message);
+            d.help = e.help;
+            return Err(vec![d]);
         }
     };
     if !matches!(tree.kind, yaml::NodeKind::Map(_)) {
@@ -528,14 +452,10 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
     let mut walker =
         crate::guide::walk::Walker::new(crate::guide::schema::guide(), rel, off).end_line(fence);
     walker.walk(&tree);
-    if !walker.out.is_empty() {
-        return Err(walker.out);
-    }
-    let positions = crate::guide::positions::Positions::new(&tree, |s| {
-        s.contains(crate::guide::model::PLACEHOLDER)
-    });
-    let front: FrontMatter = model_from(&tree, "the front matter does not fit the guide format")
-        .map_err(|e| {
+    let positions = placeholders(&tree, parts.yaml);
+    let refused: Vec<String> = walker.out.iter().map(|d| d.field.clone()).collect();
+    let front: FrontMatter = if refused.is_empty() {
+        model_from(&tree, "the front matter does not fit the guide format").map_err(|e| {
             vec![Diagnostic::new(
                 rel,
                 at(e.line),
@@ -544,9 +464,17 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
                 codes::E0100,
                 e.message,
             )]
-        })?;
+        })?
+    } else {
+        let schema = crate::guide::schema::guide();
+        let json = crate::guide::salvage::salvage(&tree, &walker.flagged, schema);
+        match serde_json::from_value(json) {
+            Ok(front) => front,
+            Err(_) => return Ok((None, walker.out)),
+        }
+    };
     let slug = front.slug.clone().unwrap_or_else(|| slug_from_path(rel));
-    let kept = if parts.body.contains(crate::guide::model::PLACEHOLDER) {
+    let kept = if parts.body.contains(PLACEHOLDER) {
         source.clone()
     } else {
         SourceFile {
@@ -554,27 +482,35 @@ pub fn parse_guide(source: &SourceFile) -> Result<Guide, Vec<Diagnostic>> {
             text: source.text[..source.text.len() - parts.body.len()].into(),
         }
     };
-    Ok(Guide {
+    let guide = Guide {
         source: kept,
         slug,
         front,
         body: parts.body.to_string(),
         positions,
         line_offset: off,
-    })
+        refused,
+    };
+    Ok((Some(guide), walker.out))
 }
 
-/// The slug a guide that failed to parse would most likely have: its
-/// `slug` field if that can be read, else the one from its file name.
 /// The slug a guide that did not parse would most likely have had: its
-/// `slug:` if that much of the front matter reads, else the file name's.
+/// `slug:` if that much of the front matter reads (from the YAML, or when
+/// the YAML does not read, from a `slug:` line), else the file name's.
 pub fn fallback_slug(source: &SourceFile) -> String {
     let from_front = split(&source.path, &source.text)
         .ok()
-        .and_then(|parts| yaml::parse_tree(parts.yaml).ok().flatten())
-        .and_then(|tree| {
-            let (_, v) = tree.entry("slug")?;
-            v.as_str().map(str::to_string)
+        .and_then(|parts| match yaml::parse_tree(parts.yaml) {
+            Ok(tree) => {
+                let tree = tree?;
+                let (_, v) = tree.entry("slug")?;
+                v.as_str().map(str::to_string)
+            }
+            Err(_) => parts.yaml.lines().find_map(|l| {
+                let value = l.strip_prefix("slug:")?;
+                let value = value.split(" #").next().unwrap_or("").trim();
+                Some(value.trim_matches(|c| c == '"' || c == '\'').to_string())
+            }),
         })
         .filter(|s| crate::util::slug::is_valid_slug(s));
     from_front.unwrap_or_else(|| slug_from_path(&source.path))
@@ -589,5 +525,10 @@ pub fn slug_from_path(rel: &Path) -> String {
     crate::util::slug::slugify(&stem)
 }
 
+mod scan;
+mod split;
 #[cfg(test)]
 mod tests;
+
+pub use scan::{folder_inside, guide_paths, scan_guides, symlink_target_inside, symlink_warning};
+pub use split::{split, Split};

@@ -110,3 +110,48 @@ fn decode_strips_bom_and_names_bad_byte() {
     assert!(d.message.contains("offset 5"), "{}", d.message);
     assert_eq!((d.line, d.column), (2, 3));
 }
+
+#[test]
+fn unclosed_front_matter_points_where_the_text_starts() {
+    let rel = Path::new("a.md");
+    let text = "---\ntitle: T\nsummary: S\n\n# Overview\n\nThe role is about\npeople.\n";
+    let d = split(rel, text).unwrap_err();
+    assert_eq!((d.code, d.line, d.column), (codes::E0002, 5, 1), "{d:?}");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("add a line `---` above line 5, where the text of the guide starts, to end the front matter that line 1 opens")
+    );
+    let d = split(rel, "---\ntitle: T\nskills:\n  - a\nThe role.\n").unwrap_err();
+    assert_eq!(d.line, 5, "{d:?}");
+    // All of it reads as front matter: the `---` goes after the last line.
+    let d = split(rel, "---\ntitle: T\nsummary: S\n\n").unwrap_err();
+    assert_eq!(d.line, 3, "{d:?}");
+    assert!(d.help.unwrap().contains("below line 3"));
+}
+
+#[test]
+fn a_yaml_mistake_is_reported_at_its_file_line_with_file_lines_in_the_help() {
+    // `updated` on line 6 lacks its colon; the parser notices at the
+    // closing `---` on line 7.
+    let text = "---\ntitle: T\nsummary: S\nresponsibilities: [a]\nskills: [b]\nupdated 2026-01-01\n---\nBody\n";
+    let diags = parse_guide(&SourceFile {
+        path: "guides/g.md".into(),
+        text: text.into(),
+    })
+    .unwrap_err();
+    let d = &diags[0];
+    assert_eq!((d.code, d.line, d.column), (codes::E0003, 6, 1), "{d:?}");
+    assert_eq!(d.help.as_deref(), Some("write `updated: 2026-01-01`"));
+    // A help that names another line names it as the file numbers it.
+    let yaml = "title: T\nsummary: S\nresponsibilities: [a]\nskills: [b]\nsalary:\n  currency: USD\n  period: year\n  ranges:\n    - level: Mid\n    region: US\n      min: 1\n      max: 2\n";
+    let d = &parse(yaml).unwrap_err()[0];
+    assert_eq!((d.line, d.column), (11, 5), "{d:?}");
+    assert_eq!(
+        d.message,
+        "`region` is indented 4 spaces; the other fields of this salary range use 6"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("indent `region` with 6 spaces, like `level` on line 10")
+    );
+}

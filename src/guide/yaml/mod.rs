@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use typing::Plain;
 use yaml_rust2::parser::{Event, Parser, Tag};
-use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// Nesting deeper than this is rejected while the tree is built.
 pub const MAX_DEPTH: usize = 64;
@@ -39,6 +39,20 @@ pub struct YamlError {
     pub column: usize,
     /// What went wrong.
     pub message: String,
+    /// What to type to fix it, when careerbook can tell.
+    pub help: Option<String>,
+}
+
+impl YamlError {
+    /// An error without help.
+    pub(super) fn at(line: usize, column: usize, message: impl Into<String>) -> YamlError {
+        YamlError {
+            line,
+            column,
+            message: message.into(),
+            help: None,
+        }
+    }
 }
 
 /// The shape of a node in the marked tree.
@@ -150,6 +164,13 @@ impl Node {
 /// document yields `None`. Duplicate keys are kept in document order: the
 /// schema walk reports them with their field path.
 pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
+    parse_tree_at(text, 0)
+}
+
+/// [`parse_tree`] for YAML text that starts after `line_offset` lines of
+/// its file (a guide's opening `---`): the help of an error names lines
+/// of the file. The error's own line stays a line of `text`.
+pub fn parse_tree_at(text: &str, line_offset: usize) -> Result<Option<Node>, YamlError> {
     // One pass over the bytes for both checks: this runs on every guide.
     if check_depth(text)? {
         check_characters(text)?;
@@ -160,21 +181,24 @@ pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
     // recurses once per nesting level and can overflow the stack on hostile
     // input before any depth check runs.
     loop {
-        let (ev, mark) = parser.next_token().map_err(|e| scan_error(text, &e))?;
+        let (ev, mark) = parser
+            .next_token()
+            .map_err(|e| stopped::scan_error(text, &e, line_offset))?;
         match ev {
             Event::StreamEnd => break,
             // The text is read to its end, so a stray `]` or an unclosed
             // quote after the first value is an error, not ignored.
             Event::DocumentEnd => {
-                let (next, mark) = parser.next_token().map_err(|e| scan_error(text, &e))?;
+                let (next, mark) = parser
+                    .next_token()
+                    .map_err(|e| stopped::scan_error(text, &e, line_offset))?;
                 if !matches!(next, Event::StreamEnd) {
-                    return Err(YamlError {
-                        line: mark.line(),
-                        column: mark.col() + 1,
-                        message: "a second YAML document starts here; front matter is one \
-                                  mapping of `field: value` lines"
-                            .into(),
-                    });
+                    return Err(YamlError::at(
+                        mark.line(),
+                        mark.col() + 1,
+                        "a second YAML document starts here; front matter is one \
+                         mapping of `field: value` lines",
+                    ));
                 }
                 break;
             }
@@ -182,6 +206,14 @@ pub fn parse_tree(text: &str) -> Result<Option<Node>, YamlError> {
         }
     }
     Ok(builder.root)
+}
+
+/// The comment on one line of YAML text (from its `#`), if it has one: a
+/// `#` that starts the line's content or follows white space, outside
+/// quotes.
+pub fn comment(line: &str) -> Option<&str> {
+    let read = lines::read(0, line);
+    read.comment.and_then(|at| line.get(at..))
 }
 
 /// The standard tags' prefix: `!!int` is `tag:yaml.org,2002:int`.
@@ -249,13 +281,13 @@ fn typed(value: String, want: &str, line: usize, column: usize) -> Result<String
         "bool" => "`true` or `false`",
         _ => "empty (`~` or `null`)",
     };
-    Err(YamlError {
+    Err(YamlError::at(
         line,
         column,
-        message: format!(
+        format!(
             "`{value}` is tagged `!!{want}` but is not {what}; remove the tag or fix the value"
         ),
-    })
+    ))
 }
 
 /// `!!seq` on a list and `!!map` on a mapping say what they are; any other
@@ -279,15 +311,15 @@ fn unknown_tag(tag: &Tag, line: usize, column: usize) -> YamlError {
         "!" | "" => format!("!{}", tag.suffix.trim_start_matches('!')),
         handle => format!("{handle}{}", tag.suffix),
     };
-    YamlError {
+    YamlError::at(
         line,
         column,
-        message: format!(
+        format!(
             "the tag `{shown}` is not one careerbook reads here; use YAML's standard tags \
              (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, and `!!seq`, `!!map` on \
              lists and mappings), or none"
         ),
-    }
+    )
 }
 
 /// Refuses the characters YAML does not allow in a document: C0 controls
@@ -305,40 +337,18 @@ fn check_characters(text: &str) -> Result<(), YamlError> {
         .chars()
         .count()
         + 1;
-    Err(YamlError {
+    Err(YamlError::at(
         line,
         column,
-        message: format!(
+        format!(
             "the control character U+{:04X} is not allowed in YAML; delete it",
             c as u32
         ),
-    })
-}
-
-fn scan_error(text: &str, e: &ScanError) -> YamlError {
-    let (line, col) = (e.marker().line(), e.marker().col());
-    let info = e.info();
-    let message = if info.contains("unknown anchor") {
-        let name = alias_name(text, line, col);
-        format!("alias `*{name}` names no anchor (an `&{name}` must come before it)")
-    } else if info.contains("tab") {
-        format!("{info} (YAML indentation must use spaces, not tabs)")
-    } else if info.contains("quoted scalar") {
-        format!("{info} (is a closing quote missing?)")
-    } else if info.contains("mapping values are not allowed") {
-        format!("{info} (check this line's indentation, and quote text that contains `: `)")
-    } else {
-        info.to_string()
-    };
-    YamlError {
-        line,
-        column: col + 1,
-        message,
-    }
+    ))
 }
 
 /// The name of the alias at a 1-based line and 0-based column.
-fn alias_name(text: &str, line: usize, col: usize) -> &str {
+pub(super) fn alias_name(text: &str, line: usize, col: usize) -> &str {
     let line = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
     let rest = line.char_indices().nth(col).map_or("", |(i, _)| &line[i..]);
     let rest = rest.strip_prefix('*').unwrap_or(rest);
@@ -380,11 +390,11 @@ fn check_depth(text: &str) -> Result<bool, YamlError> {
 }
 
 fn too_deep(line: usize, column: usize) -> YamlError {
-    YamlError {
+    YamlError::at(
         line,
         column,
-        message: format!("nesting deeper than {MAX_DEPTH} levels"),
-    }
+        format!("nesting deeper than {MAX_DEPTH} levels"),
+    )
 }
 
 #[derive(Default)]
@@ -519,11 +529,7 @@ impl Builder {
     /// Adds a copy of the value anchored with id `id`, placed at the alias.
     fn expand(&mut self, id: usize, mark: Marker, text: &str) -> Result<(), YamlError> {
         let (line, column) = (mark.line(), mark.col() + 1);
-        let error = |message: String| YamlError {
-            line,
-            column,
-            message,
-        };
+        let error = |message: String| YamlError::at(line, column, message);
         let name = || alias_name(text, mark.line(), mark.col());
         let Some(target) = self.anchors.get(&id).and_then(|path| self.find(path)) else {
             let name = name();
@@ -566,6 +572,9 @@ fn measure(node: &Node) -> (usize, usize) {
     }
 }
 
+mod diagnose;
+mod lines;
+mod stopped;
 #[cfg(test)]
 mod tests;
 

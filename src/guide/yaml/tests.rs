@@ -10,8 +10,9 @@ fn the_whole_text_is_read() {
         ("title: x\n]\n", 2),
         ("title: x\n--- {bogus: [unclosed\n", 2),
         ("title: x\n--- \"unterminated\n", 2),
-        // The scanner notices the missing `:` only at the next line.
-        ("title: {a: b}\nstray line\n", 3),
+        // The scanner notices the missing `:` only at the next line; the
+        // error is reported where it is.
+        ("title: {a: b}\nstray line\n", 2),
         ("---\n[ a, b, c ] ]\n", 2),
         ("---\n[\nsequence item\n]\ninvalid item\n", 5),
         ("---\nword1  # comment\nword2\n", 3),
