@@ -319,20 +319,55 @@ mod tests {
         assert!(compared > 5, "{compared} sites compared");
     }
 
+    /// A guide the schema walk refuses is still checked by the rules, as
+    /// `check` checks it: a misspelled field and a `min` above its `max`
+    /// come together, and the buffer reports what the saved file does.
+    #[test]
+    fn a_refused_guide_is_checked_by_the_rules_as_check_does() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_site(&fixture("site"), dir.path());
+        let root = dir.path().to_path_buf();
+        let rel = PathBuf::from("guides/data-analyst.md");
+        let text = std::fs::read_to_string(root.join(&rel)).unwrap();
+        let broken = text
+            .replacen("title:", "titel:", 1)
+            .replacen("min: 60000", "min: 90000", 1);
+        let mut ws = Workspace::new(root.clone(), false);
+        let open = BTreeMap::from([(rel.clone(), Arc::from(broken.as_str()))]);
+        let typed = ws.check(&open).unwrap();
+        let codes_in = |found: &[Diagnostic]| -> Vec<&str> {
+            found
+                .iter()
+                .filter(|d| d.file == rel && d.is_error())
+                .map(|d| d.code.id)
+                .collect()
+        };
+        assert_eq!(codes_in(&typed), ["E0101", "E0205", "E0205"], "{typed:#?}");
+        std::fs::write(root.join(&rel), &broken).unwrap();
+        let opts = crate::build::BuildOptions {
+            root: root.clone(),
+            ..Default::default()
+        };
+        let checked = crate::build::check(&opts).unwrap();
+        assert_eq!(typed, checked.diagnostics);
+    }
+
+    fn copy_site(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from) {
+            let entry = entry.unwrap();
+            let dest = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(dest).unwrap();
+            } else {
+                std::fs::copy(entry.path(), dest).unwrap();
+            }
+        }
+    }
+
     #[test]
     fn open_text_replaces_the_file_and_new_files_count() {
         let dir = tempfile::tempdir().unwrap();
-        for entry in walkdir::WalkDir::new(fixture("site")) {
-            let entry = entry.unwrap();
-            let to = dir
-                .path()
-                .join(entry.path().strip_prefix(fixture("site")).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), to).unwrap();
-            }
-        }
+        copy_site(&fixture("site"), dir.path());
         let root = dir.path().to_path_buf();
         let mut ws = Workspace::new(root.clone(), false);
         let clean = ws.check(&BTreeMap::new()).unwrap();
