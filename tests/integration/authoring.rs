@@ -127,6 +127,32 @@ fn yaml_mistakes_are_reported_where_to_act_with_what_to_type() {
     }
 }
 
+/// A tab after a colon is fine before a quoted value, so it is not blamed
+/// for a mistake further down: the over-indented line is.
+#[test]
+fn a_tab_before_a_quoted_value_is_not_taken_for_the_mistake() {
+    let text = edited("title: Data Engineer", "title:\t\"Data Engineer\"").replacen(
+        "  experience:",
+        "    experience:",
+        1,
+    );
+    assert_eq!(
+        the_error(&text),
+        (
+            11,
+            5,
+            "`experience` is indented 4 spaces; the other fields of `requirements` use 2"
+                .to_string(),
+            "indent `experience` with 2 spaces, like `education` on line 10".to_string()
+        ),
+        "{text}"
+    );
+    // Alone, it is no mistake at all.
+    let text = edited("title: Data Engineer", "title:\t\"Data Engineer\"");
+    let (code, found) = check(site_with(&text).path(), &[]);
+    assert_eq!(code, 0, "{found:#?}");
+}
+
 #[test]
 fn a_missing_colon_is_reported_on_its_line_not_at_the_closing_fence() {
     // `updated` is line 6; the parser only notices at the `---` on line 7.

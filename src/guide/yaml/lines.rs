@@ -167,12 +167,16 @@ pub(super) fn read(no: usize, text: &str) -> Line<'_> {
     match first.key_colon {
         Some(colon) if first.stray.is_none() => {
             line.key = Some((at, colon));
-            if bytes.get(colon + 1) == Some(&b'\t') {
-                line.tab_after_colon = Some(colon + 1);
-            }
             let mut v = colon + 1;
             while v < bytes.len() && (bytes[v] == b' ' || bytes[v] == b'\t') {
                 v += 1;
+            }
+            // The parser refuses a tab after the colon only before a plain
+            // value: a quote, a flow or block opener, an anchor, a tag or a
+            // comment may follow one.
+            let plain = bytes.get(v).is_some_and(|b| !b"\"'[{|>&!*#".contains(b));
+            if bytes.get(colon + 1) == Some(&b'\t') && plain {
+                line.tab_after_colon = Some(colon + 1);
             }
             if v >= bytes.len() || bytes[v] == b'#' {
                 line.comment = (v < bytes.len()).then_some(v);
