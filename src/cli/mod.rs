@@ -10,6 +10,7 @@ pub(crate) mod scaffold;
 
 use crate::build::{self, BuildOptions, Checked};
 use crate::diag::{self, Invalid};
+use crate::util::term;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,6 +27,28 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Colour the messages on standard error: `auto` when it is a
+    /// terminal and `NO_COLOR` is not set (`CLICOLOR_FORCE=1` forces it),
+    /// `always`, or `never`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+    /// Print errors only: no warnings, no summary lines, no progress.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print what was read and written, and how long each step took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+/// Values of `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// Options shared by every command that reads a site.
@@ -252,6 +275,18 @@ pub enum DiffFormat {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    term::set_color(match cli.color {
+        ColorArg::Auto => term::ColorWhen::Auto,
+        ColorArg::Always => term::ColorWhen::Always,
+        ColorArg::Never => term::ColorWhen::Never,
+    });
+    term::set_level(if cli.quiet {
+        term::Level::Quiet
+    } else if cli.verbose {
+        term::Level::Verbose
+    } else {
+        term::Level::Normal
+    });
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => {

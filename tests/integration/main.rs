@@ -11,6 +11,7 @@ mod authoring;
 mod build;
 mod check;
 mod check_first;
+mod dev_messages;
 mod diff;
 mod golden;
 mod hardening;
