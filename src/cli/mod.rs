@@ -300,7 +300,7 @@ pub fn main() -> ExitCode {
                 print_diagnostics(&invalid.0, &Checked::default());
                 return ExitCode::from(1);
             }
-            eprintln!("error: {e:#}");
+            term::say(format_args!("{r}error:{r:#} {e:#}", r = term::ERROR));
             ExitCode::from(2)
         }
     }
@@ -334,6 +334,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let start = std::time::Instant::now();
             let progress = crate::cli::progress::Progress::start("building");
             let checked = build::check(&opts)?;
+            read_detail(&checked, start);
             print_diagnostics(&checked.diagnostics, &checked);
             if checked.fails(strict) {
                 progress.finish();
@@ -342,22 +343,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     " (--strict: warnings count as errors)"
                 };
-                eprintln!(
-                    "build failed: {}{why}; the output folder was not changed",
-                    diag::summary(&checked.diagnostics)
-                );
+                term::say(format_args!(
+                    "{r}build failed:{r:#} {}{why}; the output folder was not changed",
+                    diag::summary(&checked.diagnostics),
+                    r = term::ERROR
+                ));
                 return Ok(ExitCode::from(1));
             }
+            let rendering = std::time::Instant::now();
             let built = build::build_checked(checked, &opts);
             progress.finish();
             let built = built?;
-            eprintln!(
-                "built {} guides ({} files) into {} in {} ms",
+            if term::verbose() {
+                for f in written_files(&built.output) {
+                    term::detail(format_args!("wrote {}", f.display()));
+                }
+                term::detail(format_args!(
+                    "rendered and wrote {} files in {} ms",
+                    built.files,
+                    rendering.elapsed().as_millis()
+                ));
+            }
+            term::note(format_args!(
+                "{g}built{g:#} {} guides ({} files) into {} in {} ms",
                 built.guides,
                 built.files,
                 built.output.display(),
-                start.elapsed().as_millis()
-            );
+                start.elapsed().as_millis(),
+                g = term::GOOD
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch { site, out } => {
@@ -404,7 +418,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 strict,
                 ..Default::default()
             };
+            let start = std::time::Instant::now();
             let checked = build::check(&opts)?;
+            read_detail(&checked, start);
             let printed = (|| -> std::io::Result<()> {
                 let mut out = std::io::stdout().lock();
                 match format {
@@ -426,12 +442,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Err(e.into());
                 }
             }
-            if format != Format::Json {
-                eprintln!("{}", diag::summary(&checked.diagnostics));
+            if format != Format::Json && (!term::quiet() || checked.fails(strict)) {
+                term::say(diag::summary(&checked.diagnostics));
             }
             if checked.fails(strict) {
                 if !checked.has_errors() {
-                    eprintln!("check failed: --strict counts warnings as errors");
+                    term::say(format_args!(
+                        "{r}check failed:{r:#} --strict counts warnings as errors",
+                        r = term::ERROR
+                    ));
                 }
                 return Ok(ExitCode::from(1));
             }
@@ -443,20 +462,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init { dir } => {
             let written = crate::cli::scaffold::init(&dir)?;
             for path in &written {
-                eprintln!("created {}", path.display());
+                term::note(format_args!("created {}", path.display()));
             }
             let cd = if dir == std::path::Path::new(".") {
                 String::new()
             } else {
                 format!("cd {} && ", dir.display())
             };
-            eprintln!(
+            term::note(format_args!(
                 "\nNext: {cd}careerbook build, then open output/index.html in a browser\n\
                  (or run `careerbook serve`: live reload, and search, which needs a web server).\n\
                  Add a guide with `careerbook new \"Role Title\"`. To publish on GitHub\n\
                  Pages, push to GitHub and set Settings > Pages > Source to \"GitHub Actions\";\n\
                  .github/workflows/pages.yml then builds and deploys every push to main."
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -467,12 +486,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let root = root::site_root(root)?;
             let path = crate::cli::scaffold::new_guide(&root, &title, family.as_deref())?;
             print_stdout(format!("{}\n", path.display()).as_bytes())?;
-            eprintln!(
+            term::note(format_args!(
                 "created a draft guide; fill in every `TODO:` (values with a `# TODO:`\n\
                  comment after them too), then run\n  \
                  careerbook check --drafts --root {}\nto see what is left.",
                 root.display()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {
@@ -524,10 +543,8 @@ fn check_links(checked: &Checked, opts: &BuildOptions) -> anyhow::Result<ExitCod
     let (site, pages) = build::render_checked(checked, opts)?;
     let broken = crate::output::links::check_pages(&pages, &site.base.origin, &site.base.path);
     let output = build::output_dir(opts, &site.config);
-    let mut err = anstream::stderr().lock();
-    let red = anstyle::Style::new()
-        .bold()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let mut err = term::stderr();
+    let red = term::ERROR;
     for b in &broken {
         let _ = writeln!(
             err,
@@ -541,12 +558,14 @@ fn check_links(checked: &Checked, opts: &BuildOptions) -> anyhow::Result<ExitCod
         );
     }
     let htmls = pages.iter().filter(|p| p.path.ends_with(".html")).count();
-    let _ = writeln!(
-        err,
-        "links: {} broken in {htmls} pages (checked under {})",
-        broken.len(),
-        site.base.path
-    );
+    if !term::quiet() || !broken.is_empty() {
+        let _ = writeln!(
+            err,
+            "links: {} broken in {htmls} pages (checked under {})",
+            broken.len(),
+            site.base.path
+        );
+    }
     Ok(if broken.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -554,18 +573,46 @@ fn check_links(checked: &Checked, opts: &BuildOptions) -> anyhow::Result<ExitCod
     })
 }
 
+/// With `--verbose`: the files a check read, and how long it took.
+fn read_detail(checked: &Checked, start: std::time::Instant) {
+    if !term::verbose() {
+        return;
+    }
+    for s in &checked.sources {
+        term::detail(format_args!("read {}", s.path.display()));
+    }
+    term::detail(format_args!(
+        "read and checked {} files in {} ms",
+        checked.sources.len(),
+        start.elapsed().as_millis()
+    ));
+}
+
+/// The files under a built output folder, sorted.
+fn written_files(output: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(output)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Prints diagnostics for people on standard error, styled: the stream
+/// keeps the colours only where `--color` and the environment want them.
+/// With `--quiet`, errors only.
 fn print_diagnostics(diags: &[diag::Diagnostic], checked: &Checked) {
-    use std::io::IsTerminal;
-    let mut err = std::io::stderr().lock();
-    let color = err.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut err = term::stderr();
     let sources: std::collections::HashMap<&std::path::Path, &str> = checked
         .sources
         .iter()
         .map(|s| (s.path.as_path(), &*s.text))
         .collect();
-    for d in diags {
+    for d in diags.iter().filter(|d| d.is_error() || !term::quiet()) {
         let source = sources.get(d.file.as_path()).copied();
-        let text = diag::render_human_styled(d, source, color);
+        let text = diag::render_human_styled(d, source, true);
         let _ = writeln!(err, "{text}");
     }
 }

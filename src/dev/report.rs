@@ -154,11 +154,12 @@ impl Reporter {
     /// Prints the errors, the warnings not printed before, and a `fixed:`
     /// line for each one printed before that is gone.
     fn diagnostics(&mut self, state: &SiteState, outcome: &RebuildOutcome) {
-        let color = term::stderr_has_color();
         for d in &outcome.diagnostics {
             let new = !self.standing.contains_key(&key(d));
             if d.is_error() || (new && !term::quiet()) {
-                let text = diag::render_human_styled(d, state.source(&d.file), color);
+                // Styled always: the stream drops the colours where they
+                // are not wanted.
+                let text = diag::render_human_styled(d, state.source(&d.file), true);
                 term::say(text.trim_end_matches('\n'));
             }
         }

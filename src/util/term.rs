@@ -96,6 +96,10 @@ pub const WARNING: anstyle::Style = anstyle::Style::new()
 pub const GOOD: anstyle::Style = anstyle::Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Green)));
+/// The style of the arrows and gutters around a source line.
+pub const ACCENT: anstyle::Style = anstyle::Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Blue)));
 /// The style of what is shown for information only (`--verbose` lines).
 pub const DIM: anstyle::Style = anstyle::Style::new().dimmed();
 

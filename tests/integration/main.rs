@@ -27,3 +27,4 @@ mod search;
 mod serve;
 mod serve_hostile;
 mod site;
+mod terminal;
