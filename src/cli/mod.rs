@@ -165,12 +165,15 @@ pub enum Command {
     },
     /// Print the JSON Schema of guide front matter (for editors and CI).
     Schema,
-    /// Create a new site: site.yaml, an example guide, .gitignore and a
-    /// GitHub Pages workflow.
+    /// Create a new site: site.yaml, an example guide, .gitignore, a
+    /// GitHub Pages workflow, and settings that start `careerbook lsp` in
+    /// VS Code and Helix.
     #[command(after_help = "Examples:\n  \
         careerbook init my-guides\n  \
         careerbook init            # in the current folder\n\n\
-        Nothing is overwritten: if any of the files exists, nothing is written.")]
+        Nothing is overwritten: if any of the site's files exists, nothing is written;\n\
+        editor settings that exist (.vscode/settings.json, .vscode/extensions.json,\n\
+        .helix/languages.toml) are kept as they are.")]
     Init {
         /// The folder to create the site in (created if missing).
         #[arg(default_value = ".", value_name = "DIR")]
@@ -460,9 +463,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {
-            let written = crate::cli::scaffold::init(&dir)?;
-            for path in &written {
+            let created = crate::cli::scaffold::init(&dir)?;
+            for path in &created.written {
                 term::note(format_args!("created {}", path.display()));
+            }
+            for path in &created.kept {
+                term::note(format_args!(
+                    "kept {} as it was; docs/editors.md says what careerbook lsp needs in it",
+                    path.display()
+                ));
             }
             let cd = if dir == std::path::Path::new(".") {
                 String::new()
@@ -474,7 +483,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                  (or run `careerbook serve`: live reload, and search, which needs a web server).\n\
                  Add a guide with `careerbook new \"Role Title\"`. To publish on GitHub\n\
                  Pages, push to GitHub and set Settings > Pages > Source to \"GitHub Actions\";\n\
-                 .github/workflows/pages.yml then builds and deploys every push to main."
+                 .github/workflows/pages.yml then builds and deploys every push to main.\n\
+                 Editors: .vscode/ and .helix/ start `careerbook lsp` (in VS Code, install the\n\
+                 recommended Generic LSP Client extension when asked)."
             ));
             Ok(ExitCode::SUCCESS)
         }
