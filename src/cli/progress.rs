@@ -24,9 +24,8 @@ impl Progress {
     /// Starts showing `what…` after [`DELAY`] if stderr is a terminal,
     /// `CI` is not set and `--quiet` was not given.
     pub(crate) fn start(what: &'static str) -> Progress {
-        let shown = std::io::stderr().is_terminal()
-            && std::env::var_os("CI").is_none()
-            && !term::quiet();
+        let shown =
+            std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !term::quiet();
         if !shown {
             return Progress { done: None };
         }

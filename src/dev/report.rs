@@ -28,7 +28,12 @@ use std::time::Duration;
 type Key = (PathBuf, &'static str, String, String);
 
 fn key(d: &Diagnostic) -> Key {
-    (d.file.clone(), d.code.id, d.field.clone(), d.message.clone())
+    (
+        d.file.clone(),
+        d.code.id,
+        d.field.clone(),
+        d.message.clone(),
+    )
 }
 
 /// A guide page whose URL changed while nothing serves the old URL.
@@ -212,7 +217,9 @@ impl Reporter {
         }
         let before = std::mem::replace(
             &mut self.guides,
-            now.iter().map(|(f, (s, _))| (f.clone(), s.clone())).collect(),
+            now.iter()
+                .map(|(f, (s, _))| (f.clone(), s.clone()))
+                .collect(),
         );
         if before.is_empty() {
             return;
@@ -305,7 +312,10 @@ fn pair_moves(
     }
     let mut came: Vec<&PathBuf> = now.keys().filter(|f| !before.contains_key(*f)).collect();
     gone.retain(|from| {
-        let Some(i) = came.iter().position(|to| to.file_name() == from.file_name()) else {
+        let Some(i) = came
+            .iter()
+            .position(|to| to.file_name() == from.file_name())
+        else {
             return true;
         };
         let to = came.remove(i);

@@ -15,9 +15,9 @@ use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
 use crate::dev::report::{Move, Reporter};
 use crate::dev::watch::{self, SiteWatcher};
 use crate::diag;
-use crate::util::term;
 use crate::util::html::escape_html;
 use crate::util::layout::{self, Route};
+use crate::util::term;
 use anyhow::{Context, Result};
 use axum::body::Body;
 use axum::extract::State;
@@ -86,10 +86,7 @@ impl Snapshot {
         moves: &[Move],
     ) -> Option<Snapshot> {
         let error = outcome.failed.then(|| error_text(state, outcome));
-        if !outcome.changed()
-            && error == prev.error
-            && *prev.moves == moves
-            && prev.generation > 0
+        if !outcome.changed() && error == prev.error && *prev.moves == moves && prev.generation > 0
         {
             return None;
         }

@@ -94,7 +94,10 @@ impl SiteWatcher {
             let _ = self.watcher.unwatch(&path);
             if path.is_dir() {
                 if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
-                    term::say(format_args!("warning: cannot watch {}: {e}", path.display()));
+                    term::say(format_args!(
+                        "warning: cannot watch {}: {e}",
+                        path.display()
+                    ));
                 }
             }
         }

@@ -49,7 +49,11 @@ fn watch_prints_a_warning_once_and_says_when_it_is_fixed() {
 
     // Saved again with the placeholder still there (and a line added
     // above it): the warning is not printed again.
-    edit(&guide, "title: Staff Engineer", "title: Staff Engineer\ntags: [x]");
+    edit(
+        &guide,
+        "title: Staff Engineer",
+        "title: Staff Engineer\ntags: [x]",
+    );
     let seen = wait_line(&running.stderr, is_summary);
     assert!(!seen.contains("warning["), "{seen}");
     assert!(!seen.contains("fixed:"), "{seen}");

@@ -149,7 +149,11 @@ fn an_initialised_site_has_every_file_the_editor_tips_name() {
         .collect();
     assert_eq!(
         listed,
-        [".vscode/settings.json", ".vscode/extensions.json", ".helix/languages.toml"]
+        [
+            ".vscode/settings.json",
+            ".vscode/extensions.json",
+            ".helix/languages.toml"
+        ]
     );
     let tips = section(&readme, "## Editor support");
     let named: Vec<&str> = tips
@@ -173,11 +177,17 @@ fn an_initialised_site_has_every_file_the_editor_tips_name() {
         serde_json::from_str(&read(site.join(".vscode/settings.json"))).unwrap();
     assert_eq!(written, vscode);
     assert_eq!(written["glspc.serverCommand"], "careerbook");
-    assert_eq!(written["glspc.serverCommandArguments"], serde_json::json!(["lsp"]));
+    assert_eq!(
+        written["glspc.serverCommandArguments"],
+        serde_json::json!(["lsp"])
+    );
     let extensions: serde_json::Value =
         serde_json::from_str(&read(site.join(".vscode/extensions.json"))).unwrap();
     let id = extensions["recommendations"][0].as_str().unwrap();
-    assert!(section(&editors, "## VS Code").contains(&format!("(`{id}`")), "{id}");
+    assert!(
+        section(&editors, "## VS Code").contains(&format!("(`{id}`")),
+        "{id}"
+    );
     let helix = fenced(section(&editors, "## Helix"), "toml");
     assert_eq!(read(site.join(".helix/languages.toml")), helix);
     assert!(helix.contains("command = \"careerbook\"\nargs = [\"lsp\"]\n"));
@@ -188,10 +198,7 @@ fn an_initialised_site_has_every_file_the_editor_tips_name() {
     let text = read(&guide).replace("summary:", "sumary:");
     lsp.open(&guide, &text);
     let diags = lsp.diagnostics(&guide);
-    assert!(
-        diags.iter().any(|d| d["code"] == "E0101"),
-        "{diags:?}"
-    );
+    assert!(diags.iter().any(|d| d["code"] == "E0101"), "{diags:?}");
     assert!(lsp.shutdown().success());
 
     // Settings a repository has already are kept, and said to be.

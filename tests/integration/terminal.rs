@@ -71,7 +71,10 @@ fn colour_follows_the_flag_then_the_environment_and_never_a_pipe_by_itself() {
         (&["--color", "auto"], &[("CLICOLOR_FORCE", "1")]),
     ] {
         let coloured = check(args, env);
-        assert!(coloured.contains(red_error), "{args:?} {env:?}: {coloured:?}");
+        assert!(
+            coloured.contains(red_error),
+            "{args:?} {env:?}: {coloured:?}"
+        );
         assert!(
             coloured.contains("\x1b[1m\x1b[33mwarning[W0501]\x1b[0m"),
             "{coloured:?}"
@@ -92,7 +95,10 @@ fn colour_follows_the_flag_then_the_environment_and_never_a_pipe_by_itself() {
     let out = run(root, &["build", "--color", "always"], &[]);
     let err = stderr(&out);
     assert!(err.contains(red_error), "{err:?}");
-    assert!(err.contains("\x1b[1m\x1b[31mbuild failed:\x1b[0m"), "{err:?}");
+    assert!(
+        err.contains("\x1b[1m\x1b[31mbuild failed:\x1b[0m"),
+        "{err:?}"
+    );
     std::fs::remove_file(root.join("guides/bad.md")).unwrap();
     let out = run(root, &["build", "--color=always"], &[]);
     assert!(
@@ -114,7 +120,11 @@ fn quiet_prints_errors_only() {
     let site = fixture("basic");
     let root = site.path();
     // Warnings only: nothing at all.
-    for args in [&["check", "-q"][..], &["build", "--quiet"], &["check", "--links", "-q"]] {
+    for args in [
+        &["check", "-q"][..],
+        &["build", "--quiet"],
+        &["check", "--links", "-q"],
+    ] {
         let out = run(root, args, &[]);
         assert!(out.status.success(), "{args:?}");
         assert_eq!(stderr(&out), "", "{args:?}");
@@ -135,7 +145,11 @@ fn quiet_prints_errors_only() {
     // `--quiet` and `--verbose` together are a usage error.
     let out = run(root, &["check", "-q", "-v"], &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot be used with"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot be used with"),
+        "{}",
+        stderr(&out)
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let out = command()
@@ -163,7 +177,10 @@ fn verbose_says_what_was_read_and_written_and_how_long_it_took() {
         assert!(lines.contains(&want), "{want}: {err}");
     }
     let out_dir = root.join("output");
-    let staff = format!("wrote {}", out_dir.join("guides/staff-engineer/index.html").display());
+    let staff = format!(
+        "wrote {}",
+        out_dir.join("guides/staff-engineer/index.html").display()
+    );
     assert!(lines.contains(&staff.as_str()), "{staff}: {err}");
     let timed = |prefix: &str| {
         lines.iter().any(|l| {
