@@ -111,8 +111,24 @@ impl Reporter {
             let shown = p.strip_prefix(state.root()).unwrap_or(p);
             term::detail(format_args!("read {}", shown.display()));
         }
+        let now = self.urls_now(state, outcome);
+        let before = std::mem::replace(
+            &mut self.guides,
+            now.iter()
+                .map(|(f, (s, _))| (f.clone(), s.clone()))
+                .collect(),
+        );
+        let pairs = if before.is_empty() {
+            Vec::new()
+        } else {
+            pair_moves(&before, &now)
+        };
+        let renamed = renamed_files(&before, &now, &pairs);
+        self.carry(&renamed);
         self.diagnostics(state, outcome);
-        self.track_moves(state, outcome);
+        if !before.is_empty() {
+            self.track_moves(state, outcome, (&before, &now), &pairs, &renamed);
+        }
         for p in &outcome.written {
             term::detail(format_args!("wrote {p}"));
         }
@@ -197,12 +213,11 @@ impl Reporter {
         }
     }
 
-    /// Compares the guides' URLs with those of the build before: a page
-    /// that moved gets the `aliases:` line that keeps its old URL, and a
-    /// `fixed:` line once the old URL works again. A rename often breaks a
-    /// link by slug, so this runs on failed rebuilds too.
-    fn track_moves(&mut self, state: &SiteState, outcome: &RebuildOutcome) {
-        let mut now: BTreeMap<PathBuf, (String, Vec<String>)> = state
+    /// The published guides now: file → slug and aliases. A rename often
+    /// breaks a link by slug, so moves are followed on failed rebuilds
+    /// too.
+    fn urls_now(&self, state: &SiteState, outcome: &RebuildOutcome) -> Urls {
+        let mut now: Urls = state
             .guide_urls()
             .map(|(f, s, a)| (f.to_path_buf(), (s.to_string(), a.to_vec())))
             .collect();
@@ -215,26 +230,50 @@ impl Reporter {
                 }
             }
         }
-        let before = std::mem::replace(
-            &mut self.guides,
-            now.iter()
-                .map(|(f, (s, _))| (f.clone(), s.clone()))
-                .collect(),
-        );
-        if before.is_empty() {
+        now
+    }
+
+    /// The warnings printed about a file that was renamed stand for its new
+    /// name: they are not printed again, nor said to be fixed.
+    fn carry(&mut self, renamed: &[(PathBuf, PathBuf)]) {
+        if renamed.is_empty() {
             return;
         }
-        let pairs = pair_moves(&before, &now);
-        // Pages already moved that moved again.
+        for ((file, code, field, message), mut d) in std::mem::take(&mut self.standing) {
+            let file = renamed
+                .iter()
+                .find(|(from, _)| *from == file)
+                .map_or(file, |(_, to)| to.clone());
+            d.file.clone_from(&file);
+            self.standing.insert((file, code, field, message), d);
+        }
+    }
+
+    /// Against the guides of the build before (`before`, file → slug): a
+    /// page that moved (`pairs`, from [`pair_moves`]) gets the `aliases:`
+    /// line that keeps its old URL, and a `fixed:` line once the old URL
+    /// works again. `renamed` are the files renamed, whatever their URL.
+    fn track_moves(
+        &mut self,
+        state: &SiteState,
+        outcome: &RebuildOutcome,
+        (before, now): (&BTreeMap<PathBuf, String>, &Urls),
+        pairs: &[(PathBuf, PathBuf, String)],
+        renamed: &[(PathBuf, PathBuf)],
+    ) {
+        // Guides already moved whose file was renamed again, or whose URL
+        // moved again.
         for m in &mut self.moves {
-            if let Some((_, to, slug)) = pairs.iter().find(|(from, _, _)| *from == m.file) {
+            if let Some((_, to)) = renamed.iter().find(|(from, _)| *from == m.file) {
                 m.file = to.clone();
+            }
+            if let Some((slug, _)) = now.get(&m.file) {
                 m.new = alias_of(slug);
             }
         }
         let pages = state.pages();
         let mut fresh = Vec::new();
-        for (from, to, slug) in &pairs {
+        for (from, to, slug) in pairs {
             let old_slug = &before[from];
             let m = Move {
                 file: to.clone(),
@@ -290,13 +329,40 @@ impl Reporter {
     }
 }
 
+/// The published guides of a build: file → slug and `aliases:`.
+type Urls = BTreeMap<PathBuf, (String, Vec<String>)>;
+
+/// The guide files renamed between two builds, as (before, now): those of
+/// `pairs` ([`pair_moves`]) and those whose slug (and so URL) stayed, such
+/// as a guide moved to another folder.
+fn renamed_files(
+    before: &BTreeMap<PathBuf, String>,
+    now: &Urls,
+    pairs: &[(PathBuf, PathBuf, String)],
+) -> Vec<(PathBuf, PathBuf)> {
+    let mut out: Vec<(PathBuf, PathBuf)> = pairs
+        .iter()
+        .filter(|(from, to, _)| from != to)
+        .map(|(from, to, _)| (from.clone(), to.clone()))
+        .collect();
+    for (file, slug) in before {
+        if now.contains_key(file) {
+            continue;
+        }
+        let same = now
+            .iter()
+            .find(|(f, (s, _))| s == slug && !before.contains_key(*f));
+        if let Some((to, _)) = same {
+            out.push((file.clone(), to.clone()));
+        }
+    }
+    out
+}
+
 /// The guides whose URL changed between two builds, as (file before, file
 /// now, slug now): a file whose slug changed, and a file gone paired with
 /// a file new, by file name, else when exactly one went and one came.
-fn pair_moves(
-    before: &BTreeMap<PathBuf, String>,
-    now: &BTreeMap<PathBuf, (String, Vec<String>)>,
-) -> Vec<(PathBuf, PathBuf, String)> {
+fn pair_moves(before: &BTreeMap<PathBuf, String>, now: &Urls) -> Vec<(PathBuf, PathBuf, String)> {
     let slugs_now: BTreeSet<&str> = now.values().map(|(s, _)| s.as_str()).collect();
     let mut pairs = Vec::new();
     let mut gone = Vec::new();
@@ -367,6 +433,26 @@ mod tests {
         // two and two are paired only by name.
         let pairs = pair_moves(&before, &now(&[("guides/c.md", "c"), ("guides/d.md", "d")]));
         assert!(pairs.is_empty(), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_guide_moved_to_another_folder_keeps_its_warnings() {
+        let before: BTreeMap<PathBuf, String> = [("guides/a.md", "a"), ("guides/b.md", "b")]
+            .iter()
+            .map(|(f, s)| (PathBuf::from(f), s.to_string()))
+            .collect();
+        let after = now(&[("guides/a.md", "a"), ("guides/eng/b.md", "b")]);
+        let pairs = pair_moves(&before, &after);
+        assert_eq!(
+            renamed_files(&before, &after, &pairs),
+            [("guides/b.md".into(), "guides/eng/b.md".into())]
+        );
+        let after = now(&[("guides/a.md", "a"), ("guides/c.md", "c")]);
+        let pairs = pair_moves(&before, &after);
+        assert_eq!(
+            renamed_files(&before, &after, &pairs),
+            [("guides/b.md".into(), "guides/c.md".into())]
+        );
     }
 
     #[test]

@@ -7,5 +7,5 @@ pub(crate) mod html;
 pub mod layout;
 pub mod slug;
 pub(crate) mod suggest;
-pub mod term;
+pub(crate) mod term;
 pub(crate) mod text;

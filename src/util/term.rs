@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
+pub(crate) enum Level {
     /// `--quiet`: errors only.
     Quiet,
     /// Problems found and one summary line per build.
@@ -27,7 +27,7 @@ pub enum Level {
 
 /// Whether output is coloured, as `--color` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorWhen {
+pub(crate) enum ColorWhen {
     /// Colour when standard error is a terminal, unless `NO_COLOR` is set
     /// or `CLICOLOR=0`; `CLICOLOR_FORCE` forces it.
     Auto,
@@ -40,12 +40,12 @@ pub enum ColorWhen {
 static LEVEL: AtomicU8 = AtomicU8::new(1);
 
 /// Sets how much every command prints. Called once, at start.
-pub fn set_level(level: Level) {
+pub(crate) fn set_level(level: Level) {
     LEVEL.store(level as u8, Ordering::Relaxed);
 }
 
 /// How much to print.
-pub fn level() -> Level {
+pub(crate) fn level() -> Level {
     match LEVEL.load(Ordering::Relaxed) {
         0 => Level::Quiet,
         1 => Level::Normal,
@@ -54,18 +54,18 @@ pub fn level() -> Level {
 }
 
 /// Whether only errors are printed (`--quiet`).
-pub fn quiet() -> bool {
+pub(crate) fn quiet() -> bool {
     level() == Level::Quiet
 }
 
 /// Whether reads, writes and timings are printed (`--verbose`).
-pub fn verbose() -> bool {
+pub(crate) fn verbose() -> bool {
     level() == Level::Verbose
 }
 
 /// Sets the colour policy of every stream [`stderr`] and `anstream` open
 /// from now on. Called once, at start.
-pub fn set_color(when: ColorWhen) {
+pub(crate) fn set_color(when: ColorWhen) {
     match when {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
@@ -75,50 +75,50 @@ pub fn set_color(when: ColorWhen) {
 }
 
 /// Standard error, locked, keeping ANSI styles only when colour is wanted.
-pub fn stderr() -> anstream::AutoStream<std::io::StderrLock<'static>> {
+pub(crate) fn stderr() -> anstream::AutoStream<std::io::StderrLock<'static>> {
     anstream::stderr().lock()
 }
 
 /// Whether what is written to [`stderr`] keeps its colours.
-pub fn stderr_has_color() -> bool {
+pub(crate) fn stderr_has_color() -> bool {
     anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
 /// The style of an error's first word.
-pub const ERROR: anstyle::Style = anstyle::Style::new()
+pub(crate) const ERROR: anstyle::Style = anstyle::Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)));
 /// The style of a warning's first word.
-pub const WARNING: anstyle::Style = anstyle::Style::new()
+pub(crate) const WARNING: anstyle::Style = anstyle::Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Yellow)));
 /// The style of good news: a build that worked, a problem fixed.
-pub const GOOD: anstyle::Style = anstyle::Style::new()
+pub(crate) const GOOD: anstyle::Style = anstyle::Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Green)));
 /// The style of the arrows and gutters around a source line.
-pub const ACCENT: anstyle::Style = anstyle::Style::new()
+pub(crate) const ACCENT: anstyle::Style = anstyle::Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Blue)));
 /// The style of what is shown for information only (`--verbose` lines).
-pub const DIM: anstyle::Style = anstyle::Style::new().dimmed();
+pub(crate) const DIM: anstyle::Style = anstyle::Style::new().dimmed();
 
 /// Writes one line to [`stderr`]; a failed write (no one reading) is
 /// ignored, as for `eprintln!` without the panic.
-pub fn say(line: impl std::fmt::Display) {
+pub(crate) fn say(line: impl std::fmt::Display) {
     use std::io::Write;
     let _ = writeln!(stderr(), "{line}");
 }
 
 /// [`say`], unless `--quiet`.
-pub fn note(line: impl std::fmt::Display) {
+pub(crate) fn note(line: impl std::fmt::Display) {
     if !quiet() {
         say(line);
     }
 }
 
 /// [`say`], dimmed, only with `--verbose`.
-pub fn detail(line: impl std::fmt::Display) {
+pub(crate) fn detail(line: impl std::fmt::Display) {
     if verbose() {
         say(format_args!("{DIM}{line}{DIM:#}"));
     }

@@ -97,6 +97,10 @@ fn serve_shows_the_alias_that_keeps_a_renamed_guides_old_url() {
         ),
         "{seen}"
     );
+    // The guide's warning (no `updated` date) goes with it: neither fixed
+    // nor new.
+    assert!(!seen.contains("fixed:"), "{seen}");
+    assert!(!seen.lines().any(|l| l.starts_with("warning[")), "{seen}");
     events.recv_timeout(WAIT).expect("reload event");
 
     // A browser open on the old URL: not a bare "page not found", but the
