@@ -151,6 +151,37 @@ fn quiet_prints_errors_only() {
         stderr(&out)
     );
 
+    // watch: nothing until an error, then the error and the verdict.
+    let site = fixture("basic");
+    let root = site.path();
+    let running = Running::start(&["watch", "-q"], root);
+    let built = root.join("output/index.html");
+    let deadline = std::time::Instant::now() + WAIT;
+    while !built.is_file() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "watch -q built nothing"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    edit(
+        &root.join("guides/staff-engineer.md"),
+        "summary: Technical leadership across teams.",
+        "summary: [",
+    );
+    let seen = wait_line(&running.stderr, |l| l.starts_with("rebuild failed"));
+    assert!(
+        seen.starts_with(
+            "error[E0003]: the list of `summary` opens with `[` but is never closed\n"
+        ),
+        "{seen}"
+    );
+    assert!(!seen.contains("warning["), "{seen}");
+    assert!(
+        !seen.contains("built") && !seen.contains("watching"),
+        "{seen}"
+    );
+
     let dir = tempfile::tempdir().unwrap();
     let out = command()
         .args(["init", "-q"])
