@@ -7,9 +7,12 @@
 pub(crate) mod progress;
 pub(crate) mod root;
 pub(crate) mod scaffold;
+pub(crate) mod show;
 
 use crate::build::{self, BuildOptions, Checked};
+use crate::cli::show::{check_links, print_diagnostics, read_detail, written_files};
 use crate::diag::{self, Invalid};
+use crate::util::term;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,6 +29,28 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Colour the messages on standard error: `auto` when it is a
+    /// terminal and `NO_COLOR` is not set (`CLICOLOR_FORCE=1` forces it),
+    /// `always`, or `never`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+    /// Print errors only: no warnings, no summary lines, no progress.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print what was read and written, and how long each step took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+/// Values of `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// Options shared by every command that reads a site.
@@ -142,12 +167,15 @@ pub enum Command {
     },
     /// Print the JSON Schema of guide front matter (for editors and CI).
     Schema,
-    /// Create a new site: site.yaml, an example guide, .gitignore and a
-    /// GitHub Pages workflow.
+    /// Create a new site: site.yaml, an example guide, .gitignore, a
+    /// GitHub Pages workflow, and settings that start `careerbook lsp` in
+    /// VS Code and Helix.
     #[command(after_help = "Examples:\n  \
         careerbook init my-guides\n  \
         careerbook init            # in the current folder\n\n\
-        Nothing is overwritten: if any of the files exists, nothing is written.")]
+        Nothing is overwritten: if any of the site's files exists, nothing is written;\n\
+        editor settings that exist (.vscode/settings.json, .vscode/extensions.json,\n\
+        .helix/languages.toml) are kept as they are.")]
     Init {
         /// The folder to create the site in (created if missing).
         #[arg(default_value = ".", value_name = "DIR")]
@@ -252,6 +280,18 @@ pub enum DiffFormat {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    term::set_color(match cli.color {
+        ColorArg::Auto => term::ColorWhen::Auto,
+        ColorArg::Always => term::ColorWhen::Always,
+        ColorArg::Never => term::ColorWhen::Never,
+    });
+    term::set_level(if cli.quiet {
+        term::Level::Quiet
+    } else if cli.verbose {
+        term::Level::Verbose
+    } else {
+        term::Level::Normal
+    });
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => {
@@ -265,7 +305,7 @@ pub fn main() -> ExitCode {
                 print_diagnostics(&invalid.0, &Checked::default());
                 return ExitCode::from(1);
             }
-            eprintln!("error: {e:#}");
+            term::say(format_args!("{r}error:{r:#} {e:#}", r = term::ERROR));
             ExitCode::from(2)
         }
     }
@@ -299,6 +339,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let start = std::time::Instant::now();
             let progress = crate::cli::progress::Progress::start("building");
             let checked = build::check(&opts)?;
+            read_detail(&checked, start);
             print_diagnostics(&checked.diagnostics, &checked);
             if checked.fails(strict) {
                 progress.finish();
@@ -307,22 +348,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     " (--strict: warnings count as errors)"
                 };
-                eprintln!(
-                    "build failed: {}{why}; the output folder was not changed",
-                    diag::summary(&checked.diagnostics)
-                );
+                term::say(format_args!(
+                    "{r}build failed:{r:#} {}{why}; the output folder was not changed",
+                    diag::summary(&checked.diagnostics),
+                    r = term::ERROR
+                ));
                 return Ok(ExitCode::from(1));
             }
+            let rendering = std::time::Instant::now();
             let built = build::build_checked(checked, &opts);
             progress.finish();
             let built = built?;
-            eprintln!(
-                "built {} guides ({} files) into {} in {} ms",
+            if term::verbose() {
+                for f in written_files(&built.output) {
+                    term::detail(format_args!("wrote {}", f.display()));
+                }
+                term::detail(format_args!(
+                    "rendered and wrote {} files in {} ms",
+                    built.files,
+                    rendering.elapsed().as_millis()
+                ));
+            }
+            term::note(format_args!(
+                "{g}built{g:#} {} guides ({} files) into {} in {} ms",
                 built.guides,
                 built.files,
                 built.output.display(),
-                start.elapsed().as_millis()
-            );
+                start.elapsed().as_millis(),
+                g = term::GOOD
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch { site, out } => {
@@ -369,7 +423,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 strict,
                 ..Default::default()
             };
+            let start = std::time::Instant::now();
             let checked = build::check(&opts)?;
+            read_detail(&checked, start);
             let printed = (|| -> std::io::Result<()> {
                 let mut out = std::io::stdout().lock();
                 match format {
@@ -391,12 +447,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Err(e.into());
                 }
             }
-            if format != Format::Json {
-                eprintln!("{}", diag::summary(&checked.diagnostics));
+            if format != Format::Json && (!term::quiet() || checked.fails(strict)) {
+                term::say(diag::summary(&checked.diagnostics));
             }
             if checked.fails(strict) {
                 if !checked.has_errors() {
-                    eprintln!("check failed: --strict counts warnings as errors");
+                    term::say(format_args!(
+                        "{r}check failed:{r:#} --strict counts warnings as errors",
+                        r = term::ERROR
+                    ));
                 }
                 return Ok(ExitCode::from(1));
             }
@@ -406,22 +465,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {
-            let written = crate::cli::scaffold::init(&dir)?;
-            for path in &written {
-                eprintln!("created {}", path.display());
+            let created = crate::cli::scaffold::init(&dir)?;
+            for path in &created.written {
+                term::note(format_args!("created {}", path.display()));
+            }
+            for path in &created.kept {
+                term::note(format_args!(
+                    "kept {} as it was; docs/editors.md says what careerbook lsp needs in it",
+                    path.display()
+                ));
             }
             let cd = if dir == std::path::Path::new(".") {
                 String::new()
             } else {
                 format!("cd {} && ", dir.display())
             };
-            eprintln!(
+            term::note(format_args!(
                 "\nNext: {cd}careerbook build, then open output/index.html in a browser\n\
                  (or run `careerbook serve`: live reload, and search, which needs a web server).\n\
                  Add a guide with `careerbook new \"Role Title\"`. To publish on GitHub\n\
                  Pages, push to GitHub and set Settings > Pages > Source to \"GitHub Actions\";\n\
-                 .github/workflows/pages.yml then builds and deploys every push to main."
-            );
+                 .github/workflows/pages.yml then builds and deploys every push to main.\n\
+                 Editors: .vscode/ and .helix/ start `careerbook lsp` (in VS Code, install the\n\
+                 recommended Generic LSP Client extension when asked)."
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -432,12 +499,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let root = root::site_root(root)?;
             let path = crate::cli::scaffold::new_guide(&root, &title, family.as_deref())?;
             print_stdout(format!("{}\n", path.display()).as_bytes())?;
-            eprintln!(
+            term::note(format_args!(
                 "created a draft guide; fill in every `TODO:` (values with a `# TODO:`\n\
                  comment after them too), then run\n  \
                  careerbook check --drafts --root {}\nto see what is left.",
                 root.display()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {
@@ -480,58 +547,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_stdout(crate::guide::schema::guide_text().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-/// Renders the checked site in memory and reports every internal link or
-/// fragment that does not resolve.
-fn check_links(checked: &Checked, opts: &BuildOptions) -> anyhow::Result<ExitCode> {
-    let (site, pages) = build::render_checked(checked, opts)?;
-    let broken = crate::output::links::check_pages(&pages, &site.base.origin, &site.base.path);
-    let output = build::output_dir(opts, &site.config);
-    let mut err = anstream::stderr().lock();
-    let red = anstyle::Style::new()
-        .bold()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()));
-    for b in &broken {
-        let _ = writeln!(
-            err,
-            "{}/{}:{}: {red}broken link{red:#} `{}` -> {} ({})",
-            output.display().to_string().trim_end_matches('/'),
-            b.page,
-            b.line,
-            b.link,
-            b.target,
-            b.reason
-        );
-    }
-    let htmls = pages.iter().filter(|p| p.path.ends_with(".html")).count();
-    let _ = writeln!(
-        err,
-        "links: {} broken in {htmls} pages (checked under {})",
-        broken.len(),
-        site.base.path
-    );
-    Ok(if broken.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
-}
-
-fn print_diagnostics(diags: &[diag::Diagnostic], checked: &Checked) {
-    use std::io::IsTerminal;
-    let mut err = std::io::stderr().lock();
-    let color = err.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let sources: std::collections::HashMap<&std::path::Path, &str> = checked
-        .sources
-        .iter()
-        .map(|s| (s.path.as_path(), &*s.text))
-        .collect();
-    for d in diags {
-        let source = sources.get(d.file.as_path()).copied();
-        let text = diag::render_human_styled(d, source, color);
-        let _ = writeln!(err, "{text}");
     }
 }
 

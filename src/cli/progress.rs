@@ -1,9 +1,11 @@
 //! A progress line for slow builds, shown only to a person at a terminal.
 //!
 //! Fast builds print nothing extra: the line appears only once a build has
-//! run for [`DELAY`], and never when stderr is not a terminal, so CI logs
-//! and redirected output stay clean.
+//! run for [`DELAY`], and never when stderr is not a terminal or with
+//! `--quiet`, so CI logs and redirected output stay clean. Its spinner is
+//! coloured as [`crate::util::term`] says.
 
+use crate::util::term;
 use std::io::{IsTerminal, Write};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
@@ -19,14 +21,20 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    /// Starts showing `what…` after [`DELAY`] if stderr is a terminal and
-    /// `CI` is not set.
+    /// Starts showing `what…` after [`DELAY`] if stderr is a terminal,
+    /// `CI` is not set and `--quiet` was not given.
     pub(crate) fn start(what: &'static str) -> Progress {
-        let shown = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let shown =
+            std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !term::quiet();
         if !shown {
             return Progress { done: None };
         }
         let (tx, rx) = mpsc::channel::<()>();
+        let style = if term::stderr_has_color() {
+            term::DIM
+        } else {
+            anstyle::Style::new()
+        };
         let handle = std::thread::spawn(move || {
             const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
             if !matches!(rx.recv_timeout(DELAY), Err(RecvTimeoutError::Timeout)) {
@@ -34,7 +42,11 @@ impl Progress {
             }
             let mut i = 0;
             loop {
-                let _ = write!(std::io::stderr(), "\r{} {what}…", FRAMES[i % FRAMES.len()]);
+                let _ = write!(
+                    std::io::stderr(),
+                    "\r{style}{}{style:#} {what}…",
+                    FRAMES[i % FRAMES.len()]
+                );
                 i += 1;
                 if !matches!(
                     rx.recv_timeout(Duration::from_millis(120)),

@@ -2,7 +2,10 @@
 //! guide). The files come from `src/cli/scaffold/`, embedded in the binary.
 //!
 //! Neither command ever overwrites a file: every target is checked before the
-//! first one is written, so a refused run changes nothing.
+//! first one is written, so a refused run changes nothing. The editor
+//! settings `init` writes for `careerbook lsp` (docs/editors.md) are the
+//! exception that refuses nothing: one that exists already is kept as it is
+//! and named, since a repository often has its own.
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
@@ -12,6 +15,29 @@ const GITIGNORE: &str = include_str!("scaffold/gitignore");
 const WORKFLOW: &str = include_str!("scaffold/pages.yml");
 const EXAMPLE_GUIDE: &str = include_str!("scaffold/example-guide.md");
 const NEW_GUIDE: &str = include_str!("scaffold/new-guide.md");
+const VSCODE_SETTINGS: &str = include_str!("scaffold/vscode-settings.json");
+const VSCODE_EXTENSIONS: &str = include_str!("scaffold/vscode-extensions.json");
+const HELIX_LANGUAGES: &str = include_str!("scaffold/helix-languages.toml");
+
+/// The editor settings `init` writes, relative to the site root: VS Code's
+/// settings for the Generic LSP Client and the recommendation to install
+/// it, and Helix's per-project languages file. Each starts `careerbook lsp`.
+pub(crate) fn editor_files() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (".vscode/settings.json", VSCODE_SETTINGS),
+        (".vscode/extensions.json", VSCODE_EXTENSIONS),
+        (".helix/languages.toml", HELIX_LANGUAGES),
+    ]
+}
+
+/// What `init` did.
+#[derive(Debug, Default)]
+pub(crate) struct Created {
+    /// The files written.
+    pub written: Vec<PathBuf>,
+    /// Editor settings that existed already and were left alone.
+    pub kept: Vec<PathBuf>,
+}
 
 /// The path of the example guide `init` writes, relative to the site root.
 pub(crate) const EXAMPLE_GUIDE_PATH: &str = "guides/site-reliability-engineer.md";
@@ -30,8 +56,9 @@ pub(crate) fn init_files() -> Vec<(&'static str, String)> {
 }
 
 /// Creates a new site in `dir` (created if missing) and returns the paths
-/// written. Refuses, writing nothing, if any of the files already exists.
-pub(crate) fn init(dir: &Path) -> Result<Vec<PathBuf>> {
+/// written. Refuses, writing nothing, if any of the site's files already
+/// exists; editor settings that exist are kept.
+pub(crate) fn init(dir: &Path) -> Result<Created> {
     let files = init_files();
     let existing: Vec<String> = files
         .iter()
@@ -45,13 +72,22 @@ pub(crate) fn init(dir: &Path) -> Result<Vec<PathBuf>> {
             existing.join(", ")
         );
     }
-    let mut written = Vec::new();
+    let mut created = Created::default();
     for (rel, text) in files {
         let path = dir.join(rel);
         write_new(&path, &text)?;
-        written.push(path);
+        created.written.push(path);
     }
-    Ok(written)
+    for (rel, text) in editor_files() {
+        let path = dir.join(rel);
+        if path.exists() || path.is_symlink() {
+            created.kept.push(path);
+        } else {
+            write_new(&path, text)?;
+            created.written.push(path);
+        }
+    }
+    Ok(created)
 }
 
 /// The text of a new guide scaffold for `title`, with placeholders marked

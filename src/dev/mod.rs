@@ -2,5 +2,6 @@
 
 pub(crate) mod conn;
 pub mod incremental;
+pub(crate) mod report;
 pub(crate) mod serve;
 pub(crate) mod watch;

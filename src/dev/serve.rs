@@ -12,10 +12,12 @@
 use crate::build::BuildOptions;
 use crate::dev::conn;
 use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
+use crate::dev::report::{Move, Reporter};
 use crate::dev::watch::{self, SiteWatcher};
 use crate::diag;
 use crate::util::html::escape_html;
 use crate::util::layout::{self, Route};
+use crate::util::term;
 use anyhow::{Context, Result};
 use axum::body::Body;
 use axum::extract::State;
@@ -42,6 +44,11 @@ z-index:2147483647;background:#fff8f6;color:#3b0a00;border:2px solid #b42318;bor
 padding:1rem;font:14px/1.4 ui-monospace,monospace;box-shadow:0 4px 24px rgba(0,0,0,.25)";
 const OVERLAY_TITLE: &str =
     "careerbook: the last change did not build, so this is the last good version of the page.";
+/// The notice of pages that moved, at the top, clear of the error overlay.
+const NOTICE_STYLE: &str =
+    "position:fixed;inset:1rem 1rem auto 1rem;max-height:40vh;overflow:auto;\
+z-index:2147483647;background:#fffbeb;color:#3b2a00;border:2px solid #b54708;border-radius:6px;\
+padding:1rem;font:14px/1.4 ui-monospace,monospace;box-shadow:0 4px 24px rgba(0,0,0,.25)";
 
 /// What `careerbook serve` needs to know.
 #[derive(Debug, Clone)]
@@ -65,21 +72,39 @@ pub(crate) struct Snapshot {
     pub base_path: String,
     /// The diagnostics of the last rebuild when it failed.
     pub error: Option<String>,
+    /// Guide pages that moved and whose old URL serves nothing yet.
+    pub moves: Arc<Vec<Move>>,
     /// Goes up whenever the pages or the error change.
     pub generation: u64,
 }
 
 impl Snapshot {
-    fn next(prev: &Snapshot, state: &SiteState, outcome: &RebuildOutcome) -> Option<Snapshot> {
+    fn next(
+        prev: &Snapshot,
+        state: &SiteState,
+        outcome: &RebuildOutcome,
+        moves: &[Move],
+    ) -> Option<Snapshot> {
         let error = outcome.failed.then(|| error_text(state, outcome));
-        if !outcome.changed() && error == prev.error && prev.generation > 0 {
+        if !outcome.changed() && error == prev.error && *prev.moves == moves && prev.generation > 0
+        {
             return None;
         }
         Some(Snapshot {
             pages: Arc::new(state.pages().clone()),
             base_path: state.base().path,
             error,
+            moves: Arc::new(moves.to_vec()),
             generation: prev.generation + 1,
+        })
+    }
+
+    /// The move whose old URL is `path` (a request path under the base).
+    fn moved_from(&self, path: &str) -> Option<&Move> {
+        let base = self.base_path.trim_end_matches('/');
+        self.moves.iter().find(|m| {
+            let old = format!("{base}{}", m.old);
+            path == old || path == old.trim_end_matches('/')
         })
     }
 }
@@ -122,26 +147,27 @@ pub(crate) fn run(opts: ServeOptions) -> Result<()> {
         origin: Some(origin.clone()),
         write: false,
     })?;
-    watch::report(&state, &outcome, start.elapsed(), &[]);
-    let first = Snapshot::next(&Snapshot::default(), &state, &outcome).unwrap_or_default();
+    let mut reporter = Reporter::default();
+    reporter.report(&state, &outcome, start.elapsed(), &[]);
+    let first = Snapshot::next(&Snapshot::default(), &state, &outcome, &[]).unwrap_or_default();
     let url = format!("{origin}{}", first.base_path);
     let (tx, rx) = channel::channel(Arc::new(first));
 
     std::thread::spawn(move || {
-        let publish = |state: &SiteState, outcome: Option<RebuildOutcome>| {
+        let publish = |state: &SiteState, r: &Reporter, outcome: Option<RebuildOutcome>| {
             let Some(outcome) = outcome else { return };
             let prev = tx.borrow().clone();
-            if let Some(next) = Snapshot::next(&prev, state, &outcome) {
+            if let Some(next) = Snapshot::next(&prev, state, &outcome, r.moves()) {
                 tx.send_replace(Arc::new(next));
             }
         };
-        let outcome = watch::follow_links(&mut watcher, &mut state);
-        publish(&state, outcome);
+        let outcome = watch::follow_links(&mut watcher, &mut state, &mut reporter);
+        publish(&state, &reporter, outcome);
         while let Some(batch) = watcher.next_batch() {
-            let outcome = watch::rebuild(&mut state, &batch);
-            publish(&state, outcome);
-            let outcome = watch::follow_links(&mut watcher, &mut state);
-            publish(&state, outcome);
+            let outcome = watch::rebuild(&mut state, &mut reporter, &batch);
+            publish(&state, &reporter, outcome);
+            let outcome = watch::follow_links(&mut watcher, &mut state, &mut reporter);
+            publish(&state, &reporter, outcome);
         }
     });
 
@@ -149,7 +175,7 @@ pub(crate) fn run(opts: ServeOptions) -> Result<()> {
     writeln!(out, "Serving at {url}")?;
     out.flush()?;
     drop(out);
-    eprintln!("watching for changes; press Ctrl-C to stop");
+    term::note("watching for changes; press Ctrl-C to stop");
     if opts.open {
         open_browser(&url);
     }
@@ -287,6 +313,16 @@ async fn serve_path(State(site): State<Site>, method: Method, uri: Uri) -> Respo
             .body(Body::empty())
             .unwrap_or_default(),
         Target::BadRequest => (StatusCode::BAD_REQUEST, "400 bad request\n").into_response(),
+        Target::NotFound if snap.moved_from(uri.path()).is_some() => {
+            // A page open on a guide's old URL: the site's 404 page with
+            // the way to the new page and the line that keeps the old URL.
+            let html = snap.pages.get(&Route::NotFound.file()).map_or(
+                &b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Page moved</title></head><body></body></html>\n"[..],
+                |b| &**b,
+            );
+            let body = inject_with(html, &snap, snap.moved_from(uri.path()));
+            html_bytes(StatusCode::NOT_FOUND, body)
+        }
         Target::NotFound if snap.pages.contains_key(&Route::NotFound.file()) => {
             page(&snap, StatusCode::NOT_FOUND, &Route::NotFound.file())
         }
@@ -320,7 +356,10 @@ fn page(snap: &Snapshot, status: StatusCode, path: &str) -> Response {
 }
 
 fn html_response(snap: &Snapshot, status: StatusCode, html: &[u8]) -> Response {
-    let body = inject(html, snap);
+    html_bytes(status, inject(html, snap))
+}
+
+fn html_bytes(status: StatusCode, body: Vec<u8>) -> Response {
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
@@ -333,6 +372,13 @@ fn html_response(snap: &Snapshot, status: StatusCode, html: &[u8]) -> Response {
 /// Adds the live-reload script, and the error overlay while the last
 /// rebuild failed, before `</body>` (or at the end when there is none).
 pub(crate) fn inject(html: &[u8], snap: &Snapshot) -> Vec<u8> {
+    inject_with(html, snap, None)
+}
+
+/// [`inject`], plus a notice of the pages that moved while their old URL
+/// serves nothing: `here` is the move whose old URL was asked for, linked
+/// to its new page.
+pub(crate) fn inject_with(html: &[u8], snap: &Snapshot, here: Option<&Move>) -> Vec<u8> {
     let config = serde_json::json!({
         "generation": snap.generation,
         "url": LIVERELOAD,
@@ -350,6 +396,9 @@ pub(crate) fn inject(html: &[u8], snap: &Snapshot) -> Vec<u8> {
             escape_html(error)
         ));
     }
+    if !snap.moves.is_empty() {
+        snippet.push_str(&notice(snap, here));
+    }
     snippet.push_str(&format!(
         "<script>window.__careerbook={config};</script>\n<script>{SCRIPT}</script>\n"
     ));
@@ -359,6 +408,26 @@ pub(crate) fn inject(html: &[u8], snap: &Snapshot) -> Vec<u8> {
     out.extend_from_slice(snippet.as_bytes());
     out.extend_from_slice(&html[at..]);
     out
+}
+
+/// The notice of moved pages: for each, what happened and the `aliases:`
+/// line that keeps its old URL working.
+fn notice(snap: &Snapshot, here: Option<&Move>) -> String {
+    let base = snap.base_path.trim_end_matches('/');
+    let title = match here {
+        Some(m) => format!(
+            "careerbook: this page moved to <a href=\"{}\">{}</a>.",
+            escape_html(&format!("{base}{}", m.new)),
+            escape_html(&m.new)
+        ),
+        None => "careerbook: a page moved, and its old URL now leads nowhere.".to_string(),
+    };
+    let hints: Vec<String> = snap.moves.iter().map(Move::hint).collect();
+    format!(
+        "<div id=\"careerbook-notice\" role=\"status\" style=\"{NOTICE_STYLE}\"><strong>{title}</strong>\
+         <pre style=\"white-space:pre-wrap;margin:.5em 0 0\">{}</pre></div>\n",
+        escape_html(&hints.join("\n\n"))
+    )
 }
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -401,7 +470,9 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open")
     };
     if let Err(e) = cmd.arg(url).spawn() {
-        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+        term::say(format_args!(
+            "warning: cannot open a browser ({e}); open {url} yourself"
+        ));
     }
 }
 

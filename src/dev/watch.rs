@@ -10,11 +10,11 @@
 
 use crate::build::BuildOptions;
 use crate::dev::incremental::{RebuildOutcome, SiteState, StateOptions};
-use crate::diag;
+use crate::dev::report::Reporter;
+use crate::util::term;
 use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -94,7 +94,10 @@ impl SiteWatcher {
             let _ = self.watcher.unwatch(&path);
             if path.is_dir() {
                 if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
-                    eprintln!("warning: cannot watch {}: {e}", path.display());
+                    term::say(format_args!(
+                        "warning: cannot watch {}: {e}",
+                        path.display()
+                    ));
                 }
             }
         }
@@ -142,7 +145,7 @@ impl SiteWatcher {
                 }
                 Err(e) => {
                     if self.warned.insert(dir.clone()) {
-                        eprintln!("warning: cannot watch {}: {e}", dir.display());
+                        term::say(format_args!("warning: cannot watch {}: {e}", dir.display()));
                     }
                 }
             }
@@ -204,9 +207,9 @@ impl SiteWatcher {
         let event = match event {
             Ok(e) => e,
             Err(e) => {
-                eprintln!(
+                term::say(format_args!(
                     "warning: file watching reported an error ({e}); reading everything again"
-                );
+                ));
                 *rescan = true;
                 return;
             }
@@ -273,45 +276,13 @@ pub(crate) fn is_temp_file(name: &str) -> bool {
         || name.contains(".careerbook-tmp")
 }
 
-/// Prints a rebuild's diagnostics and a one-line summary to standard error.
-/// Warnings are printed on the first build and for the files just changed.
-pub(crate) fn report(
-    state: &SiteState,
-    outcome: &RebuildOutcome,
-    took: Duration,
-    changed: &[PathBuf],
-) {
-    let mut err = std::io::stderr().lock();
-    let changed: Vec<PathBuf> = changed
-        .iter()
-        .filter_map(|p| p.strip_prefix(state.root()).ok().map(Path::to_path_buf))
-        .collect();
-    for d in &outcome.diagnostics {
-        if d.is_error() || outcome.full || changed.contains(&d.file) {
-            let _ = writeln!(err, "{}", diag::render_human(d, state.source(&d.file)));
-        }
-    }
-    let ms = took.as_millis();
-    let _ = if outcome.failed {
-        writeln!(
-            err,
-            "rebuild failed: {}; keeping the last good site. Fix the file and save again.",
-            diag::summary(&outcome.diagnostics)
-        )
-    } else {
-        writeln!(
-            err,
-            "rebuilt in {ms} ms: {} guide page(s) rendered, {} file(s) changed, {} removed",
-            outcome.rendered,
-            outcome.written.len(),
-            outcome.removed.len()
-        )
-    };
-}
-
 /// Applies one batch of changes, turning I/O errors into a printed message:
 /// a watcher keeps running whatever happens to the files.
-pub(crate) fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOutcome> {
+pub(crate) fn rebuild(
+    state: &mut SiteState,
+    reporter: &mut Reporter,
+    batch: &Batch,
+) -> Option<RebuildOutcome> {
     let start = Instant::now();
     let (result, paths) = match batch {
         Batch::Paths(p) => (state.apply(p), p.as_slice()),
@@ -319,11 +290,11 @@ pub(crate) fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOut
     };
     match result {
         Ok(outcome) => {
-            report(state, &outcome, start.elapsed(), paths);
+            reporter.report(state, &outcome, start.elapsed(), paths);
             Some(outcome)
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            term::say(format_args!("{e_}error:{e_:#} {e:#}", e_ = term::ERROR));
             None
         }
     }
@@ -336,6 +307,7 @@ pub(crate) fn rebuild(state: &mut SiteState, batch: &Batch) -> Option<RebuildOut
 pub(crate) fn follow_links(
     watcher: &mut SiteWatcher,
     state: &mut SiteState,
+    reporter: &mut Reporter,
 ) -> Option<RebuildOutcome> {
     let fresh = watcher.follow(state.linked_targets());
     if fresh.is_empty() {
@@ -344,12 +316,12 @@ pub(crate) fn follow_links(
     let start = Instant::now();
     match state.apply(&fresh) {
         Ok(outcome) if outcome.changed() || outcome.failed => {
-            report(state, &outcome, start.elapsed(), &fresh);
+            reporter.report(state, &outcome, start.elapsed(), &fresh);
             Some(outcome)
         }
         Ok(_) => None,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            term::say(format_args!("{e_}error:{e_:#} {e:#}", e_ = term::ERROR));
             None
         }
     }
@@ -369,18 +341,19 @@ pub(crate) fn run(build: BuildOptions) -> Result<()> {
         write: true,
     };
     let (mut state, outcome) = SiteState::new(opts)?;
-    report(&state, &outcome, start.elapsed(), &[]);
-    follow_links(&mut watcher, &mut state);
+    let mut reporter = Reporter::default();
+    reporter.report(&state, &outcome, start.elapsed(), &[]);
+    follow_links(&mut watcher, &mut state, &mut reporter);
     if let Some(out) = state.output() {
-        eprintln!(
+        term::note(format_args!(
             "watching {} for changes; writing {}",
             state.root().display(),
             out.display()
-        );
+        ));
     }
     while let Some(batch) = watcher.next_batch() {
-        rebuild(&mut state, &batch);
-        follow_links(&mut watcher, &mut state);
+        rebuild(&mut state, &mut reporter, &batch);
+        follow_links(&mut watcher, &mut state, &mut reporter);
     }
     Ok(())
 }

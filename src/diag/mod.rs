@@ -242,31 +242,34 @@ pub fn render_human(d: &Diagnostic, source: Option<&str>) -> String {
     render_human_styled(d, source, false)
 }
 
-/// ANSI styles for the human format; all empty when colour is off.
+/// ANSI styles for the human format, those of [`crate::util::term`]; all
+/// empty when colour is off.
 struct Style {
-    head: &'static str,
-    accent: &'static str,
-    bold: &'static str,
+    head: String,
+    accent: String,
+    bold: String,
     reset: &'static str,
 }
 
 impl Style {
     fn new(severity: Severity, color: bool) -> Style {
+        use crate::util::term;
         if !color {
             return Style {
-                head: "",
-                accent: "",
-                bold: "",
+                head: String::new(),
+                accent: String::new(),
+                bold: String::new(),
                 reset: "",
             };
         }
+        let head = match severity {
+            Severity::Error => term::ERROR,
+            Severity::Warning => term::WARNING,
+        };
         Style {
-            head: match severity {
-                Severity::Error => "\x1b[1;31m",
-                Severity::Warning => "\x1b[1;33m",
-            },
-            accent: "\x1b[1;34m",
-            bold: "\x1b[1m",
+            head: head.render().to_string(),
+            accent: term::ACCENT.render().to_string(),
+            bold: anstyle::Style::new().bold().render().to_string(),
             reset: "\x1b[0m",
         }
     }
@@ -275,6 +278,7 @@ impl Style {
 /// [`render_human`], with ANSI colours when `color` is true.
 pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
     let st = Style::new(d.severity(), color);
+    let st = &st;
     let mut out = format!(
         "{}{}[{}]{}{}: {}{}\n",
         st.head,
@@ -302,7 +306,7 @@ pub fn render_human_styled(d: &Diagnostic, source: Option<&str>, color: bool) ->
             let (text, column) = excerpt(text.trim_end_matches('\r'), d.column);
             let text = text.as_str();
             let gutter = d.line.to_string();
-            let (a, r) = (st.accent, st.reset);
+            let (a, r) = (&st.accent, st.reset);
             out.push_str(&format!("{pad} {a}|{r}\n{a}{gutter} |{r} {text}\n"));
             if column > 0 {
                 let lead: String = text

@@ -7,4 +7,5 @@ pub(crate) mod html;
 pub mod layout;
 pub mod slug;
 pub(crate) mod suggest;
+pub(crate) mod term;
 pub(crate) mod text;

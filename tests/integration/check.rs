@@ -537,6 +537,7 @@ const SCHEMA_LEVEL: &[&str] = &[
     "invalid/urls-and-codes/guides/codes.md",
     "invalid/multi/guides/alpha.md",
     "invalid/multi/guides/beta.md",
+    "invalid/readme/guides/data-engineer.md",
     "invalid/not-a-mapping/guides/list.md",
     // URLs are a schema pattern (`^https?://`) on every URL field.
     "invalid/urls-and-codes/guides/url.md",
@@ -633,4 +634,38 @@ fn links_to_drafts_warn_unless_drafts_are_built() {
         "{without}"
     );
     assert!(!run(&["--drafts"]).contains("\"W0505\""));
+}
+
+/// The README shows `careerbook check`'s output on a fixture with
+/// mistakes; every such block, command line included, must be what the
+/// binary prints (standard output, then standard error) when run from the
+/// repository's root, so the README cannot go stale.
+#[test]
+fn the_readmes_check_output_is_what_check_prints() {
+    let readme = read(repo().join("README.md"));
+    let mut blocks = 0;
+    for (at, _) in readme.match_indices("\n```\n$ careerbook check ") {
+        let block = &readme[at + 5..];
+        let block = &block[..block.find("\n```").expect("closed") + 1];
+        let rest = &block["$ careerbook check ".len()..];
+        let (args, shown) = rest.split_once('\n').expect("output");
+        let out = command()
+            .arg("check")
+            .args(args.split_whitespace())
+            .current_dir(repo())
+            .output()
+            .expect("run careerbook");
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            shown, printed,
+            "README's output of `careerbook check {args}`"
+        );
+        assert_eq!(out.status.code(), Some(1), "{args}");
+        blocks += 1;
+    }
+    assert_eq!(blocks, 2, "the human and the github blocks");
 }

@@ -481,3 +481,47 @@ fn the_session_starts_and_ends_as_the_protocol_says_and_bad_messages_get_errors(
     lsp.request("initialize", json!({"capabilities": {}}));
     assert_eq!(lsp.wait().code(), Some(1));
 }
+
+/// The README shows a recorded exchange with `careerbook lsp`: sending its
+/// `->` messages, in order, to the server on the same site must bring
+/// exactly its `<-` messages, so the README cannot go stale.
+#[test]
+fn the_readmes_recorded_session_is_what_the_server_says() {
+    let readme = read(crate::common::repo().join("README.md"));
+    let block = readme
+        .split("```text\n")
+        .skip(1)
+        .find(|b| b.starts_with("-> "))
+        .and_then(|b| b.split("```").next())
+        .expect("a recorded session in the README");
+    let site = fixture("invalid/readme");
+    // The recording was made with the site at /tmp/careers.
+    let here = uri(site.path());
+    let normal = |m: &str| -> Value {
+        let mut v: Value = serde_json::from_str(&m.replace("file:///tmp/careers", &here))
+            .unwrap_or_else(|e| panic!("{e}: {m}"));
+        if v["result"]["serverInfo"]["version"].is_string() {
+            v["result"]["serverInfo"]["version"] = json!("(this version)");
+        }
+        v
+    };
+    let mut lsp = Lsp::start(&[]);
+    let (mut sent, mut answered) = (0, 0);
+    for line in block.lines() {
+        if let Some(m) = line.strip_prefix("-> ") {
+            lsp.send(normal(m));
+            sent += 1;
+        } else if let Some(m) = line.strip_prefix("<- ") {
+            let mut got = lsp.wait_for(|_| true);
+            if got["result"]["serverInfo"]["version"].is_string() {
+                got["result"]["serverInfo"]["version"] = json!("(this version)");
+            }
+            assert_eq!(got, normal(m), "the README's answer {}", answered + 1);
+            answered += 1;
+        } else {
+            panic!("neither -> nor <-: {line}");
+        }
+    }
+    assert_eq!((sent, answered), (8, 6));
+    assert!(lsp.wait().success());
+}

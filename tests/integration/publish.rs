@@ -22,6 +22,9 @@ fn init_creates_a_site_that_builds_and_checks_clean() {
         [
             ".github/workflows/pages.yml",
             ".gitignore",
+            ".helix/languages.toml",
+            ".vscode/extensions.json",
+            ".vscode/settings.json",
             "guides/site-reliability-engineer.md",
             "site.yaml"
         ]
@@ -97,6 +100,124 @@ fn an_initialised_site_opens_from_disk() {
             assert_links_open_from_disk(&out, &page);
         }
     }
+}
+
+/// The section of a Markdown document under the heading `heading`, up to
+/// the next heading of the same or a higher level.
+fn section<'a>(doc: &'a str, heading: &str) -> &'a str {
+    let level = heading.chars().take_while(|c| *c == '#').count();
+    let start = doc
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("no heading {heading}"));
+    let body = &doc[start + heading.len() + 2..];
+    let end = body
+        .match_indices("\n#")
+        .find(|(i, _)| {
+            let hashes = body[i + 1..].chars().take_while(|c| *c == '#').count();
+            hashes <= level && body[i + 1 + hashes..].starts_with(' ')
+        })
+        .map_or(body.len(), |(i, _)| i);
+    &body[..end]
+}
+
+/// The first fenced block of `lang` in `text`.
+fn fenced<'a>(text: &'a str, lang: &str) -> &'a str {
+    let open = format!("```{lang}\n");
+    let start = text.find(&open).expect("a fenced block") + open.len();
+    let len = text[start..].find("```").expect("closed");
+    &text[start..start + len]
+}
+
+/// Every editor tip names files that an initialised site has, with the
+/// text the tips show; and the settings start a server that works.
+#[test]
+fn an_initialised_site_has_every_file_the_editor_tips_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("my-guides");
+    let out = careerbook(&["init", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let editors = read(repo().join("docs/editors.md"));
+    let readme = read(repo().join("README.md"));
+
+    // The table of what `init` writes, and every settings file the
+    // README's editor section names.
+    let table = section(&editors, "## What `careerbook init` writes for editors");
+    let listed: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ".vscode/settings.json",
+            ".vscode/extensions.json",
+            ".helix/languages.toml"
+        ]
+    );
+    let tips = section(&readme, "## Editor support");
+    let named: Vec<&str> = tips
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|w| w.starts_with(".vscode/") || w.starts_with(".helix/"))
+        .collect();
+    assert_eq!(named.len(), 3, "{tips}");
+    for file in listed.iter().chain(&named) {
+        assert!(site.join(file).is_file(), "init did not write {file}");
+    }
+    // No tip points at a schema file in the site, which init does not write.
+    assert!(!tips.contains("$schema=."), "{tips}");
+    assert!(!site.join("schema").exists());
+
+    // The files hold what the tips show.
+    let vscode: serde_json::Value =
+        serde_json::from_str(fenced(section(&editors, "## VS Code"), "json")).unwrap();
+    let written: serde_json::Value =
+        serde_json::from_str(&read(site.join(".vscode/settings.json"))).unwrap();
+    assert_eq!(written, vscode);
+    assert_eq!(written["glspc.serverCommand"], "careerbook");
+    assert_eq!(
+        written["glspc.serverCommandArguments"],
+        serde_json::json!(["lsp"])
+    );
+    let extensions: serde_json::Value =
+        serde_json::from_str(&read(site.join(".vscode/extensions.json"))).unwrap();
+    let id = extensions["recommendations"][0].as_str().unwrap();
+    assert!(
+        section(&editors, "## VS Code").contains(&format!("(`{id}`")),
+        "{id}"
+    );
+    let helix = fenced(section(&editors, "## Helix"), "toml");
+    assert_eq!(read(site.join(".helix/languages.toml")), helix);
+    assert!(helix.contains("command = \"careerbook\"\nargs = [\"lsp\"]\n"));
+
+    // The command they start, on the new site: diagnostics for a guide.
+    let guide = site.join("guides/site-reliability-engineer.md");
+    let (mut lsp, _) = crate::common::lsp::Lsp::initialized(&site);
+    let text = read(&guide).replace("summary:", "sumary:");
+    lsp.open(&guide, &text);
+    let diags = lsp.diagnostics(&guide);
+    assert!(diags.iter().any(|d| d["code"] == "E0101"), "{diags:?}");
+    assert!(lsp.shutdown().success());
+
+    // Settings a repository has already are kept, and said to be.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(other.path().join(".vscode")).unwrap();
+    std::fs::write(other.path().join(".vscode/settings.json"), "{}\n").unwrap();
+    let out = careerbook(&["init", other.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(read(other.path().join(".vscode/settings.json")), "{}\n");
+    assert!(other.path().join(".vscode/extensions.json").is_file());
+    assert!(other.path().join("site.yaml").is_file());
+    assert!(
+        stderr(&out).contains(&format!(
+            "kept {} as it was; docs/editors.md says what careerbook lsp needs in it",
+            other.path().join(".vscode/settings.json").display()
+        )),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -144,6 +144,19 @@ impl SiteState {
         self.store.linked_targets()
     }
 
+    /// Each published guide of the last good build: its file (relative to
+    /// the root), slug and `aliases:`. What `watch` and `serve` compare to
+    /// tell an author that a page moved.
+    pub fn guide_urls(&self) -> impl Iterator<Item = (&Path, &str, &[String])> {
+        self.store.site.guides.iter().map(|g| {
+            (
+                g.source.path.as_path(),
+                g.slug.as_str(),
+                &g.front.aliases[..],
+            )
+        })
+    }
+
     /// The current text of a file diagnostics point into.
     pub fn source(&self, file: &Path) -> Option<&str> {
         self.store.source(file)

@@ -1,0 +1,476 @@
+//! What `watch` and `serve` tell the author after the first build and after
+//! each rebuild.
+//!
+//! In: the site after a rebuild ([`SiteState`]), what the rebuild did
+//! ([`RebuildOutcome`]), how long it took and the files that changed. Out:
+//! lines on standard error (through [`crate::util::term`], so `--quiet`,
+//! `--verbose` and `--color` hold), and the pages that moved
+//! ([`Reporter::moves`]), which `serve` also shows in the browser.
+//!
+//! A warning is printed when it appears, not again on every save while it
+//! stands, and a `fixed:` line says when it is gone. Errors are printed on
+//! every failed rebuild, since each one keeps the last good site. A guide
+//! whose URL changes (its file renamed, or its `slug:` edited) gets the
+//! `aliases:` line that keeps the old URL working, until the old URL works
+//! again.
+
+use crate::dev::incremental::{RebuildOutcome, SiteState};
+use crate::diag::{self, Diagnostic};
+use crate::util::layout::Route;
+use crate::util::term;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What identifies a diagnostic from one rebuild to the next: its file,
+/// code, field and message, not its line, which moves when lines are added
+/// above it.
+type Key = (PathBuf, &'static str, String, String);
+
+fn key(d: &Diagnostic) -> Key {
+    (
+        d.file.clone(),
+        d.code.id,
+        d.field.clone(),
+        d.message.clone(),
+    )
+}
+
+/// A guide page whose URL changed while nothing serves the old URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Move {
+    /// The guide's file now, relative to the root.
+    pub file: PathBuf,
+    /// The guide's file before, when it was renamed.
+    pub from_file: Option<PathBuf>,
+    /// The old URL path as `aliases:` writes it: `/guides/old-slug/`.
+    pub old: String,
+    /// The old page's file in the output: `guides/old-slug/index.html`.
+    pub old_page: String,
+    /// The new URL path, written the same way.
+    pub new: String,
+    /// The guide's `aliases:` line with the old URL added, e.g.
+    /// `aliases: ["/guides/old-slug/"]`.
+    pub aliases: String,
+}
+
+impl Move {
+    /// What happened and what to do, in two lines and the one to add.
+    pub(crate) fn hint(&self) -> String {
+        let why = match &self.from_file {
+            Some(from) => format!("{} was renamed to {}", from.display(), self.file.display()),
+            None => format!("the slug of {} changed", self.file.display()),
+        };
+        format!(
+            "{why}: its page {} is now {}.\n\
+             To keep the old URL working, add to the front matter of {}:\n    {}",
+            self.old,
+            self.new,
+            self.file.display(),
+            self.aliases
+        )
+    }
+}
+
+/// The URL path `aliases:` gives a guide's page: `/guides/<slug>/`.
+fn alias_of(slug: &str) -> String {
+    format!("/{}", Route::Guide(slug).url_path())
+}
+
+/// Remembers what was said, so that each rebuild says only what is new.
+#[derive(Debug, Default)]
+pub(crate) struct Reporter {
+    /// Whether the first build was reported.
+    started: bool,
+    /// The diagnostics printed that still stand.
+    standing: BTreeMap<Key, Diagnostic>,
+    /// The published guides of the last good build: file → slug.
+    guides: BTreeMap<PathBuf, String>,
+    /// Pages that moved and whose old URL serves nothing yet.
+    moves: Vec<Move>,
+}
+
+impl Reporter {
+    /// The pages that moved and whose old URL serves nothing yet.
+    pub(crate) fn moves(&self) -> &[Move] {
+        &self.moves
+    }
+
+    /// Prints what a build or rebuild found and did. `changed` are the
+    /// paths that set it off.
+    pub(crate) fn report(
+        &mut self,
+        state: &SiteState,
+        outcome: &RebuildOutcome,
+        took: Duration,
+        changed: &[PathBuf],
+    ) {
+        let first = !self.started;
+        self.started = true;
+        for p in changed {
+            let shown = p.strip_prefix(state.root()).unwrap_or(p);
+            term::detail(format_args!("read {}", shown.display()));
+        }
+        let now = self.urls_now(state, outcome);
+        let before = std::mem::replace(
+            &mut self.guides,
+            now.iter()
+                .map(|(f, (s, _))| (f.clone(), s.clone()))
+                .collect(),
+        );
+        let pairs = if before.is_empty() {
+            Vec::new()
+        } else {
+            pair_moves(&before, &now)
+        };
+        let renamed = renamed_files(&before, &now, &pairs);
+        self.carry(&renamed);
+        self.diagnostics(state, outcome);
+        if !before.is_empty() {
+            self.track_moves(state, outcome, (&before, &now), &pairs, &renamed);
+        }
+        for p in &outcome.written {
+            term::detail(format_args!("wrote {p}"));
+        }
+        for p in &outcome.removed {
+            term::detail(format_args!("removed {p}"));
+        }
+        let ms = took.as_millis();
+        let (e, w, g) = (term::ERROR, term::WARNING, term::GOOD);
+        if outcome.failed {
+            let what = if first { "build" } else { "rebuild" };
+            term::say(format_args!(
+                "{e}{what} failed:{e:#} {}; {}",
+                diag::summary(&outcome.diagnostics),
+                if first {
+                    "the site appears once the files build. Fix them and save."
+                } else {
+                    "keeping the last good site. Fix the file and save again."
+                }
+            ));
+            return;
+        }
+        let warnings = outcome.diagnostics.len();
+        let also = match warnings {
+            0 => String::new(),
+            1 => format!(" ({w}1 warning{w:#})"),
+            n => format!(" ({w}{n} warnings{w:#})"),
+        };
+        if first {
+            let guides = state.guide_urls().count();
+            let s = if guides == 1 { "" } else { "s" };
+            term::note(format_args!(
+                "{g}built{g:#} {guides} guide{s} in {ms} ms{also}"
+            ));
+        } else {
+            term::note(format_args!(
+                "{g}rebuilt{g:#} in {ms} ms: {} guide page(s) rendered, {} file(s) changed, {} removed{also}",
+                outcome.rendered,
+                outcome.written.len(),
+                outcome.removed.len()
+            ));
+        }
+    }
+
+    /// Prints the errors, the warnings not printed before, and a `fixed:`
+    /// line for each one printed before that is gone.
+    fn diagnostics(&mut self, state: &SiteState, outcome: &RebuildOutcome) {
+        for d in &outcome.diagnostics {
+            let new = !self.standing.contains_key(&key(d));
+            if d.is_error() || (new && !term::quiet()) {
+                // Styled always: the stream drops the colours where they
+                // are not wanted.
+                let text = diag::render_human_styled(d, state.source(&d.file), true);
+                term::say(text.trim_end_matches('\n'));
+            }
+        }
+        let now: BTreeSet<Key> = outcome.diagnostics.iter().map(key).collect();
+        // A file with errors may not have been read far enough to show its
+        // warnings: they are not fixed until it builds.
+        let broken: BTreeSet<&Path> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.file.as_path())
+            .collect();
+        let before = std::mem::take(&mut self.standing);
+        let g = term::GOOD;
+        for (k, d) in before {
+            if now.contains(&k) || broken.contains(d.file.as_path()) {
+                self.standing.insert(k, d);
+            } else {
+                term::note(format_args!(
+                    "{g}fixed:{g:#} {}[{}] in {}: {}",
+                    d.severity().as_str(),
+                    d.code,
+                    d.file.display(),
+                    d.message
+                ));
+            }
+        }
+        for d in &outcome.diagnostics {
+            self.standing.entry(key(d)).or_insert_with(|| d.clone());
+        }
+    }
+
+    /// The published guides now: file → slug and aliases. A rename often
+    /// breaks a link by slug, so moves are followed on failed rebuilds
+    /// too.
+    fn urls_now(&self, state: &SiteState, outcome: &RebuildOutcome) -> Urls {
+        let mut now: Urls = state
+            .guide_urls()
+            .map(|(f, s, a)| (f.to_path_buf(), (s.to_string(), a.to_vec())))
+            .collect();
+        if outcome.failed {
+            // A guide that does not parse is not gone: it keeps its URL
+            // until it parses again.
+            for d in outcome.diagnostics.iter().filter(|d| d.is_error()) {
+                if let (Some(slug), false) = (self.guides.get(&d.file), now.contains_key(&d.file)) {
+                    now.insert(d.file.clone(), (slug.clone(), Vec::new()));
+                }
+            }
+        }
+        now
+    }
+
+    /// The warnings printed about a file that was renamed stand for its new
+    /// name: they are not printed again, nor said to be fixed.
+    fn carry(&mut self, renamed: &[(PathBuf, PathBuf)]) {
+        if renamed.is_empty() {
+            return;
+        }
+        for ((file, code, field, message), mut d) in std::mem::take(&mut self.standing) {
+            let file = renamed
+                .iter()
+                .find(|(from, _)| *from == file)
+                .map_or(file, |(_, to)| to.clone());
+            d.file.clone_from(&file);
+            self.standing.insert((file, code, field, message), d);
+        }
+    }
+
+    /// Against the guides of the build before (`before`, file → slug): a
+    /// page that moved (`pairs`, from [`pair_moves`]) gets the `aliases:`
+    /// line that keeps its old URL, and a `fixed:` line once the old URL
+    /// works again. `renamed` are the files renamed, whatever their URL.
+    fn track_moves(
+        &mut self,
+        state: &SiteState,
+        outcome: &RebuildOutcome,
+        (before, now): (&BTreeMap<PathBuf, String>, &Urls),
+        pairs: &[(PathBuf, PathBuf, String)],
+        renamed: &[(PathBuf, PathBuf)],
+    ) {
+        // Guides already moved whose file was renamed again, or whose URL
+        // moved again.
+        for m in &mut self.moves {
+            if let Some((_, to)) = renamed.iter().find(|(from, _)| *from == m.file) {
+                m.file = to.clone();
+            }
+            if let Some((slug, _)) = now.get(&m.file) {
+                m.new = alias_of(slug);
+            }
+        }
+        let pages = state.pages();
+        let mut fresh = Vec::new();
+        for (from, to, slug) in pairs {
+            let old_slug = &before[from];
+            let m = Move {
+                file: to.clone(),
+                from_file: (from != to).then(|| from.clone()),
+                old: alias_of(old_slug),
+                old_page: Route::Guide(old_slug).file(),
+                new: alias_of(slug),
+                aliases: String::new(),
+            };
+            if !self.moves.iter().any(|k| k.old == m.old) {
+                fresh.push(m.old.clone());
+                self.moves.push(m);
+            }
+        }
+        let g = term::GOOD;
+        self.moves.retain(|m| {
+            // After a failed rebuild the pages are the last good ones,
+            // where the old page still is.
+            let served = !outcome.failed && pages.contains_key(&m.old_page);
+            if served {
+                term::note(format_args!(
+                    "{g}fixed:{g:#} the old URL {} works again",
+                    m.old
+                ));
+            }
+            !served && now.contains_key(&m.file) && m.old != m.new
+        });
+        // Each guide's line lists its own aliases and every old URL it
+        // needs, so that the line can replace the one in the file.
+        let olds: Vec<(PathBuf, String)> = self
+            .moves
+            .iter()
+            .map(|m| (m.file.clone(), m.old.clone()))
+            .collect();
+        for m in &mut self.moves {
+            let mut list = now[&m.file].1.clone();
+            for (file, old) in &olds {
+                if *file == m.file && !list.contains(old) {
+                    list.push(old.clone());
+                }
+            }
+            let quoted: Vec<String> = list
+                .iter()
+                .map(|a| serde_json::Value::from(a.as_str()).to_string())
+                .collect();
+            m.aliases = format!("aliases: [{}]", quoted.join(", "));
+        }
+        let w = term::WARNING;
+        for m in self.moves.iter().filter(|m| fresh.contains(&m.old)) {
+            let hint = m.hint().replace('\n', "\n  ");
+            term::note(format_args!("{w}moved:{w:#} {hint}"));
+        }
+    }
+}
+
+/// The published guides of a build: file → slug and `aliases:`.
+type Urls = BTreeMap<PathBuf, (String, Vec<String>)>;
+
+/// The guide files renamed between two builds, as (before, now): those of
+/// `pairs` ([`pair_moves`]) and those whose slug (and so URL) stayed, such
+/// as a guide moved to another folder.
+fn renamed_files(
+    before: &BTreeMap<PathBuf, String>,
+    now: &Urls,
+    pairs: &[(PathBuf, PathBuf, String)],
+) -> Vec<(PathBuf, PathBuf)> {
+    let mut out: Vec<(PathBuf, PathBuf)> = pairs
+        .iter()
+        .filter(|(from, to, _)| from != to)
+        .map(|(from, to, _)| (from.clone(), to.clone()))
+        .collect();
+    for (file, slug) in before {
+        if now.contains_key(file) {
+            continue;
+        }
+        let same = now
+            .iter()
+            .find(|(f, (s, _))| s == slug && !before.contains_key(*f));
+        if let Some((to, _)) = same {
+            out.push((file.clone(), to.clone()));
+        }
+    }
+    out
+}
+
+/// The guides whose URL changed between two builds, as (file before, file
+/// now, slug now): a file whose slug changed, and a file gone paired with
+/// a file new, by file name, else when exactly one went and one came.
+fn pair_moves(before: &BTreeMap<PathBuf, String>, now: &Urls) -> Vec<(PathBuf, PathBuf, String)> {
+    let slugs_now: BTreeSet<&str> = now.values().map(|(s, _)| s.as_str()).collect();
+    let mut pairs = Vec::new();
+    let mut gone = Vec::new();
+    for (file, slug) in before {
+        match now.get(file) {
+            Some((s, _)) if s != slug && !slugs_now.contains(slug.as_str()) => {
+                pairs.push((file.clone(), file.clone(), s.clone()));
+            }
+            Some(_) => {}
+            None if !slugs_now.contains(slug.as_str()) => gone.push(file),
+            None => {}
+        }
+    }
+    let mut came: Vec<&PathBuf> = now.keys().filter(|f| !before.contains_key(*f)).collect();
+    gone.retain(|from| {
+        let Some(i) = came
+            .iter()
+            .position(|to| to.file_name() == from.file_name())
+        else {
+            return true;
+        };
+        let to = came.remove(i);
+        pairs.push(((*from).clone(), to.clone(), now[to].0.clone()));
+        false
+    });
+    if let ([from], [to]) = (&gone[..], &came[..]) {
+        pairs.push(((*from).clone(), (*to).clone(), now[*to].0.clone()));
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now(list: &[(&str, &str)]) -> BTreeMap<PathBuf, (String, Vec<String>)> {
+        list.iter()
+            .map(|(f, s)| (PathBuf::from(f), (s.to_string(), Vec::new())))
+            .collect()
+    }
+
+    #[test]
+    fn renames_and_slug_changes_pair_up() {
+        let before: BTreeMap<PathBuf, String> = [("guides/a.md", "a"), ("guides/b.md", "b")]
+            .iter()
+            .map(|(f, s)| (PathBuf::from(f), s.to_string()))
+            .collect();
+        // One file renamed: paired although the names differ.
+        let pairs = pair_moves(&before, &now(&[("guides/a.md", "a"), ("guides/c.md", "c")]));
+        assert_eq!(
+            pairs,
+            [("guides/b.md".into(), "guides/c.md".into(), "c".into())]
+        );
+        // A slug edited in place.
+        let pairs = pair_moves(&before, &now(&[("guides/a.md", "x"), ("guides/b.md", "b")]));
+        assert_eq!(
+            pairs,
+            [("guides/a.md".into(), "guides/a.md".into(), "x".into())]
+        );
+        // A folder moved with the file name (and so the slug) kept: no
+        // URL changed.
+        let pairs = pair_moves(
+            &before,
+            &now(&[("guides/a.md", "a"), ("guides/eng/b.md", "b")]),
+        );
+        assert!(pairs.is_empty(), "{pairs:?}");
+        // A guide deleted and another added at once is still one pair;
+        // two and two are paired only by name.
+        let pairs = pair_moves(&before, &now(&[("guides/c.md", "c"), ("guides/d.md", "d")]));
+        assert!(pairs.is_empty(), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_guide_moved_to_another_folder_keeps_its_warnings() {
+        let before: BTreeMap<PathBuf, String> = [("guides/a.md", "a"), ("guides/b.md", "b")]
+            .iter()
+            .map(|(f, s)| (PathBuf::from(f), s.to_string()))
+            .collect();
+        let after = now(&[("guides/a.md", "a"), ("guides/eng/b.md", "b")]);
+        let pairs = pair_moves(&before, &after);
+        assert_eq!(
+            renamed_files(&before, &after, &pairs),
+            [("guides/b.md".into(), "guides/eng/b.md".into())]
+        );
+        let after = now(&[("guides/a.md", "a"), ("guides/c.md", "c")]);
+        let pairs = pair_moves(&before, &after);
+        assert_eq!(
+            renamed_files(&before, &after, &pairs),
+            [("guides/b.md".into(), "guides/c.md".into())]
+        );
+    }
+
+    #[test]
+    fn the_hint_names_the_line_to_add() {
+        let m = Move {
+            file: "guides/new.md".into(),
+            from_file: Some("guides/old.md".into()),
+            old: alias_of("old"),
+            old_page: Route::Guide("old").file(),
+            new: alias_of("new"),
+            aliases: "aliases: [\"/guides/old/\"]".into(),
+        };
+        assert_eq!(
+            m.hint(),
+            "guides/old.md was renamed to guides/new.md: its page /guides/old/ is now /guides/new/.\n\
+             To keep the old URL working, add to the front matter of guides/new.md:\n    \
+             aliases: [\"/guides/old/\"]"
+        );
+        assert_eq!(m.old_page, "guides/old/index.html");
+    }
+}
