@@ -809,9 +809,14 @@ fn a_changed_title_redraws_the_maps_two_steps_away() {
     let c = e.write("guides/chain-c.md", &page("chain-c", "Chain C", "chain-d"));
     let d = e.write("guides/chain-d.md", &page("chain-d", "Chain D", ""));
     e.apply_ok(&[a, b, c, d]);
-    assert!(e.text("output/guides/chain-a/index.html").contains("Chain C"));
+    assert!(e
+        .text("output/guides/chain-a/index.html")
+        .contains("Chain C"));
     // A links to B by slug and B to C: neither A's nor B's links change.
-    let c = e.write("guides/chain-c.md", &page("chain-c", "Chain Third", "chain-d"));
+    let c = e.write(
+        "guides/chain-c.md",
+        &page("chain-c", "Chain Third", "chain-d"),
+    );
     e.apply_ok(&[c]);
     let a = e.text("output/guides/chain-a/index.html");
     assert!(a.contains("Chain Third") && !a.contains("Chain C"), "{a}");

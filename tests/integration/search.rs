@@ -295,10 +295,7 @@ fn the_first_key_lists_titles_starting_with_it_from_one_shard() {
     assert_eq!(t.len(), 8, "{t:?}");
     assert_eq!(t[..2], ["Data Analyst", "Data Analyst (Billing)"]);
     assert!(t.iter().all(|t| t.starts_with("Data Analyst")), "{t:?}");
-    assert_eq!(
-        files(&r[0]),
-        ["search-index.json", "search-index/w/d.json"]
-    );
+    assert_eq!(files(&r[0]), ["search-index.json", "search-index/w/d.json"]);
     assert_eq!(r[1]["results"], r[0]["results"]);
     assert_eq!(r[2]["total"], 0);
     assert_eq!(files(&r[2]), ["search-index.json"]);
