@@ -5,7 +5,9 @@
 //! shard per word key under `search-index/w/`, holding the words that start
 //! with the key and, for each word, the guides it occurs in, field by field;
 //! and the records the results show (slug, title, summary) under
-//! `search-index/r/`, [`CHUNK`] guides to a file. A query reads the
+//! `search-index/r/`, [`CHUNK`] guides to a file. The shard of each
+//! single character also holds the first guides whose title starts with
+//! it, which the box shows after the first key. A query reads the
 //! manifest, the shard of each of its words and the records of the results
 //! it shows, so what it transfers grows with the words it names, not with
 //! the site.
@@ -169,7 +171,26 @@ struct Shard {
     w: BTreeMap<String, Vec<String>>,
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     n: BTreeSet<String>,
+    /// In the shard of one character: the guides whose title starts with
+    /// it (see [`Initial`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    f: Option<Initial>,
 }
+
+/// What the box shows after the first key, before a query has a word of
+/// two characters: how many guides' titles start with that character and
+/// the records of the first [`INITIAL_SHOWN`] in title order, so that the
+/// first key shows results with one small file.
+#[derive(Debug, Serialize)]
+struct Initial {
+    /// How many guides.
+    n: usize,
+    /// Their first records: slug, title, summary.
+    r: Vec<[String; 3]>,
+}
+
+/// Results the box shows, and so the records a one-character shard holds.
+const INITIAL_SHOWN: usize = 8;
 
 /// `search-index.json`: what a client needs before its first shard.
 #[derive(Debug, Serialize)]
@@ -260,6 +281,32 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
             .w
             .insert(w.to_string(), enc);
     }
+    let record = |i: usize| {
+        let g = &site.guides[i];
+        [
+            g.slug.clone(),
+            g.front.title.clone(),
+            plain(&g.front.summary),
+        ]
+    };
+    for &i in &order {
+        let first = words(&site.guides[i].front.title)
+            .first()
+            .and_then(|w| w.chars().next());
+        let Some(c) = first else { continue };
+        let initial = shards
+            .entry(key_of(std::iter::once(c)))
+            .or_default()
+            .f
+            .get_or_insert_with(|| Initial {
+                n: 0,
+                r: Vec::new(),
+            });
+        initial.n += 1;
+        if initial.r.len() < INITIAL_SHOWN {
+            initial.r.push(record(i));
+        }
+    }
     let mut out = Vec::with_capacity(shards.len() + order.len() / CHUNK + 2);
     let manifest = Manifest {
         v: VERSION,
@@ -280,17 +327,7 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
         });
     }
     for (c, ids) in order.chunks(CHUNK).enumerate() {
-        let records: Vec<[String; 3]> = ids
-            .iter()
-            .map(|&i| {
-                let g = &site.guides[i];
-                [
-                    g.slug.clone(),
-                    g.front.title.clone(),
-                    plain(&g.front.summary),
-                ]
-            })
-            .collect();
+        let records: Vec<[String; 3]> = ids.iter().map(|&i| record(i)).collect();
         out.push(Page {
             path: Route::SearchRecords(c).file(),
             bytes: serde_json::to_vec(&records).unwrap_or_default(),

@@ -788,6 +788,40 @@ fn a_changed_progression_link_redraws_the_maps_two_steps_away() {
     assert!(staff.contains("Chain A"));
 }
 
+/// A title shows on the neighbourhood maps of the guides two moves away,
+/// which link to the renamed guide by slug through another guide: only maps
+/// near a guide whose links changed are drawn again, and these are.
+#[test]
+fn a_changed_title_redraws_the_maps_two_steps_away() {
+    let mut e = Editing::new("basic", false);
+    let page = |slug: &str, title: &str, next: &str| {
+        let leads = if next.is_empty() {
+            String::new()
+        } else {
+            format!("{{title: Next, guide: {next}}}")
+        };
+        format!(
+            "---\ntitle: {title}\nslug: {slug}\nfamily: Chain\nsummary: A role.\nresponsibilities: [Work.]\nskills: [Skill]\nprogression:\n  leads_to: [{leads}]\n---\n"
+        )
+    };
+    let a = e.write("guides/chain-a.md", &page("chain-a", "Chain A", "chain-b"));
+    let b = e.write("guides/chain-b.md", &page("chain-b", "Chain B", "chain-c"));
+    let c = e.write("guides/chain-c.md", &page("chain-c", "Chain C", "chain-d"));
+    let d = e.write("guides/chain-d.md", &page("chain-d", "Chain D", ""));
+    e.apply_ok(&[a, b, c, d]);
+    assert!(e
+        .text("output/guides/chain-a/index.html")
+        .contains("Chain C"));
+    // A links to B by slug and B to C: neither A's nor B's links change.
+    let c = e.write(
+        "guides/chain-c.md",
+        &page("chain-c", "Chain Third", "chain-d"),
+    );
+    e.apply_ok(&[c]);
+    let a = e.text("output/guides/chain-a/index.html");
+    assert!(a.contains("Chain Third") && !a.contains("Chain C"), "{a}");
+}
+
 /// With two entries a page, edits that move a guide to another page, add a
 /// guide (a new last page) and remove it again (the last page goes) leave
 /// the output as a clean build writes it.

@@ -279,3 +279,24 @@ fn title_matches_rank_first() {
     let p = titles(&r[2]);
     assert!(p.iter().all(|t| t.contains("(Payments)")), "{p:?}");
 }
+
+/// After the first key the box lists the guides whose title starts with
+/// that character, read from the one shard of the character: a result
+/// shows before the query has a word of two characters.
+#[test]
+fn the_first_key_lists_titles_starting_with_it_from_one_shard() {
+    let site = built_site();
+    let Some(r) = query(&site.path().join("output"), &["d", "D", "x"]) else {
+        return;
+    };
+    // Data Engineer, Data Analyst and Data Scientist, in ten focuses each.
+    assert_eq!(r[0]["total"], 30, "{}", r[0]);
+    let t = titles(&r[0]);
+    assert_eq!(t.len(), 8, "{t:?}");
+    assert_eq!(t[..2], ["Data Analyst", "Data Analyst (Billing)"]);
+    assert!(t.iter().all(|t| t.starts_with("Data Analyst")), "{t:?}");
+    assert_eq!(files(&r[0]), ["search-index.json", "search-index/w/d.json"]);
+    assert_eq!(r[1]["results"], r[0]["results"]);
+    assert_eq!(r[2]["total"], 0);
+    assert_eq!(files(&r[2]), ["search-index.json"]);
+}

@@ -173,8 +173,9 @@ impl LinkSig {
         }
     }
 
-    /// Compares with few allocations: this runs for every guide on every edit.
-    fn matches(&self, site: &Site, i: usize) -> bool {
+    /// Compares all but the neighbourhood map, with few allocations: this
+    /// runs for every guide on every edit that moves links.
+    fn matches_links(&self, site: &Site, i: usize) -> bool {
         let incoming = site.incoming(i);
         self.term_slugs
             .iter()
@@ -194,7 +195,6 @@ impl LinkSig {
                     let g = &site.guides[from];
                     a.0 == kind && a.1 == g.front.title && a.2 == g.slug
                 })
-            && self.near == near(site, i)
     }
 }
 
@@ -242,7 +242,9 @@ impl Shown {
 /// The guide pages to render again, by index into `site.guides`: every
 /// page at [`Stale::All`]; from [`Stale::Links`] up, the changed guides'
 /// pages and those whose [`LinkSig`] no longer matches (compared on every
-/// guide); below, the changed guides' pages alone (`changed`, found without
+/// guide, but the neighbourhood map only within two moves of a guide whose
+/// links changed: drawing it for every guide took seconds at 10,000
+/// guides); below, the changed guides' pages alone (`changed`, found without
 /// visiting every guide).
 pub(crate) fn dirty_guides(
     site: &Site,
@@ -250,21 +252,66 @@ pub(crate) fn dirty_guides(
     shown: &Shown,
     changed: impl Iterator<Item = usize>,
 ) -> Vec<usize> {
-    let all = pending.stale == Stale::All;
+    if pending.stale == Stale::All {
+        return (0..site.guides.len()).collect();
+    }
     if pending.stale >= Stale::Links {
-        return (0..site.guides.len())
+        let moved: Vec<usize> = (0..site.guides.len())
             .into_par_iter()
             .filter(|&i| {
                 let g = &site.guides[i];
-                all || pending.files.contains(&g.source.path)
-                    || !shown.0.get(&g.slug).is_some_and(|s| s.matches(site, i))
+                pending.files.contains(&g.source.path)
+                    || !shown
+                        .0
+                        .get(&g.slug)
+                        .is_some_and(|s| s.matches_links(site, i))
             })
             .collect();
+        // A neighbourhood map shows what lies within two moves of its
+        // guide: it can change only when a guide within two moves changed,
+        // or links to or from one did. Every such guide is in `moved`
+        // (its file changed, or its links or the titles and slugs it
+        // lists); a move that is gone had an end in `moved` one step from
+        // where it was. So only maps near `moved` are drawn again.
+        let mut near_moved = within_two_moves(site, &moved);
+        near_moved.retain(|i| moved.binary_search(i).is_err());
+        let redrawn: Vec<usize> = near_moved
+            .into_par_iter()
+            .filter(|&i| {
+                let g = &site.guides[i];
+                shown.0.get(&g.slug).is_none_or(|s| s.near != near(site, i))
+            })
+            .collect();
+        let mut v = moved;
+        v.extend(redrawn);
+        v.sort_unstable();
+        return v;
     }
     let mut v: Vec<usize> = changed.collect();
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// The guides up to two moves (either way) from one of `from`, which is
+/// sorted: `from` and their neighbours and their neighbours' neighbours.
+fn within_two_moves(site: &Site, from: &[usize]) -> Vec<usize> {
+    let mut seen: BTreeSet<usize> = from.iter().copied().collect();
+    let mut ring: Vec<usize> = from.to_vec();
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for &i in &ring {
+            let out = site.outgoing(&site.guides[i]).into_iter().map(|(_, t)| t);
+            let back = site.incoming(i).iter().map(|&(f, _)| f);
+            for j in out.chain(back) {
+                if seen.insert(j) {
+                    next.push(j);
+                }
+            }
+        }
+        ring = next;
+    }
+    seen.into_iter().collect()
 }
 
 /// The site-wide units to render again: every unit of `site` from

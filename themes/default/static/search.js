@@ -6,7 +6,9 @@
 // (or opens the search page with ?q=); see the loader in base.html. It reads
 // search-index.json (the form's data-index), then for each word of the query
 // the one shard of the words that start with its first two letters, and the
-// records (title, summary) of the results it shows. Guide links in the
+// records (title, summary) of the results it shows. After one character,
+// the box lists the guides whose title starts with it, from that
+// character's shard alone. Guide links in the
 // records are relative to the site root, the folder of search-index.json.
 // Browsers do not let a page opened from disk read the index, so there the
 // box says that search needs a web server.
@@ -194,7 +196,25 @@
         .then(function (l) { return l.filter(Boolean); });
     }
 
-    return { search: search, records: records, words: words, manifest: manifest };
+    // After the first key: resolves to {n, list} (how many guides' titles
+    // start with character c, and the first of them as records), from the
+    // one shard of c; null when the index cannot be read.
+    function initial(c) {
+      return manifest().then(function (m) {
+        if (!m) return null;
+        return shard(m, primary(c)).then(function (s) {
+          var f = s.f || { n: 0, r: [] };
+          return {
+            n: f.n,
+            list: f.r.map(function (d) {
+              return { url: onDisk(new URL(m.base + d[0] + "/", root).href), title: d[1], summary: d[2] };
+            })
+          };
+        });
+      });
+    }
+
+    return { search: search, records: records, words: words, manifest: manifest, initial: initial };
   }
   if (typeof document === "undefined") {
     // Under node, for the tests: the engine alone.
@@ -208,7 +228,7 @@
   var input = form.querySelector("input[name=q]");
   var out = document.getElementById("search-results");
   var ix = engine(new URL(form.getAttribute("data-index"), location.href), fromDisk);
-  var search = ix.search, records = ix.records, words = ix.words, manifest = ix.manifest;
+  var search = ix.search, records = ix.records, words = ix.words, manifest = ix.manifest, initial = ix.initial;
   var UNAVAILABLE = fromDisk
     ? "Search needs a web server: browsers do not let a page opened from disk read the search index. Run \u201ccareerbook serve\u201d and open the address it prints."
     : "Search is unavailable: the search index could not be loaded.";
@@ -228,11 +248,35 @@
   }
 
   var latest = 0;
-  function show() {
-    var q = input.value.trim(), seq = ++latest;
-    if (!words(q).some(function (w) { return Array.from(w).length > 1; })) {
-      out.hidden = true;
+  function hide() {
+    out.hidden = true;
+    out.textContent = "";
+  }
+  // One character typed: the guides whose title starts with it.
+  function showInitial(c, seq) {
+    initial(c).then(function (r) {
+      if (seq !== latest) return;
+      if (r && !r.n) { hide(); return; }
       out.textContent = "";
+      out.hidden = false;
+      if (!r) {
+        out.appendChild(el("p", "muted", UNAVAILABLE));
+        return;
+      }
+      out.appendChild(el("p", "muted", r.n + " guide" + (r.n === 1 ? "" : "s") + " starting with \u201c" + c.toUpperCase() + "\u201d"));
+      var ul = el("ul");
+      r.list.forEach(function (d) { ul.appendChild(item(d)); });
+      out.appendChild(ul);
+    });
+  }
+  function show() {
+    var q = input.value.trim(), seq = ++latest, ws = words(q);
+    if (ws.length === 1 && Array.from(ws[0]).length === 1) {
+      showInitial(ws[0], seq);
+      return;
+    }
+    if (!ws.some(function (w) { return Array.from(w).length > 1; })) {
+      hide();
       return;
     }
     search(q).then(function (r) {
@@ -301,6 +345,9 @@
       var n = r.ids.length, shown = 0;
       status.textContent = n + " guide" + (n === 1 ? "" : "s") + " match \u201c" + pageQ + "\u201d.";
       list.hidden = true;
+      // The A-Z pages' links are for the list the results replace.
+      var nav = list.parentNode.querySelector("nav.pagination");
+      if (nav) nav.hidden = true;
       var ol = el("ol", "search-page-results");
       var more = el("button", "search-more", "Show more results");
       more.type = "button";
