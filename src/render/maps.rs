@@ -286,6 +286,7 @@ fn overview(
         .map(|i| RoleView {
             title: site.guides[i].front.title.clone(),
             url: Some(links.to(&Route::Guide(&site.guides[i].slug))),
+            move_url: None,
         })
         .collect();
     render_one(
@@ -399,6 +400,7 @@ fn family_page(
         .map(|x| RoleView {
             title: site.guides[x].front.title.clone(),
             url: Some(links.to(&Route::Guide(&site.guides[x].slug))),
+            move_url: None,
         })
         .collect();
     others.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));

@@ -4,6 +4,7 @@
 //! small context built from its own guide. Nothing here touches the disk.
 
 pub mod cards;
+pub(crate) mod career;
 pub(crate) mod feeds;
 pub(crate) mod graph;
 pub(crate) mod jsonld;
@@ -19,8 +20,10 @@ pub mod routes;
 pub(crate) mod salaries;
 pub(crate) mod salary_pages;
 pub(crate) mod search;
+pub(crate) mod skills;
 pub(crate) mod terms;
 pub mod theme;
+pub(crate) mod transitions;
 pub mod units;
 pub mod view;
 

@@ -8,6 +8,7 @@
 mod common;
 
 mod build;
+mod career;
 mod check;
 mod check_first;
 mod diff;

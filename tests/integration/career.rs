@@ -1,0 +1,379 @@
+//! Transitions and the skill index on `tests/fixtures/career`: what each
+//! page must list is worked out here from the fixture's front matter, with
+//! a skill key written independently of careerbook's, and compared with
+//! what the built pages show.
+
+use crate::common::*;
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// A guide of the fixture, read with an independent YAML reader.
+struct Fixture {
+    slug: String,
+    front: serde_yaml::Value,
+}
+
+impl Fixture {
+    fn title(&self) -> &str {
+        self.front["title"].as_str().expect("title")
+    }
+
+    fn strings(&self, path: &[&str]) -> Vec<String> {
+        let mut v = &self.front;
+        for p in path {
+            v = &v[*p];
+        }
+        v.as_sequence()
+            .map(|s| {
+                s.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn skills(&self) -> Vec<String> {
+        self.strings(&["skills"])
+    }
+
+    fn gaps(&self) -> Vec<String> {
+        self.strings(&["skill_gaps", "missing"])
+    }
+}
+
+fn guides(root: &Path) -> Vec<Fixture> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(root.join("guides")).expect("guides") {
+        let path = entry.expect("entry").path();
+        let text = read(&path);
+        let yaml = text.split("---\n").nth(1).expect("front matter");
+        out.push(Fixture {
+            slug: path.file_stem().expect("stem").to_string_lossy().into(),
+            front: serde_yaml::from_str(yaml).expect("yaml"),
+        });
+    }
+    out.sort_by(|a, b| a.slug.cmp(&b.slug));
+    out
+}
+
+/// How skills are matched, as the format reference words it: case, marks
+/// other than `+` and `#`, spaces and `&` against `and` ignored.
+fn key(skill: &str) -> String {
+    let spaced: String = skill
+        .replace('&', " and ")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '+' || c == '#' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every progression link from one guide to another, `(from, to)` slugs:
+/// by `guide:`, or by a plain title equal to a guide's title.
+fn links(guides: &[Fixture]) -> BTreeSet<(String, String)> {
+    let by_title: BTreeMap<String, &str> = guides
+        .iter()
+        .map(|g| (g.title().to_lowercase(), g.slug.as_str()))
+        .collect();
+    let mut out = BTreeSet::new();
+    for g in guides {
+        for list in ["leads_to", "transitions"] {
+            let items = g.front["progression"][list].as_sequence().cloned();
+            for item in items.unwrap_or_default() {
+                let to = match (item.as_str(), item["guide"].as_str()) {
+                    (Some(title), _) => by_title.get(&title.to_lowercase()).map(|s| s.to_string()),
+                    (None, Some(slug)) => Some(slug.to_string()),
+                    _ => None,
+                };
+                if let Some(to) = to.filter(|t| *t != g.slug) {
+                    out.insert((g.slug.clone(), to));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn texts(html: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).expect("selector");
+    html.select(&sel)
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .collect()
+}
+
+fn hrefs(html: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).expect("selector");
+    html.select(&sel)
+        .filter_map(|e| e.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf, Vec<Fixture>) {
+    let site = fixture("career");
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    let guides = guides(site.path());
+    (site, out, guides)
+}
+
+#[test]
+fn each_transition_page_lists_exactly_the_shared_and_the_missing_skills() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    let links = links(&guides);
+    assert!(links.len() >= 4, "{links:?}");
+    // One page per link, and no other.
+    let mut pages = BTreeSet::new();
+    for from in std::fs::read_dir(out.join("transitions")).expect("transitions/") {
+        let from = from
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .to_string();
+        for to in std::fs::read_dir(out.join("transitions").join(&from).join("to")).expect("to/") {
+            pages.insert((
+                from.clone(),
+                to.expect("entry").file_name().to_string_lossy().into(),
+            ));
+        }
+    }
+    assert_eq!(pages, links);
+    for (from, to) in &links {
+        let (a, b) = (by_slug[from.as_str()], by_slug[to.as_str()]);
+        let have: BTreeSet<String> = a.skills().iter().map(|s| key(s)).collect();
+        let mut shared = Vec::new();
+        let mut missing = Vec::new();
+        let mut seen = BTreeSet::new();
+        for s in b.skills() {
+            if !seen.insert(key(&s)) {
+                continue;
+            }
+            if have.contains(&key(&s)) {
+                shared.push(s);
+            } else {
+                missing.push(s);
+            }
+        }
+        let file = out.join(format!("transitions/{from}/to/{to}/index.html"));
+        let html = Html::parse_document(&read(&file));
+        assert_eq!(
+            texts(&html, "ul[data-skills=shared] li"),
+            shared,
+            "{from} → {to}"
+        );
+        assert_eq!(
+            texts(&html, "ul[data-skills=missing] li"),
+            missing,
+            "{from} → {to}"
+        );
+        let title = &texts(&html, "title")[0];
+        let h1 = &texts(&html, "h1")[0];
+        for name in [a.title(), b.title()] {
+            assert!(title.contains(name) && h1.contains(name), "{title} / {h1}");
+        }
+        // The current role's common gaps and the target's next steps.
+        assert_eq!(texts(&html, "ul.gaps li"), a.gaps());
+        assert_eq!(texts(&html, "ol.steps li"), b.strings(&["next_steps"]));
+        // Linked from the item on the start guide's page and from "Roles
+        // That Lead Here" on the target's.
+        let link = format!("../../transitions/{from}/to/{to}/");
+        for page in [from, to] {
+            let guide = read(out.join(format!("guides/{page}/index.html")));
+            assert!(
+                guide.contains(&format!("href=\"{link}\"")),
+                "{page} lacks {link}"
+            );
+        }
+    }
+    // A plain title that names a guide is a link; one that names none is not.
+    assert!(links.contains(&("data-analyst".into(), "analytics-engineer".into())));
+    assert!(!out
+        .join("transitions/data-analyst/to/chief-data-wizard")
+        .exists());
+}
+
+#[test]
+fn each_shared_skill_page_links_every_guide_that_lists_it() {
+    let (_site, out, guides) = built();
+    let mut listed: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut gapped: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for g in &guides {
+        for s in g.skills() {
+            listed.entry(key(&s)).or_default().insert(g.slug.clone());
+        }
+        for s in g.gaps() {
+            gapped.entry(key(&s)).or_default().insert(g.slug.clone());
+        }
+    }
+    let keys: BTreeSet<&String> = listed.keys().chain(gapped.keys()).collect();
+    let shared: BTreeSet<String> = keys
+        .into_iter()
+        .filter(|k| {
+            let mut all = listed.get(*k).cloned().unwrap_or_default();
+            all.extend(gapped.get(*k).cloned().unwrap_or_default());
+            all.len() >= 2
+        })
+        .cloned()
+        .collect();
+    assert!(shared.len() >= 5, "{shared:?}");
+    let index = Html::parse_document(&read(out.join("skills/index.html")));
+    let names = texts(&index, ".term-cloud a");
+    let urls = hrefs(&index, ".term-cloud a");
+    let on_index: BTreeMap<String, String> = names
+        .iter()
+        .zip(&urls)
+        .map(|(n, u)| {
+            // The name, then its count.
+            let name = n.rsplit_once(' ').map_or(n.as_str(), |x| x.0);
+            (key(name), u.clone())
+        })
+        .collect();
+    assert_eq!(on_index.keys().cloned().collect::<BTreeSet<_>>(), shared);
+    let guide_of = |href: &str| -> String {
+        href.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .expect("slug")
+            .to_string()
+    };
+    for (k, url) in &on_index {
+        let page = Html::parse_document(&read(out.join("skills").join(url).join("index.html")));
+        let roles: BTreeSet<String> = hrefs(&page, "ul[data-list=roles] a")
+            .iter()
+            .map(|h| guide_of(h))
+            .collect();
+        let gaps: BTreeSet<String> = hrefs(&page, "ul[data-list=gaps] a")
+            .iter()
+            .map(|h| guide_of(h))
+            .collect();
+        assert_eq!(roles, listed.get(k).cloned().unwrap_or_default(), "{k}");
+        assert_eq!(gaps, gapped.get(k).cloned().unwrap_or_default(), "{k}");
+    }
+    // The guide page links its skills to their pages and names similar
+    // roles, most shared skills first.
+    let analyst = Html::parse_document(&read(out.join("guides/data-analyst/index.html")));
+    assert!(hrefs(&analyst, "#skills ~ ul a").contains(&"../../skills/sql/".to_string()));
+    let similar = texts(&analyst, "ul.similar li a");
+    assert_eq!(similar.first().map(String::as_str), Some("Data Scientist"));
+}
+
+#[test]
+fn salary_comparisons_never_pair_different_currencies_periods_or_bases() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    // (currency, period, basis, level) of each range of a guide.
+    let ranges = |g: &Fixture| -> BTreeSet<(String, String, String, String)> {
+        let s = &g.front["salary"];
+        let cur = s["currency"].as_str().unwrap_or("").to_uppercase();
+        let period = s["period"].as_str().unwrap_or("").to_string();
+        s["ranges"]
+            .as_sequence()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|r| {
+                (
+                    cur.clone(),
+                    period.clone(),
+                    r["basis"].as_str().unwrap_or("").to_string(),
+                    r["level"].as_str().unwrap_or("").to_lowercase(),
+                )
+            })
+            .collect()
+    };
+    let mut compared = 0;
+    for (from, to) in links(&guides) {
+        let (a, b) = (ranges(by_slug[from.as_str()]), ranges(by_slug[to.as_str()]));
+        let expected: BTreeSet<_> = a.intersection(&b).cloned().collect();
+        let html = Html::parse_document(&read(
+            out.join(format!("transitions/{from}/to/{to}/index.html")),
+        ));
+        let sel = Selector::parse("table.compare[data-currency]").expect("selector");
+        let row = Selector::parse("tbody th").expect("selector");
+        let mut got = BTreeSet::new();
+        for table in html.select(&sel) {
+            let v = table.value();
+            for th in table.select(&row) {
+                got.insert((
+                    v.attr("data-currency").unwrap_or("").to_string(),
+                    v.attr("data-period").unwrap_or("").to_string(),
+                    v.attr("data-basis").unwrap_or("").to_string(),
+                    collapse(&th.text().collect::<String>()).to_lowercase(),
+                ));
+            }
+        }
+        assert_eq!(got, expected, "{from} → {to}");
+        compared += got.len();
+        if expected.is_empty() && !a.is_empty() && !b.is_empty() {
+            let text = page_text(&read(
+                out.join(format!("transitions/{from}/to/{to}/index.html")),
+            ));
+            assert!(text.contains("never converted"), "{text}");
+        }
+    }
+    // The fixture pairs USD with EUR, per year with per month, base with
+    // total, and still has levels that agree.
+    assert!(compared >= 2);
+}
+
+#[test]
+fn routes_two_and_three_moves_away_add_up_the_missing_skills() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    let html = Html::parse_document(&read(out.join("guides/data-analyst/index.html")));
+    let routes = texts(&html, "ul.routes li");
+    assert_eq!(routes.len(), 1, "{routes:?}");
+    // Analyst → Scientist → ML engineer: every skill of the two later
+    // roles the analyst does not list, each once.
+    let mut have: BTreeSet<String> = by_slug["data-analyst"]
+        .skills()
+        .iter()
+        .map(|s| key(s))
+        .collect();
+    let mut missing = Vec::new();
+    for step in ["data-scientist", "ml-engineer"] {
+        for s in by_slug[step].skills() {
+            if have.insert(key(&s)) {
+                missing.push(key(&s));
+            }
+        }
+    }
+    let listed = routes[0]
+        .rsplit_once("to build: ")
+        .expect("skills")
+        .1
+        .trim_end_matches(')');
+    let got: Vec<String> = listed.split(", ").map(key).collect();
+    assert_eq!(got, missing);
+    assert!(routes[0].starts_with("Data Analyst → Data Scientist → Machine Learning Engineer"));
+}
+
+#[test]
+fn long_skill_lists_are_split_into_pages() {
+    let site = fixture("career");
+    edit(
+        &site.path().join("site.yaml"),
+        "language: en",
+        "language: en\npaginate: 2",
+    );
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    assert!(out.join("skills/page/2/index.html").is_file());
+    // SQL: three guides list it, so its page goes on to a second page.
+    let second = read(out.join("skills/sql/page/2/index.html"));
+    assert!(second.contains("Roles that list it"));
+    let sitemap = read(out.join("sitemap.xml"));
+    assert!(sitemap.contains("skills/sql/page/2/"));
+    assert!(sitemap.contains("transitions/data-analyst/to/data-scientist/"));
+    assert_links_open_from_disk(&out, "skills/sql/page/2/index.html");
+    assert_links_open_from_disk(
+        &out,
+        "transitions/data-analyst/to/data-scientist/index.html",
+    );
+}
