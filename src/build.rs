@@ -62,6 +62,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         drafts: opts.drafts,
         statics: &statics,
         levels: &loaded.config.levels,
+        skills: &loaded.config.skills,
     };
     diagnostics.extend(rules::validate_with(&loaded.guides, &context));
     let site_yaml = sources

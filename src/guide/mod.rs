@@ -18,5 +18,6 @@ pub mod model;
 pub mod positions;
 pub mod resolve;
 pub(crate) mod schema;
+pub mod skills;
 pub(crate) mod walk;
 pub mod yaml;

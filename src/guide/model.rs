@@ -463,6 +463,42 @@ pub struct SiteConfig {
     /// How many guides the Atom feed holds: the most recently updated.
     #[schemars(range(min = 1))]
     pub feed_entries: usize,
+    /// The entries of `skills.yaml` beside `site.yaml` (not a setting of
+    /// `site.yaml`: read from its own file, empty without one).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub skills: Vec<SkillEntry>,
+}
+
+/// `skills.yaml`: the site's skills, each with the other spellings guides
+/// use for it, so that they meet on one skill page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillsFile {
+    /// The skills, in any order.
+    pub skills: Vec<SkillEntry>,
+}
+
+/// One skill of `skills.yaml`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillEntry {
+    /// The name skill pages show, e.g. `Kubernetes`.
+    pub name: String,
+    /// Other spellings guides use, e.g. `[K8s]`: matched like the name
+    /// (case, spaces, marks and `&`/`and` ignored).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What the skill is, inline Markdown, shown on its page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The skill in a public classification: an ESCO or O*NET URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Where to learn it: shown on its page and, for a skill a move
+    /// requires, on the transition page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
 }
 
 /// The default of `paginate` in `site.yaml`.
@@ -486,6 +522,7 @@ impl Default for SiteConfig {
             levels: Vec::new(),
             paginate: DEFAULT_PAGINATE,
             feed_entries: DEFAULT_FEED_ENTRIES,
+            skills: Vec::new(),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::render::page::{render_one, Page};
 use crate::render::paginate::{self, slot, PaginationView};
 use crate::render::theme::Theme;
-use crate::render::view::{PageKind, PageView, SiteView};
+use crate::render::view::{LinkView, PageKind, PageView, SiteView};
 use crate::site::Site;
 use crate::util::layout::{Listing, PageLinks, Route};
 use serde::Serialize;
@@ -60,6 +60,12 @@ pub(crate) struct SkillView {
     pub(crate) roles: Vec<SkillRole>,
     /// The guides on this page that list it as a common gap, by title.
     pub(crate) gap_roles: Vec<SkillRole>,
+    /// Its `skills.yaml` description, rendered inline.
+    pub(crate) description_html: Option<String>,
+    /// Its ESCO or O*NET URI from `skills.yaml`.
+    pub(crate) uri: Option<String>,
+    /// Its resources from `skills.yaml`.
+    pub(crate) resources: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -185,6 +191,13 @@ fn skill_pages(
         }
     );
     let spellings = spellings(site, id);
+    let entry = skill.entry.and_then(|e| site.config.skills.get(e));
+    let md = crate::render::markdown::Markdown::of(&site.config);
+    let description_html = entry.and_then(|e| e.description.as_deref().map(|d| md.inline(d)));
+    let uri = entry.and_then(|e| e.uri.clone());
+    let resources = entry
+        .map(|e| resource_views(&e.resources))
+        .unwrap_or_default();
     let pages = paginate::split(entries, site.config.paginate);
     let mut out = Vec::with_capacity(pages.len());
     for (k, entries) in pages.iter().enumerate() {
@@ -207,6 +220,9 @@ fn skill_pages(
             gap_count: skill.gaps.len(),
             roles: role_entries.map(|e| role(site, &s.links, e.1)).collect(),
             gap_roles: gap_entries.map(|e| role(site, &s.links, e.1)).collect(),
+            description_html: description_html.clone(),
+            uri: uri.clone(),
+            resources: resources.clone(),
         };
         out.push(render_one(
             theme,
@@ -223,6 +239,18 @@ fn skill_pages(
     Ok(out)
 }
 
+/// Resources as templates show them.
+pub(crate) fn resource_views(resources: &[crate::guide::model::Resource]) -> Vec<LinkView> {
+    resources
+        .iter()
+        .map(|r| LinkView {
+            title: r.title.clone(),
+            url: r.url.clone(),
+            kind: r.kind.map(|k| k.as_str()),
+        })
+        .collect()
+}
+
 /// The spellings of skill `id` other than its shown name, sorted, at most
 /// a few (a skill many guides list may be spelled many ways).
 fn spellings(site: &Site, id: usize) -> Vec<String> {
@@ -234,10 +262,7 @@ fn spellings(site: &Site, id: usize) -> Vec<String> {
         let gaps = f.skill_gaps.as_ref().map(|s| &s.missing[..]).unwrap_or(&[]);
         for s in f.skills.iter().chain(gaps) {
             let s = s.trim();
-            if s != skill.name
-                && crate::util::text::skill_key(s) == skill.key
-                && !out.iter().any(|o| o == s)
-            {
+            if s != skill.name && site.skills.find(s) == Some(id) && !out.iter().any(|o| o == s) {
                 out.push(s.to_string());
             }
         }

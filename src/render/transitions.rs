@@ -51,6 +51,17 @@ pub(crate) struct RequirementRow {
     pub(crate) to_html: Option<String>,
 }
 
+/// The resources `skills.yaml` gives for one skill.
+#[derive(Debug, Serialize)]
+pub(crate) struct SkillResources {
+    /// The skill's name.
+    pub(crate) name: String,
+    /// Link to its page.
+    pub(crate) url: Option<String>,
+    /// Its resources.
+    pub(crate) resources: Vec<LinkView>,
+}
+
 /// `transition` on a transition page.
 #[derive(Debug, Serialize)]
 pub(crate) struct TransitionView {
@@ -81,6 +92,9 @@ pub(crate) struct TransitionView {
     pub(crate) both_salaries: bool,
     /// The target's learning resources.
     pub(crate) resources: Vec<LinkView>,
+    /// For each missing skill `skills.yaml` gives resources for: `{name,
+    /// url, resources}`.
+    pub(crate) skill_resources: Vec<SkillResources>,
     /// The target's recommended next steps, rendered inline.
     pub(crate) next_steps: Vec<String>,
 }
@@ -104,12 +118,11 @@ fn end(site: &Site, links: &PageLinks, i: usize) -> EndView {
 /// The spelling guide `g` gives skill `s` (its own list, else the index's
 /// name).
 fn spelled(site: &Site, g: usize, s: usize) -> &str {
-    let key = &site.skills.skills[s].key;
     site.guides[g]
         .front
         .skills
         .iter()
-        .find(|t| crate::util::text::skill_key(t) == *key)
+        .find(|t| site.skills.find(t) == Some(s))
         .map_or(site.skills.skills[s].name.as_str(), String::as_str)
 }
 
@@ -172,7 +185,23 @@ pub(crate) fn view(
         (Some(x), Some(y)) => compare(x, y, order),
         _ => Vec::new(),
     };
+    let skill_resources = missing
+        .iter()
+        .filter_map(|&s| {
+            let skill = &site.skills.skills[s];
+            let entry = site.config.skills.get(skill.entry?)?;
+            (!entry.resources.is_empty()).then(|| SkillResources {
+                name: skill.name.clone(),
+                url: skill
+                    .slug
+                    .as_deref()
+                    .map(|slug| links.to(&Route::Skill(slug))),
+                resources: crate::render::skills::resource_views(&entry.resources),
+            })
+        })
+        .collect();
     TransitionView {
+        skill_resources,
         from: end(site, links, a),
         to: end(site, links, b),
         shared: skill_items(site, links, md, b, &shared),
@@ -184,15 +213,7 @@ pub(crate) fn view(
         certifications_shared,
         salaries,
         both_salaries: fa.salary.is_some() && fb.salary.is_some(),
-        resources: fb
-            .resources
-            .iter()
-            .map(|r| LinkView {
-                title: r.title.clone(),
-                url: r.url.clone(),
-                kind: r.kind.map(|k| k.as_str()),
-            })
-            .collect(),
+        resources: crate::render::skills::resource_views(&fb.resources),
         next_steps: fb.next_steps.iter().map(|s| md.inline(s)).collect(),
     }
 }

@@ -122,7 +122,7 @@ pub struct RouteView {
 }
 
 /// A titled link.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LinkView {
     /// Link text.
     pub title: String,

@@ -146,6 +146,7 @@ pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagn
     }
     stale_salaries(guides, out);
     unlisted_levels(&published, context.levels, out);
+    super::skills::unknown_skills(&published, context.skills, out);
 }
 
 /// A salary level that `site.yaml`'s `levels` does not list, when it lists
@@ -154,7 +155,8 @@ fn unlisted_levels(guides: &[&Guide], levels: &[String], out: &mut Vec<Diagnosti
     if levels.is_empty() {
         return;
     }
-    let listed: HashSet<String> = levels.iter().map(|l| level_key(l)).collect();
+    let keys: Vec<String> = levels.iter().map(|l| level_key(l)).collect();
+    let listed: HashSet<&String> = keys.iter().collect();
     let shown = levels.join(", ");
     for &g in guides {
         let Some(salary) = &g.front.salary else {
@@ -164,7 +166,12 @@ fn unlisted_levels(guides: &[&Guide], levels: &[String], out: &mut Vec<Diagnosti
             if listed.contains(&level_key(&r.level)) {
                 continue;
             }
-            out.push(warn(
+            // Compared case and spaces aside: `mid levl` against `Mid Level`.
+            let key = level_key(&r.level);
+            let close = crate::util::suggest::closest(&key, keys.iter().map(String::as_str))
+                .and_then(|k| keys.iter().position(|x| x == k))
+                .map(|at| levels[at].as_str());
+            let d = warn(
                 g,
                 &[
                     Seg::Key("salary"),
@@ -177,8 +184,15 @@ fn unlisted_levels(guides: &[&Guide], levels: &[String], out: &mut Vec<Diagnosti
                     "salary level `{}` is not in `levels` of site.yaml ({shown})",
                     r.level.trim()
                 ),
-                "use one of the listed levels, or add this one to `levels` in site.yaml in its place in a career".into(),
-            ));
+                match close {
+                    Some(c) => format!("did you mean `{}`? Or add this level to `levels` in site.yaml in its place in a career", c.trim()),
+                    None => "use one of the listed levels, or add this one to `levels` in site.yaml in its place in a career".into(),
+                },
+            );
+            out.push(match close {
+                Some(c) => d.with_suggestion(c.trim()),
+                None => d,
+            });
         }
     }
 }

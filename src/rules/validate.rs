@@ -58,6 +58,8 @@ pub struct Context<'a> {
     pub statics: &'a [String],
     /// `site.yaml`'s salary levels in career order; empty when not given.
     pub levels: &'a [String],
+    /// The entries of `skills.yaml`; empty without the file.
+    pub skills: &'a [crate::guide::model::SkillEntry],
 }
 
 /// The rules about one guide on its own.

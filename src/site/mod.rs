@@ -82,7 +82,7 @@ impl Site {
         }
         site.incoming = incoming;
         site.terms = crate::site::terms::Terms::new(&site.guides);
-        site.skills = crate::site::skills::SkillIndex::new(&site.guides);
+        site.skills = crate::site::skills::SkillIndex::new(&site.guides, &site.config.skills);
         site
     }
 

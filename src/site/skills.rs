@@ -5,11 +5,14 @@
 //! ([`crate::util::text::skill_key`]: case, spaces, marks and `&`/`and`
 //! ignored), with the name it is shown by (the spelling most guides use),
 //! the guides that list it and the guides that list it as a common gap;
-//! for each guide, its skills in its own order. A skill at least two guides
-//! name gets a slug and a page (`skills/<slug>/`); the others are matched
+//! for each guide, its skills in its own order. With `skills.yaml`, every
+//! spelling of an entry (its name and aliases) is one skill, shown by the
+//! entry's name. A skill at least two guides name, or one `skills.yaml`
+//! lists, gets a slug and a page (`skills/<slug>/`); the others are matched
 //! all the same (transition pages compare every skill).
 
 use crate::guide::load::Guide;
+use crate::guide::model::SkillEntry;
 use crate::util::text::skill_key;
 use std::collections::{BTreeMap, HashMap};
 
@@ -27,6 +30,8 @@ pub struct Skill {
     pub guides: Vec<usize>,
     /// Guides listing it under `skill_gaps.missing`, by index, ascending.
     pub gaps: Vec<usize>,
+    /// Its entry in `skills.yaml`, by index into the config's `skills`.
+    pub entry: Option<usize>,
 }
 
 impl Skill {
@@ -45,6 +50,8 @@ pub struct SkillIndex {
     /// Skills by key, sorted by key.
     pub skills: Vec<Skill>,
     by_key: HashMap<String, usize>,
+    /// The key of every spelling `skills.yaml` gives → its entry's key.
+    aliases: HashMap<String, String>,
     /// For each guide, the skills of its `skills` list, in its order,
     /// each once.
     of_guide: Vec<Vec<usize>>,
@@ -52,14 +59,35 @@ pub struct SkillIndex {
     gaps_of_guide: Vec<Vec<usize>>,
 }
 
-/// How many guides must name a skill for it to get a page.
+/// How many guides must name a skill for it to get a page (unless
+/// `skills.yaml` lists it).
 pub const PAGE_REACH: usize = 2;
 
 impl SkillIndex {
-    /// The index of `guides` (in the site's order).
-    pub fn new(guides: &[Guide]) -> SkillIndex {
+    /// The index of `guides` (in the site's order), with the entries of
+    /// `skills.yaml` (`catalog`, empty without the file).
+    pub fn new(guides: &[Guide], catalog: &[SkillEntry]) -> SkillIndex {
+        let mut aliases: HashMap<String, String> = HashMap::new();
+        let mut entries: HashMap<String, usize> = HashMap::new();
+        for (i, e) in catalog.iter().enumerate() {
+            let key = skill_key(&e.name);
+            if key.is_empty() || entries.contains_key(&key) {
+                continue;
+            }
+            entries.insert(key.clone(), i);
+            for s in std::iter::once(&e.name).chain(&e.aliases) {
+                aliases.entry(skill_key(s)).or_insert_with(|| key.clone());
+            }
+        }
+        let key_of = |s: &str| {
+            let k = skill_key(s);
+            aliases.get(&k).cloned().unwrap_or(k)
+        };
         // Key -> spelling -> how many times it is used.
         let mut spellings: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for key in entries.keys() {
+            spellings.entry(key.clone()).or_default();
+        }
         let mut keyed: Vec<(Vec<String>, Vec<String>)> = Vec::with_capacity(guides.len());
         for g in guides {
             let mut own = Vec::new();
@@ -70,7 +98,7 @@ impl SkillIndex {
                 (missing.unwrap_or(&[]), &mut gaps),
             ] {
                 for s in list {
-                    let key = skill_key(s);
+                    let key = key_of(s);
                     if key.is_empty() || out.contains(&key) {
                         continue;
                     }
@@ -88,17 +116,22 @@ impl SkillIndex {
             .into_iter()
             .map(|(key, names)| {
                 // Most used first; the BTreeMap gives ties in sorted order.
-                let name = names
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(n, _)| n.clone())
-                    .unwrap_or_default();
+                let entry = entries.get(&key).copied();
+                let name = match entry {
+                    Some(e) => catalog[e].name.trim().to_string(),
+                    None => names
+                        .iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|(n, _)| n.clone())
+                        .unwrap_or_default(),
+                };
                 Skill {
                     key,
                     name,
                     slug: None,
                     guides: Vec::new(),
                     gaps: Vec::new(),
+                    entry,
                 }
             })
             .collect();
@@ -122,7 +155,7 @@ impl SkillIndex {
             gaps_of_guide.push(gaps);
         }
         let paged: Vec<usize> = (0..skills.len())
-            .filter(|&s| skills[s].reach() >= PAGE_REACH)
+            .filter(|&s| skills[s].reach() >= PAGE_REACH || skills[s].entry.is_some())
             .collect();
         let names: Vec<&str> = paged.iter().map(|&s| skills[s].key.as_str()).collect();
         let slugs: Vec<String> = crate::util::slug::unique_slugs(names)
@@ -135,6 +168,7 @@ impl SkillIndex {
         SkillIndex {
             skills,
             by_key,
+            aliases,
             of_guide,
             gaps_of_guide,
         }
@@ -142,7 +176,9 @@ impl SkillIndex {
 
     /// The skill `text` names, if any guide names it.
     pub fn find(&self, text: &str) -> Option<usize> {
-        self.by_key.get(&skill_key(text)).copied()
+        let k = skill_key(text);
+        let k = self.aliases.get(&k).unwrap_or(&k);
+        self.by_key.get(k).copied()
     }
 
     /// The skills guide `i` lists, in its order, each once.

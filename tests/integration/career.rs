@@ -377,3 +377,199 @@ fn long_skill_lists_are_split_into_pages() {
         "transitions/data-analyst/to/data-scientist/index.html",
     );
 }
+
+const SKILLS_YAML: &str = "skills:
+  - name: Kubernetes
+    aliases: [K8s]
+    description: Runs containers across machines.
+    uri: http://data.europa.eu/esco/skill/kubernetes
+    resources:
+      - title: Kubernetes Basics
+        url: https://example.org/k8s-basics
+        kind: course
+  - name: SQL
+    aliases: [Structured Query Language]
+  - name: Machine Learning
+    aliases: [ML]
+  - name: Python
+  - name: Experiment Design
+    resources:
+      - title: Trustworthy Online Experiments
+        url: https://example.org/experiments
+        kind: book
+  - name: Data Visualization
+  - name: Communication & Storytelling
+  - name: Statistics
+  - name: Excel
+  - name: dbt
+  - name: Data Modeling
+  - name: MLOps
+  - name: Software Engineering
+  - name: Roadmapping
+";
+
+/// The career fixture with a `skills.yaml` and guides spelling some skills
+/// by an alias.
+fn with_catalog() -> tempfile::TempDir {
+    let site = fixture("career");
+    std::fs::write(site.path().join("skills.yaml"), SKILLS_YAML).expect("write");
+    let g = site.path().join("guides");
+    edit(
+        &g.join("data-scientist.md"),
+        "    - Kubernetes\n",
+        "    - K8s\n",
+    );
+    edit(
+        &g.join("analytics-engineer.md"),
+        "  - SQL\n",
+        "  - structured query language\n",
+    );
+    site
+}
+
+fn json_diagnostics(root: &Path) -> (i32, Vec<serde_json::Value>) {
+    let out = careerbook(&[
+        "check",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let v: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    (
+        out.status.code().expect("code"),
+        v.as_array().cloned().unwrap_or_default(),
+    )
+}
+
+#[test]
+fn skills_yaml_aliases_merge_spellings() {
+    let site = with_catalog();
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    // K8s (a gap of the scientist) and Kubernetes (a skill of the ML
+    // engineer) are one skill, shown by its entry's name.
+    let k8s = Html::parse_document(&read(out.join("skills/kubernetes/index.html")));
+    assert_eq!(texts(&k8s, "h1"), ["Kubernetes"]);
+    assert_eq!(
+        hrefs(&k8s, "ul[data-list=roles] a"),
+        ["../../guides/ml-engineer/"]
+    );
+    assert_eq!(
+        hrefs(&k8s, "ul[data-list=gaps] a"),
+        ["../../guides/data-scientist/"]
+    );
+    assert!(texts(&k8s, "main")
+        .join(" ")
+        .contains("Runs containers across machines."));
+    assert!(hrefs(&k8s, "main a").contains(&"https://example.org/k8s-basics".to_string()));
+    assert!(!out.join("skills/k8s").exists());
+    // `structured query language` is SQL: shared on the move to the
+    // scientist, and listed on SQL's page.
+    let sql = Html::parse_document(&read(out.join("skills/sql/index.html")));
+    let roles = hrefs(&sql, "ul[data-list=roles] a");
+    assert!(
+        roles.contains(&"../../guides/analytics-engineer/".to_string()),
+        "{roles:?}"
+    );
+    let moved = Html::parse_document(&read(
+        out.join("transitions/analytics-engineer/to/data-scientist/index.html"),
+    ));
+    assert!(texts(&moved, "ul[data-skills=shared] li").contains(&"sql".to_string()));
+    // The resources of a skill the move requires.
+    let resources = hrefs(&moved, "#resources ~ ul a");
+    assert!(
+        resources.contains(&"https://example.org/experiments".to_string()),
+        "{resources:?}"
+    );
+    // A skill named in skills.yaml has a page even with one guide.
+    assert!(out.join("skills/roadmapping/index.html").is_file());
+    // The check is clean: every guide skill matches an entry.
+    let (code, diags) = json_diagnostics(site.path());
+    assert_eq!(code, 0);
+    assert!(!diags.iter().any(|d| d["code"] == "W0507"), "{diags:?}");
+}
+
+#[test]
+fn unknown_skills_and_levels_get_warnings_with_did_you_mean() {
+    let site = with_catalog();
+    let root = site.path();
+    edit(
+        &root.join("guides/product-manager.md"),
+        "  - Roadmapping\n",
+        "  - Roadmaping\n  - Juggling\n",
+    );
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlevels: [Entry, Mid, Senior]",
+    );
+    edit(
+        &root.join("guides/ml-engineer.md"),
+        "    - level: Mid\n",
+        "    - level: Midd\n",
+    );
+    std::fs::write(
+        root.join("skills.yaml"),
+        format!("{SKILLS_YAML}  - name: Kubernets\n  - name: Containers\n    aliases: [k8s]\n"),
+    )
+    .expect("write");
+    let (_, diags) = json_diagnostics(root);
+    let find = |code: &str, needle: &str| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code && d["message"].as_str().unwrap_or("").contains(needle))
+            .unwrap_or_else(|| panic!("no {code} about {needle}: {diags:#?}"))
+            .clone()
+    };
+    let typo = find("W0507", "Roadmaping");
+    assert_eq!(typo["file"], "guides/product-manager.md");
+    assert_eq!(typo["field"], "skills[1]");
+    assert_eq!(typo["line"], 11);
+    assert!(typo["help"]
+        .as_str()
+        .unwrap_or("")
+        .contains("did you mean `Roadmapping`"));
+    let unknown = find("W0507", "Juggling");
+    assert!(!unknown["help"]
+        .as_str()
+        .unwrap_or("")
+        .contains("did you mean"));
+    let level = find("W0506", "Midd");
+    assert_eq!(level["field"], "salary.ranges[1].level");
+    assert!(
+        level["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `Mid`"),
+        "{level}"
+    );
+    let near = find("W0508", "Kubernets");
+    assert_eq!(near["file"], "skills.yaml");
+    assert_eq!(near["field"], format!("skills[14].name"));
+    let claimed = find("W0508", "k8s");
+    assert_eq!(claimed["field"], "skills[15].aliases[0]");
+    // An error in skills.yaml names the file, line, column and field.
+    std::fs::write(
+        root.join("skills.yaml"),
+        "skills:\n  - name: SQL\n    alias: [sql]\n",
+    )
+    .expect("write");
+    let (code, diags) = json_diagnostics(root);
+    assert_eq!(code, 1, "{diags:?}");
+    let e = diags
+        .iter()
+        .find(|d| d["file"] == "skills.yaml")
+        .expect("an error in skills.yaml");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(3), Some(5))
+    );
+    assert!(
+        e["field"].as_str().unwrap_or("").starts_with("skills[0]"),
+        "{e}"
+    );
+    assert!(e["severity"] == "error");
+}

@@ -875,4 +875,15 @@ fn edits_of_skills_and_moves_match_clean_builds() {
         &analyst.replacen("  - Excel\n", "  - Excel\n  - Experiment design\n", 1),
     );
     e.apply_ok(&[path]);
+    // A skills.yaml comes, merges two spellings, changes and goes.
+    let catalog = "skills:\n  - name: Machine Learning\n    aliases: [Experiment design]\n";
+    let path = e.write("skills.yaml", catalog);
+    e.apply_ok(&[&path]);
+    assert!(e
+        .text("output/skills/machine-learning/index.html")
+        .contains("data-analyst"));
+    let path = e.write("skills.yaml", "skills:\n  - name: Excel\n");
+    e.apply_ok(&[&path]);
+    std::fs::remove_file(&path).expect("remove");
+    e.apply_ok(&[&path]);
 }
