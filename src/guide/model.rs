@@ -453,8 +453,7 @@ pub struct SiteConfig {
     /// pages list levels in this order, and `check` warns about a level
     /// the list lacks. Empty: the order the guides give.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schemars(inner(length(min = 1)))]
-    pub levels: Vec<String>,
+    pub levels: Vec<LevelRef>,
     /// How many entries one page of a list shows (the home page's
     /// families, a term's guides, a kind's terms, the search page's
     /// guides); longer lists go on to `page/2/` and so on.
@@ -468,6 +467,49 @@ pub struct SiteConfig {
     #[serde(skip)]
     #[schemars(skip)]
     pub skills: Vec<SkillEntry>,
+}
+
+/// One level of `site.yaml`'s `levels`: a name, or a name with the other
+/// names guides give the same level (`TPM II`, `L4`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum LevelRef {
+    /// Just the level's name, e.g. `Senior`.
+    Name(#[schemars(length(min = 1))] String),
+    /// A name and its aliases.
+    Aliased {
+        /// The name salary pages show, e.g. `Mid`.
+        #[schemars(length(min = 1))]
+        name: String,
+        /// Other names of this level in guides, e.g. `[Mid Level, TPM II]`.
+        #[schemars(inner(length(min = 1)))]
+        aliases: Vec<String>,
+    },
+}
+
+impl LevelRef {
+    /// The name salary pages show.
+    pub fn name(&self) -> &str {
+        match self {
+            LevelRef::Name(n) => n,
+            LevelRef::Aliased { name, .. } => name,
+        }
+    }
+
+    /// The name, then every alias.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        let aliases: &[String] = match self {
+            LevelRef::Name(_) => &[],
+            LevelRef::Aliased { aliases, .. } => aliases,
+        };
+        std::iter::once(self.name()).chain(aliases.iter().map(String::as_str))
+    }
+}
+
+impl From<&str> for LevelRef {
+    fn from(name: &str) -> LevelRef {
+        LevelRef::Name(name.to_string())
+    }
 }
 
 /// `skills.yaml`: the site's skills, each with the other spellings guides

@@ -151,13 +151,25 @@ pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagn
 
 /// A salary level that `site.yaml`'s `levels` does not list, when it lists
 /// any: the salary pages would put it after every listed level.
-fn unlisted_levels(guides: &[&Guide], levels: &[String], out: &mut Vec<Diagnostic>) {
+fn unlisted_levels(
+    guides: &[&Guide],
+    levels: &[crate::guide::model::LevelRef],
+    out: &mut Vec<Diagnostic>,
+) {
     if levels.is_empty() {
         return;
     }
-    let keys: Vec<String> = levels.iter().map(|l| level_key(l)).collect();
+    // Every name and alias, with the name it stands for.
+    let (keys, names): (Vec<String>, Vec<&str>) = levels
+        .iter()
+        .flat_map(|l| l.spellings().map(move |s| (level_key(s), l.name().trim())))
+        .unzip();
     let listed: HashSet<&String> = keys.iter().collect();
-    let shown = levels.join(", ");
+    let shown = levels
+        .iter()
+        .map(|l| l.name().trim())
+        .collect::<Vec<_>>()
+        .join(", ");
     for &g in guides {
         let Some(salary) = &g.front.salary else {
             continue;
@@ -170,7 +182,7 @@ fn unlisted_levels(guides: &[&Guide], levels: &[String], out: &mut Vec<Diagnosti
             let key = level_key(&r.level);
             let close = crate::util::suggest::closest(&key, keys.iter().map(String::as_str))
                 .and_then(|k| keys.iter().position(|x| x == k))
-                .map(|at| levels[at].as_str());
+                .map(|at| names[at]);
             let d = warn(
                 g,
                 &[

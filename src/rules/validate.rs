@@ -57,7 +57,7 @@ pub struct Context<'a> {
     /// output paths (`style.css`, `img/logo.svg`): an alias may not take one.
     pub statics: &'a [String],
     /// `site.yaml`'s salary levels in career order; empty when not given.
-    pub levels: &'a [String],
+    pub levels: &'a [crate::guide::model::LevelRef],
     /// The entries of `skills.yaml`; empty without the file.
     pub skills: &'a [crate::guide::model::SkillEntry],
 }

@@ -573,3 +573,48 @@ fn unknown_skills_and_levels_get_warnings_with_did_you_mean() {
     );
     assert!(e["severity"] == "error");
 }
+
+#[test]
+fn level_aliases_meet_their_level_in_comparisons_and_in_check() {
+    let site = fixture("career");
+    let root = site.path();
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlevels:\n  - Entry\n  - name: Mid\n    aliases: [Mid Level, IC2]\n  - Senior",
+    );
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "    - level: Mid\n",
+        "    - level: IC2\n",
+    );
+    edit(
+        &root.join("guides/data-analyst.md"),
+        "    - level: Mid\n",
+        "    - level: mid level\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(!diags.iter().any(|d| d["code"] == "W0506"), "{diags:#?}");
+    build_ok(root, &[]);
+    let html = Html::parse_document(&read(
+        root.join("output/transitions/data-analyst/to/data-scientist/index.html"),
+    ));
+    assert_eq!(
+        texts(&html, "table.compare[data-currency] tbody th"),
+        ["Entry", "Mid"]
+    );
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "    - level: IC2\n",
+        "    - level: IC3\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    let w = diags.iter().find(|d| d["code"] == "W0506").expect("W0506");
+    assert!(
+        w["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `Mid`"),
+        "{w}"
+    );
+}

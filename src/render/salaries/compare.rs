@@ -56,7 +56,15 @@ fn rows<'a>(
             .map(str::trim)
             .unwrap_or("")
             .to_lowercase();
-        let key = (order.rank(&r.level), level_key(&r.level), region);
+        // Levels `site.yaml` ranks (aliases included) meet by rank; others
+        // by name.
+        let rank = order.rank(&r.level);
+        let name = if rank == usize::MAX {
+            level_key(&r.level)
+        } else {
+            String::new()
+        };
+        let key = (rank, name, region);
         out.entry((GroupKey::of(salary, r), key)).or_insert(r);
     }
     out
