@@ -192,7 +192,7 @@ codes! {
         "A published guide links to a draft, so the link goes nowhere on the built site (without `--drafts`)."
         "";
     W0506 Warning
-        "A salary range's `level` is not in the `levels` list of `site.yaml` (only when the list is given); the salary pages put unlisted levels after the listed ones."
+        "A salary range's or rubric's `level` is neither in the `levels` list of `site.yaml` nor an alias of one (only when the list is given); the salary pages put unlisted levels after the listed ones. The help suggests the closest level."
         "`level: Lead` when site.yaml has `levels: [Entry, Mid, Senior]`";
     W0507 Warning
         "A guide's skill matches no entry of `skills.yaml` (only when the file exists), by name or alias with case, spaces, marks and `&`/`and` ignored; the help suggests the closest entry."

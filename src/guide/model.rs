@@ -85,6 +85,27 @@ pub struct FrontMatter {
     /// Learning material.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Resource>,
+    /// What is expected at each level, lowest first: each level extends
+    /// the one below.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rubric: Vec<RubricLevel>,
+}
+
+/// The expectations of one level of a guide's `rubric`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RubricLevel {
+    /// The level, as salary ranges and `site.yaml`'s `levels` name it.
+    pub level: String,
+    /// How far the work reaches (inline Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// What the work changes (inline Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<String>,
+    /// Work that shows the level (inline Markdown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -171,30 +171,36 @@ fn unlisted_levels(
         .collect::<Vec<_>>()
         .join(", ");
     for &g in guides {
-        let Some(salary) = &g.front.salary else {
-            continue;
-        };
-        for (i, r) in salary.ranges.iter().enumerate() {
-            if listed.contains(&level_key(&r.level)) {
+        let ranges = g.front.salary.iter().flat_map(|s| &s.ranges);
+        let salary_levels = ranges.enumerate().map(|(i, r)| (&r.level, "salary", i));
+        let rubric = g.front.rubric.iter().enumerate();
+        let rubric_levels = rubric.map(|(i, r)| (&r.level, "rubric", i));
+        for (level, at, i) in salary_levels.chain(rubric_levels) {
+            if listed.contains(&level_key(level)) {
                 continue;
             }
             // Compared case and spaces aside: `mid levl` against `Mid Level`.
-            let key = level_key(&r.level);
+            let key = level_key(level);
             let close = crate::util::suggest::closest(&key, keys.iter().map(String::as_str))
                 .and_then(|k| keys.iter().position(|x| x == k))
                 .map(|at| names[at]);
             let d = warn(
                 g,
-                &[
-                    Seg::Key("salary"),
-                    Seg::Key("ranges"),
-                    Seg::Index(i),
-                    Seg::Key("level"),
-                ],
+                &if at == "salary" {
+                    vec![
+                        Seg::Key("salary"),
+                        Seg::Key("ranges"),
+                        Seg::Index(i),
+                        Seg::Key("level"),
+                    ]
+                } else {
+                    vec![Seg::Key("rubric"), Seg::Index(i), Seg::Key("level")]
+                },
                 codes::W0506,
                 format!(
-                    "salary level `{}` is not in `levels` of site.yaml ({shown})",
-                    r.level.trim()
+                    "{} level `{}` is not in `levels` of site.yaml ({shown})",
+                    at,
+                    level.trim()
                 ),
                 match close {
                     Some(c) => format!("did you mean `{}`? Or add this level to `levels` in site.yaml in its place in a career", c.trim()),

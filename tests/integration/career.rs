@@ -617,4 +617,84 @@ fn level_aliases_meet_their_level_in_comparisons_and_in_check() {
             .contains("did you mean `Mid`"),
         "{w}"
     );
+    // Rubric levels are checked against the ladder too.
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "  - level: Senior\n    scope",
+        "  - level: Senoir\n    scope",
+    );
+    let (_, diags) = json_diagnostics(root);
+    let w = diags
+        .iter()
+        .find(|d| d["code"] == "W0506" && d["field"] == "rubric[2].level")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert!(
+        w["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `Senior`"),
+        "{w}"
+    );
+}
+
+#[test]
+fn a_rubric_is_a_matrix_with_what_changes_from_the_level_below() {
+    let (_site, out, guides) = built();
+    let g = guides
+        .iter()
+        .find(|g| g.slug == "data-scientist")
+        .expect("guide");
+    let rubric = g.front["rubric"].as_sequence().cloned().expect("rubric");
+    let html = Html::parse_document(&read(out.join("guides/data-scientist/index.html")));
+    let levels: Vec<String> = rubric
+        .iter()
+        .map(|r| r["level"].as_str().unwrap_or("").to_string())
+        .collect();
+    let mut head = vec![String::from("Expectation")];
+    head.extend(levels.iter().cloned());
+    assert_eq!(texts(&html, "table.rubric thead th"), head);
+    let scopes: Vec<String> = rubric
+        .iter()
+        .map(|r| r["scope"].as_str().unwrap_or("").to_string())
+        .collect();
+    let sel = Selector::parse("table.rubric tbody tr").expect("selector");
+    let td = Selector::parse("td").expect("selector");
+    let first = html.select(&sel).next().expect("scope row");
+    let got: Vec<String> = first
+        .select(&td)
+        .map(|c| collapse(&c.text().collect::<String>()))
+        .collect();
+    assert_eq!(got, scopes);
+    // One "what changes" per level after the first: the examples it adds,
+    // and the scope only where it changes.
+    let details = Selector::parse("details.rubric-change").expect("selector");
+    let changes: Vec<_> = html.select(&details).collect();
+    assert_eq!(changes.len(), levels.len() - 1);
+    for (k, d) in changes.iter().enumerate() {
+        let (below, this) = (&rubric[k], &rubric[k + 1]);
+        let text = collapse(&d.text().collect::<String>());
+        assert!(text.contains(&format!(
+            "What changes from {} to {}",
+            levels[k],
+            levels[k + 1]
+        )));
+        let examples = |r: &serde_yaml::Value| -> Vec<String> {
+            r["examples"]
+                .as_sequence()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|e| e.as_str().map(str::to_string))
+                .collect()
+        };
+        let old = examples(below);
+        for e in examples(this) {
+            assert_eq!(text.contains(&e), !old.contains(&e), "{e} in {text}");
+        }
+        assert_eq!(
+            text.contains("Scope"),
+            below["scope"] != this["scope"],
+            "{text}"
+        );
+    }
 }
