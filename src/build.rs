@@ -51,6 +51,10 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         anyhow::bail!("site root {} is not a folder", opts.root.display());
     }
     let mut loaded = load::load(&opts.root)?;
+    let (skills, skill_diags, skills_source) = crate::guide::skills::load(&opts.root)?;
+    loaded.config.skills = skills;
+    loaded.diagnostics.extend(skill_diags);
+    loaded.sources.extend(skills_source);
     if let Some(url) = &opts.base_url {
         loaded.config.base_url = url.clone();
     }

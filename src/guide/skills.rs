@@ -7,14 +7,39 @@
 //! are warnings (W0508) at the later one.
 
 use crate::diag::{codes, Diagnostic};
+use crate::guide::load::{decode, SourceFile};
 use crate::guide::model::{SkillEntry, SkillsFile};
 use crate::guide::yaml::{self, Node, NodeKind};
 use crate::util::text::skill_key;
+use anyhow::Context;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The file's name, beside `site.yaml`.
 pub const SKILLS_FILE: &str = "skills.yaml";
+
+/// Reads `skills.yaml` under `root`: its entries (none when missing or
+/// invalid), its diagnostics and its source text.
+pub fn load(root: &Path) -> anyhow::Result<(Vec<SkillEntry>, Vec<Diagnostic>, Option<SourceFile>)> {
+    let rel = PathBuf::from(SKILLS_FILE);
+    let bytes = match std::fs::read(root.join(&rel)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), Vec::new(), None));
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", rel.display())),
+    };
+    let text = match decode(&rel, &bytes) {
+        Ok(t) => t,
+        Err(d) => return Ok((Vec::new(), vec![d], None)),
+    };
+    let (skills, diags) = parse(&text);
+    let source = SourceFile {
+        path: rel,
+        text: text.into(),
+    };
+    Ok((skills, diags, Some(source)))
+}
 
 /// The entries of `skills.yaml`'s `text` (empty when it is invalid) and
 /// every problem found.

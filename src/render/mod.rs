@@ -17,6 +17,7 @@ pub mod money;
 pub(crate) mod page;
 pub mod paginate;
 pub mod routes;
+pub mod rubric;
 pub(crate) mod salaries;
 pub(crate) mod salary_pages;
 pub(crate) mod search;

@@ -99,36 +99,15 @@ pub struct RoleView {
     pub move_url: Option<String>,
 }
 
-/// One level of a guide's rubric.
-#[derive(Debug, Serialize)]
-pub struct RubricView {
-    /// The level as the guide writes it.
-    pub level: String,
-    /// Scope, rendered inline.
-    pub scope_html: Option<String>,
-    /// Impact, rendered inline.
-    pub impact_html: Option<String>,
-    /// Examples, rendered inline.
-    pub examples: Vec<String>,
-    /// What changes from the level below; absent on the first level.
-    pub changes: Option<RubricChange>,
-}
-
-/// What one level of a rubric changes from the level below it.
-#[derive(Debug, Serialize)]
-pub struct RubricChange {
-    /// The level below.
-    pub from: String,
-    /// The scope below, when this level's differs (rendered inline).
-    pub scope_before_html: Option<String>,
-    /// Whether the scope changes.
-    pub scope_changed: bool,
-    /// The impact below, when this level's differs (rendered inline).
-    pub impact_before_html: Option<String>,
-    /// Whether the impact changes.
-    pub impact_changed: bool,
-    /// Examples this level gives that the level below does not.
-    pub new_examples: Vec<String>,
+impl RoleView {
+    /// A role with a guide at `url`, without a move's link.
+    pub(crate) fn guide(title: String, url: String) -> RoleView {
+        RoleView {
+            title,
+            url: Some(url),
+            move_url: None,
+        }
+    }
 }
 
 /// A role like this one, by the skills both list.
@@ -280,7 +259,7 @@ pub struct GuideView {
     pub routes: Vec<RouteView>,
     /// Expectations by level, lowest first, each with what changes from
     /// the level below.
-    pub rubric: Vec<RubricView>,
+    pub rubric: Vec<crate::render::rubric::RubricView>,
     /// Can Lead To.
     pub leads_to: Vec<RoleView>,
     /// Transition Opportunities.
@@ -361,39 +340,6 @@ fn inline_all(md: markdown::Markdown, items: &[String]) -> Vec<String> {
 
 fn period_word(p: Period) -> &'static str {
     p.as_str()
-}
-
-fn rubric_views(
-    md: markdown::Markdown,
-    rubric: &[crate::guide::model::RubricLevel],
-) -> Vec<RubricView> {
-    let inline = |t: &Option<String>| t.as_deref().map(|t| md.inline(t));
-    rubric
-        .iter()
-        .enumerate()
-        .map(|(k, r)| RubricView {
-            level: r.level.trim().to_string(),
-            scope_html: inline(&r.scope),
-            impact_html: inline(&r.impact),
-            examples: inline_all(md, &r.examples),
-            changes: k.checked_sub(1).map(|below| {
-                let b = &rubric[below];
-                RubricChange {
-                    from: b.level.trim().to_string(),
-                    scope_before_html: inline(&b.scope),
-                    scope_changed: b.scope != r.scope,
-                    impact_before_html: inline(&b.impact),
-                    impact_changed: b.impact != r.impact,
-                    new_examples: r
-                        .examples
-                        .iter()
-                        .filter(|e| !b.examples.contains(e))
-                        .map(|e| md.inline(e))
-                        .collect(),
-                }
-            }),
-        })
-        .collect()
 }
 
 fn route_view(site: &Site, links: &PageLinks, c: &crate::render::career::Chain) -> RouteView {
@@ -553,7 +499,7 @@ impl GuideView {
                     shared,
                 })
                 .collect(),
-            rubric: rubric_views(md, &f.rubric),
+            rubric: crate::render::rubric::views(md, &f.rubric),
             routes: crate::render::career::routes(site, i)
                 .into_iter()
                 .map(|c| route_view(site, links, &c))

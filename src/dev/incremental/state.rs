@@ -82,7 +82,7 @@ impl Store {
     /// be canonical; no guide is read yet.
     pub(crate) fn new(opts: StateOptions) -> Result<Store> {
         let (mut config, mut config_diags, config_source) = load::load_config(&opts.build.root)?;
-        let (skills, skills_diags, skills_source) = load::load_skills(&opts.build.root)?;
+        let (skills, skills_diags, skills_source) = crate::guide::skills::load(&opts.build.root)?;
         config.skills = skills;
         config_diags.extend(skills_diags);
         let theme = theme::load(&opts.build.root, &config.theme);
@@ -134,7 +134,7 @@ impl Store {
     /// Reads `site.yaml` and `skills.yaml` again.
     pub(crate) fn reload_config(&mut self) -> Result<()> {
         let (mut c, mut d, s) = load::load_config(self.root())?;
-        let (skills, skills_diags, skills_source) = load::load_skills(self.root())?;
+        let (skills, skills_diags, skills_source) = crate::guide::skills::load(self.root())?;
         c.skills = skills;
         d.extend(skills_diags);
         (self.config, self.config_diags, self.config_source) = (c, d, s);

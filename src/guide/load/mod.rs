@@ -86,10 +86,6 @@ pub fn load(root: &Path) -> Result<Loaded> {
     loaded.config = config;
     loaded.diagnostics.extend(diags);
     loaded.sources.extend(source);
-    let (skills, diags, source) = load_skills(root)?;
-    loaded.config.skills = skills;
-    loaded.diagnostics.extend(diags);
-    loaded.sources.extend(source);
 
     let (paths, link_diags) = scan_guides(root)?;
     loaded.diagnostics.extend(link_diags);
@@ -261,35 +257,6 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<S
         }
         Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
     }
-}
-
-/// Reads `skills.yaml` under `root`: its entries (none when missing or
-/// invalid), its diagnostics and its source text.
-pub fn load_skills(
-    root: &Path,
-) -> Result<(
-    Vec<crate::guide::model::SkillEntry>,
-    Vec<Diagnostic>,
-    Option<SourceFile>,
-)> {
-    let rel = PathBuf::from(crate::guide::skills::SKILLS_FILE);
-    let bytes = match std::fs::read(root.join(&rel)) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((Vec::new(), Vec::new(), None));
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", rel.display())),
-    };
-    let text = match decode(&rel, &bytes) {
-        Ok(t) => t,
-        Err(d) => return Ok((Vec::new(), vec![d], None)),
-    };
-    let (skills, diags) = crate::guide::skills::parse(&text);
-    let source = SourceFile {
-        path: rel,
-        text: text.into(),
-    };
-    Ok((skills, diags, Some(source)))
 }
 
 /// The bytes of `site.yaml` (from disk, or an editor's buffer) → the
