@@ -59,6 +59,10 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         anyhow::bail!("site root {} is not a folder", opts.root.display());
     }
     let mut loaded = load::load(&opts.root)?;
+    let (skills, skill_diags, skills_source) = crate::guide::skills::load(&opts.root)?;
+    loaded.config.skills = skills;
+    loaded.diagnostics.extend(skill_diags);
+    loaded.sources.extend(skills_source);
     if let Some(url) = &opts.base_url {
         loaded.config.base_url = url.clone();
     }
@@ -70,6 +74,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         drafts: opts.drafts,
         statics: &statics,
         levels: &loaded.config.levels,
+        skills: &loaded.config.skills,
     };
     // The guides the schema walk refused are checked too, from what could
     // be built of them, so one run reports everything.

@@ -240,7 +240,8 @@ impl SiteWatcher {
     }
 }
 
-/// Whether a changed path is one the site is built from: `site.yaml`, or a
+/// Whether a changed path is one the site is built from: `site.yaml`,
+/// `skills.yaml`, or a
 /// file under `guides/` or `themes/` that is not an editor's scratch file.
 pub(crate) fn is_input(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
@@ -249,7 +250,9 @@ pub(crate) fn is_input(root: &Path, path: &Path) -> bool {
     let mut parts = rel.components();
     let first = parts.next().map(|c| c.as_os_str());
     let in_tree = first == Some("guides".as_ref()) || first == Some("themes".as_ref());
-    if !(in_tree || rel == Path::new("site.yaml")) {
+    let config =
+        rel == Path::new("site.yaml") || rel == Path::new(crate::guide::skills::SKILLS_FILE);
+    if !(in_tree || config) {
         return false;
     }
     !rel.file_name()
@@ -383,6 +386,7 @@ mod tests {
         let root = Path::new("/site");
         assert!(is_input(root, Path::new("/site/guides/a.md")));
         assert!(is_input(root, Path::new("/site/site.yaml")));
+        assert!(is_input(root, Path::new("/site/skills.yaml")));
         assert!(is_input(root, Path::new("/site/themes/x/static/s.css")));
         assert!(!is_input(root, Path::new("/site/output/index.html")));
         assert!(!is_input(root, Path::new("/site/guides/.a.md.swp")));

@@ -192,8 +192,14 @@ codes! {
         "A published guide links to a draft, so the link goes nowhere on the built site (without `--drafts`)."
         "";
     W0506 Warning
-        "A salary range's `level` is not in the `levels` list of `site.yaml` (only when the list is given); the salary pages put unlisted levels after the listed ones."
+        "A salary range's or rubric's `level` is neither in the `levels` list of `site.yaml` nor an alias of one (only when the list is given); the salary pages put unlisted levels after the listed ones. The help suggests the closest level."
         "`level: Lead` when site.yaml has `levels: [Entry, Mid, Senior]`";
+    W0507 Warning
+        "A guide's skill matches no entry of `skills.yaml` (only when the file exists), by name or alias with case, spaces, marks and `&`/`and` ignored; the help suggests the closest entry."
+        "`K8S` when skills.yaml has `Kubernetes` with no such alias: did you mean `Kubernetes`?";
+    W0508 Warning
+        "Two entries of `skills.yaml` claim the same spelling, or their names differ by a typo."
+        "`Kubernetes` and `Kubernets`";
     W0901 Warning
         "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body, or a value still has the `# TODO:` comment `careerbook new` puts after the figures and choices it cannot write as text. `--strict` makes it fail."
         r#"`summary: "TODO: One or two sentences…"`, `min: 1  # TODO: the real figure`"#;

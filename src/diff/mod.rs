@@ -48,7 +48,8 @@ pub fn load(root: &Path, drafts: bool, name: &str) -> Result<Side> {
     if !root.is_dir() {
         anyhow::bail!("site root {} is not a folder", root.display());
     }
-    let loaded = load::load(root)?;
+    let mut loaded = load::load(root)?;
+    loaded.config.skills = crate::guide::skills::load(root)?.0;
     let mut notes = Vec::new();
     let config_broken = loaded
         .diagnostics

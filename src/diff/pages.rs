@@ -22,7 +22,8 @@ pub struct PageInfo {
     pub file: String,
     /// What it is: `home`, `not_found`, `guide`, `guide_data`,
     /// `guide_list`, `term_index`, `family`, `tag`, `employer`, `sector`,
-    /// `redirect`, `paths`, `salaries`, `salaries_family`, `search`,
+    /// `redirect`, `paths`, `transition`, `skills`, `skill`, `salaries`,
+    /// `salaries_family`, `search`,
     /// `feed`, `sitemap`,
     /// `robots`, `search_index`, `nojekyll`, `cname` or `static`.
     pub kind: &'static str,
@@ -80,6 +81,12 @@ pub(crate) fn describe(site: &Site, statics: &[String]) -> BTreeMap<String, Page
                     .map(|(_, name)| name.to_string());
                 "family_paths"
             }
+            Route::Transition { from, .. } => {
+                info.guide = Some(from.to_string());
+                "transition"
+            }
+            Route::Skills => "skills",
+            Route::Skill(_) => "skill",
             Route::Salaries => "salaries",
             Route::SalaryFamily { .. } => "salaries_family",
             Route::Search => "search",

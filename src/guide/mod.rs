@@ -20,5 +20,6 @@ pub mod positions;
 pub mod resolve;
 pub(crate) mod salvage;
 pub(crate) mod schema;
+pub mod skills;
 pub(crate) mod walk;
 pub mod yaml;

@@ -85,6 +85,27 @@ pub struct FrontMatter {
     /// Learning material.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Resource>,
+    /// What is expected at each level, lowest first: each level extends
+    /// the one below.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rubric: Vec<RubricLevel>,
+}
+
+/// The expectations of one level of a guide's `rubric`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RubricLevel {
+    /// The level, as salary ranges and `site.yaml`'s `levels` name it.
+    pub level: String,
+    /// How far the work reaches (inline Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// What the work changes (inline Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<String>,
+    /// Work that shows the level (inline Markdown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -453,8 +474,7 @@ pub struct SiteConfig {
     /// pages list levels in this order, and `check` warns about a level
     /// the list lacks. Empty: the order the guides give.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schemars(inner(length(min = 1)))]
-    pub levels: Vec<String>,
+    pub levels: Vec<LevelRef>,
     /// How many entries one page of a list shows (the home page's
     /// families, a term's guides, a kind's terms, the search page's
     /// guides); longer lists go on to `page/2/` and so on.
@@ -463,6 +483,85 @@ pub struct SiteConfig {
     /// How many guides the Atom feed holds: the most recently updated.
     #[schemars(range(min = 1))]
     pub feed_entries: usize,
+    /// The entries of `skills.yaml` beside `site.yaml` (not a setting of
+    /// `site.yaml`: read from its own file, empty without one).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub skills: Vec<SkillEntry>,
+}
+
+/// One level of `site.yaml`'s `levels`: a name, or a name with the other
+/// names guides give the same level (`TPM II`, `L4`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum LevelRef {
+    /// Just the level's name, e.g. `Senior`.
+    Name(#[schemars(length(min = 1))] String),
+    /// A name and its aliases.
+    Aliased {
+        /// The name salary pages show, e.g. `Mid`.
+        #[schemars(length(min = 1))]
+        name: String,
+        /// Other names of this level in guides, e.g. `[Mid Level, TPM II]`.
+        #[schemars(inner(length(min = 1)))]
+        aliases: Vec<String>,
+    },
+}
+
+impl LevelRef {
+    /// The name salary pages show.
+    pub fn name(&self) -> &str {
+        match self {
+            LevelRef::Name(n) => n,
+            LevelRef::Aliased { name, .. } => name,
+        }
+    }
+
+    /// The name, then every alias.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        let aliases: &[String] = match self {
+            LevelRef::Name(_) => &[],
+            LevelRef::Aliased { aliases, .. } => aliases,
+        };
+        std::iter::once(self.name()).chain(aliases.iter().map(String::as_str))
+    }
+}
+
+impl From<&str> for LevelRef {
+    fn from(name: &str) -> LevelRef {
+        LevelRef::Name(name.to_string())
+    }
+}
+
+/// `skills.yaml`: the site's skills, each with the other spellings guides
+/// use for it, so that they meet on one skill page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillsFile {
+    /// The skills, in any order.
+    pub skills: Vec<SkillEntry>,
+}
+
+/// One skill of `skills.yaml`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillEntry {
+    /// The name skill pages show, e.g. `Kubernetes`.
+    pub name: String,
+    /// Other spellings guides use, e.g. `[K8s]`: matched like the name
+    /// (case, spaces, marks and `&`/`and` ignored).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What the skill is, inline Markdown, shown on its page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The skill in a public classification: an ESCO or O*NET URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Where to learn it: shown on its page and, for a skill a move
+    /// requires, on the transition page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
 }
 
 /// The default of `paginate` in `site.yaml`.
@@ -486,6 +585,7 @@ impl Default for SiteConfig {
             levels: Vec::new(),
             paginate: DEFAULT_PAGINATE,
             feed_entries: DEFAULT_FEED_ENTRIES,
+            skills: Vec::new(),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! guides against it at run time. [`resolve`] and [`enum_values`] read a
 //! schema the one way the walk and the editor support (`crate::lsp`) share.
 
-use crate::guide::model::{FrontMatter, SiteConfig};
+use crate::guide::model::{FrontMatter, SiteConfig, SkillsFile};
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
@@ -52,6 +52,17 @@ fn require_text(schema: &mut Value) {
 pub(crate) fn site() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| generate::<SiteConfig>("careerbook site.yaml"))
+}
+
+/// The schema of `skills.yaml`: every text must show something, as in a
+/// guide.
+pub(crate) fn skills() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let mut schema = generate::<SkillsFile>("careerbook skills.yaml");
+        require_text(&mut schema);
+        schema
+    })
 }
 
 /// The guide schema as printed by `careerbook schema`: pretty JSON with a
@@ -100,12 +111,13 @@ pub(crate) fn enum_values(s: &Map<String, Value>) -> Option<Vec<&str>> {
 pub(crate) fn pattern_matches(pattern: &str, text: &str) -> bool {
     use std::collections::HashMap;
     use std::sync::OnceLock;
-    // Every pattern comes from the two static schemas: compile them once.
+    // Every pattern comes from the static schemas: compile them once.
     static COMPILED: OnceLock<HashMap<String, regex::Regex>> = OnceLock::new();
     let compiled = COMPILED.get_or_init(|| {
         let mut found = Vec::new();
         collect_patterns(guide(), &mut found);
         collect_patterns(site(), &mut found);
+        collect_patterns(skills(), &mut found);
         found
             .into_iter()
             .filter_map(|p| Some((p.clone(), regex::Regex::new(&p).ok()?)))
@@ -124,5 +136,25 @@ fn collect_patterns(v: &Value, out: &mut Vec<String>) {
         }
         Value::Array(a) => a.iter().for_each(|c| collect_patterns(c, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `schema/skills.schema.json`, shipped for editors, is this schema.
+    #[test]
+    fn the_shipped_skills_schema_is_current() {
+        let mut text = serde_json::to_string_pretty(super::skills()).unwrap_or_default();
+        text.push('\n');
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/skills.schema.json");
+        if std::env::var_os("CAREERBOOK_WRITE_SCHEMA").is_some() {
+            std::fs::write(&path, &text).expect("write");
+        }
+        let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            shipped == text,
+            "schema/skills.schema.json is stale: run `CAREERBOOK_WRITE_SCHEMA=1 cargo test --lib shipped_skills_schema`"
+        );
     }
 }

@@ -178,6 +178,7 @@ impl Workspace {
             drafts: self.drafts,
             statics: &site_checks.statics,
             levels: &config.config.levels,
+            skills: &config.config.skills,
         };
         let mut out = config.diagnostics.clone();
         out.extend(scanned);

@@ -181,6 +181,7 @@ pub(crate) fn text_list(
         url: g.nodes[to]
             .guide
             .map(|i| links.to(&Route::Guide(&site.guides[i].slug))),
+        move_url: None,
     };
     // Edges are sorted by source, so each guide's moves are one run.
     let mut from: Vec<&[Edge]> = vec![&[]; site.guides.len()];

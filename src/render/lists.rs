@@ -7,8 +7,8 @@
 //! [`UnitContext`]. Out: the pages of one list, first page first.
 
 use crate::diag::Diagnostic;
-use crate::render::page::{page_view, render_one, Page};
-use crate::render::paginate::{self, PaginationView};
+use crate::render::page::{render_one, Page};
+use crate::render::paginate::{self, slot, PaginationView};
 use crate::render::terms::{self, GuideCard, KindView, TermSummary, TermView};
 use crate::render::units::UnitContext;
 use crate::render::view::{FamilyView, PageKind, PageView, SiteView};
@@ -59,41 +59,6 @@ struct SearchContext<'a> {
     guides: Vec<GuideCard>,
     guide_count: usize,
     pagination: PaginationView,
-}
-
-/// One page of a list: its route, links, `page` view and `pagination`.
-struct Slot<'a> {
-    route: Route<'a>,
-    links: PageLinks,
-    page: PageView,
-    pagination: PaginationView,
-}
-
-/// The slot of page `number` (from 1) of `of`, a list of `total` entries.
-fn slot<'a>(
-    site: &Site,
-    of: Listing<'a>,
-    number: usize,
-    total: usize,
-    (title, description, kind): (&str, &str, PageKind),
-) -> Slot<'a> {
-    let per_page = site.config.paginate;
-    let route = of.page(number);
-    let links = PageLinks::of(&route, &site.base);
-    let pagination = paginate::view(&links, of, number, total, per_page);
-    let page = page_view(
-        site,
-        &route,
-        paginate::title(title, number, pagination.count),
-        paginate::title(description, number, pagination.count),
-        kind,
-    );
-    Slot {
-        route,
-        links,
-        page,
-        pagination,
-    }
 }
 
 /// Guides `ids` sorted as listing pages show them: by title, then slug.

@@ -283,9 +283,9 @@ fn overview(
     };
     let no_family = (0..site.guides.len())
         .filter(|&i| fams.of[i].is_none())
-        .map(|i| RoleView {
-            title: site.guides[i].front.title.clone(),
-            url: Some(links.to(&Route::Guide(&site.guides[i].slug))),
+        .map(|i| {
+            let g = &site.guides[i];
+            RoleView::guide(g.front.title.clone(), links.to(&Route::Guide(&g.slug)))
         })
         .collect();
     render_one(
@@ -396,9 +396,9 @@ fn family_page(
         .iter()
         .filter(|i| !on_map.contains(i))
         .filter_map(|&i| g.nodes[i].guide)
-        .map(|x| RoleView {
-            title: site.guides[x].front.title.clone(),
-            url: Some(links.to(&Route::Guide(&site.guides[x].slug))),
+        .map(|x| {
+            let g = &site.guides[x];
+            RoleView::guide(g.front.title.clone(), links.to(&Route::Guide(&g.slug)))
         })
         .collect();
     others.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));

@@ -4,6 +4,7 @@
 //! small context built from its own guide. Nothing here touches the disk.
 
 pub mod cards;
+pub(crate) mod career;
 pub(crate) mod feeds;
 pub(crate) mod graph;
 pub(crate) mod jsonld;
@@ -16,11 +17,14 @@ pub mod money;
 pub(crate) mod page;
 pub mod paginate;
 pub mod routes;
+pub mod rubric;
 pub(crate) mod salaries;
 pub(crate) mod salary_pages;
 pub(crate) mod search;
+pub(crate) mod skills;
 pub(crate) mod terms;
 pub mod theme;
+pub(crate) mod transitions;
 pub mod units;
 pub mod view;
 

@@ -9,9 +9,11 @@
 //! previous and next pages and a link to every page, or to the first, the
 //! last and a window around this one when there are many.
 
+use crate::render::page::page_view;
+use crate::render::view::{PageKind, PageView};
 use crate::site::terms::Kind;
 use crate::site::Site;
-use crate::util::layout::{Listing, PageLinks};
+use crate::util::layout::{Listing, PageLinks, Route};
 use serde::Serialize;
 
 /// With at most this many pages, every page gets a link; with more, the
@@ -52,7 +54,8 @@ pub(crate) fn index_entries(site: &Site) -> usize {
 
 /// Every list of `site` that is split into pages, with how many entries it
 /// holds: the home page, the search page, each kind's index and each
-/// term's page.
+/// term's page, the skill index and each skill's page (the guides listing
+/// the skill, then those listing it as a gap).
 pub(crate) fn lists(site: &Site) -> Vec<(Listing<'_>, usize)> {
     let mut out = vec![
         (Listing::Index, index_entries(site)),
@@ -68,6 +71,14 @@ pub(crate) fn lists(site: &Site) -> Vec<(Listing<'_>, usize)> {
             (of, t.guides.len())
         }));
     }
+    let skills = &site.skills;
+    let paged = skills.paged();
+    out.push((Listing::Skills, paged.len()));
+    out.extend(paged.into_iter().filter_map(|s| {
+        let skill = &skills.skills[s];
+        let slug = skill.slug.as_deref()?;
+        Some((Listing::Skill(slug), skill.guides.len() + skill.gaps.len()))
+    }));
     out
 }
 
@@ -163,6 +174,41 @@ pub(crate) fn title(title: &str, number: usize, count: usize) -> String {
         title.to_string()
     } else {
         format!("{title} (page {number} of {count})")
+    }
+}
+
+/// One page of a list: its route, links, `page` view and `pagination`.
+pub(crate) struct Slot<'a> {
+    pub(crate) route: Route<'a>,
+    pub(crate) links: PageLinks,
+    pub(crate) page: PageView,
+    pub(crate) pagination: PaginationView,
+}
+
+/// The slot of page `number` (from 1) of `of`, a list of `total` entries.
+pub(crate) fn slot<'a>(
+    site: &Site,
+    of: Listing<'a>,
+    number: usize,
+    total: usize,
+    (heading, description, kind): (&str, &str, PageKind),
+) -> Slot<'a> {
+    let per_page = site.config.paginate;
+    let route = of.page(number);
+    let links = PageLinks::of(&route, &site.base);
+    let pagination = view(&links, of, number, total, per_page);
+    let page = page_view(
+        site,
+        &route,
+        title(heading, number, pagination.count),
+        title(description, number, pagination.count),
+        kind,
+    );
+    Slot {
+        route,
+        links,
+        page,
+        pagination,
     }
 }
 

@@ -44,6 +44,11 @@ pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
             .of(Kind::Family)
             .map(|(_, t)| Route::FamilyPaths(&t.slug)),
     );
+    out.extend(
+        crate::render::career::moves(site)
+            .into_iter()
+            .map(|(a, b)| crate::render::career::route(site, a, b)),
+    );
     // Every page of every list: page 1 at the list's own route.
     for (of, entries) in paginate::lists(site) {
         let pages = paginate::page_count(entries, site.config.paginate);
@@ -103,5 +108,6 @@ mod tests {
         same_files("site", None);
         same_files("full", Some("careers.example.org"));
         same_files("basic", None);
+        same_files("career", None);
     }
 }

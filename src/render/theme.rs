@@ -35,7 +35,10 @@ pub const TEMPLATES: &[(&str, &str)] = embed_templates!(
     "salary_family.html",
     "terms.html",
     "term.html",
-    "search.html"
+    "search.html",
+    "transition.html",
+    "skills.html",
+    "skill.html"
 );
 
 /// The built-in static files, by path relative to the output root.

@@ -43,6 +43,11 @@ pub enum Unit {
     NotFound,
     /// `paths/` and `paths/<family>/`: the career maps.
     Paths,
+    /// `transitions/<from>/to/<to>/`: one page per move from a guide to
+    /// another.
+    Transitions,
+    /// `skills/` and `skills/<slug>/` with their further pages.
+    Skills,
     /// `salaries/` and each job family's pages under it: salary tables
     /// and charts.
     Salaries,
@@ -101,10 +106,37 @@ impl Unit {
             Unit::Search | Unit::Term(..) => card,
             Unit::Feed | Unit::Api => card || a.updated != b.updated,
             // The sitemap lists each family's salary pages, as many as its
-            // guides with salary figures fill.
-            Unit::Sitemap => a.updated != b.updated || a.salary.is_some() != b.salary.is_some(),
+            // guides with salary figures fill, each skill's pages and each
+            // move's page (a title may name another guide's move).
+            Unit::Sitemap => {
+                a.updated != b.updated
+                    || a.title != b.title
+                    || a.salary.is_some() != b.salary.is_some()
+                    || a.skills != b.skills
+                    || a.skill_gaps != b.skill_gaps
+                    || a.progression != b.progression
+            }
             Unit::Salaries => a.title != b.title || a.salary != b.salary,
             Unit::Paths => a.title != b.title || a.progression != b.progression,
+            // Both ends of every move; the salary tables follow the level
+            // order every guide's salary levels make.
+            Unit::Transitions => {
+                a.title != b.title
+                    || a.family != b.family
+                    || a.progression != b.progression
+                    || a.skills != b.skills
+                    || a.skill_gaps != b.skill_gaps
+                    || a.requirements != b.requirements
+                    || a.salary != b.salary
+                    || a.resources != b.resources
+                    || a.next_steps != b.next_steps
+            }
+            Unit::Skills => {
+                a.title != b.title
+                    || a.family != b.family
+                    || a.skills != b.skills
+                    || a.skill_gaps != b.skill_gaps
+            }
             Unit::SearchIndex => card || a.skills != b.skills || a.alt_titles != b.alt_titles,
             Unit::Aliases => a.title != b.title || a.aliases != b.aliases,
             Unit::NotFound | Unit::Terms(_) | Unit::Robots | Unit::Statics => false,
@@ -117,6 +149,8 @@ impl Unit {
 pub fn units(site: &Site) -> Vec<Unit> {
     let mut out = vec![
         Unit::Paths,
+        Unit::Transitions,
+        Unit::Skills,
         Unit::Api,
         Unit::Salaries,
         Unit::SearchIndex,
@@ -178,6 +212,8 @@ impl UnitContext<'_> {
                 Route::NotFound.file(),
             )),
             Unit::Paths => crate::render::maps::pages(site, theme, sv),
+            Unit::Transitions => crate::render::transitions::pages(site, theme, sv),
+            Unit::Skills => crate::render::skills::pages(site, theme, sv),
             Unit::Salaries => crate::render::salary_pages::pages(site, theme, sv),
             Unit::Search => self.search_pages(),
             Unit::Terms(kind) => self.terms_pages(*kind),
@@ -210,11 +246,21 @@ pub(crate) fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
             )
         })
         .collect();
+    let skill_dates: std::collections::HashMap<&str, Option<Date>> = site
+        .skills
+        .skills
+        .iter()
+        .filter_map(|s| {
+            let slug = s.slug.as_deref()?;
+            Some((slug, newest(site, s.guides.iter().chain(&s.gaps).copied())))
+        })
+        .collect();
     for (of, entries) in paginate::lists(site) {
         let lastmod = match of {
             Listing::Term { kind_key, slug } => {
                 term_dates.get(&(kind_key, slug)).copied().flatten()
             }
+            Listing::Skill(slug) => skill_dates.get(slug).copied().flatten(),
             _ => all,
         };
         let pages = (1..=paginate::page_count(entries, per_page)).map(|k| (of.page(k), lastmod));
@@ -233,6 +279,10 @@ pub(crate) fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     for (_, t) in site.terms.of(Kind::Family) {
         let newest = newest(site, t.guides.iter().copied());
         out.push((Route::FamilyPaths(&t.slug), newest));
+    }
+    for (a, b) in crate::render::career::moves(site) {
+        let changed = newest(site, [a, b]);
+        out.push((crate::render::career::route(site, a, b), changed));
     }
     out.sort_by_cached_key(|(route, _)| route.url_path());
     out

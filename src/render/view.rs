@@ -37,7 +37,8 @@ pub struct SiteView<'a> {
 }
 
 /// The kind of a page, as templates see it in `page.kind`: `index`,
-/// `guide`, `paths`, `salaries`, `terms`, `term`, `search` or `404`.
+/// `guide`, `paths`, `transition`, `skills`, `skill`, `salaries`, `terms`,
+/// `term`, `search` or `404`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PageKind {
@@ -47,6 +48,12 @@ pub enum PageKind {
     Guide,
     /// The career-path map.
     Paths,
+    /// The page of a move from one role to another.
+    Transition,
+    /// The index of skills.
+    Skills,
+    /// One skill's page.
+    Skill,
     /// The salary comparison.
     Salaries,
     /// The index of one kind of term (families, tags, employers, sectors).
@@ -86,10 +93,47 @@ pub struct RoleView {
     pub title: String,
     /// Link to the guide, when the role has one.
     pub url: Option<String>,
+    /// Link to the page of the move between this guide and the role
+    /// (from it, or for "Roles That Lead Here" to it), when the role has
+    /// a guide of its own.
+    pub move_url: Option<String>,
+}
+
+impl RoleView {
+    /// A role with a guide at `url`, without a move's link.
+    pub(crate) fn guide(title: String, url: String) -> RoleView {
+        RoleView {
+            title,
+            url: Some(url),
+            move_url: None,
+        }
+    }
+}
+
+/// A role like this one, by the skills both list.
+#[derive(Debug, Serialize)]
+pub struct SimilarView {
+    /// The other guide's title.
+    pub title: String,
+    /// Link to it.
+    pub url: String,
+    /// How many skills both list.
+    pub shared: usize,
+}
+
+/// A role two or three moves away, and the way there.
+#[derive(Debug, Serialize)]
+pub struct RouteView {
+    /// The roles along the way, this one first; each after the first with
+    /// the link to its guide and to the page of the move into it.
+    pub steps: Vec<RoleView>,
+    /// The skills to learn along the way, each once, as the index names
+    /// them.
+    pub missing: Vec<String>,
 }
 
 /// A titled link.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LinkView {
     /// Link text.
     pub title: String,
@@ -204,6 +248,18 @@ pub struct GuideView {
     pub responsibilities: Vec<String>,
     /// Top Skills for Success, rendered inline.
     pub skills: Vec<String>,
+    /// For each of `skills`, the link to its page (`skills/<slug>/`), when
+    /// it has one.
+    pub skill_urls: Vec<Option<String>>,
+    /// Guides listing the most of the same skills, most first (at most
+    /// five).
+    pub similar: Vec<SimilarView>,
+    /// Guides two or three moves away, nearest first, each with the
+    /// shortest way there and the skills it adds up to.
+    pub routes: Vec<RouteView>,
+    /// Expectations by level, lowest first, each with what changes from
+    /// the level below.
+    pub rubric: Vec<crate::render::rubric::RubricView>,
     /// Can Lead To.
     pub leads_to: Vec<RoleView>,
     /// Transition Opportunities.
@@ -286,6 +342,28 @@ fn period_word(p: Period) -> &'static str {
     p.as_str()
 }
 
+fn route_view(site: &Site, links: &PageLinks, c: &crate::render::career::Chain) -> RouteView {
+    let steps = c
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(k, &g)| RoleView {
+            title: site.guides[g].front.title.clone(),
+            url: Some(links.to(&Route::Guide(&site.guides[g].slug))),
+            move_url: (k > 0)
+                .then(|| links.to(&crate::render::career::route(site, c.steps[k - 1], g))),
+        })
+        .collect();
+    RouteView {
+        steps,
+        missing: c
+            .missing
+            .iter()
+            .map(|&s| site.skills.skills[s].name.clone())
+            .collect(),
+    }
+}
+
 impl GuideView {
     /// Builds the view of guide `i` of `site`, with links relative to the
     /// guide's page. `reserved` holds the ids the page's own markup uses,
@@ -306,11 +384,15 @@ impl GuideView {
         let g: &Guide = &site.guides[i];
         let md = crate::render::markdown::Markdown::of(&site.config);
         let f = &g.front;
-        let role = |r: &crate::guide::model::RoleRef| RoleView {
-            title: r.title().to_string(),
-            url: site
-                .resolve(r)
-                .map(|t| links.to(&Route::Guide(&site.guides[t].slug))),
+        let role = |r: &crate::guide::model::RoleRef| {
+            let to = site.resolve(r);
+            RoleView {
+                title: r.title().to_string(),
+                url: to.map(|t| links.to(&Route::Guide(&site.guides[t].slug))),
+                move_url: to
+                    .filter(|&t| t != i)
+                    .map(|t| links.to(&crate::render::career::route(site, i, t))),
+            }
         };
         let progression = f.progression.clone().unwrap_or_default();
         let leads_here = site
@@ -322,6 +404,7 @@ impl GuideView {
                 RoleView {
                     title: o.front.title.clone(),
                     url: Some(links.to(&Route::Guide(&o.slug))),
+                    move_url: Some(links.to(&crate::render::career::route(site, from, i))),
                 }
             })
             .collect();
@@ -397,6 +480,30 @@ impl GuideView {
             alt_titles: f.alt_titles.clone(),
             responsibilities: inline_all(md, &f.responsibilities),
             skills: inline_all(md, &f.skills),
+            skill_urls: f
+                .skills
+                .iter()
+                .map(|s| {
+                    let id = site.skills.find(s)?;
+                    let slug = site.skills.skills[id].slug.as_deref()?;
+                    Some(links.to(&Route::Skill(slug)))
+                })
+                .collect(),
+            similar: site
+                .skills
+                .similar(i, crate::render::career::SIMILAR)
+                .into_iter()
+                .map(|(o, shared)| SimilarView {
+                    title: site.guides[o].front.title.clone(),
+                    url: links.to(&Route::Guide(&site.guides[o].slug)),
+                    shared,
+                })
+                .collect(),
+            rubric: crate::render::rubric::views(md, &f.rubric),
+            routes: crate::render::career::routes(site, i)
+                .into_iter()
+                .map(|c| route_view(site, links, &c))
+                .collect(),
             leads_to: progression.leads_to.iter().map(role).collect(),
             transitions: progression.transitions.iter().map(role).collect(),
             leads_here,

@@ -154,39 +154,71 @@ fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
     }
     stale_salaries(guides, out);
     unlisted_levels(&published, context.levels, out);
+    super::skills::unknown_skills(&published, context.skills, out);
 }
 
 /// A salary level that `site.yaml`'s `levels` does not list, when it lists
 /// any: the salary pages would put it after every listed level.
-fn unlisted_levels(guides: &[&Guide], levels: &[String], out: &mut Vec<Diagnostic>) {
+fn unlisted_levels(
+    guides: &[&Guide],
+    levels: &[crate::guide::model::LevelRef],
+    out: &mut Vec<Diagnostic>,
+) {
     if levels.is_empty() {
         return;
     }
-    let listed: HashSet<String> = levels.iter().map(|l| level_key(l)).collect();
-    let shown = levels.join(", ");
+    // Every name and alias, with the name it stands for.
+    let (keys, names): (Vec<String>, Vec<&str>) = levels
+        .iter()
+        .flat_map(|l| l.spellings().map(move |s| (level_key(s), l.name().trim())))
+        .unzip();
+    let listed: HashSet<&String> = keys.iter().collect();
+    let shown = levels
+        .iter()
+        .map(|l| l.name().trim())
+        .collect::<Vec<_>>()
+        .join(", ");
     for &g in guides {
-        let Some(salary) = &g.front.salary else {
-            continue;
-        };
-        for (i, r) in salary.ranges.iter().enumerate() {
-            if listed.contains(&level_key(&r.level)) {
+        let ranges = g.front.salary.iter().flat_map(|s| &s.ranges);
+        let salary_levels = ranges.enumerate().map(|(i, r)| (&r.level, "salary", i));
+        let rubric = g.front.rubric.iter().enumerate();
+        let rubric_levels = rubric.map(|(i, r)| (&r.level, "rubric", i));
+        for (level, at, i) in salary_levels.chain(rubric_levels) {
+            if listed.contains(&level_key(level)) {
                 continue;
             }
-            out.push(warn(
+            // Compared case and spaces aside: `mid levl` against `Mid Level`.
+            let key = level_key(level);
+            let close = crate::util::suggest::closest(&key, keys.iter().map(String::as_str))
+                .and_then(|k| keys.iter().position(|x| x == k))
+                .map(|at| names[at]);
+            let d = warn(
                 g,
-                &[
-                    Seg::Key("salary"),
-                    Seg::Key("ranges"),
-                    Seg::Index(i),
-                    Seg::Key("level"),
-                ],
+                &if at == "salary" {
+                    vec![
+                        Seg::Key("salary"),
+                        Seg::Key("ranges"),
+                        Seg::Index(i),
+                        Seg::Key("level"),
+                    ]
+                } else {
+                    vec![Seg::Key("rubric"), Seg::Index(i), Seg::Key("level")]
+                },
                 codes::W0506,
                 format!(
-                    "salary level `{}` is not in `levels` of site.yaml ({shown})",
-                    r.level.trim()
+                    "{} level `{}` is not in `levels` of site.yaml ({shown})",
+                    at,
+                    level.trim()
                 ),
-                "use one of the listed levels, or add this one to `levels` in site.yaml in its place in a career".into(),
-            ));
+                match close {
+                    Some(c) => format!("did you mean `{}`? Or add this level to `levels` in site.yaml in its place in a career", c.trim()),
+                    None => "use one of the listed levels, or add this one to `levels` in site.yaml in its place in a career".into(),
+                },
+            );
+            out.push(match close {
+                Some(c) => d.with_suggestion(c.trim()),
+                None => d,
+            });
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub(crate) mod lint;
 mod names;
+mod skills;
 pub mod validate;
 
 use crate::diag::Diagnostic;

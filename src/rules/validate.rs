@@ -53,11 +53,12 @@ pub struct Context<'a> {
     pub unparsed: &'a [(String, std::path::PathBuf)],
     /// Whether drafts are published (`--drafts`).
     pub drafts: bool,
-    /// The static files the theme publishes, built in and the site's own, as
-    /// output paths (`style.css`, `img/logo.svg`): an alias may not take one.
+    /// Output paths of the theme's static files (`img/logo.svg`): no alias may take one.
     pub statics: &'a [String],
     /// `site.yaml`'s salary levels in career order; empty when not given.
-    pub levels: &'a [String],
+    pub levels: &'a [crate::guide::model::LevelRef],
+    /// The entries of `skills.yaml`; empty without the file.
+    pub skills: &'a [crate::guide::model::SkillEntry],
 }
 
 /// The rules about one guide on its own.

@@ -4,6 +4,7 @@
 //! Built once per build from the loaded guides; the render stage reads it and
 //! never changes it.
 
+pub mod skills;
 pub mod terms;
 
 use crate::guide::load::Guide;
@@ -35,6 +36,8 @@ pub struct Site {
     incoming: Vec<Vec<(usize, LinkKind)>>,
     /// Families, tags, employers and sectors with their slugs.
     pub terms: crate::site::terms::Terms,
+    /// Every skill the guides name, matched across guides.
+    pub skills: crate::site::skills::SkillIndex,
 }
 
 impl Site {
@@ -61,6 +64,7 @@ impl Site {
             by_title,
             incoming: Vec::new(),
             terms: Default::default(),
+            skills: Default::default(),
         };
         let mut incoming = vec![Vec::new(); site.guides.len()];
         for (i, g) in site.guides.iter().enumerate() {
@@ -78,6 +82,7 @@ impl Site {
         }
         site.incoming = incoming;
         site.terms = crate::site::terms::Terms::new(&site.guides);
+        site.skills = crate::site::skills::SkillIndex::new(&site.guides, &site.config.skills);
         site
     }
 

@@ -1,5 +1,5 @@
-//! Whether text shows anything: a string in, a yes or no out; and the key a
-//! salary level is compared by.
+//! Whether text shows anything: a string in, a yes or no out; and the keys
+//! a salary level and a skill are compared by.
 //!
 //! A title of spaces, or of zero-width spaces, is there to a parser and
 //! empty to a reader; both are refused where text is required.
@@ -48,9 +48,40 @@ pub(crate) fn level_key(level: &str) -> String {
         .to_lowercase()
 }
 
+/// The key a skill is matched by across guides: lower-case, `&` read as
+/// `and`, every other mark but `+` and `#` (which tell `C++` and `C#` from
+/// `C`) read as a space, spaces collapsed. `CI/CD`, `ci-cd` and `CI CD`
+/// meet; so do `Research & Analysis` and `research and analysis`.
+pub(crate) fn skill_key(skill: &str) -> String {
+    let mut spaced = String::with_capacity(skill.len());
+    for c in skill.chars() {
+        if c == '&' {
+            spaced.push_str(" and ");
+        } else if c.is_alphanumeric() || c == '+' || c == '#' {
+            spaced.extend(c.to_lowercase());
+        } else {
+            spaced.push(' ');
+        }
+    }
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skill_keys_ignore_case_marks_and_ampersands() {
+        assert_eq!(
+            skill_key("  Research &  Analysis "),
+            "research and analysis"
+        );
+        assert_eq!(skill_key("research and analysis"), "research and analysis");
+        assert_eq!(skill_key("CI/CD"), skill_key("ci-cd"));
+        assert_eq!(skill_key("**Kubernetes**"), "kubernetes");
+        assert_ne!(skill_key("C++"), skill_key("C"));
+        assert_ne!(skill_key("C#"), skill_key("C++"));
+    }
 
     #[test]
     fn blank_is_what_shows_nothing() {

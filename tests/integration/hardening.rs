@@ -97,6 +97,20 @@ fn hostile_guide(p: &str, i: usize) -> FrontMatter {
             url: "https://example.org/r".into(),
             kind: None,
         }],
+        rubric: vec![
+            RubricLevel {
+                level: s("Level"),
+                scope: Some(s("Scope")),
+                impact: Some(s("Impact")),
+                examples: vec![s("Example")],
+            },
+            RubricLevel {
+                level: s("Next"),
+                scope: Some(s("Wider")),
+                impact: None,
+                examples: vec![],
+            },
+        ],
     }
 }
 

@@ -244,6 +244,7 @@ fn completion_offers_fields_values_and_slugs() {
             "next_steps",
             "requirements",
             "resources",
+            "rubric",
             "skill_gaps",
             "slug",
             "sources"

@@ -9,6 +9,7 @@ mod common;
 
 mod authoring;
 mod build;
+mod career;
 mod check;
 mod check_first;
 mod dev_messages;

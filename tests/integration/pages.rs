@@ -289,8 +289,8 @@ fn the_feed_holds_the_most_recently_updated_n_guides_newest_first() {
 }
 
 /// 10,000 guides with one family, tag, employer and sector, one entry a
-/// page: each guide gives its own page and a page of the search list and
-/// of four term lists, more than 60,000 URLs in all. (The shared sitemap
+/// page: each guide gives its own page and a page of the search list, of
+/// four term lists and of the skill all list, 70,000 URLs in all. (The shared sitemap
 /// checker, `site-checks/feeds.py`, accepts this output too, but it reads
 /// every page and takes minutes, so it is run by hand.)
 #[test]
@@ -351,9 +351,10 @@ fn a_sitemap_of_more_than_50000_urls_is_split_under_a_sitemap_index() {
         }
     }
     // Home page, search and four kind indexes; 10,000 guides each with a
-    // page of search and of its four terms' lists; paths and salaries, and
-    // the one family's map.
-    let expected = 1 + 4 + 10_000 * 6 + 2 + 1;
+    // page of search, of its four terms' lists and of the one skill they
+    // all list; paths and salaries, the one family's map and the skill
+    // index.
+    let expected = 1 + 4 + 10_000 * 7 + 2 + 1 + 1;
     assert_eq!(counts, [50_000, expected - 50_000]);
     assert!(all.contains("https://example.org/careers/employers/e/page/10000/"));
     assert!(all.contains("https://example.org/careers/guides/g09999/"));

@@ -68,7 +68,7 @@ prop_compose! {
             skill_gaps: None,
             salary: Some(Salary { currency: "EUR".into(), period: Period::Month, ranges, as_of: None, source: None }),
             demand: None, hiring: None, next_steps, sources: vec![], alt_titles: vec![],
-            codes: None, requirements: None, resources: vec![],
+            codes: None, requirements: None, resources: vec![], rubric: vec![],
         }
     }
 }

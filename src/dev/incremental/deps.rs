@@ -93,6 +93,10 @@ pub(crate) struct LinkId {
     draft: bool,
     aliases: Vec<String>,
     progression: Option<Progression>,
+    /// Skills and common gaps: they make the skill index, which other
+    /// guides' pages read (similar roles, routes, links to skill pages).
+    skills: Vec<String>,
+    gaps: Vec<String>,
     /// Family, tag, employer and sector names: they decide which term pages
     /// exist, and the slugs other guides' pages link to.
     terms: Vec<Vec<String>>,
@@ -107,6 +111,13 @@ impl LinkId {
             draft: g.front.draft,
             aliases: g.front.aliases.clone(),
             progression: g.front.progression.clone(),
+            skills: g.front.skills.clone(),
+            gaps: g
+                .front
+                .skill_gaps
+                .as_ref()
+                .map(|s| s.missing.clone())
+                .unwrap_or_default(),
             terms: Kind::ALL
                 .iter()
                 .map(|k| k.names(g).into_iter().map(str::to_string).collect())
@@ -132,6 +143,9 @@ pub(crate) struct LinkSig {
     /// The neighbourhood map: roles up to two moves away, their titles and
     /// the moves between them.
     near: crate::render::mapsvg::Map,
+    /// Skill page slugs, similar roles and routes
+    /// (`render::career::shown_of_others`).
+    career: Vec<String>,
 }
 
 fn near(site: &Site, i: usize) -> crate::render::mapsvg::Map {
@@ -170,6 +184,7 @@ impl LinkSig {
                 .collect(),
             term_slugs: term_slugs(site, i).map(|s| s.map(str::to_string)).collect(),
             near: near(site, i),
+            career: crate::render::career::shown_of_others(site, i),
         }
     }
 
@@ -195,6 +210,7 @@ impl LinkSig {
                     let g = &site.guides[from];
                     a.0 == kind && a.1 == g.front.title && a.2 == g.slug
                 })
+            && self.career == crate::render::career::shown_of_others(site, i)
     }
 }
 

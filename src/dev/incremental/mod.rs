@@ -187,7 +187,11 @@ impl SiteState {
                     guides.insert(rel);
                 }
                 Some(Component::Normal(first)) if first == "themes" => themes.push(rel),
-                _ if rel == Path::new("site.yaml") => config = true,
+                _ if rel == Path::new("site.yaml")
+                    || rel == Path::new(crate::guide::skills::SKILLS_FILE) =>
+                {
+                    config = true
+                }
                 _ => {}
             }
         }
@@ -224,7 +228,7 @@ impl SiteState {
     /// Re-reads everything, for when file events were lost.
     pub fn rescan(&mut self) -> Result<RebuildOutcome> {
         let mut all: Vec<PathBuf> = self.store.known_files().cloned().collect();
-        all.extend(["site.yaml", "guides", "themes"].map(PathBuf::from));
+        all.extend(["site.yaml", "skills.yaml", "guides", "themes"].map(PathBuf::from));
         self.apply(&all)
     }
 

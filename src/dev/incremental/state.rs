@@ -56,6 +56,9 @@ pub(crate) struct Store {
     pub(crate) config: SiteConfig,
     config_diags: Vec<Diagnostic>,
     config_source: Option<SourceFile>,
+    /// `skills.yaml`'s text, for showing its diagnostics (which are kept
+    /// with `config_diags`).
+    skills_source: Option<SourceFile>,
     pub(crate) theme: Result<Theme, Vec<Diagnostic>>,
     files: BTreeMap<PathBuf, FileEntry>,
     /// Guide files that are symbolic links, with the file each resolves to
@@ -81,13 +84,17 @@ impl Store {
     /// Reads `site.yaml` and the theme under `opts.build.root`, which must
     /// be canonical; no guide is read yet.
     pub(crate) fn new(opts: StateOptions) -> Result<Store> {
-        let (config, config_diags, config_source) = load::load_config(&opts.build.root)?;
+        let (mut config, mut config_diags, config_source) = load::load_config(&opts.build.root)?;
+        let (skills, skills_diags, skills_source) = crate::guide::skills::load(&opts.build.root)?;
+        config.skills = skills;
+        config_diags.extend(skills_diags);
         let theme = theme::load(&opts.build.root, &config.theme);
         Ok(Store {
             opts,
             config,
             config_diags,
             config_source,
+            skills_source,
             theme,
             files: BTreeMap::new(),
             links: BTreeMap::new(),
@@ -108,6 +115,8 @@ impl Store {
     pub(crate) fn source(&self, file: &Path) -> Option<&str> {
         let s = if file == Path::new("site.yaml") {
             self.config_source.as_ref()
+        } else if file == Path::new(crate::guide::skills::SKILLS_FILE) {
+            self.skills_source.as_ref()
         } else {
             self.files.get(file).and_then(|f| f.source.as_ref())
         };
@@ -125,10 +134,14 @@ impl Store {
         c
     }
 
-    /// Reads `site.yaml` again.
+    /// Reads `site.yaml` and `skills.yaml` again.
     pub(crate) fn reload_config(&mut self) -> Result<()> {
-        let (c, d, s) = load::load_config(self.root())?;
+        let (mut c, mut d, s) = load::load_config(self.root())?;
+        let (skills, skills_diags, skills_source) = crate::guide::skills::load(self.root())?;
+        c.skills = skills;
+        d.extend(skills_diags);
         (self.config, self.config_diags, self.config_source) = (c, d, s);
+        self.skills_source = skills_source;
         // The warnings read `levels`.
         self.warnings = None;
         Ok(())
@@ -356,6 +369,7 @@ impl Store {
             drafts: self.opts.build.drafts,
             statics: &statics,
             levels: &self.config.levels,
+            skills: &self.config.skills,
         };
         let mut checked: Vec<&Guide> = all.iter().chain(self.partial()).collect();
         checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
@@ -389,6 +403,11 @@ impl Store {
     pub(crate) fn reconfigure(&mut self) {
         let config = self.site_config();
         self.site.base = BaseUrl::parse(&config.base_url);
+        if config.skills != self.site.config.skills {
+            // `skills.yaml` decides which spellings are one skill.
+            self.site.skills =
+                crate::site::skills::SkillIndex::new(&self.site.guides, &config.skills);
+        }
         self.site.config = config;
     }
 
@@ -452,6 +471,7 @@ impl Store {
             drafts: self.opts.build.drafts,
             statics: &[],
             levels: &self.config.levels,
+            skills: &self.config.skills,
         };
         rules::lint::lint(&all, &context, &mut out);
         out

@@ -12,6 +12,7 @@
 //! with total compensation, not even within one guide.
 
 pub(crate) mod bars;
+pub(crate) mod compare;
 pub(crate) mod order;
 
 use crate::guide::model::{Basis, Period, Salary, SalaryRange};

@@ -14,6 +14,7 @@
 //! before starting another (`Manager, Director`). Where guides disagree (one lists `Mid, Senior`, another `Senior,
 //! Mid`), the level that appeared first goes first.
 
+use crate::guide::model::LevelRef;
 use crate::util::text::level_key;
 use std::collections::{BTreeSet, HashMap};
 
@@ -22,15 +23,28 @@ use std::collections::{BTreeSet, HashMap};
 pub(crate) struct LevelOrder {
     rank: HashMap<String, usize>,
     labels: Vec<String>,
+    /// The key of each alias `site.yaml` gives → its level's key.
+    aliases: HashMap<String, String>,
 }
 
 impl LevelOrder {
     /// The order of `lists` (each guide's levels, in the guide's order,
     /// guides in a stable order), after `config`'s levels when given.
     pub(crate) fn new<'a>(
-        config: &[String],
+        config: &[LevelRef],
         lists: impl IntoIterator<Item = Vec<&'a str>>,
     ) -> LevelOrder {
+        let mut aliases: HashMap<String, String> = HashMap::new();
+        for l in config {
+            let key = level_key(l.name());
+            for s in l.spellings().skip(1) {
+                aliases.entry(level_key(s)).or_insert_with(|| key.clone());
+            }
+        }
+        let canon = |level: &str| {
+            let k = level_key(level);
+            aliases.get(&k).cloned().unwrap_or(k)
+        };
         // Key -> (first appearance, spelling).
         let mut first: HashMap<String, (usize, String)> = HashMap::new();
         let mut edges: HashMap<usize, BTreeSet<usize>> = HashMap::new();
@@ -38,7 +52,7 @@ impl LevelOrder {
         for list in lists {
             let mut seen: Vec<usize> = Vec::new();
             for level in list {
-                let key = level_key(level);
+                let key = canon(level);
                 let next = names.len();
                 let id = first
                     .entry(key.clone())
@@ -93,13 +107,21 @@ impl LevelOrder {
         }
         let mut order = LevelOrder::default();
         for level in config {
-            order.push(level_key(level), level.trim().to_string());
+            order.push(level_key(level.name()), level.name().trim().to_string());
         }
         for id in merged {
             let key = &names[id];
             order.push(key.clone(), first[key].1.clone());
         }
+        order.aliases = aliases;
         order
+    }
+
+    /// The key `level` is ranked by: its own, or its level's when it is an
+    /// alias.
+    fn key(&self, level: &str) -> String {
+        let k = level_key(level);
+        self.aliases.get(&k).cloned().unwrap_or(k)
     }
 
     fn push(&mut self, key: String, label: String) {
@@ -113,7 +135,7 @@ impl LevelOrder {
     /// seen comes last.
     pub(crate) fn rank(&self, level: &str) -> usize {
         self.rank
-            .get(&level_key(level))
+            .get(&self.key(level))
             .copied()
             .unwrap_or(usize::MAX)
     }
@@ -121,7 +143,7 @@ impl LevelOrder {
     /// How `level` is shown: its first spelling (`site.yaml`'s, when listed
     /// there).
     pub(crate) fn label<'a>(&'a self, level: &'a str) -> &'a str {
-        match self.rank.get(&level_key(level)) {
+        match self.rank.get(&self.key(level)) {
             Some(&i) => &self.labels[i],
             None => level.trim(),
         }
@@ -133,9 +155,28 @@ mod tests {
     use super::*;
 
     fn order(config: &[&str], lists: &[&[&'static str]]) -> Vec<String> {
-        let config: Vec<String> = config.iter().map(|s| s.to_string()).collect();
+        let config: Vec<LevelRef> = config.iter().map(|&s| LevelRef::from(s)).collect();
         let o = LevelOrder::new(&config, lists.iter().map(|l| l.to_vec()));
         o.labels
+    }
+
+    #[test]
+    fn aliases_rank_with_their_level_and_show_its_name() {
+        let config = vec![
+            LevelRef::from("Entry"),
+            LevelRef::Aliased {
+                name: "Mid".into(),
+                aliases: vec!["TPM II".into(), "Mid Level".into()],
+            },
+            LevelRef::from("Senior"),
+        ];
+        let o = LevelOrder::new(
+            &config,
+            [vec!["Senior", "tpm ii"], vec!["Mid level", "Staff"]],
+        );
+        assert_eq!(o.labels, ["Entry", "Mid", "Senior", "Staff"]);
+        assert_eq!(o.rank("TPM  II"), o.rank("mid"));
+        assert_eq!(o.label("mid level"), "Mid");
     }
 
     #[test]

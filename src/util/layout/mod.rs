@@ -72,6 +72,19 @@ pub enum Route<'a> {
     Paths,
     /// `paths/<slug>/`: the map of one job family, by the family's slug.
     FamilyPaths(&'a str),
+    /// `transitions/<from>/to/<to>/`: what it takes to move from one
+    /// guide's role to another's, by the two slugs. A folder of its own,
+    /// so that no job family's map (`paths/<family>/`) can meet it.
+    Transition {
+        /// The slug of the guide the move starts from.
+        from: &'a str,
+        /// The slug of the guide it leads to.
+        to: &'a str,
+    },
+    /// `skills/`: the index of skills the guides share.
+    Skills,
+    /// `skills/<slug>/`: one skill's page, by its slug.
+    Skill(&'a str),
     /// `salaries/`: salary tables.
     Salaries,
     /// One page of a job family's salary comparison: `salaries/<slug>/`,
@@ -127,6 +140,10 @@ pub enum Listing<'a> {
     Search,
     /// The index of one kind of term, by its key.
     Kind(&'a str),
+    /// The index of skills, `skills/`.
+    Skills,
+    /// The guides naming one skill, by the skill's slug.
+    Skill(&'a str),
     /// The guides of one term.
     Term {
         /// `families`, `tags`, `employers` or `sectors`.
@@ -143,6 +160,8 @@ impl<'a> Listing<'a> {
             Listing::Index => Route::Index,
             Listing::Search => Route::Search,
             Listing::Kind(key) => Route::KindIndex(key),
+            Listing::Skills => Route::Skills,
+            Listing::Skill(slug) => Route::Skill(slug),
             Listing::Term { kind_key, slug } => Route::Term { kind_key, slug },
         }
     }
@@ -187,6 +206,9 @@ impl Route<'_> {
             | Route::Term { .. }
             | Route::Paths
             | Route::FamilyPaths(_)
+            | Route::Transition { .. }
+            | Route::Skills
+            | Route::Skill(_)
             | Route::Salaries
             | Route::SalaryFamily { .. }
             | Route::Search
@@ -204,6 +226,7 @@ impl Route<'_> {
             Route::GuideList => "api/guides.json",
             Route::Paths => "paths/",
             Route::Salaries => "salaries/",
+            Route::Skills => "skills/",
             Route::Search => "search/",
             Route::Feed => "feed.xml",
             Route::Sitemap => "sitemap.xml",
@@ -256,6 +279,14 @@ impl Route<'_> {
                 let _ = write!(out, "paths/{slug}/");
                 return;
             }
+            Route::Transition { from, to } => {
+                let _ = write!(out, "transitions/{from}/to/{to}/");
+                return;
+            }
+            Route::Skill(slug) => {
+                let _ = write!(out, "skills/{slug}/");
+                return;
+            }
             Route::Alias(alias) => {
                 // Empty segments dropped: `//old//x//` is `old/x/`, as a
                 // static host resolves it.
@@ -303,7 +334,7 @@ pub fn alias_file(alias: &str) -> String {
 /// does whatever the guides say: the fixed files (home page, 404, feed,
 /// sitemap and its parts `sitemap-<n>.xml`, robots, search index, guide
 /// list, CNAME) and everything in the folders of generated pages (`api/`,
-/// `paths/`, `salaries/`, `search/`, each kind of term, and `page/`, where
+/// `paths/`, `salaries/`, `transitions/`, `skills/`, `search/`, each kind of term, and `page/`, where
 /// the home page's further pages go). A redirect written there would replace a page,
 /// so an alias may not name one. (The theme's static files depend on the
 /// theme: the rules get their names from the theme.)
@@ -336,6 +367,8 @@ pub fn generated_owner(file: &str) -> Option<String> {
         "api/",
         "paths/",
         "salaries/",
+        "transitions/",
+        "skills/",
         "search/",
         SEARCH_DIR,
         "families/",

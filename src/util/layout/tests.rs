@@ -74,6 +74,16 @@ fn every_route_has_a_url_path_and_a_file() {
         ),
         (Route::Paths, "paths/", "paths/index.html"),
         (Route::FamilyPaths("qa"), "paths/qa/", "paths/qa/index.html"),
+        (
+            Route::Transition {
+                from: "qa",
+                to: "sre",
+            },
+            "transitions/qa/to/sre/",
+            "transitions/qa/to/sre/index.html",
+        ),
+        (Route::Skills, "skills/", "skills/index.html"),
+        (Route::Skill("sql"), "skills/sql/", "skills/sql/index.html"),
         (Route::Salaries, "salaries/", "salaries/index.html"),
         (
             Route::SalaryFamily {

@@ -1,0 +1,72 @@
+//! Warnings about skills against `skills.yaml`: a guide's skill that no
+//! entry names (W0507), with the closest entry as a suggestion. Guides and
+//! the file's entries in; diagnostics out. Without the file, nothing.
+
+use crate::diag::{codes, Diagnostic};
+use crate::guide::load::Guide;
+use crate::guide::model::SkillEntry;
+use crate::guide::yaml::{path_string, Seg};
+use crate::util::text::skill_key;
+use std::collections::HashMap;
+
+/// Adds a warning for every skill and common gap of `guides` that matches
+/// no entry of `catalog`.
+pub(crate) fn unknown_skills(guides: &[&Guide], catalog: &[SkillEntry], out: &mut Vec<Diagnostic>) {
+    if catalog.is_empty() {
+        return;
+    }
+    // Every spelling's key → the entry's name.
+    let mut known: HashMap<String, &str> = HashMap::new();
+    for e in catalog {
+        for s in std::iter::once(&e.name).chain(&e.aliases) {
+            known.entry(skill_key(s)).or_insert(e.name.trim());
+        }
+    }
+    let mut keys: Vec<&String> = known.keys().collect();
+    keys.sort();
+    for &g in guides {
+        let gaps = g
+            .front
+            .skill_gaps
+            .as_ref()
+            .map(|s| &s.missing[..])
+            .unwrap_or(&[]);
+        let lists: [(&[String], &[Seg<'_>]); 2] = [
+            (&g.front.skills, &[Seg::Key("skills")]),
+            (gaps, &[Seg::Key("skill_gaps"), Seg::Key("missing")]),
+        ];
+        for (list, at) in lists {
+            for (i, skill) in list.iter().enumerate() {
+                let key = skill_key(skill);
+                if key.is_empty() || known.contains_key(&key) {
+                    continue;
+                }
+                let mut path = at.to_vec();
+                path.push(Seg::Index(i));
+                let (line, column) = g.position(&path);
+                let close = crate::util::suggest::closest(&key, keys.iter().map(|k| k.as_str()))
+                    .map(|k| known[k]);
+                let d = Diagnostic::new(
+                    &g.source.path,
+                    line,
+                    column,
+                    path_string(&path),
+                    codes::W0507,
+                    format!("skill `{}` matches no entry of skills.yaml", skill.trim()),
+                );
+                out.push(match close {
+                    Some(name) => d
+                        .with_help(format!(
+                            "did you mean `{name}`? Or add `{}` to skills.yaml, as a skill or under the `aliases` of one",
+                            skill.trim()
+                        ))
+                        .with_suggestion(name),
+                    None => d.with_help(format!(
+                        "add `{}` to skills.yaml, as a skill or under the `aliases` of one",
+                        skill.trim()
+                    )),
+                });
+            }
+        }
+    }
+}

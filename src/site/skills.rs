@@ -1,0 +1,227 @@
+//! The skill index: every skill the guides name, matched across guides.
+//!
+//! In: the guides' `skills` and `skill_gaps.missing` lists (free text).
+//! Out: a [`SkillIndex`]: each skill once, by its key
+//! ([`crate::util::text::skill_key`]: case, spaces, marks and `&`/`and`
+//! ignored), with the name it is shown by (the spelling most guides use),
+//! the guides that list it and the guides that list it as a common gap;
+//! for each guide, its skills in its own order. With `skills.yaml`, every
+//! spelling of an entry (its name and aliases) is one skill, shown by the
+//! entry's name. A skill at least two guides name, or one `skills.yaml`
+//! lists, gets a slug and a page (`skills/<slug>/`); the others are matched
+//! all the same (transition pages compare every skill).
+
+use crate::guide::load::Guide;
+use crate::guide::model::SkillEntry;
+use crate::util::text::skill_key;
+use std::collections::{BTreeMap, HashMap};
+
+/// One skill of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skill {
+    /// The key it is matched by.
+    pub key: String,
+    /// The name shown: the spelling most guides use, ties to the first in
+    /// sorted order.
+    pub name: String,
+    /// The slug of its page, when it has one ([`Skill::has_page`]).
+    pub slug: Option<String>,
+    /// Guides listing it under `skills`, by index, ascending.
+    pub guides: Vec<usize>,
+    /// Guides listing it under `skill_gaps.missing`, by index, ascending.
+    pub gaps: Vec<usize>,
+    /// Its entry in `skills.yaml`, by index into the config's `skills`.
+    pub entry: Option<usize>,
+}
+
+impl Skill {
+    /// How many different guides name it, as a skill or as a gap.
+    pub fn reach(&self) -> usize {
+        let mut all: Vec<usize> = self.guides.iter().chain(&self.gaps).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.len()
+    }
+}
+
+/// Every skill of the site and each guide's skills.
+#[derive(Debug, Default)]
+pub struct SkillIndex {
+    /// Skills by key, sorted by key.
+    pub skills: Vec<Skill>,
+    by_key: HashMap<String, usize>,
+    /// The key of every spelling `skills.yaml` gives → its entry's key.
+    aliases: HashMap<String, String>,
+    /// For each guide, the skills of its `skills` list, in its order,
+    /// each once.
+    of_guide: Vec<Vec<usize>>,
+    /// For each guide, the skills of its `skill_gaps.missing`, in order.
+    gaps_of_guide: Vec<Vec<usize>>,
+}
+
+/// How many guides must name a skill for it to get a page (unless
+/// `skills.yaml` lists it).
+pub const PAGE_REACH: usize = 2;
+
+impl SkillIndex {
+    /// The index of `guides` (in the site's order), with the entries of
+    /// `skills.yaml` (`catalog`, empty without the file).
+    pub fn new(guides: &[Guide], catalog: &[SkillEntry]) -> SkillIndex {
+        let mut aliases: HashMap<String, String> = HashMap::new();
+        let mut entries: HashMap<String, usize> = HashMap::new();
+        for (i, e) in catalog.iter().enumerate() {
+            let key = skill_key(&e.name);
+            if key.is_empty() || entries.contains_key(&key) {
+                continue;
+            }
+            entries.insert(key.clone(), i);
+            for s in std::iter::once(&e.name).chain(&e.aliases) {
+                aliases.entry(skill_key(s)).or_insert_with(|| key.clone());
+            }
+        }
+        let key_of = |s: &str| {
+            let k = skill_key(s);
+            aliases.get(&k).cloned().unwrap_or(k)
+        };
+        // Key -> spelling -> how many times it is used.
+        let mut spellings: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for key in entries.keys() {
+            spellings.entry(key.clone()).or_default();
+        }
+        let mut keyed: Vec<(Vec<String>, Vec<String>)> = Vec::with_capacity(guides.len());
+        for g in guides {
+            let mut own = Vec::new();
+            let mut gaps = Vec::new();
+            let missing = g.front.skill_gaps.as_ref().map(|s| &s.missing[..]);
+            for (list, out) in [
+                (&g.front.skills[..], &mut own),
+                (missing.unwrap_or(&[]), &mut gaps),
+            ] {
+                for s in list {
+                    let key = key_of(s);
+                    if key.is_empty() || out.contains(&key) {
+                        continue;
+                    }
+                    *spellings
+                        .entry(key.clone())
+                        .or_default()
+                        .entry(s.trim().to_string())
+                        .or_default() += 1;
+                    out.push(key);
+                }
+            }
+            keyed.push((own, gaps));
+        }
+        let mut skills: Vec<Skill> = spellings
+            .into_iter()
+            .map(|(key, names)| {
+                // Most used first; the BTreeMap gives ties in sorted order.
+                let entry = entries.get(&key).copied();
+                let name = match entry {
+                    Some(e) => catalog[e].name.trim().to_string(),
+                    None => names
+                        .iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|(n, _)| n.clone())
+                        .unwrap_or_default(),
+                };
+                Skill {
+                    key,
+                    name,
+                    slug: None,
+                    guides: Vec::new(),
+                    gaps: Vec::new(),
+                    entry,
+                }
+            })
+            .collect();
+        let by_key: HashMap<String, usize> = skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.clone(), i))
+            .collect();
+        let mut of_guide = Vec::with_capacity(guides.len());
+        let mut gaps_of_guide = Vec::with_capacity(guides.len());
+        for (gi, (own, gaps)) in keyed.into_iter().enumerate() {
+            let own: Vec<usize> = own.iter().map(|k| by_key[k]).collect();
+            let gaps: Vec<usize> = gaps.iter().map(|k| by_key[k]).collect();
+            for &s in &own {
+                skills[s].guides.push(gi);
+            }
+            for &s in &gaps {
+                skills[s].gaps.push(gi);
+            }
+            of_guide.push(own);
+            gaps_of_guide.push(gaps);
+        }
+        let paged: Vec<usize> = (0..skills.len())
+            .filter(|&s| skills[s].reach() >= PAGE_REACH || skills[s].entry.is_some())
+            .collect();
+        let names: Vec<&str> = paged.iter().map(|&s| skills[s].key.as_str()).collect();
+        let slugs: Vec<String> = crate::util::slug::unique_slugs(names)
+            .into_iter()
+            .map(|(_, slug)| slug)
+            .collect();
+        for (s, slug) in paged.into_iter().zip(slugs) {
+            skills[s].slug = Some(slug);
+        }
+        SkillIndex {
+            skills,
+            by_key,
+            aliases,
+            of_guide,
+            gaps_of_guide,
+        }
+    }
+
+    /// The skill `text` names, if any guide names it.
+    pub fn find(&self, text: &str) -> Option<usize> {
+        let k = skill_key(text);
+        let k = self.aliases.get(&k).unwrap_or(&k);
+        self.by_key.get(k).copied()
+    }
+
+    /// The skills guide `i` lists, in its order, each once.
+    pub fn of_guide(&self, i: usize) -> &[usize] {
+        self.of_guide.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The skills guide `i` lists as common gaps, in its order.
+    pub fn gaps_of_guide(&self, i: usize) -> &[usize] {
+        self.gaps_of_guide.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The skills that have a page, sorted by name (case-folded) then key.
+    pub fn paged(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..self.skills.len())
+            .filter(|&s| self.skills[s].slug.is_some())
+            .collect();
+        out.sort_by_cached_key(|&s| (self.skills[s].name.to_lowercase(), s));
+        out
+    }
+
+    /// The guides most like guide `i` by skills they share, most shared
+    /// first, ties by index (the site's slug order); at most `limit`,
+    /// only guides sharing at least one skill.
+    pub fn similar(&self, i: usize, limit: usize) -> Vec<(usize, usize)> {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for &s in self.of_guide(i) {
+            for &g in &self.skills[s].guides {
+                if g != i {
+                    *shared.entry(g).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<(usize, usize)> = shared.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(limit);
+        out
+    }
+
+    /// The skills guides `a` and `b` both list, in `b`'s order, and the
+    /// skills `b` lists that `a` does not, in `b`'s order.
+    pub fn compare(&self, a: usize, b: usize) -> (Vec<usize>, Vec<usize>) {
+        let have = self.of_guide(a);
+        self.of_guide(b).iter().partition(|s| have.contains(s))
+    }
+}

@@ -1,0 +1,700 @@
+//! Transitions and the skill index on `tests/fixtures/career`: what each
+//! page must list is worked out here from the fixture's front matter, with
+//! a skill key written independently of careerbook's, and compared with
+//! what the built pages show.
+
+use crate::common::*;
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// A guide of the fixture, read with an independent YAML reader.
+struct Fixture {
+    slug: String,
+    front: serde_yaml::Value,
+}
+
+impl Fixture {
+    fn title(&self) -> &str {
+        self.front["title"].as_str().expect("title")
+    }
+
+    fn strings(&self, path: &[&str]) -> Vec<String> {
+        let mut v = &self.front;
+        for p in path {
+            v = &v[*p];
+        }
+        v.as_sequence()
+            .map(|s| {
+                s.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn skills(&self) -> Vec<String> {
+        self.strings(&["skills"])
+    }
+
+    fn gaps(&self) -> Vec<String> {
+        self.strings(&["skill_gaps", "missing"])
+    }
+}
+
+fn guides(root: &Path) -> Vec<Fixture> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(root.join("guides")).expect("guides") {
+        let path = entry.expect("entry").path();
+        let text = read(&path);
+        let yaml = text.split("---\n").nth(1).expect("front matter");
+        out.push(Fixture {
+            slug: path.file_stem().expect("stem").to_string_lossy().into(),
+            front: serde_yaml::from_str(yaml).expect("yaml"),
+        });
+    }
+    out.sort_by(|a, b| a.slug.cmp(&b.slug));
+    out
+}
+
+/// How skills are matched, as the format reference words it: case, marks
+/// other than `+` and `#`, spaces and `&` against `and` ignored.
+fn key(skill: &str) -> String {
+    let spaced: String = skill
+        .replace('&', " and ")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '+' || c == '#' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every progression link from one guide to another, `(from, to)` slugs:
+/// by `guide:`, or by a plain title equal to a guide's title.
+fn links(guides: &[Fixture]) -> BTreeSet<(String, String)> {
+    let by_title: BTreeMap<String, &str> = guides
+        .iter()
+        .map(|g| (g.title().to_lowercase(), g.slug.as_str()))
+        .collect();
+    let mut out = BTreeSet::new();
+    for g in guides {
+        for list in ["leads_to", "transitions"] {
+            let items = g.front["progression"][list].as_sequence().cloned();
+            for item in items.unwrap_or_default() {
+                let to = match (item.as_str(), item["guide"].as_str()) {
+                    (Some(title), _) => by_title.get(&title.to_lowercase()).map(|s| s.to_string()),
+                    (None, Some(slug)) => Some(slug.to_string()),
+                    _ => None,
+                };
+                if let Some(to) = to.filter(|t| *t != g.slug) {
+                    out.insert((g.slug.clone(), to));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn texts(html: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).expect("selector");
+    html.select(&sel)
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .collect()
+}
+
+fn hrefs(html: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).expect("selector");
+    html.select(&sel)
+        .filter_map(|e| e.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf, Vec<Fixture>) {
+    let site = fixture("career");
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    let guides = guides(site.path());
+    (site, out, guides)
+}
+
+#[test]
+fn each_transition_page_lists_exactly_the_shared_and_the_missing_skills() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    let links = links(&guides);
+    assert!(links.len() >= 4, "{links:?}");
+    // One page per link, and no other.
+    let mut pages = BTreeSet::new();
+    for from in std::fs::read_dir(out.join("transitions")).expect("transitions/") {
+        let from = from
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .to_string();
+        for to in std::fs::read_dir(out.join("transitions").join(&from).join("to")).expect("to/") {
+            pages.insert((
+                from.clone(),
+                to.expect("entry").file_name().to_string_lossy().into(),
+            ));
+        }
+    }
+    assert_eq!(pages, links);
+    for (from, to) in &links {
+        let (a, b) = (by_slug[from.as_str()], by_slug[to.as_str()]);
+        let have: BTreeSet<String> = a.skills().iter().map(|s| key(s)).collect();
+        let mut shared = Vec::new();
+        let mut missing = Vec::new();
+        let mut seen = BTreeSet::new();
+        for s in b.skills() {
+            if !seen.insert(key(&s)) {
+                continue;
+            }
+            if have.contains(&key(&s)) {
+                shared.push(s);
+            } else {
+                missing.push(s);
+            }
+        }
+        let file = out.join(format!("transitions/{from}/to/{to}/index.html"));
+        let html = Html::parse_document(&read(&file));
+        assert_eq!(
+            texts(&html, "ul[data-skills=shared] li"),
+            shared,
+            "{from} → {to}"
+        );
+        assert_eq!(
+            texts(&html, "ul[data-skills=missing] li"),
+            missing,
+            "{from} → {to}"
+        );
+        let title = &texts(&html, "title")[0];
+        let h1 = &texts(&html, "h1")[0];
+        for name in [a.title(), b.title()] {
+            assert!(title.contains(name) && h1.contains(name), "{title} / {h1}");
+        }
+        // The current role's common gaps and the target's next steps.
+        assert_eq!(texts(&html, "ul.gaps li"), a.gaps());
+        assert_eq!(texts(&html, "ol.steps li"), b.strings(&["next_steps"]));
+        // Linked from the item on the start guide's page and from "Roles
+        // That Lead Here" on the target's.
+        let link = format!("../../transitions/{from}/to/{to}/");
+        for page in [from, to] {
+            let guide = read(out.join(format!("guides/{page}/index.html")));
+            assert!(
+                guide.contains(&format!("href=\"{link}\"")),
+                "{page} lacks {link}"
+            );
+        }
+    }
+    // A plain title that names a guide is a link; one that names none is not.
+    assert!(links.contains(&("data-analyst".into(), "analytics-engineer".into())));
+    assert!(!out
+        .join("transitions/data-analyst/to/chief-data-wizard")
+        .exists());
+}
+
+#[test]
+fn each_shared_skill_page_links_every_guide_that_lists_it() {
+    let (_site, out, guides) = built();
+    let mut listed: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut gapped: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for g in &guides {
+        for s in g.skills() {
+            listed.entry(key(&s)).or_default().insert(g.slug.clone());
+        }
+        for s in g.gaps() {
+            gapped.entry(key(&s)).or_default().insert(g.slug.clone());
+        }
+    }
+    let keys: BTreeSet<&String> = listed.keys().chain(gapped.keys()).collect();
+    let shared: BTreeSet<String> = keys
+        .into_iter()
+        .filter(|k| {
+            let mut all = listed.get(*k).cloned().unwrap_or_default();
+            all.extend(gapped.get(*k).cloned().unwrap_or_default());
+            all.len() >= 2
+        })
+        .cloned()
+        .collect();
+    assert!(shared.len() >= 5, "{shared:?}");
+    let index = Html::parse_document(&read(out.join("skills/index.html")));
+    let names = texts(&index, ".term-cloud a");
+    let urls = hrefs(&index, ".term-cloud a");
+    let on_index: BTreeMap<String, String> = names
+        .iter()
+        .zip(&urls)
+        .map(|(n, u)| {
+            // The name, then its count.
+            let name = n.rsplit_once(' ').map_or(n.as_str(), |x| x.0);
+            (key(name), u.clone())
+        })
+        .collect();
+    assert_eq!(on_index.keys().cloned().collect::<BTreeSet<_>>(), shared);
+    let guide_of = |href: &str| -> String {
+        href.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .expect("slug")
+            .to_string()
+    };
+    for (k, url) in &on_index {
+        let page = Html::parse_document(&read(out.join("skills").join(url).join("index.html")));
+        let roles: BTreeSet<String> = hrefs(&page, "ul[data-list=roles] a")
+            .iter()
+            .map(|h| guide_of(h))
+            .collect();
+        let gaps: BTreeSet<String> = hrefs(&page, "ul[data-list=gaps] a")
+            .iter()
+            .map(|h| guide_of(h))
+            .collect();
+        assert_eq!(roles, listed.get(k).cloned().unwrap_or_default(), "{k}");
+        assert_eq!(gaps, gapped.get(k).cloned().unwrap_or_default(), "{k}");
+    }
+    // The guide page links its skills to their pages and names similar
+    // roles, most shared skills first.
+    let analyst = Html::parse_document(&read(out.join("guides/data-analyst/index.html")));
+    assert!(hrefs(&analyst, "#skills ~ ul a").contains(&"../../skills/sql/".to_string()));
+    let similar = texts(&analyst, "ul.similar li a");
+    assert_eq!(similar.first().map(String::as_str), Some("Data Scientist"));
+}
+
+#[test]
+fn salary_comparisons_never_pair_different_currencies_periods_or_bases() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    // (currency, period, basis, level) of each range of a guide.
+    let ranges = |g: &Fixture| -> BTreeSet<(String, String, String, String)> {
+        let s = &g.front["salary"];
+        let cur = s["currency"].as_str().unwrap_or("").to_uppercase();
+        let period = s["period"].as_str().unwrap_or("").to_string();
+        s["ranges"]
+            .as_sequence()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|r| {
+                (
+                    cur.clone(),
+                    period.clone(),
+                    r["basis"].as_str().unwrap_or("").to_string(),
+                    r["level"].as_str().unwrap_or("").to_lowercase(),
+                )
+            })
+            .collect()
+    };
+    let mut compared = 0;
+    for (from, to) in links(&guides) {
+        let (a, b) = (ranges(by_slug[from.as_str()]), ranges(by_slug[to.as_str()]));
+        let expected: BTreeSet<_> = a.intersection(&b).cloned().collect();
+        let html = Html::parse_document(&read(
+            out.join(format!("transitions/{from}/to/{to}/index.html")),
+        ));
+        let sel = Selector::parse("table.compare[data-currency]").expect("selector");
+        let row = Selector::parse("tbody th").expect("selector");
+        let mut got = BTreeSet::new();
+        for table in html.select(&sel) {
+            let v = table.value();
+            for th in table.select(&row) {
+                got.insert((
+                    v.attr("data-currency").unwrap_or("").to_string(),
+                    v.attr("data-period").unwrap_or("").to_string(),
+                    v.attr("data-basis").unwrap_or("").to_string(),
+                    collapse(&th.text().collect::<String>()).to_lowercase(),
+                ));
+            }
+        }
+        assert_eq!(got, expected, "{from} → {to}");
+        compared += got.len();
+        if expected.is_empty() && !a.is_empty() && !b.is_empty() {
+            let text = page_text(&read(
+                out.join(format!("transitions/{from}/to/{to}/index.html")),
+            ));
+            assert!(text.contains("never converted"), "{text}");
+        }
+    }
+    // The fixture pairs USD with EUR, per year with per month, base with
+    // total, and still has levels that agree.
+    assert!(compared >= 2);
+}
+
+#[test]
+fn routes_two_and_three_moves_away_add_up_the_missing_skills() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    let html = Html::parse_document(&read(out.join("guides/data-analyst/index.html")));
+    let routes = texts(&html, "ul.routes li");
+    assert_eq!(routes.len(), 1, "{routes:?}");
+    // Analyst → Scientist → ML engineer: every skill of the two later
+    // roles the analyst does not list, each once.
+    let mut have: BTreeSet<String> = by_slug["data-analyst"]
+        .skills()
+        .iter()
+        .map(|s| key(s))
+        .collect();
+    let mut missing = Vec::new();
+    for step in ["data-scientist", "ml-engineer"] {
+        for s in by_slug[step].skills() {
+            if have.insert(key(&s)) {
+                missing.push(key(&s));
+            }
+        }
+    }
+    let listed = routes[0]
+        .rsplit_once("to build: ")
+        .expect("skills")
+        .1
+        .trim_end_matches(')');
+    let got: Vec<String> = listed.split(", ").map(key).collect();
+    assert_eq!(got, missing);
+    assert!(routes[0].starts_with("Data Analyst → Data Scientist → Machine Learning Engineer"));
+}
+
+#[test]
+fn long_skill_lists_are_split_into_pages() {
+    let site = fixture("career");
+    edit(
+        &site.path().join("site.yaml"),
+        "language: en",
+        "language: en\npaginate: 2",
+    );
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    assert!(out.join("skills/page/2/index.html").is_file());
+    // SQL: three guides list it, so its page goes on to a second page.
+    let second = read(out.join("skills/sql/page/2/index.html"));
+    assert!(second.contains("Roles that list it"));
+    let sitemap = read(out.join("sitemap.xml"));
+    assert!(sitemap.contains("skills/sql/page/2/"));
+    assert!(sitemap.contains("transitions/data-analyst/to/data-scientist/"));
+    assert_links_open_from_disk(&out, "skills/sql/page/2/index.html");
+    assert_links_open_from_disk(
+        &out,
+        "transitions/data-analyst/to/data-scientist/index.html",
+    );
+}
+
+const SKILLS_YAML: &str = "skills:
+  - name: Kubernetes
+    aliases: [K8s]
+    description: Runs containers across machines.
+    uri: http://data.europa.eu/esco/skill/kubernetes
+    resources:
+      - title: Kubernetes Basics
+        url: https://example.org/k8s-basics
+        kind: course
+  - name: SQL
+    aliases: [Structured Query Language]
+  - name: Machine Learning
+    aliases: [ML]
+  - name: Python
+  - name: Experiment Design
+    resources:
+      - title: Trustworthy Online Experiments
+        url: https://example.org/experiments
+        kind: book
+  - name: Data Visualization
+  - name: Communication & Storytelling
+  - name: Statistics
+  - name: Excel
+  - name: dbt
+  - name: Data Modeling
+  - name: MLOps
+  - name: Software Engineering
+  - name: Roadmapping
+";
+
+/// The career fixture with a `skills.yaml` and guides spelling some skills
+/// by an alias.
+fn with_catalog() -> tempfile::TempDir {
+    let site = fixture("career");
+    std::fs::write(site.path().join("skills.yaml"), SKILLS_YAML).expect("write");
+    let g = site.path().join("guides");
+    edit(
+        &g.join("data-scientist.md"),
+        "    - Kubernetes\n",
+        "    - K8s\n",
+    );
+    edit(
+        &g.join("analytics-engineer.md"),
+        "  - SQL\n",
+        "  - structured query language\n",
+    );
+    site
+}
+
+fn json_diagnostics(root: &Path) -> (i32, Vec<serde_json::Value>) {
+    let out = careerbook(&[
+        "check",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let v: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    (
+        out.status.code().expect("code"),
+        v.as_array().cloned().unwrap_or_default(),
+    )
+}
+
+#[test]
+fn skills_yaml_aliases_merge_spellings() {
+    let site = with_catalog();
+    build_ok(site.path(), &[]);
+    let out = site.path().join("output");
+    // K8s (a gap of the scientist) and Kubernetes (a skill of the ML
+    // engineer) are one skill, shown by its entry's name.
+    let k8s = Html::parse_document(&read(out.join("skills/kubernetes/index.html")));
+    assert_eq!(texts(&k8s, "h1"), ["Kubernetes"]);
+    assert_eq!(
+        hrefs(&k8s, "ul[data-list=roles] a"),
+        ["../../guides/ml-engineer/"]
+    );
+    assert_eq!(
+        hrefs(&k8s, "ul[data-list=gaps] a"),
+        ["../../guides/data-scientist/"]
+    );
+    assert!(texts(&k8s, "main")
+        .join(" ")
+        .contains("Runs containers across machines."));
+    assert!(hrefs(&k8s, "main a").contains(&"https://example.org/k8s-basics".to_string()));
+    assert!(!out.join("skills/k8s").exists());
+    // `structured query language` is SQL: shared on the move to the
+    // scientist, and listed on SQL's page.
+    let sql = Html::parse_document(&read(out.join("skills/sql/index.html")));
+    let roles = hrefs(&sql, "ul[data-list=roles] a");
+    assert!(
+        roles.contains(&"../../guides/analytics-engineer/".to_string()),
+        "{roles:?}"
+    );
+    let moved = Html::parse_document(&read(
+        out.join("transitions/analytics-engineer/to/data-scientist/index.html"),
+    ));
+    assert!(texts(&moved, "ul[data-skills=shared] li").contains(&"sql".to_string()));
+    // The resources of a skill the move requires.
+    let resources = hrefs(&moved, "#resources ~ ul a");
+    assert!(
+        resources.contains(&"https://example.org/experiments".to_string()),
+        "{resources:?}"
+    );
+    // A skill named in skills.yaml has a page even with one guide.
+    assert!(out.join("skills/roadmapping/index.html").is_file());
+    // The check is clean: every guide skill matches an entry.
+    let (code, diags) = json_diagnostics(site.path());
+    assert_eq!(code, 0);
+    assert!(!diags.iter().any(|d| d["code"] == "W0507"), "{diags:?}");
+}
+
+#[test]
+fn unknown_skills_and_levels_get_warnings_with_did_you_mean() {
+    let site = with_catalog();
+    let root = site.path();
+    edit(
+        &root.join("guides/product-manager.md"),
+        "  - Roadmapping\n",
+        "  - Roadmaping\n  - Juggling\n",
+    );
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlevels: [Entry, Mid, Senior]",
+    );
+    edit(
+        &root.join("guides/ml-engineer.md"),
+        "    - level: Mid\n",
+        "    - level: Midd\n",
+    );
+    std::fs::write(
+        root.join("skills.yaml"),
+        format!("{SKILLS_YAML}  - name: Kubernets\n  - name: Containers\n    aliases: [k8s]\n"),
+    )
+    .expect("write");
+    let (_, diags) = json_diagnostics(root);
+    let find = |code: &str, needle: &str| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code && d["message"].as_str().unwrap_or("").contains(needle))
+            .unwrap_or_else(|| panic!("no {code} about {needle}: {diags:#?}"))
+            .clone()
+    };
+    let typo = find("W0507", "Roadmaping");
+    assert_eq!(typo["file"], "guides/product-manager.md");
+    assert_eq!(typo["field"], "skills[1]");
+    assert_eq!(typo["line"], 11);
+    assert!(typo["help"]
+        .as_str()
+        .unwrap_or("")
+        .contains("did you mean `Roadmapping`"));
+    let unknown = find("W0507", "Juggling");
+    assert!(!unknown["help"]
+        .as_str()
+        .unwrap_or("")
+        .contains("did you mean"));
+    let level = find("W0506", "Midd");
+    assert_eq!(level["field"], "salary.ranges[1].level");
+    assert!(
+        level["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `Mid`"),
+        "{level}"
+    );
+    let near = find("W0508", "Kubernets");
+    assert_eq!(near["file"], "skills.yaml");
+    assert_eq!(near["field"], format!("skills[14].name"));
+    let claimed = find("W0508", "k8s");
+    assert_eq!(claimed["field"], "skills[15].aliases[0]");
+    // An error in skills.yaml names the file, line, column and field.
+    std::fs::write(
+        root.join("skills.yaml"),
+        "skills:\n  - name: SQL\n    alias: [sql]\n",
+    )
+    .expect("write");
+    let (code, diags) = json_diagnostics(root);
+    assert_eq!(code, 1, "{diags:?}");
+    let e = diags
+        .iter()
+        .find(|d| d["file"] == "skills.yaml")
+        .expect("an error in skills.yaml");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(3), Some(5))
+    );
+    assert!(
+        e["field"].as_str().unwrap_or("").starts_with("skills[0]"),
+        "{e}"
+    );
+    assert!(e["severity"] == "error");
+}
+
+#[test]
+fn level_aliases_meet_their_level_in_comparisons_and_in_check() {
+    let site = fixture("career");
+    let root = site.path();
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlevels:\n  - Entry\n  - name: Mid\n    aliases: [Mid Level, IC2]\n  - Senior",
+    );
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "    - level: Mid\n",
+        "    - level: IC2\n",
+    );
+    edit(
+        &root.join("guides/data-analyst.md"),
+        "    - level: Mid\n",
+        "    - level: mid level\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(!diags.iter().any(|d| d["code"] == "W0506"), "{diags:#?}");
+    build_ok(root, &[]);
+    let html = Html::parse_document(&read(
+        root.join("output/transitions/data-analyst/to/data-scientist/index.html"),
+    ));
+    assert_eq!(
+        texts(&html, "table.compare[data-currency] tbody th"),
+        ["Entry", "Mid"]
+    );
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "    - level: IC2\n",
+        "    - level: IC3\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    let w = diags.iter().find(|d| d["code"] == "W0506").expect("W0506");
+    assert!(
+        w["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `Mid`"),
+        "{w}"
+    );
+    // Rubric levels are checked against the ladder too.
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "  - level: Senior\n    scope",
+        "  - level: Senoir\n    scope",
+    );
+    let (_, diags) = json_diagnostics(root);
+    let w = diags
+        .iter()
+        .find(|d| d["code"] == "W0506" && d["field"] == "rubric[2].level")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert!(
+        w["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `Senior`"),
+        "{w}"
+    );
+}
+
+#[test]
+fn a_rubric_is_a_matrix_with_what_changes_from_the_level_below() {
+    let (_site, out, guides) = built();
+    let g = guides
+        .iter()
+        .find(|g| g.slug == "data-scientist")
+        .expect("guide");
+    let rubric = g.front["rubric"].as_sequence().cloned().expect("rubric");
+    let html = Html::parse_document(&read(out.join("guides/data-scientist/index.html")));
+    let levels: Vec<String> = rubric
+        .iter()
+        .map(|r| r["level"].as_str().unwrap_or("").to_string())
+        .collect();
+    let mut head = vec![String::from("Expectation")];
+    head.extend(levels.iter().cloned());
+    assert_eq!(texts(&html, "table.rubric thead th"), head);
+    let scopes: Vec<String> = rubric
+        .iter()
+        .map(|r| r["scope"].as_str().unwrap_or("").to_string())
+        .collect();
+    let sel = Selector::parse("table.rubric tbody tr").expect("selector");
+    let td = Selector::parse("td").expect("selector");
+    let first = html.select(&sel).next().expect("scope row");
+    let got: Vec<String> = first
+        .select(&td)
+        .map(|c| collapse(&c.text().collect::<String>()))
+        .collect();
+    assert_eq!(got, scopes);
+    // One "what changes" per level after the first: the examples it adds,
+    // and the scope only where it changes.
+    let details = Selector::parse("details.rubric-change").expect("selector");
+    let changes: Vec<_> = html.select(&details).collect();
+    assert_eq!(changes.len(), levels.len() - 1);
+    for (k, d) in changes.iter().enumerate() {
+        let (below, this) = (&rubric[k], &rubric[k + 1]);
+        let text = collapse(&d.text().collect::<String>());
+        assert!(text.contains(&format!(
+            "What changes from {} to {}",
+            levels[k],
+            levels[k + 1]
+        )));
+        let examples = |r: &serde_yaml::Value| -> Vec<String> {
+            r["examples"]
+                .as_sequence()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|e| e.as_str().map(str::to_string))
+                .collect()
+        };
+        let old = examples(below);
+        for e in examples(this) {
+            assert_eq!(text.contains(&e), !old.contains(&e), "{e} in {text}");
+        }
+        assert_eq!(
+            text.contains("Scope"),
+            below["scope"] != this["scope"],
+            "{text}"
+        );
+    }
+}
