@@ -94,14 +94,17 @@ pub fn site_checks(
     output_given: bool,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = theme::link_warnings(root);
-    if let Err(errors) = theme::load(root, &config.theme) {
-        let at = site_yaml_value(site_yaml, "theme");
-        diagnostics.extend(errors.into_iter().map(|mut d| {
-            if d.line == 0 && d.field == "theme" {
-                (d.line, d.column) = at;
-            }
-            d
-        }));
+    match theme::load(root, &config.theme, &config.language) {
+        Ok(theme) => diagnostics.extend(theme.warnings),
+        Err(errors) => {
+            let at = site_yaml_value(site_yaml, "theme");
+            diagnostics.extend(errors.into_iter().map(|mut d| {
+                if d.line == 0 && d.field == "theme" {
+                    (d.line, d.column) = at;
+                }
+                d
+            }));
+        }
     }
     if !output_given {
         diagnostics.extend(output_outside_root(&config.output, site_yaml));
@@ -189,7 +192,8 @@ pub fn render_checked(
         .cloned()
         .collect();
     let site = Site::new(checked.loaded.config.clone(), guides);
-    let theme = theme::load(&opts.root, &site.config.theme).map_err(Invalid)?;
+    let theme =
+        theme::load(&opts.root, &site.config.theme, &site.config.language).map_err(Invalid)?;
     let pages = render::render(
         &site,
         &theme,
@@ -225,7 +229,8 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
         })
         .collect();
     let site = Site::new(loaded.config, guides);
-    let theme = theme::load(&opts.root, &site.config.theme).map_err(Invalid)?;
+    let theme =
+        theme::load(&opts.root, &site.config.theme, &site.config.language).map_err(Invalid)?;
     let render_opts = RenderOptions {
         serving: opts.serving,
     };

@@ -9,6 +9,7 @@
 //! previous and next pages and a link to every page, or to the first, the
 //! last and a window around this one when there are many.
 
+use crate::render::i18n::{Arg, Strings};
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::{Listing, PageLinks};
@@ -158,11 +159,20 @@ pub(crate) fn view(
 
 /// A page's title: the list's title, and on pages after the first, which
 /// page it is, so that every page has a title of its own.
-pub(crate) fn title(title: &str, number: usize, count: usize) -> String {
+pub(crate) fn title(title: &str, number: usize, count: usize, strings: &Strings) -> String {
     if number <= 1 {
         title.to_string()
     } else {
-        format!("{title} (page {number} of {count})")
+        let n = |x: usize| Arg::Num(x as f64);
+        strings.get(
+            "pagination.title",
+            None,
+            &[
+                ("title", Arg::Str(title)),
+                ("number", n(number)),
+                ("count", n(count)),
+            ],
+        )
     }
 }
 

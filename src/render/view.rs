@@ -141,7 +141,7 @@ pub struct SalaryView {
     pub source: Option<LinkView>,
     /// The heading of the charts: `Salary range`, or `Salary range and
     /// median` when some range gives a median.
-    pub title: &'static str,
+    pub title: String,
     /// One range chart per basis (base salary, total compensation), never
     /// both on one scale: `{label, html}`.
     pub charts: Vec<crate::render::salaries::GuideChart>,
@@ -291,9 +291,14 @@ impl GuideView {
     /// guide's page. `reserved` holds the ids the page's own markup uses,
     /// which a body heading must not take
     /// ([`crate::render::theme::Theme::guide_ids`]).
-    pub fn new(site: &Site, i: usize, reserved: &[&str]) -> GuideView {
+    pub fn new(
+        site: &Site,
+        i: usize,
+        reserved: &[&str],
+        strings: &crate::render::i18n::Strings,
+    ) -> GuideView {
         let links = PageLinks::of(&Route::Guide(&site.guides[i].slug), &site.base);
-        GuideView::with_links(site, i, &links, reserved)
+        GuideView::with_links(site, i, &links, reserved, strings)
     }
 
     /// Builds the view of guide `i` of `site`, with the links of `links`.
@@ -302,6 +307,7 @@ impl GuideView {
         i: usize,
         links: &PageLinks,
         reserved: &[&str],
+        strings: &crate::render::i18n::Strings,
     ) -> GuideView {
         let g: &Guide = &site.guides[i];
         let md = crate::render::markdown::Markdown::of(&site.config);
@@ -331,8 +337,8 @@ impl GuideView {
             period: period_word(s.period),
             as_of: s.as_of.map(|d| d.to_string()),
             source: source_view(&s.source),
-            title: crate::render::salaries::guide_title(s),
-            charts: crate::render::salaries::guide_charts(s),
+            title: crate::render::salaries::guide_title(s, strings),
+            charts: crate::render::salaries::guide_charts(s, strings),
             ranges: s
                 .ranges
                 .iter()

@@ -13,6 +13,7 @@ mod check_first;
 mod diff;
 mod golden;
 mod hardening;
+mod i18n;
 mod incremental;
 mod lsp;
 mod maps;

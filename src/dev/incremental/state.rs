@@ -79,7 +79,7 @@ impl Store {
     /// be canonical; no guide is read yet.
     pub(crate) fn new(opts: StateOptions) -> Result<Store> {
         let (config, config_diags, config_source) = load::load_config(&opts.build.root)?;
-        let theme = theme::load(&opts.build.root, &config.theme);
+        let theme = theme::load(&opts.build.root, &config.theme, &config.language);
         Ok(Store {
             opts,
             config,
@@ -133,7 +133,7 @@ impl Store {
 
     /// Loads the configured theme again.
     pub(crate) fn reload_theme(&mut self) {
-        self.theme = theme::load(self.root(), &self.config.theme);
+        self.theme = theme::load(self.root(), &self.config.theme, &self.config.language);
     }
 
     /// The guide files known, by path relative to the root.
@@ -404,6 +404,11 @@ impl Store {
             out.extend(f.diagnostics.iter().cloned());
         }
         out.extend(self.site_diags.iter().cloned());
+        // What `check` says about the theme's words (E0404, W0405), as of
+        // the theme's last load.
+        if let Ok(theme) = &self.theme {
+            out.extend(theme.warnings.iter().cloned());
+        }
         let warnings = match self.warnings.take() {
             Some(w) => w,
             None => self.lint(),
