@@ -137,6 +137,12 @@ pub fn load(root: &Path, name: &str, language: &str) -> Result<Theme, Vec<Diagno
     let warnings = crate::render::i18n::check(&strings, &uses);
     let mut tera = Tera::default();
     tera.register_function("t", crate::render::i18n::Translate(strings.clone()));
+    tera.register_filter("number", crate::render::i18n::NumberFilter(strings.clone()));
+    tera.register_filter("list", crate::render::i18n::ListFilter(strings.clone()));
+    tera.register_filter(
+        "local_date",
+        crate::render::i18n::DateFilter(strings.clone()),
+    );
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::util::html::escape_html);
     let origins: BTreeMap<String, PathBuf> = templates

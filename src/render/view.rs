@@ -7,7 +7,6 @@
 use crate::guide::load::Guide;
 use crate::guide::model::{Period, SourceRef};
 use crate::render::markdown;
-use crate::render::money::{figures, money};
 use crate::render::terms::{GuideCard, TermLink};
 use crate::site::terms::Kind;
 use crate::site::{LinkKind, Site};
@@ -345,9 +344,9 @@ impl GuideView {
                 .map(|r| RangeView {
                     level: r.level.trim().to_string(),
                     region: r.region.clone(),
-                    figures: figures(&s.currency, r),
+                    figures: strings.formats.figures(&s.currency, r),
                     basis: r.basis.map(|b| b.as_str()),
-                    median: r.median.map(|m| money(&s.currency, m)),
+                    median: r.median.map(|m| strings.formats.money(&s.currency, m)),
                     titles: r.titles.clone(),
                     note_html: r.note.as_deref().map(|s| md.inline(s)),
                     min: r.min,

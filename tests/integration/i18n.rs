@@ -102,6 +102,21 @@ fn a_german_site_shows_no_english_word_of_the_theme() {
     );
     let guide = read(out.join("guides/data-analyst/index.html"));
     assert!(guide.contains(">Hauptaufgaben</h2>"), "{guide}");
+    // Money keeps its currency, in German notation; dates as German
+    // writes them, with the ISO date for machines.
+    assert!(
+        guide.contains("<strong>95.000\u{a0}$–130.000\u{a0}$+</strong>"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("<time datetime=\"2026-05-01\">1. Mai 2026</time>"),
+        "{guide}"
+    );
+    let scientist = read(out.join("guides/data-scientist/index.html"));
+    assert!(
+        scientist.contains("65.000\u{a0}€–85.000\u{a0}€"),
+        "{scientist}"
+    );
 }
 
 #[test]
@@ -113,6 +128,11 @@ fn counts_take_the_language_s_notation_and_plural_forms() {
     let index = read(out.join("index.html"));
     // French: 0 and 1 take the singular.
     assert!(index.contains("1 famille de métiers"), "{index}");
+    let guide = read(out.join("guides/data-analyst/index.html"));
+    assert!(
+        guide.contains("95\u{a0}k\u{a0}$US–130\u{a0}k\u{a0}$US"),
+        "{guide}"
+    );
 }
 
 #[test]

@@ -566,6 +566,67 @@ impl tera::Function for Translate {
     }
 }
 
+/// The Tera filter `number`: `{{ guide.demand.openings_per_year | number }}`
+/// in the language's notation (`1,200`, `1.200`); a value that is not a
+/// number passes unchanged.
+pub(crate) struct NumberFilter(pub(crate) Arc<Strings>);
+
+impl tera::Filter for NumberFilter {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        Ok(match value.as_f64() {
+            Some(n) => tera::Value::String(self.0.formats.number(n)),
+            None => value.clone(),
+        })
+    }
+}
+
+/// The Tera filter `list`: a list of texts joined as the language joins a
+/// list (`A, B und C`); English keeps `A, B, C`.
+pub(crate) struct ListFilter(pub(crate) Arc<Strings>);
+
+impl tera::Filter for ListFilter {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let Some(items) = value.as_array() else {
+            return Ok(value.clone());
+        };
+        let texts: Vec<String> = items
+            .iter()
+            .map(|v| match v {
+                tera::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        Ok(tera::Value::String(self.0.formats.list(&texts)))
+    }
+}
+
+/// The Tera filter `local_date`: a full or partial ISO date
+/// (`2026-11-23`, `2026-11`) as the language writes it (`23. November
+/// 2026`); English and anything that is not such a date pass unchanged.
+/// For the text of a `<time datetime="…">`.
+pub(crate) struct DateFilter(pub(crate) Arc<Strings>);
+
+impl tera::Filter for DateFilter {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        Ok(match value.as_str() {
+            Some(s) => tera::Value::String(self.0.formats.date(s)),
+            None => value.clone(),
+        })
+    }
+}
+
 /// The built-in English words, for what compares rendered text without a
 /// theme (the incremental rebuild's view of a guide's map) and for tests.
 pub(crate) fn english() -> &'static Strings {

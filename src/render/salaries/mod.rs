@@ -16,7 +16,6 @@ pub(crate) mod order;
 
 use crate::guide::model::{Basis, Period, Salary, SalaryRange};
 use crate::render::i18n::{Arg, Strings};
-use crate::render::money::{figures, money};
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::{PageLinks, Route, SALARIES_NO_FAMILY};
@@ -120,12 +119,12 @@ pub(crate) fn guide_charts(salary: &Salary, strings: &Strings) -> Vec<GuideChart
                     inner: None,
                     median: r.median,
                     open: r.open_ended,
-                    text: figures(&k.currency, r),
+                    text: strings.formats.figures(&k.currency, r),
                 })
                 .collect();
             GuideChart {
                 label: k.label(strings),
-                html: chart(&bars, &k.currency),
+                html: chart(&bars, &k.currency, &strings.formats),
             }
         })
         .collect()
@@ -324,7 +323,8 @@ fn level_group(
         let mlo = median_of(l.mins.clone()).unwrap_or(lo);
         let mhi = median_of(l.maxs.clone()).unwrap_or(hi).max(mlo);
         let median = median_of(l.medians.clone());
-        let typical = format!("{}–{}", money(cur, mlo), money(cur, mhi));
+        let money = |v: f64| strings.formats.money(cur, v);
+        let typical = format!("{}–{}", money(mlo), money(mhi));
         bars.push(Bar {
             label: label.clone(),
             lo,
@@ -338,9 +338,9 @@ fn level_group(
             level: label.clone(),
             roles: l.guides.len(),
             typical,
-            lowest: money(cur, lo),
-            highest: money(cur, hi),
-            median: median.map(|m| money(cur, m)),
+            lowest: money(lo),
+            highest: money(hi),
+            median: median.map(money),
             typical_min: mlo,
         });
     }
@@ -352,7 +352,7 @@ fn level_group(
         basis: key.basis,
         role_count: roles.len(),
         has_median: rows.iter().any(|r| r.median.is_some()),
-        chart_html: chart(&bars, cur),
+        chart_html: chart(&bars, cur, &strings.formats),
         levels: rows,
     }
 }
@@ -484,14 +484,16 @@ pub(crate) fn family_page(
                             ranges: at
                                 .iter()
                                 .map(|r| CellRange {
-                                    figures: figures(&key.currency, r),
+                                    figures: strings.formats.figures(&key.currency, r),
                                     region: r
                                         .region
                                         .as_deref()
                                         .map(str::trim)
                                         .filter(|x| !x.is_empty())
                                         .map(str::to_string),
-                                    median: r.median.map(|m| money(&key.currency, m)),
+                                    median: r
+                                        .median
+                                        .map(|m| strings.formats.money(&key.currency, m)),
                                 })
                                 .collect(),
                         }
