@@ -106,6 +106,7 @@ pub fn site_checks(
             }));
         }
     }
+    place_language(&mut diagnostics, site_yaml);
     if !output_given {
         diagnostics.extend(output_outside_root(&config.output, site_yaml));
     }
@@ -149,6 +150,18 @@ fn output_outside_root(output: &str, site_yaml: Option<&str>) -> Option<Diagnost
 /// The line and column of a top-level `key:`'s value in `site.yaml`, for
 /// the caret under a setting the loader accepted and a later step refused;
 /// `(0, 0)` when the key is not written there (a default).
+/// Puts the diagnostics about `site.yaml`'s `language` that came without a
+/// line (the theme's words know the setting, not where it is written) at
+/// the setting.
+pub(crate) fn place_language(diagnostics: &mut [Diagnostic], site_yaml: Option<&str>) {
+    let at = site_yaml_value(site_yaml, "language");
+    for d in diagnostics {
+        if d.line == 0 && d.field == "language" && d.file == std::path::Path::new("site.yaml") {
+            (d.line, d.column) = at;
+        }
+    }
+}
+
 fn site_yaml_value(site_yaml: Option<&str>, key: &str) -> (usize, usize) {
     site_yaml
         .and_then(|text| {

@@ -182,7 +182,7 @@ codes! {
         "A template calls `t(key=\"…\")` with a key that no English translation file has, so the page cannot render."
         r#"`{{ t(key="nav.pathz") }}`"#;
     W0405 Warning
-        "The site's language has no text for a key the English file has; the page shows the English text. The message names the key."
+        "The site's language has no text for a key the English file has (the message names the key), or no translation file at all (at `language` in `site.yaml`); the page shows the English text."
         "`nav.paths` missing from `themes/mine/i18n/nl.yaml`";
     // Warnings about guides.
     W0501 Warning

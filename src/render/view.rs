@@ -22,6 +22,8 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     /// `<html lang>`.
     pub language: &'a str,
+    /// `rtl` for a language written right to left, else `ltr`.
+    pub dir: &'static str,
     /// The configured base URL.
     pub base_url: &'a str,
     /// Prefix of every internal link on the page being rendered: the way

@@ -188,3 +188,48 @@ fn a_template_naming_an_unknown_key_fails_check_at_its_line() {
         "{err}"
     );
 }
+
+#[test]
+fn a_right_to_left_language_sets_dir_and_the_stylesheet_uses_logical_sides() {
+    let site = fixture("site");
+    set_language(site.path(), "he");
+    std::fs::write(
+        site.path().join("guides/nurse.md"),
+        "---\ntitle: אח סיעודי\nsummary: מטפל בחולים במחלקה.\nresponsibilities: [טיפול בחולים.]\nskills: [אמפתיה]\nupdated: 2026-11-23\n---\nגוף.\n",
+    )
+    .unwrap();
+    let out = site.path().join("out");
+    build_ok(site.path(), &["--output", out.to_str().unwrap()]);
+    let guide = read(out.join("guides/nurse/index.html"));
+    assert!(
+        guide.starts_with("<!DOCTYPE html>\n<html lang=\"he\" dir=\"rtl\">"),
+        "{guide}"
+    );
+    assert!(guide.contains("<h1>אח סיעודי</h1>"), "{guide}");
+    // Hebrew dates from CLDR.
+    assert!(guide.contains("23 בנובמבר 2026"), "{guide}");
+    // Every side in the stylesheet is logical, so it mirrors with `dir`.
+    let css = read(out.join("style.css"));
+    let physical = regex::Regex::new(
+        r"(?m)(^|[;{\s])(left|right|margin-left|margin-right|padding-left|padding-right|border-left|border-right)\s*:|text-align:\s*(left|right)",
+    )
+    .unwrap();
+    let found: Vec<&str> = physical.find_iter(&css).map(|m| m.as_str()).collect();
+    assert!(found.is_empty(), "{found:?}");
+    // The salary bars too.
+    let analyst = read(out.join("guides/data-analyst/index.html"));
+    assert!(analyst.contains("style=\"inset-inline-start:"), "{analyst}");
+    assert!(!analyst.contains("style=\"left:"), "{analyst}");
+    // Hebrew has no translation file: one warning says so, at `language`.
+    let check = careerbook(&["check", "--root", site.path().to_str().unwrap()]);
+    let err = stderr(&check);
+    assert_eq!(err.matches("W0405").count(), 1, "{err}");
+    assert!(
+        err.contains("site.yaml:4:11") && err.contains("no translation file for `he`"),
+        "{err}"
+    );
+    // A left-to-right language writes no `dir`.
+    set_language(site.path(), "de");
+    build_ok(site.path(), &["--output", out.to_str().unwrap()]);
+    assert!(read(out.join("index.html")).contains("<html lang=\"de\">"));
+}

@@ -407,7 +407,10 @@ impl Store {
         // What `check` says about the theme's words (E0404, W0405), as of
         // the theme's last load.
         if let Ok(theme) = &self.theme {
-            out.extend(theme.warnings.iter().cloned());
+            let mut words = theme.warnings.clone();
+            let site_yaml = self.config_source.as_ref().map(|s| &*s.text);
+            crate::build::place_language(&mut words, site_yaml);
+            out.extend(words);
         }
         let warnings = match self.warnings.take() {
             Some(w) => w,

@@ -31,6 +31,17 @@ pub struct Formats {
     money: Mutex<HashMap<String, Option<Arc<CurrencyFormatter<CompactDecimalFormatter>>>>>,
 }
 
+/// `rtl` when language `tag` is written right to left (Arabic, Hebrew,
+/// Persian, Urdu, …, by CLDR's likely scripts), else `ltr`.
+pub(crate) fn direction(tag: &str) -> &'static str {
+    let rtl = icu_locale::LocaleDirectionality::new_common().is_right_to_left(&locale(tag).id);
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 /// `tag` as a locale, English when it does not parse.
 pub(crate) fn locale(tag: &str) -> Locale {
     tag.parse()
@@ -215,6 +226,16 @@ mod tests {
             Formats::new("pt-BR").money("USD", 110_000.0),
             "US$\u{a0}110\u{a0}mil"
         );
+    }
+
+    #[test]
+    fn right_to_left_languages_are_known_from_cldr() {
+        for rtl in ["ar", "he", "fa", "ur", "ar-EG"] {
+            assert_eq!(direction(rtl), "rtl", "{rtl}");
+        }
+        for ltr in ["en", "de", "pt-BR", "not a tag"] {
+            assert_eq!(direction(ltr), "ltr", "{ltr}");
+        }
     }
 
     #[test]

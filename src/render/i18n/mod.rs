@@ -469,10 +469,33 @@ pub(crate) fn check(strings: &Strings, templates: &[(String, PathBuf, String)]) 
     if strings.language.eq_ignore_ascii_case(FALLBACK) {
         return diags;
     }
-    let file = strings
-        .source
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("(built-in)/i18n/{}.yaml", strings.language)));
+    let base = strings.language.split(['-', '_']).next().unwrap_or("");
+    let built_in = BUILT_IN
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case(&strings.language) || n.eq_ignore_ascii_case(base));
+    let Some(file) = strings.source.clone().or_else(|| {
+        built_in.then(|| PathBuf::from(format!("(built-in)/i18n/{}.yaml", strings.language)))
+    }) else {
+        // No file at all for the language: one warning, not one a key.
+        diags.push(
+            Diagnostic::new(
+                "site.yaml",
+                0,
+                0,
+                "language",
+                codes::W0405,
+                format!(
+                    "no translation file for `{}`; every word of the theme is shown in English",
+                    strings.language
+                ),
+            )
+            .with_help(format!(
+                "add themes/<theme>/i18n/{}.yaml (docs/localisation.md)",
+                strings.language
+            )),
+        );
+        return diags;
+    };
     for key in strings.missing() {
         diags.push(
             Diagnostic::new(

@@ -52,7 +52,7 @@ pub(crate) fn chart(bars: &[Bar], currency: &str, formats: &Formats) -> String {
         let open = if b.open { " open" } else { "" };
         let _ = write!(
             s,
-            "<div class=\"bar-row\"><span class=\"bar-label\">{}</span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-span{open}\" style=\"left:{l:.1}%;width:{:.1}%\"></span>",
+            "<div class=\"bar-row\"><span class=\"bar-label\">{}</span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-span{open}\" style=\"inset-inline-start:{l:.1}%;width:{:.1}%\"></span>",
             escape_html(&b.label),
             r - l
         );
@@ -60,14 +60,14 @@ pub(crate) fn chart(bars: &[Bar], currency: &str, formats: &Formats) -> String {
             let (a, z) = (pct(a, top), pct(z, top));
             let _ = write!(
                 s,
-                "<span class=\"bar-mid\" style=\"left:{a:.1}%;width:{:.1}%\"></span>",
+                "<span class=\"bar-mid\" style=\"inset-inline-start:{a:.1}%;width:{:.1}%\"></span>",
                 z - a
             );
         }
         if let Some(m) = b.median {
             let _ = write!(
                 s,
-                "<span class=\"bar-median\" style=\"left:{:.1}%\"></span>",
+                "<span class=\"bar-median\" style=\"inset-inline-start:{:.1}%\"></span>",
                 pct(m, top)
             );
         }
