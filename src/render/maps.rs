@@ -148,7 +148,7 @@ fn node_box(site: &Site, links: &PageLinks, g: &Graph, i: usize, strings: &Strin
         tip: if n.guide.is_some() {
             n.title.clone()
         } else {
-            strings.get("map.no_guide", None, &[("title", Arg::Str(&n.title))])
+            strings.with("map.no_guide", "title", &n.title)
         },
         rank: 0,
         class: if n.guide.is_some() {
@@ -269,14 +269,9 @@ fn overview(
         .collect();
     let graph_svg = if whole {
         let all: Vec<usize> = (0..g.nodes.len()).collect();
-        let name = theme
-            .strings
-            .get("map.whole", Some(g.nodes.len() as f64), &[]);
-        mapsvg::draw(
-            &sub_map(site, &links, g, &all, &theme.strings),
-            &name,
-            "paths",
-        )
+        let strings = &*theme.strings;
+        let name = strings.get("map.whole", Some(g.nodes.len() as f64), &[]);
+        mapsvg::draw(&sub_map(site, &links, g, &all, strings), &name, "paths")
     } else {
         families_svg(&families, &moves, &theme.strings)
     };
@@ -301,10 +296,11 @@ fn overview(
                 site,
                 &Route::Paths,
                 theme.strings.text("paths.title"),
-                theme.strings.get(
+                theme.strings.count_with(
                     "meta.paths",
-                    Some(site.guides.len() as f64),
-                    &[("site", Arg::Str(&site.config.title))],
+                    site.guides.len(),
+                    "site",
+                    &site.config.title,
                 ),
                 PageKind::Paths,
             ),
@@ -351,17 +347,9 @@ fn families_svg(families: &[FamilySummary], moves: &[FamilyMove], strings: &Stri
         .iter()
         .zip(rank)
         .map(|(f, rank)| MapNode {
-            label: strings.get(
-                "map.family_box",
-                Some(f.guides as f64),
-                &[("family", Arg::Str(&f.name))],
-            ),
+            label: strings.count_with("map.family_box", f.guides, "family", &f.name),
             href: Some(f.url.clone()),
-            tip: strings.get(
-                "map.family_tip",
-                Some(f.roles as f64),
-                &[("family", Arg::Str(&f.name))],
-            ),
+            tip: strings.count_with("map.family_tip", f.roles, "family", &f.name),
             rank,
             class: "g-node",
         })
@@ -434,12 +422,8 @@ fn family_page(
             page: page_view(
                 site,
                 &route,
-                theme.strings.get(
-                    "paths.family_title",
-                    None,
-                    &[("family", crate::render::i18n::Arg::Str(&name))],
-                ),
-                strings.get("meta.family_paths", None, &[("family", Arg::Str(&name))]),
+                strings.with("paths.family_title", "family", &name),
+                strings.with("meta.family_paths", "family", &name),
                 PageKind::Paths,
             ),
             family: FamilyView {
@@ -555,22 +539,15 @@ pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks, strings: &Strin
         let more = list.len().saturating_sub(NEAR_PER_RANK);
         for (_, n) in list.into_iter().take(NEAR_PER_RANK) {
             let title = rank[&n].1.clone();
+            let note = |key: &str| strings.with(key, "title", &title);
             let (href, class, tip) = match &n {
-                Near::Guide(x) if *x == i => (
-                    None,
-                    "g-node g-self",
-                    strings.get("map.this_page", None, &[("title", Arg::Str(&title))]),
-                ),
+                Near::Guide(x) if *x == i => (None, "g-node g-self", note("map.this_page")),
                 Near::Guide(x) => (
                     Some(links.to(&Route::Guide(&site.guides[*x].slug))),
                     "g-node",
                     title.clone(),
                 ),
-                Near::Plain(_) => (
-                    None,
-                    "g-node g-plain",
-                    strings.get("map.no_guide", None, &[("title", Arg::Str(&title))]),
-                ),
+                Near::Plain(_) => (None, "g-node g-plain", note("map.no_guide")),
             };
             index.insert(n, map.nodes.len());
             map.nodes.push(MapNode {
@@ -612,11 +589,7 @@ pub(crate) fn near_svg(
     if map.nodes.len() < 2 {
         return None;
     }
-    let name = strings.get(
-        "map.near",
-        None,
-        &[("title", Arg::Str(&site.guides[i].front.title))],
-    );
+    let name = strings.with("map.near", "title", &site.guides[i].front.title);
     Some(mapsvg::draw_compact(&map, &name, "near"))
 }
 
