@@ -99,7 +99,8 @@ fn main() -> Result<()> {
         validating.push(t.elapsed());
     }
     let site = Site::new(checked.loaded.config.clone(), checked.loaded.guides.clone());
-    let theme = theme::load(&root, &site.config.theme).map_err(|d| anyhow::anyhow!("{d:?}"))?;
+    let theme = theme::load(&root, &site.config.theme, &site.config.language)
+        .map_err(|d| anyhow::anyhow!("{d:?}"))?;
     let sv = render::site_view(&site, RenderOptions::default());
     let mut site_pages = Vec::new();
     for _ in 0..edits {

@@ -47,7 +47,8 @@ fn main() -> Result<()> {
         ..Default::default()
     })?;
     let site = Site::new(checked.loaded.config.clone(), checked.loaded.guides.clone());
-    let theme = theme::load(&root, &site.config.theme).map_err(|d| anyhow::anyhow!("{d:?}"))?;
+    let theme = theme::load(&root, &site.config.theme, &site.config.language)
+        .map_err(|d| anyhow::anyhow!("{d:?}"))?;
     let sv = render::site_view(&site, RenderOptions::default());
     let units = units::units(&site);
     println!(
@@ -80,7 +81,12 @@ fn main() -> Result<()> {
         .map(|_| {
             let t = Instant::now();
             for i in 0..site.guides.len() {
-                black_box(GuideView::new(&site, i, &["main", "skills"]));
+                black_box(GuideView::new(
+                    &site,
+                    i,
+                    &["main", "skills"],
+                    &theme.strings,
+                ));
             }
             t.elapsed()
         })

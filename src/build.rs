@@ -111,15 +111,19 @@ pub fn site_checks(
     output_given: bool,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = theme::link_warnings(root);
-    if let Err(errors) = theme::load(root, &config.theme) {
-        let at = site_yaml_value(site_yaml, "theme");
-        diagnostics.extend(errors.into_iter().map(|mut d| {
-            if d.line == 0 && d.field == "theme" {
-                (d.line, d.column) = at;
-            }
-            d
-        }));
+    match theme::load(root, &config.theme, &config.language) {
+        Ok(theme) => diagnostics.extend(theme.warnings),
+        Err(errors) => {
+            let at = site_yaml_value(site_yaml, "theme");
+            diagnostics.extend(errors.into_iter().map(|mut d| {
+                if d.line == 0 && d.field == "theme" {
+                    (d.line, d.column) = at;
+                }
+                d
+            }));
+        }
     }
+    place_language(&mut diagnostics, site_yaml);
     if !output_given {
         diagnostics.extend(output_outside_root(&config.output, site_yaml));
     }
@@ -163,6 +167,18 @@ fn output_outside_root(output: &str, site_yaml: Option<&str>) -> Option<Diagnost
 /// The line and column of a top-level `key:`'s value in `site.yaml`, for
 /// the caret under a setting the loader accepted and a later step refused;
 /// `(0, 0)` when the key is not written there (a default).
+/// Puts the diagnostics about `site.yaml`'s `language` that came without a
+/// line (the theme's words know the setting, not where it is written) at
+/// the setting.
+pub(crate) fn place_language(diagnostics: &mut [Diagnostic], site_yaml: Option<&str>) {
+    let at = site_yaml_value(site_yaml, "language");
+    for d in diagnostics {
+        if d.line == 0 && d.field == "language" && d.file == std::path::Path::new("site.yaml") {
+            (d.line, d.column) = at;
+        }
+    }
+}
+
 fn site_yaml_value(site_yaml: Option<&str>, key: &str) -> (usize, usize) {
     site_yaml
         .and_then(|text| {
@@ -206,7 +222,8 @@ pub fn render_checked(
         .cloned()
         .collect();
     let site = Site::new(checked.loaded.config.clone(), guides);
-    let theme = theme::load(&opts.root, &site.config.theme).map_err(Invalid)?;
+    let theme =
+        theme::load(&opts.root, &site.config.theme, &site.config.language).map_err(Invalid)?;
     let pages = render::render(
         &site,
         &theme,
@@ -242,7 +259,8 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
         })
         .collect();
     let site = Site::new(loaded.config, guides);
-    let theme = theme::load(&opts.root, &site.config.theme).map_err(Invalid)?;
+    let theme =
+        theme::load(&opts.root, &site.config.theme, &site.config.language).map_err(Invalid)?;
     let render_opts = RenderOptions {
         serving: opts.serving,
     };

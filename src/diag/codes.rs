@@ -175,6 +175,15 @@ codes! {
     E0402 Error
         "A template does not parse, or fails to render (found by `build` and by `check --links`, which render every page); the message names the template."
         "";
+    E0403 Error
+        "A translation file (a theme's `i18n/<lang>.yaml`) does not parse, or holds something other than texts grouped under keys and plural forms named by CLDR category (`zero`, `one`, `two`, `few`, `many`, `other`)."
+        "`paths: [a, b]`, `several: …` among plural forms";
+    E0404 Error
+        "A template calls `t(key=\"…\")` with a key that no English translation file has, so the page cannot render."
+        r#"`{{ t(key="nav.pathz") }}`"#;
+    W0405 Warning
+        "The site's language has no text for a key the English file has (the message names the key), or no translation file at all (at `language` in `site.yaml`); the page shows the English text."
+        "`nav.paths` missing from `themes/mine/i18n/nl.yaml`";
     // Warnings about guides.
     W0501 Warning
         "The guide has no `updated` date."

@@ -7,6 +7,7 @@
 //! [`UnitContext`]. Out: the pages of one list, first page first.
 
 use crate::diag::Diagnostic;
+use crate::render::i18n::Arg;
 use crate::render::page::{render_one, Page};
 use crate::render::paginate::{self, slot, PaginationView};
 use crate::render::terms::{self, GuideCard, KindView, TermSummary, TermView};
@@ -87,7 +88,13 @@ impl UnitContext<'_> {
     pub(crate) fn search_pages(&self) -> Result<Vec<Page>, Diagnostic> {
         let site = self.site;
         let total = site.guides.len();
-        let description = format!("Search the role guides of {}.", site.config.title);
+        let strings = &self.theme.strings;
+        let description = strings.get(
+            "search.description",
+            None,
+            &[("site", Arg::Str(&site.config.title))],
+        );
+        let title = strings.text("search.title");
         let ids = by_title(site, (0..total).collect());
         let pages = paginate::split(ids, site.config.paginate);
         let mut out = Vec::with_capacity(pages.len());
@@ -97,7 +104,8 @@ impl UnitContext<'_> {
                 Listing::Search,
                 k + 1,
                 total,
-                ("Search", &description, PageKind::Search),
+                (&title, &description, PageKind::Search),
+                strings,
             );
             out.push(render_one(
                 self.theme,
@@ -137,6 +145,7 @@ impl UnitContext<'_> {
                     &site.config.description,
                     PageKind::Index,
                 ),
+                &self.theme.strings,
             );
             let families = entries
                 .into_iter()
@@ -151,7 +160,7 @@ impl UnitContext<'_> {
                         _ => ("family-other".into(), s.links.to(&Route::Search)),
                     };
                     FamilyView {
-                        name: name.unwrap_or_else(|| "Other roles".into()),
+                        name: name.unwrap_or_else(|| self.theme.strings.text("index.other_roles")),
                         id,
                         url,
                         count: ids.len(),
@@ -223,22 +232,30 @@ impl UnitContext<'_> {
             slug: &t.slug,
         };
         let total = t.guides.len();
-        let description = format!(
-            "{total} role guide{} naming {name} ({}).",
-            if total == 1 { "" } else { "s" },
-            kind.singular().to_lowercase()
+        let strings = &self.theme.strings;
+        let description = strings.get(
+            &format!("kind.{}.naming", kind.key()),
+            Some(total as f64),
+            &[("term", Arg::Str(name))],
         );
         let ids = by_title(site, t.guides.clone());
         let pages = paginate::split(ids, site.config.paginate);
         let mut out = Vec::with_capacity(pages.len());
         for (k, ids) in pages.iter().enumerate() {
-            let s = slot(site, of, k + 1, total, (name, &description, PageKind::Term));
+            let s = slot(
+                site,
+                of,
+                k + 1,
+                total,
+                (name, &description, PageKind::Term),
+                &self.theme.strings,
+            );
             out.push(render_one(
                 self.theme,
                 "term.html",
                 &TermContext {
                     site: &self.sv.at(&s.links),
-                    kind: terms::kind_view(&s.links, kind),
+                    kind: terms::kind_view(&s.links, kind, &self.theme.strings),
                     term: TermView {
                         name: name.clone(),
                         slug: t.slug.clone(),
@@ -259,10 +276,12 @@ impl UnitContext<'_> {
     pub(crate) fn terms_pages(&self, kind: Kind) -> Result<Vec<Page>, Diagnostic> {
         let site = self.site;
         let of = Listing::Kind(kind.key());
-        let description = format!(
-            "{} named in the guides of {}.",
-            kind.plural(),
-            site.config.title
+        let strings = &self.theme.strings;
+        let plural = strings.text(&format!("kind.{}.plural", kind.key()));
+        let description = strings.get(
+            &format!("kind.{}.description", kind.key()),
+            None,
+            &[("site", Arg::Str(&site.config.title))],
         );
         // The links depend on the page's depth only, which is the same on
         // every page after the first.
@@ -283,7 +302,8 @@ impl UnitContext<'_> {
                 of,
                 k + 1,
                 total,
-                (kind.plural(), &description, PageKind::Terms),
+                (&plural, &description, PageKind::Terms),
+                &self.theme.strings,
             );
             let all = if k == 0 { &near } else { &far };
             let terms = range.iter().map(|&j| all[j].clone()).collect();
@@ -292,7 +312,7 @@ impl UnitContext<'_> {
                 "terms.html",
                 &TermsContext {
                     site: &self.sv.at(&s.links),
-                    kind: terms::kind_view(&s.links, kind),
+                    kind: terms::kind_view(&s.links, kind, &self.theme.strings),
                     terms,
                     term_count: total,
                     page: s.page,

@@ -11,6 +11,7 @@
 
 use crate::diag::Diagnostic;
 use crate::render::graph::{self, Graph, PathRoleView};
+use crate::render::i18n::{Arg, Strings};
 use crate::render::maplayout;
 use crate::render::mapsvg::{self, Map, MapEdge, MapNode};
 use crate::render::page::{page_view, render_one, Page};
@@ -137,7 +138,7 @@ impl<'a> Families<'a> {
     }
 }
 
-fn node_box(site: &Site, links: &PageLinks, g: &Graph, i: usize) -> MapNode {
+fn node_box(site: &Site, links: &PageLinks, g: &Graph, i: usize, strings: &Strings) -> MapNode {
     let n = &g.nodes[i];
     MapNode {
         label: n.title.clone(),
@@ -147,7 +148,7 @@ fn node_box(site: &Site, links: &PageLinks, g: &Graph, i: usize) -> MapNode {
         tip: if n.guide.is_some() {
             n.title.clone()
         } else {
-            format!("{} (no guide yet)", n.title)
+            strings.with("map.no_guide", "title", &n.title)
         },
         rank: 0,
         class: if n.guide.is_some() {
@@ -160,7 +161,7 @@ fn node_box(site: &Site, links: &PageLinks, g: &Graph, i: usize) -> MapNode {
 
 /// The map of graph nodes `members` and the moves among them, ranked by
 /// their own progressions.
-fn sub_map(site: &Site, links: &PageLinks, g: &Graph, members: &[usize]) -> Map {
+fn sub_map(site: &Site, links: &PageLinks, g: &Graph, members: &[usize], strings: &Strings) -> Map {
     let mut members = members.to_vec();
     // Start from the site-wide layering, by title within a layer.
     members.sort_by_key(|&i| (g.nodes[i].depth, g.nodes[i].row));
@@ -188,7 +189,7 @@ fn sub_map(site: &Site, links: &PageLinks, g: &Graph, members: &[usize]) -> Map 
         .zip(rank)
         .map(|(&i, rank)| MapNode {
             rank,
-            ..node_box(site, links, g, i)
+            ..node_box(site, links, g, i, strings)
         })
         .collect();
     Map { nodes, edges }
@@ -268,13 +269,11 @@ fn overview(
         .collect();
     let graph_svg = if whole {
         let all: Vec<usize> = (0..g.nodes.len()).collect();
-        let name = format!(
-            "Career paths between {} roles; the list below gives the same moves as text.",
-            g.nodes.len()
-        );
-        mapsvg::draw(&sub_map(site, &links, g, &all), &name, "paths")
+        let strings = &*theme.strings;
+        let name = strings.get("map.whole", Some(g.nodes.len() as f64), &[]);
+        mapsvg::draw(&sub_map(site, &links, g, &all, strings), &name, "paths")
     } else {
-        families_svg(&families, &moves)
+        families_svg(&families, &moves, &theme.strings)
     };
     let ids: Vec<usize> = if whole {
         (0..site.guides.len()).collect()
@@ -296,11 +295,12 @@ fn overview(
             page: page_view(
                 site,
                 &Route::Paths,
-                "Career paths".into(),
-                format!(
-                    "How the {} roles in {} lead to one another: every progression and transition.",
+                theme.strings.text("paths.title"),
+                theme.strings.count_with(
+                    "meta.paths",
                     site.guides.len(),
-                    site.config.title
+                    "site",
+                    &site.config.title,
                 ),
                 PageKind::Paths,
             ),
@@ -318,7 +318,7 @@ fn overview(
 }
 
 /// The families as boxes, with each family's two largest moves into others.
-fn families_svg(families: &[FamilySummary], moves: &[FamilyMove]) -> String {
+fn families_svg(families: &[FamilySummary], moves: &[FamilyMove], strings: &Strings) -> String {
     let index: HashMap<&str, usize> = families
         .iter()
         .enumerate()
@@ -347,26 +347,18 @@ fn families_svg(families: &[FamilySummary], moves: &[FamilyMove]) -> String {
         .iter()
         .zip(rank)
         .map(|(f, rank)| MapNode {
-            label: format!("{} ({} guide{})", f.name, f.guides, plural(f.guides)),
+            label: strings.count_with("map.family_box", f.guides, "family", &f.name),
             href: Some(f.url.clone()),
-            tip: format!("{}: the map of its {} roles", f.name, f.roles),
+            tip: strings.count_with("map.family_tip", f.roles, "family", &f.name),
             rank,
             class: "g-node",
         })
         .collect();
     mapsvg::draw(
         &Map { nodes, edges },
-        "Job families and the largest moves between them; the table below lists every move.",
+        &strings.text("map.families"),
         "families",
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 fn family_page(
@@ -385,11 +377,17 @@ fn family_page(
         .collect();
     let shown = bounded(g, &members);
     let on_map: std::collections::HashSet<usize> = shown.iter().copied().collect();
-    let map = sub_map(site, &links, g, &shown);
-    let label = format!(
-        "Career paths in {name}: {} of its {} roles; the list below gives the same moves as text.",
-        shown.len(),
-        members.len()
+    let strings = &*theme.strings;
+    let map = sub_map(site, &links, g, &shown, strings);
+    let n = |x: usize| Arg::Num(x as f64);
+    let label = strings.get(
+        "map.family",
+        None,
+        &[
+            ("family", Arg::Str(&name)),
+            ("shown", n(shown.len())),
+            ("total", n(members.len())),
+        ],
     );
     let ids: Vec<usize> = shown.iter().filter_map(|&i| g.nodes[i].guide).collect();
     let mut others: Vec<RoleView> = members
@@ -424,8 +422,8 @@ fn family_page(
             page: page_view(
                 site,
                 &route,
-                format!("Career paths in {name}"),
-                format!("How the roles of the {name} family lead to one another."),
+                strings.with("paths.family_title", "family", &name),
+                strings.with("meta.family_paths", "family", &name),
                 PageKind::Paths,
             ),
             family: FamilyView {
@@ -476,7 +474,7 @@ fn targets(site: &Site, i: usize) -> Vec<(Near, String, bool)> {
 /// The neighbourhood of guide `i`: two steps back (what leads here, and
 /// what leads there), the guide, two steps on (where it leads, and where
 /// those lead), each move drawn once from one step to the next.
-pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks) -> Map {
+pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks, strings: &Strings) -> Map {
     // Rank of each role: 0 and 1 lead here, 2 is the guide, 3 and 4 follow.
     let mut rank: BTreeMap<Near, (usize, String)> = BTreeMap::new();
     rank.insert(Near::Guide(i), (2, site.guides[i].front.title.clone()));
@@ -541,16 +539,15 @@ pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks) -> Map {
         let more = list.len().saturating_sub(NEAR_PER_RANK);
         for (_, n) in list.into_iter().take(NEAR_PER_RANK) {
             let title = rank[&n].1.clone();
+            let note = |key: &str| strings.with(key, "title", &title);
             let (href, class, tip) = match &n {
-                Near::Guide(x) if *x == i => {
-                    (None, "g-node g-self", format!("{title} (this page)"))
-                }
+                Near::Guide(x) if *x == i => (None, "g-node g-self", note("map.this_page")),
                 Near::Guide(x) => (
                     Some(links.to(&Route::Guide(&site.guides[*x].slug))),
                     "g-node",
                     title.clone(),
                 ),
-                Near::Plain(_) => (None, "g-node g-plain", format!("{title} (no guide yet)")),
+                Near::Plain(_) => (None, "g-node g-plain", note("map.no_guide")),
             };
             index.insert(n, map.nodes.len());
             map.nodes.push(MapNode {
@@ -562,7 +559,7 @@ pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks) -> Map {
             });
         }
         if more > 0 {
-            let text = format!("and {more} more role{}", plural(more));
+            let text = strings.get("map.more", Some(more as f64), &[]);
             map.nodes.push(MapNode {
                 label: text.clone(),
                 href: None,
@@ -582,15 +579,17 @@ pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks) -> Map {
 
 /// The neighbourhood map of guide `i` as inline SVG, or nothing when no
 /// move leads to or from it.
-pub(crate) fn near_svg(site: &Site, i: usize, links: &PageLinks) -> Option<String> {
-    let map = near_map(site, i, links);
+pub(crate) fn near_svg(
+    site: &Site,
+    i: usize,
+    links: &PageLinks,
+    strings: &Strings,
+) -> Option<String> {
+    let map = near_map(site, i, links, strings);
     if map.nodes.len() < 2 {
         return None;
     }
-    let name = format!(
-        "Where {} leads and what leads to it, two steps each way; the lists below give the first step as text.",
-        site.guides[i].front.title
-    );
+    let name = strings.with("map.near", "title", &site.guides[i].front.title);
     Some(mapsvg::draw_compact(&map, &name, "near"))
 }
 

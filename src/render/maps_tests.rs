@@ -18,7 +18,7 @@ fn report(site: &Site) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     if g.nodes.len() <= MAX_BOXES {
         let all: Vec<usize> = (0..g.nodes.len()).collect();
-        let m = sub_map(site, &links, &g, &all);
+        let m = sub_map(site, &links, &g, &all, crate::render::i18n::english());
         let (b, a) = mapsvg::crossings(&m, 8);
         out.push(("(whole site)".to_string(), b, a));
     }
@@ -26,7 +26,13 @@ fn report(site: &Site) -> Vec<(String, usize, usize)> {
         let members: Vec<usize> = (0..g.nodes.len())
             .filter(|&i| fams.of[i] == Some(f))
             .collect();
-        let m = sub_map(site, &links, &g, &bounded(&g, &members));
+        let m = sub_map(
+            site,
+            &links,
+            &g,
+            &bounded(&g, &members),
+            crate::render::i18n::english(),
+        );
         let (b, a) = mapsvg::crossings(&m, 8);
         out.push((fams.list[f].0.clone(), b, a));
     }

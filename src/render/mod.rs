@@ -7,6 +7,7 @@ pub mod cards;
 pub(crate) mod career;
 pub(crate) mod feeds;
 pub(crate) mod graph;
+pub mod i18n;
 pub(crate) mod jsonld;
 pub(crate) mod lists;
 pub(crate) mod maplayout;
@@ -60,8 +61,8 @@ pub fn guide_page(
     let route = Route::Guide(&g.slug);
     let links = PageLinks::of(&route, &site.base);
     let reserved: Vec<&str> = theme.guide_ids.iter().map(String::as_str).collect();
-    let mut guide = GuideView::with_links(site, i, &links, &reserved);
-    guide.map_svg = maps::near_svg(site, i, &links);
+    let mut guide = GuideView::with_links(site, i, &links, &reserved, &theme.strings);
+    guide.map_svg = maps::near_svg(site, i, &links, &theme.strings);
     let page = page_view(
         site,
         &route,

@@ -35,6 +35,7 @@ pub fn site_view<'a>(site: &'a Site, opts: RenderOptions) -> SiteView<'a> {
         title: &site.config.title,
         description: &site.config.description,
         language: &site.config.language,
+        dir: crate::render::i18n::format::direction(&site.config.language),
         base_url: &site.config.base_url,
         root: &site.base.path,
         serving: opts.serving,

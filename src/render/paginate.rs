@@ -11,6 +11,7 @@
 
 use crate::render::page::page_view;
 use crate::render::view::{PageKind, PageView};
+use crate::render::i18n::{Arg, Strings};
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::{Listing, PageLinks, Route};
@@ -169,11 +170,20 @@ pub(crate) fn view(
 
 /// A page's title: the list's title, and on pages after the first, which
 /// page it is, so that every page has a title of its own.
-pub(crate) fn title(title: &str, number: usize, count: usize) -> String {
+pub(crate) fn title(title: &str, number: usize, count: usize, strings: &Strings) -> String {
     if number <= 1 {
         title.to_string()
     } else {
-        format!("{title} (page {number} of {count})")
+        let n = |x: usize| Arg::Num(x as f64);
+        strings.get(
+            "pagination.title",
+            None,
+            &[
+                ("title", Arg::Str(title)),
+                ("number", n(number)),
+                ("count", n(count)),
+            ],
+        )
     }
 }
 
@@ -192,6 +202,7 @@ pub(crate) fn slot<'a>(
     number: usize,
     total: usize,
     (heading, description, kind): (&str, &str, PageKind),
+    strings: &Strings,
 ) -> Slot<'a> {
     let per_page = site.config.paginate;
     let route = of.page(number);
@@ -200,8 +211,8 @@ pub(crate) fn slot<'a>(
     let page = page_view(
         site,
         &route,
-        title(heading, number, pagination.count),
-        title(description, number, pagination.count),
+        title(heading, number, pagination.count, strings),
+        title(description, number, pagination.count, strings),
         kind,
     );
     Slot {

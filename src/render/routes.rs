@@ -89,7 +89,9 @@ mod tests {
             .join(name);
         let mut loaded = crate::guide::load::load(&root).expect("load");
         loaded.config.cname = cname.map(str::to_string);
-        let theme = crate::render::theme::load(&root, &loaded.config.theme).expect("theme");
+        let theme =
+            crate::render::theme::load(&root, &loaded.config.theme, &loaded.config.language)
+                .expect("theme");
         let statics = crate::render::theme::static_names(&root, &loaded.config.theme);
         let site = Site::new(loaded.config, loaded.guides);
         let pages = crate::render::render(&site, &theme, Default::default()).expect("render");

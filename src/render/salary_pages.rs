@@ -9,7 +9,9 @@
 //! [`ROLES_PER_PAGE`] roles.
 
 use crate::diag::Diagnostic;
+use crate::render::i18n::Arg;
 use crate::render::page::{page_view, render_one, Page};
+use crate::render::paginate;
 use crate::render::salaries::{
     self, family_page, FamilyLink, LevelGroup, RoleGroup, ROLES_PER_PAGE,
 };
@@ -69,7 +71,8 @@ pub(crate) fn pages(
     let order = salaries::level_order(site);
     let families = salaries::families(site);
     let links = PageLinks::of(&Route::Salaries, &site.base);
-    let (groups, family_links) = salaries::overview(site, &order, &families, &links);
+    let strings = &*theme.strings;
+    let (groups, family_links) = salaries::overview(site, &order, &families, &links, strings);
     let mut out = vec![render_one(
         theme,
         "salaries.html",
@@ -78,9 +81,8 @@ pub(crate) fn pages(
             page: page_view(
                 site,
                 &Route::Salaries,
-                "Salaries compared".into(),
-                "Salary ranges by level across roles, compared only within one currency, pay period and basis."
-                    .into(),
+                theme.strings.text("salaries.title"),
+                strings.text("meta.salaries"),
                 PageKind::Salaries,
             ),
             groups,
@@ -99,11 +101,13 @@ pub(crate) fn pages(
         for p in 1..=pages {
             let route = f.route(p);
             let links = PageLinks::of(&route, &site.base);
-            let title = if pages > 1 {
-                format!("Salaries: {} (page {p} of {pages})", f.title())
-            } else {
-                format!("Salaries: {}", f.title())
-            };
+            let name = f.title(strings);
+            let title = strings.get(
+                "meta.salary_family_title",
+                None,
+                &[("family", Arg::Str(&name))],
+            );
+            let title = paginate::title(&title, p, pages, strings);
             let link = |n: usize| links.to(&f.route(n));
             out.push(render_one(
                 theme,
@@ -114,15 +118,15 @@ pub(crate) fn pages(
                         site,
                         &route,
                         title,
-                        format!(
-                            "Salary ranges of the {} roles in {}, side by side, by level.",
-                            f.guides.len(),
-                            f.title()
+                        strings.get(
+                            "meta.salary_family",
+                            Some(f.guides.len() as f64),
+                            &[("family", Arg::Str(&name))],
                         ),
                         PageKind::Salaries,
                     ),
                     family: FamilyView {
-                        name: f.title().to_string(),
+                        name: name.clone(),
                         url: family_url.as_ref().map(|r| links.to(r)),
                         roles: f.guides.len(),
                     },
@@ -134,7 +138,7 @@ pub(crate) fn pages(
                         next_url: (p < pages).then(|| link(p + 1)),
                         urls: (1..=pages).map(link).collect(),
                     },
-                    groups: family_page(site, &order, f, p, &links),
+                    groups: family_page(site, &order, f, p, &links, strings),
                 },
                 route.file(),
             )?);

@@ -208,6 +208,9 @@ struct Manifest<'a> {
     chunk: usize,
     /// The shards that exist, by key.
     shards: Vec<&'a str>,
+    /// The search box's messages in the site's language
+    /// ([`crate::render::i18n::Strings::group`]).
+    messages: serde_json::Value,
 }
 
 /// The text of each field of guide `i`, as searched.
@@ -238,7 +241,7 @@ fn title_order(site: &Site) -> Vec<usize> {
 }
 
 /// Every file of the index of `site`, sorted by path.
-pub(crate) fn pages(site: &Site) -> Vec<Page> {
+pub(crate) fn pages(site: &Site, strings: &crate::render::i18n::Strings) -> Vec<Page> {
     let order = title_order(site);
     // Each guide's distinct words per field, in parallel.
     let per_guide: Vec<[Vec<String>; FIELDS]> = order
@@ -315,6 +318,7 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
         n: order.len(),
         chunk: CHUNK,
         shards: shards.keys().map(String::as_str).collect(),
+        messages: strings.group("search.script"),
     };
     out.push(Page {
         path: Route::SearchIndex.file(),

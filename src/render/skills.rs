@@ -129,6 +129,7 @@ fn index_pages(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Vec<Page
             k + 1,
             total,
             ("Skills", &description, PageKind::Skills),
+            &theme.strings,
         );
         let skills = ids
             .iter()
@@ -207,6 +208,7 @@ fn skill_pages(
             k + 1,
             total,
             (&skill.name, &description, PageKind::Skill),
+            &theme.strings,
         );
         let role_entries = entries.iter().filter(|e| !e.0);
         let gap_entries = entries.iter().filter(|e| e.0);

@@ -36,9 +36,9 @@ pub(crate) struct KindView {
     /// `families`, `tags`, `employers` or `sectors`.
     pub key: &'static str,
     /// e.g. `Employer`.
-    pub singular: &'static str,
+    pub singular: String,
     /// e.g. `Employers`.
-    pub plural: &'static str,
+    pub plural: String,
     /// Link to the kind's index page.
     pub url: String,
 }
@@ -70,11 +70,15 @@ pub(crate) struct TermView {
 }
 
 /// The `kind` view of `kind`.
-pub(crate) fn kind_view(links: &PageLinks, kind: Kind) -> KindView {
+pub(crate) fn kind_view(
+    links: &PageLinks,
+    kind: Kind,
+    strings: &crate::render::i18n::Strings,
+) -> KindView {
     KindView {
         key: kind.key(),
-        singular: kind.singular(),
-        plural: kind.plural(),
+        singular: strings.text(&format!("kind.{}.singular", kind.key())),
+        plural: strings.text(&format!("kind.{}.plural", kind.key())),
         url: links.to(&kind.index()),
     }
 }

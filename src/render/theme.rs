@@ -3,7 +3,9 @@
 //! The default theme is compiled into the binary so a folder holding only
 //! `guides/` builds. A site's `themes/<name>/templates/X.html` replaces the
 //! built-in template of the same name, one file at a time, and its
-//! `themes/<name>/static/` files are copied over the built-in ones.
+//! `themes/<name>/static/` files are copied over the built-in ones. The
+//! words come from the translation files of the site's language
+//! ([`crate::render::i18n`]), printed by the templates' `t` function.
 
 use crate::diag::{codes, Diagnostic};
 use std::collections::BTreeMap;
@@ -58,10 +60,17 @@ pub struct Theme {
     /// imports or includes: a body heading never takes one, whatever the
     /// theme writes.
     pub guide_ids: Vec<String>,
+    /// The words of the site's language, for the renderers' own titles and
+    /// labels (templates call `t`).
+    pub strings: std::sync::Arc<crate::render::i18n::Strings>,
+    /// What `check` reports about the words: keys a template names that
+    /// no file has, keys the language lacks.
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads the theme named in `site.yaml`: built-ins, overridden from disk.
-pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+/// Loads the theme named in `site.yaml`: built-ins, overridden from disk,
+/// with the words of `language`.
+pub fn load(root: &Path, name: &str, language: &str) -> Result<Theme, Vec<Diagnostic>> {
     if !is_theme_name(name) {
         return Err(vec![Diagnostic::new(
             "site.yaml",
@@ -114,10 +123,29 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             Err(e) => diags.push(io_diag(root, &full, &e)),
         }
     }
+    let strings = match crate::render::i18n::load(root, name, language) {
+        Ok(s) => std::sync::Arc::new(s),
+        Err(mut d) => {
+            diags.append(&mut d);
+            return Err(diags);
+        }
+    };
     if !diags.is_empty() {
         return Err(diags);
     }
+    let uses: Vec<(String, PathBuf, String)> = templates
+        .iter()
+        .map(|(n, (t, p))| (n.clone(), p.clone(), t.clone()))
+        .collect();
+    let warnings = crate::render::i18n::check(&strings, &uses);
     let mut tera = Tera::default();
+    tera.register_function("t", crate::render::i18n::Translate(strings.clone()));
+    tera.register_filter("number", crate::render::i18n::NumberFilter(strings.clone()));
+    tera.register_filter("list", crate::render::i18n::ListFilter(strings.clone()));
+    tera.register_filter(
+        "local_date",
+        crate::render::i18n::DateFilter(strings.clone()),
+    );
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::util::html::escape_html);
     let origins: BTreeMap<String, PathBuf> = templates
@@ -140,6 +168,8 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         statics,
         origins,
         guide_ids,
+        strings,
+        warnings,
     })
 }
 
@@ -350,7 +380,7 @@ mod tests {
 
     #[test]
     fn a_guide_page_reserves_the_literal_ids_of_its_templates() {
-        let Ok(theme) = load(Path::new("/nonexistent"), "default") else {
+        let Ok(theme) = load(Path::new("/nonexistent"), "default", "en") else {
             panic!("the built-in theme loads");
         };
         let ids: Vec<&str> = theme.guide_ids.iter().map(String::as_str).collect();

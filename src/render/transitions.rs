@@ -152,6 +152,7 @@ pub(crate) fn view(
     order: &crate::render::salaries::order::LevelOrder,
     a: usize,
     b: usize,
+    strings: &crate::render::i18n::Strings,
 ) -> TransitionView {
     let md = Markdown::of(&site.config);
     let (fa, fb) = (&site.guides[a].front, &site.guides[b].front);
@@ -182,7 +183,7 @@ pub(crate) fn view(
         .cloned()
         .partition(|c| have.contains(&cert_key(c)));
     let salaries = match (&fa.salary, &fb.salary) {
-        (Some(x), Some(y)) => compare(x, y, order),
+        (Some(x), Some(y)) => compare(x, y, order, strings),
         _ => Vec::new(),
     };
     let skill_resources = missing
@@ -230,7 +231,7 @@ pub(crate) fn pages(
     for (a, b) in moves {
         let route = route(site, a, b);
         let links = PageLinks::of(&route, &site.base);
-        let transition = view(site, &links, &order, a, b);
+        let transition = view(site, &links, &order, a, b, &theme.strings);
         let title = format!("From {} to {}", transition.from.title, transition.to.title);
         let description = format!(
             "What it takes to move from {} to {}: {} skill{} in common, {} to learn.",

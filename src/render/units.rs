@@ -204,7 +204,7 @@ impl UnitContext<'_> {
                     page: page(
                         site,
                         &Route::NotFound,
-                        "Page not found".into(),
+                        theme.strings.text("not_found.title"),
                         site.config.description.clone(),
                         PageKind::NotFound,
                     ),
@@ -222,7 +222,7 @@ impl UnitContext<'_> {
             Unit::Robots => file(Route::Robots, crate::render::feeds::robots(site)),
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
-            Unit::SearchIndex => Ok(crate::render::search::pages(site)),
+            Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings)),
             Unit::Aliases => Ok(alias_pages(site)),
             Unit::Statics => Ok(statics(site, theme)),
         }

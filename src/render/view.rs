@@ -7,7 +7,6 @@
 use crate::guide::load::Guide;
 use crate::guide::model::{Period, SourceRef};
 use crate::render::markdown;
-use crate::render::money::{figures, money};
 use crate::render::terms::{GuideCard, TermLink};
 use crate::site::terms::Kind;
 use crate::site::{LinkKind, Site};
@@ -23,6 +22,8 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     /// `<html lang>`.
     pub language: &'a str,
+    /// `rtl` for a language written right to left, else `ltr`.
+    pub dir: &'static str,
     /// The configured base URL.
     pub base_url: &'a str,
     /// Prefix of every internal link on the page being rendered: the way
@@ -185,7 +186,7 @@ pub struct SalaryView {
     pub source: Option<LinkView>,
     /// The heading of the charts: `Salary range`, or `Salary range and
     /// median` when some range gives a median.
-    pub title: &'static str,
+    pub title: String,
     /// One range chart per basis (base salary, total compensation), never
     /// both on one scale: `{label, html}`.
     pub charts: Vec<crate::render::salaries::GuideChart>,
@@ -369,9 +370,14 @@ impl GuideView {
     /// guide's page. `reserved` holds the ids the page's own markup uses,
     /// which a body heading must not take
     /// ([`crate::render::theme::Theme::guide_ids`]).
-    pub fn new(site: &Site, i: usize, reserved: &[&str]) -> GuideView {
+    pub fn new(
+        site: &Site,
+        i: usize,
+        reserved: &[&str],
+        strings: &crate::render::i18n::Strings,
+    ) -> GuideView {
         let links = PageLinks::of(&Route::Guide(&site.guides[i].slug), &site.base);
-        GuideView::with_links(site, i, &links, reserved)
+        GuideView::with_links(site, i, &links, reserved, strings)
     }
 
     /// Builds the view of guide `i` of `site`, with the links of `links`.
@@ -380,6 +386,7 @@ impl GuideView {
         i: usize,
         links: &PageLinks,
         reserved: &[&str],
+        strings: &crate::render::i18n::Strings,
     ) -> GuideView {
         let g: &Guide = &site.guides[i];
         let md = crate::render::markdown::Markdown::of(&site.config);
@@ -414,17 +421,17 @@ impl GuideView {
             period: period_word(s.period),
             as_of: s.as_of.map(|d| d.to_string()),
             source: source_view(&s.source),
-            title: crate::render::salaries::guide_title(s),
-            charts: crate::render::salaries::guide_charts(s),
+            title: crate::render::salaries::guide_title(s, strings),
+            charts: crate::render::salaries::guide_charts(s, strings),
             ranges: s
                 .ranges
                 .iter()
                 .map(|r| RangeView {
                     level: r.level.trim().to_string(),
                     region: r.region.clone(),
-                    figures: figures(&s.currency, r),
+                    figures: strings.formats.figures(&s.currency, r),
                     basis: r.basis.map(|b| b.as_str()),
-                    median: r.median.map(|m| money(&s.currency, m)),
+                    median: r.median.map(|m| strings.formats.money(&s.currency, m)),
                     titles: r.titles.clone(),
                     note_html: r.note.as_deref().map(|s| md.inline(s)),
                     min: r.min,

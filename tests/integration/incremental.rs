@@ -965,3 +965,43 @@ fn edits_of_skills_and_moves_match_clean_builds() {
     std::fs::remove_file(&path).expect("remove");
     e.apply_ok(&[&path]);
 }
+
+#[test]
+fn a_changed_translation_file_rerenders_what_shows_its_words() {
+    let mut e = Editing::new("site", false);
+    // The site's own words for its language, in its theme folder.
+    let file = e.write(
+        "themes/default/i18n/en.yaml",
+        "guide:\n  skills: What you need\n",
+    );
+    let out = e.apply_ok(&[&file]);
+    assert!(out.full);
+    assert!(e
+        .text("output/guides/data-analyst/index.html")
+        .contains(">What you need</h2>"));
+    // A language the built-in theme lacks: each missing key is a warning,
+    // as `check` gives it, and the English text is shown.
+    let yaml = e.root().join("site.yaml");
+    let text = read(&yaml).replace("language: en", "language: nl");
+    std::fs::write(&yaml, text).unwrap();
+    e.write(
+        "themes/default/i18n/nl.yaml",
+        "guide:\n  skills: Wat je nodig hebt\n",
+    );
+    let out = e.apply_ok(&[yaml.clone(), e.root().join("themes/default/i18n/nl.yaml")]);
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.code.id == "W0405" && d.field == "nav.paths"));
+    assert!(e
+        .text("output/guides/data-analyst/index.html")
+        .contains(">Wat je nodig hebt</h2>"));
+    let nl = e.write(
+        "themes/default/i18n/nl.yaml",
+        "guide:\n  skills: Vaardigheden\n",
+    );
+    e.apply_ok(&[&nl]);
+    assert!(e
+        .text("output/guides/data-analyst/index.html")
+        .contains(">Vaardigheden</h2>"));
+}

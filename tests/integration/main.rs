@@ -16,6 +16,7 @@ mod dev_messages;
 mod diff;
 mod golden;
 mod hardening;
+mod i18n;
 mod incremental;
 mod lsp;
 mod maps;

@@ -91,7 +91,7 @@ fn an_initialised_site_opens_from_disk() {
     let html = read(out.join(guide));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
     // The search code, loaded when the box is first used.
-    assert!(html.contains(" data-script=\"../../search.js\">"));
+    assert!(html.contains(" data-script=\"../../search.js\" "));
     assert!(out.join("search.js").is_file());
     // Every other page too, except 404.html, which a host serves at any
     // depth and so links root-absolute.

@@ -427,7 +427,7 @@ fn search_box_is_on_every_page_and_works_without_javascript() {
         assert!(
             html.contains(&format!(
                 "<form class=\"search\" role=\"search\" action=\"{root}search/\" method=\"get\" \
-                 data-index=\"{root}search-index.json\" data-script=\"{root}search.js\">"
+                 data-index=\"{root}search-index.json\" data-script=\"{root}search.js\" "
             )),
             "{p}"
         );

@@ -151,7 +151,9 @@ pub(crate) struct LinkSig {
 fn near(site: &Site, i: usize) -> crate::render::mapsvg::Map {
     let route = crate::util::layout::Route::Guide(&site.guides[i].slug);
     let links = crate::util::layout::PageLinks::of(&route, &site.base);
-    crate::render::maps::near_map(site, i, &links)
+    // Any one language's words compare the same: the language only
+    // changes with `site.yaml`, which re-renders everything.
+    crate::render::maps::near_map(site, i, &links, crate::render::i18n::english())
 }
 
 fn term_slugs<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {

@@ -88,7 +88,7 @@ impl Store {
         let (skills, skills_diags, skills_source) = crate::guide::skills::load(&opts.build.root)?;
         config.skills = skills;
         config_diags.extend(skills_diags);
-        let theme = theme::load(&opts.build.root, &config.theme);
+        let theme = theme::load(&opts.build.root, &config.theme, &config.language);
         Ok(Store {
             opts,
             config,
@@ -149,7 +149,7 @@ impl Store {
 
     /// Loads the configured theme again.
     pub(crate) fn reload_theme(&mut self) {
-        self.theme = theme::load(self.root(), &self.config.theme);
+        self.theme = theme::load(self.root(), &self.config.theme, &self.config.language);
     }
 
     /// The guide files known, by path relative to the root.
@@ -440,6 +440,14 @@ impl Store {
             out.extend(f.diagnostics.iter().cloned());
         }
         out.extend(self.site_diags.iter().cloned());
+        // What `check` says about the theme's words (E0404, W0405), as of
+        // the theme's last load.
+        if let Ok(theme) = &self.theme {
+            let mut words = theme.warnings.clone();
+            let site_yaml = self.config_source.as_ref().map(|s| &*s.text);
+            crate::build::place_language(&mut words, site_yaml);
+            out.extend(words);
+        }
         let warnings = match self.warnings.take() {
             Some(w) => w,
             None => self.lint(),

@@ -7,7 +7,7 @@
 //! text with it) and a screen reader reads labels and figures; only the bars
 //! are hidden from it.
 
-use crate::render::money::money;
+use crate::render::i18n::format::Formats;
 use crate::util::html::escape_html;
 use std::fmt::Write;
 
@@ -44,7 +44,7 @@ fn pct(v: f64, top: f64) -> f64 {
 }
 
 /// The chart of `bars`, all on one scale from zero.
-pub(crate) fn chart(bars: &[Bar], currency: &str) -> String {
+pub(crate) fn chart(bars: &[Bar], currency: &str, formats: &Formats) -> String {
     let top = axis_top(bars.iter().map(|b| b.hi).fold(0.0, f64::max));
     let mut s = String::from("<div class=\"bars\">");
     for b in bars {
@@ -52,7 +52,7 @@ pub(crate) fn chart(bars: &[Bar], currency: &str) -> String {
         let open = if b.open { " open" } else { "" };
         let _ = write!(
             s,
-            "<div class=\"bar-row\"><span class=\"bar-label\">{}</span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-span{open}\" style=\"left:{l:.1}%;width:{:.1}%\"></span>",
+            "<div class=\"bar-row\"><span class=\"bar-label\">{}</span><span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-span{open}\" style=\"inset-inline-start:{l:.1}%;width:{:.1}%\"></span>",
             escape_html(&b.label),
             r - l
         );
@@ -60,14 +60,14 @@ pub(crate) fn chart(bars: &[Bar], currency: &str) -> String {
             let (a, z) = (pct(a, top), pct(z, top));
             let _ = write!(
                 s,
-                "<span class=\"bar-mid\" style=\"left:{a:.1}%;width:{:.1}%\"></span>",
+                "<span class=\"bar-mid\" style=\"inset-inline-start:{a:.1}%;width:{:.1}%\"></span>",
                 z - a
             );
         }
         if let Some(m) = b.median {
             let _ = write!(
                 s,
-                "<span class=\"bar-median\" style=\"left:{:.1}%\"></span>",
+                "<span class=\"bar-median\" style=\"inset-inline-start:{:.1}%\"></span>",
                 pct(m, top)
             );
         }
@@ -80,9 +80,9 @@ pub(crate) fn chart(bars: &[Bar], currency: &str) -> String {
     let _ = write!(
         s,
         "<div class=\"bar-row bar-axis\" aria-hidden=\"true\"><span class=\"bar-ticks\"><span>{}</span><span>{}</span><span>{}</span></span></div></div>",
-        escape_html(&money(currency, 0.0)),
-        escape_html(&money(currency, top / 2.0)),
-        escape_html(&money(currency, top))
+        escape_html(&formats.money(currency, 0.0)),
+        escape_html(&formats.money(currency, top / 2.0)),
+        escape_html(&formats.money(currency, top))
     );
     s
 }
@@ -112,6 +112,7 @@ mod tests {
                 text: "$1–$2".into(),
             }],
             "USD",
+            &crate::render::i18n::english().formats,
         );
         assert!(html.contains(&label) && !html.contains('…'), "{html}");
     }

@@ -72,7 +72,12 @@ fn rows<'a>(
 
 /// The tables comparing `from` with `to`: only figures in the same
 /// currency, period and basis, at the same level and region.
-pub(crate) fn compare(from: &Salary, to: &Salary, order: &LevelOrder) -> Vec<CompareTable> {
+pub(crate) fn compare(
+    from: &Salary,
+    to: &Salary,
+    order: &LevelOrder,
+    strings: &crate::render::i18n::Strings,
+) -> Vec<CompareTable> {
     let a = rows(from, order);
     let b = rows(to, order);
     let mut tables: Vec<CompareTable> = Vec::new();
@@ -85,7 +90,7 @@ pub(crate) fn compare(from: &Salary, to: &Salary, order: &LevelOrder) -> Vec<Com
                 != (group.currency.as_str(), group.period.as_str(), group.basis)
         }) {
             tables.push(CompareTable {
-                label: group.label(),
+                label: group.label(strings),
                 currency: group.currency.clone(),
                 period: group.period.as_str(),
                 basis: group.basis,

@@ -16,7 +16,7 @@ pub(crate) mod compare;
 pub(crate) mod order;
 
 use crate::guide::model::{Basis, Period, Salary, SalaryRange};
-use crate::render::money::{figures, money};
+use crate::render::i18n::{Arg, Strings};
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::{PageLinks, Route, SALARIES_NO_FAMILY};
@@ -60,22 +60,25 @@ impl GroupKey {
         id
     }
 
-    /// What the figures are, e.g. `Base salary`.
-    fn what(&self) -> &'static str {
-        match self.basis {
-            "base" => "Base salary",
-            "total" => "Total compensation",
-            _ => "Salary (base or total not stated)",
-        }
-    }
-
     /// The label of a table or chart, e.g. `Base salary, USD per year`.
-    fn label(&self) -> String {
-        format!(
-            "{}, {} per {}",
-            self.what(),
-            self.currency,
-            self.period.as_str()
+    fn label(&self, strings: &Strings) -> String {
+        let what = match self.basis {
+            "base" => "salary.base",
+            "total" => "salary.total",
+            _ => "salary.unstated",
+        };
+        let period = strings.get(
+            &format!("period.{}", self.period.as_str()),
+            None,
+            &[("currency", Arg::Str(&self.currency))],
+        );
+        strings.get(
+            "salary.label",
+            None,
+            &[
+                ("what", Arg::Str(&strings.text(what))),
+                ("period", Arg::Str(&period)),
+            ],
         )
     }
 }
@@ -91,7 +94,7 @@ pub struct GuideChart {
 
 /// A guide's range charts, one per basis, in the order the guide first
 /// uses each basis; levels in the guide's order.
-pub(crate) fn guide_charts(salary: &Salary) -> Vec<GuideChart> {
+pub(crate) fn guide_charts(salary: &Salary, strings: &Strings) -> Vec<GuideChart> {
     let mut keys: Vec<GroupKey> = Vec::new();
     for r in &salary.ranges {
         let k = GroupKey::of(salary, r);
@@ -117,12 +120,12 @@ pub(crate) fn guide_charts(salary: &Salary) -> Vec<GuideChart> {
                     inner: None,
                     median: r.median,
                     open: r.open_ended,
-                    text: figures(&k.currency, r),
+                    text: strings.formats.figures(&k.currency, r),
                 })
                 .collect();
             GuideChart {
-                label: k.label(),
-                html: chart(&bars, &k.currency),
+                label: k.label(strings),
+                html: chart(&bars, &k.currency, &strings.formats),
             }
         })
         .collect()
@@ -130,11 +133,11 @@ pub(crate) fn guide_charts(salary: &Salary) -> Vec<GuideChart> {
 
 /// The heading of a guide's salary chart: "Salary range", or "Salary range
 /// and median" when some range gives a median.
-pub(crate) fn guide_title(salary: &Salary) -> &'static str {
+pub(crate) fn guide_title(salary: &Salary, strings: &Strings) -> String {
     if salary.ranges.iter().any(|r| r.median.is_some()) {
-        "Salary range and median"
+        strings.text("guide.salary_title_median")
     } else {
-        "Salary range"
+        strings.text("guide.salary_title")
     }
 }
 
@@ -175,8 +178,11 @@ impl<'a> Family<'a> {
     }
 
     /// The shown name.
-    pub(crate) fn title(&self) -> &'a str {
-        self.name.unwrap_or("Roles without a job family")
+    pub(crate) fn title(&self, strings: &Strings) -> String {
+        match self.name {
+            Some(n) => n.to_string(),
+            None => strings.text("salary.no_family"),
+        }
     }
 }
 
@@ -302,7 +308,11 @@ pub(crate) struct LevelGroup {
     pub chart_html: String,
 }
 
-fn level_group(key: &GroupKey, levels: &BTreeMap<usize, (String, Level)>) -> LevelGroup {
+fn level_group(
+    key: &GroupKey,
+    levels: &BTreeMap<usize, (String, Level)>,
+    strings: &Strings,
+) -> LevelGroup {
     let cur = key.currency.as_str();
     let mut rows = Vec::new();
     let mut bars = Vec::new();
@@ -314,7 +324,8 @@ fn level_group(key: &GroupKey, levels: &BTreeMap<usize, (String, Level)>) -> Lev
         let mlo = median_of(l.mins.clone()).unwrap_or(lo);
         let mhi = median_of(l.maxs.clone()).unwrap_or(hi).max(mlo);
         let median = median_of(l.medians.clone());
-        let typical = format!("{}–{}", money(cur, mlo), money(cur, mhi));
+        let money = |v: f64| strings.formats.money(cur, v);
+        let typical = format!("{}–{}", money(mlo), money(mhi));
         bars.push(Bar {
             label: label.clone(),
             lo,
@@ -328,21 +339,21 @@ fn level_group(key: &GroupKey, levels: &BTreeMap<usize, (String, Level)>) -> Lev
             level: label.clone(),
             roles: l.guides.len(),
             typical,
-            lowest: money(cur, lo),
-            highest: money(cur, hi),
-            median: median.map(|m| money(cur, m)),
+            lowest: money(lo),
+            highest: money(hi),
+            median: median.map(money),
             typical_min: mlo,
         });
     }
     LevelGroup {
         id: key.id(),
-        label: key.label(),
+        label: key.label(strings),
         currency: key.currency.clone(),
         period: key.period.as_str(),
         basis: key.basis,
         role_count: roles.len(),
         has_median: rows.iter().any(|r| r.median.is_some()),
-        chart_html: chart(&bars, cur),
+        chart_html: chart(&bars, cur, &strings.formats),
         levels: rows,
     }
 }
@@ -368,17 +379,18 @@ pub(crate) fn overview(
     order: &LevelOrder,
     families: &[Family<'_>],
     links: &PageLinks,
+    strings: &Strings,
 ) -> (Vec<LevelGroup>, Vec<FamilyLink>) {
     let all: Vec<usize> = (0..site.guides.len()).collect();
     let mut groups: Vec<LevelGroup> = collect(site, order, &all)
         .iter()
-        .map(|(k, levels)| level_group(k, levels))
+        .map(|(k, levels)| level_group(k, levels, strings))
         .collect();
     by_size(&mut groups);
     let fams = families
         .iter()
         .map(|f| FamilyLink {
-            name: f.title().to_string(),
+            name: f.title(strings),
             url: links.to(&f.route(1)),
             roles: f.guides.len(),
         })
@@ -436,6 +448,7 @@ pub(crate) fn family_page(
     family: &Family<'_>,
     page: usize,
     links: &PageLinks,
+    strings: &Strings,
 ) -> Vec<RoleGroup> {
     let start = (page - 1) * ROLES_PER_PAGE;
     let end = (start + ROLES_PER_PAGE).min(family.guides.len());
@@ -472,14 +485,16 @@ pub(crate) fn family_page(
                             ranges: at
                                 .iter()
                                 .map(|r| CellRange {
-                                    figures: figures(&key.currency, r),
+                                    figures: strings.formats.figures(&key.currency, r),
                                     region: r
                                         .region
                                         .as_deref()
                                         .map(str::trim)
                                         .filter(|x| !x.is_empty())
                                         .map(str::to_string),
-                                    median: r.median.map(|m| money(&key.currency, m)),
+                                    median: r
+                                        .median
+                                        .map(|m| strings.formats.money(&key.currency, m)),
                                 })
                                 .collect(),
                         }
@@ -499,7 +514,7 @@ pub(crate) fn family_page(
             })
             .collect();
         out.push(RoleGroup {
-            summary: level_group(&key, summary),
+            summary: level_group(&key, summary, strings),
             levels: levels.values().map(|(l, _)| l.clone()).collect(),
             roles,
         });

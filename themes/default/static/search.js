@@ -229,9 +229,21 @@
   var out = document.getElementById("search-results");
   var ix = engine(new URL(form.getAttribute("data-index"), location.href), fromDisk);
   var search = ix.search, records = ix.records, words = ix.words, manifest = ix.manifest, initial = ix.initial;
-  var UNAVAILABLE = fromDisk
-    ? "Search needs a web server: browsers do not let a page opened from disk read the search index. Run \u201ccareerbook serve\u201d and open the address it prints."
-    : "Search is unavailable: the search index could not be loaded.";
+  // The words are the theme's `search.script` texts in the site's
+  // language: in the index's manifest, and the one shown when the index
+  // cannot be loaded on the form. Plural forms are chosen by the browser's
+  // CLDR rules for the page's language.
+  var lang = document.documentElement.lang || "en", messages = {};
+  function msg(key, n, q) {
+    var v = messages[key] || key;
+    if (typeof v === "object") {
+      var c = "other";
+      try { c = new Intl.PluralRules(lang).select(n); } catch (e) { c = "other"; }
+      v = v[c] || v.other || key;
+    }
+    return v.replace("{count}", n == null ? "" : n.toLocaleString(lang)).replace("{query}", q || "");
+  }
+  var UNAVAILABLE = form.getAttribute(fromDisk ? "data-unavailable-disk" : "data-unavailable") || "";
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -281,6 +293,7 @@
     }
     search(q).then(function (r) {
       if (!r) return [r, []];
+      messages = r.m.messages || messages;
       return records(r.m, r.ids.slice(0, SHOWN)).then(function (l) { return [r, l]; });
     }).then(function (x) {
       if (seq !== latest) return;
@@ -292,7 +305,7 @@
         return;
       }
       var n = r.ids.length;
-      out.appendChild(el("p", "muted", n ? n + " matching guide" + (n === 1 ? "" : "s") : "No guide matches \u201c" + q + "\u201d"));
+      out.appendChild(el("p", "muted", n ? msg("matching", n) : msg("none", null, q)));
       if (l.length) {
         var ul = el("ul");
         l.forEach(function (d) { ul.appendChild(item(d)); });
@@ -338,18 +351,19 @@
     input.value = pageQ;
     var status = document.getElementById("search-page-status");
     search(pageQ).then(function (r) {
+      if (r) messages = r.m.messages || messages;
       if (!r) {
-        status.textContent = UNAVAILABLE + " Every guide is listed below.";
+        status.textContent = UNAVAILABLE + " " + msg("listed_below");
         return;
       }
       var n = r.ids.length, shown = 0;
-      status.textContent = n + " guide" + (n === 1 ? "" : "s") + " match \u201c" + pageQ + "\u201d.";
+      status.textContent = msg("page_matches", n, pageQ);
       list.hidden = true;
       // The A-Z pages' links are for the list the results replace.
       var nav = list.parentNode.querySelector("nav.pagination");
       if (nav) nav.hidden = true;
       var ol = el("ol", "search-page-results");
-      var more = el("button", "search-more", "Show more results");
+      var more = el("button", "search-more", msg("more"));
       more.type = "button";
       list.parentNode.insertBefore(ol, list);
       list.parentNode.insertBefore(more, list);
