@@ -343,7 +343,8 @@ mod tests {
                 .map(|d| d.code.id)
                 .collect()
         };
-        assert_eq!(codes_in(&typed), ["E0101", "E0205", "E0205"], "{typed:#?}");
+        let want = [codes::E0101.id, codes::E0205.id, codes::E0205.id];
+        assert_eq!(codes_in(&typed), want, "{typed:#?}");
         std::fs::write(root.join(&rel), &broken).unwrap();
         let opts = crate::build::BuildOptions {
             root: root.clone(),

@@ -9,9 +9,9 @@
 //! previous and next pages and a link to every page, or to the first, the
 //! last and a window around this one when there are many.
 
+use crate::render::i18n::{Arg, Strings};
 use crate::render::page::page_view;
 use crate::render::view::{PageKind, PageView};
-use crate::render::i18n::{Arg, Strings};
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::{Listing, PageLinks, Route};

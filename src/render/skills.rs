@@ -7,6 +7,7 @@
 //! the pages of the `Skills` unit (`skills.html`, `skill.html`).
 
 use crate::diag::Diagnostic;
+use crate::render::i18n::Arg;
 use crate::render::page::{render_one, Page};
 use crate::render::paginate::{self, slot, PaginationView};
 use crate::render::theme::Theme;
@@ -119,7 +120,13 @@ pub(crate) fn pages(
 fn index_pages(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Vec<Page>, Diagnostic> {
     let paged = site.skills.paged();
     let total = paged.len();
-    let description = format!("Skills the role guides of {} share.", site.config.title);
+    let strings = &theme.strings;
+    let description = strings.get(
+        "career.skills_description",
+        None,
+        &[("site", Arg::Str(&site.config.title))],
+    );
+    let heading = strings.text("career.skills");
     let pages = paginate::split(paged, site.config.paginate);
     let mut out = Vec::with_capacity(pages.len());
     for (k, ids) in pages.iter().enumerate() {
@@ -128,7 +135,7 @@ fn index_pages(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Vec<Page
             Listing::Skills,
             k + 1,
             total,
-            ("Skills", &description, PageKind::Skills),
+            (&heading, &description, PageKind::Skills),
             &theme.strings,
         );
         let skills = ids
@@ -180,17 +187,20 @@ fn skill_pages(
         .chain(gaps.iter().map(|&i| (true, i)))
         .collect();
     let total = entries.len();
-    let description = format!(
-        "{} role guide{} list {}{}.",
-        skill.guides.len(),
-        if skill.guides.len() == 1 { "" } else { "s" },
+    let strings = &theme.strings;
+    let mut description = format!(
+        "{}: {}",
         skill.name,
-        if skill.gaps.is_empty() {
-            String::new()
-        } else {
-            format!("; {} name it as a common gap", skill.gaps.len())
-        }
+        strings.get("career.skill_listed", Some(skill.guides.len() as f64), &[])
     );
+    if !skill.gaps.is_empty() {
+        description.push(' ');
+        description.push_str(&strings.get(
+            "career.skill_gap_count",
+            Some(skill.gaps.len() as f64),
+            &[],
+        ));
+    }
     let spellings = spellings(site, id);
     let entry = skill.entry.and_then(|e| site.config.skills.get(e));
     let md = crate::render::markdown::Markdown::of(&site.config);

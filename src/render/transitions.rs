@@ -11,6 +11,7 @@
 
 use crate::diag::Diagnostic;
 use crate::render::career::{moves, route};
+use crate::render::i18n::Arg;
 use crate::render::markdown::Markdown;
 use crate::render::page::{page_view, render_one, Page};
 use crate::render::salaries::compare::{compare, CompareTable};
@@ -164,8 +165,8 @@ pub(crate) fn view(
     );
     let mut requirements = Vec::new();
     for (label, x, y) in [
-        ("Education", &ra.education, &rb.education),
-        ("Experience", &ra.experience, &rb.experience),
+        ("education", &ra.education, &rb.education),
+        ("experience", &ra.experience, &rb.experience),
     ] {
         if x.is_some() || y.is_some() {
             requirements.push(RequirementRow {
@@ -232,18 +233,24 @@ pub(crate) fn pages(
         let route = route(site, a, b);
         let links = PageLinks::of(&route, &site.base);
         let transition = view(site, &links, &order, a, b, &theme.strings);
-        let title = format!("From {} to {}", transition.from.title, transition.to.title);
+        let strings = &theme.strings;
+        let (from, to) = (
+            Arg::Str(&transition.from.title),
+            Arg::Str(&transition.to.title),
+        );
+        let title = strings.get("career.from_to", None, &[("from", from), ("to", to)]);
         let description = format!(
-            "What it takes to move from {} to {}: {} skill{} in common, {} to learn.",
-            transition.from.title,
-            transition.to.title,
-            transition.shared.len(),
-            if transition.shared.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            transition.missing.len()
+            "{} {}",
+            strings.get(
+                "career.move_description",
+                None,
+                &[("from", from), ("to", to)]
+            ),
+            strings.get(
+                "career.move_lead",
+                Some(transition.shared.len() as f64),
+                &[("missing", Arg::Num(transition.missing.len() as f64))],
+            )
         );
         out.push(render_one(
             theme,
