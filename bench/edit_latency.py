@@ -13,7 +13,7 @@ event reaching the page. The time serve itself prints ("rebuilt in N ms",
 summed over the rebuilds an edit caused) is shown next to it. After each
 edit the page concerned is fetched to check that it shows the edit.
 
-    python3 /work/shared/bench/gen.py --n 10000 --out /tmp/g10k --format careerbook
+    python3 ../shared/bench/gen.py --n 10000 --out /tmp/g10k --format careerbook
     python3 bench/edit_latency.py /tmp/g10k [--edits 7] [--bin PATH] [--kinds title,family]
 
 Prints one row per kind: median and max of save-to-reload, median of the

@@ -10,7 +10,7 @@ one the first links to, renaming its slug and back: the first guide's link
 breaks and mends, which only the site-wide rules see. Nothing is written to
 SITE_DIR. `careerbook check` on the same site is timed for comparison.
 
-    python3 /work/shared/bench/gen.py --n 1000 --out /tmp/g1k --format careerbook
+    python3 ../shared/bench/gen.py --n 1000 --out /tmp/g1k --format careerbook
     python3 bench/lsp_edit.py /tmp/g1k [--edits 40]
 """
 

@@ -10,7 +10,7 @@ everything an author waits for: the file system event, the debounce, the
 rebuild and the event reaching the browser.
 
     python3 bench/serve_edit.py SITE_DIR [--edits 20]
-    python3 /work/shared/bench/gen.py --n 10000 --out /dev/shm/g10k --format careerbook
+    python3 ../shared/bench/gen.py --n 10000 --out /dev/shm/g10k --format careerbook
     python3 bench/serve_edit.py /dev/shm/g10k
 """
 
