@@ -81,6 +81,25 @@ async function main() {
   } finally {
     await b.close();
   }
+  // On a phone, no guide page is wider than the screen (a long title such
+  // as "(Platform/Infrastructure)" once was).
+  const phone = await launch({ viewport: { width: 390, height: 844 }, isMobile: true });
+  try {
+    const page = await phone.context.newPage();
+    const dir = path.resolve(output, 'guides');
+    const wide = [];
+    for (const slug of fs.readdirSync(dir).sort()) {
+      const file = path.join(dir, slug, 'index.html');
+      if (!fs.existsSync(file)) continue;
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide.push(`guides/${slug}/ is ${width}px wide`);
+    }
+    if (wide.length) fail(`at 390px:\n  ${wide.join('\n  ')}`);
+    console.log('from disk at 390px: no guide page wider than the screen');
+  } finally {
+    await phone.close();
+  }
 }
 
 main().catch((e) => {
