@@ -9,7 +9,7 @@
 
 use crate::site::Site;
 use crate::util::layout::Route;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 /// How many similar roles a guide page names.
 pub(crate) const SIMILAR: usize = 5;
@@ -18,20 +18,9 @@ pub(crate) const SIMILAR: usize = 5;
 /// each once (a guide listing another under both "Can Lead To" and
 /// "Transition Opportunities" gets one page).
 pub(crate) fn moves(site: &Site) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = site
-        .guides
-        .iter()
-        .enumerate()
-        .flat_map(|(i, g)| {
-            site.outgoing(g)
-                .into_iter()
-                .filter(move |&(_, t)| t != i)
-                .map(move |(_, t)| (i, t))
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    (0..site.guides.len())
+        .flat_map(|i| site.next(i).iter().map(move |&t| (i, t)))
+        .collect()
 }
 
 /// The route of the page of the move from guide `from` to guide `to`.
@@ -61,44 +50,46 @@ pub(crate) struct Chain {
 /// first in the site's order), nearest and then by title; at most
 /// [`MAX_ROUTES`].
 pub(crate) fn routes(site: &Site, i: usize) -> Vec<Chain> {
-    let n = site.guides.len();
-    let mut prev: Vec<Option<usize>> = vec![None; n];
-    let mut dist: Vec<usize> = vec![usize::MAX; n];
-    dist[i] = 0;
+    // Guide -> (moves from `i`, the guide before it). A map, not a table
+    // as long as the site: three moves reach a few hundred guides, and
+    // every guide page asks.
+    let mut seen: HashMap<usize, (usize, Option<usize>)> = HashMap::from([(i, (0, None))]);
     let mut queue = VecDeque::from([i]);
     let mut found: Vec<usize> = Vec::new();
     while let Some(g) = queue.pop_front() {
-        if dist[g] == 3 {
+        let d = seen[&g].0;
+        if d == 3 {
             continue;
         }
-        let mut next: Vec<usize> = site
-            .outgoing(&site.guides[g])
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
-        next.sort_unstable();
-        next.dedup();
-        for t in next {
-            if dist[t] == usize::MAX {
-                dist[t] = dist[g] + 1;
-                prev[t] = Some(g);
-                if dist[t] >= 2 {
+        for &t in site.next(g) {
+            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(t) {
+                e.insert((d + 1, Some(g)));
+                if d + 1 >= 2 {
                     found.push(t);
                 }
                 queue.push_back(t);
             }
         }
     }
-    found.sort_by(|&a, &b| {
-        let (ga, gb) = (&site.guides[a], &site.guides[b]);
-        (dist[a], &ga.front.title, &ga.slug).cmp(&(dist[b], &gb.front.title, &gb.slug))
-    });
-    found.truncate(MAX_ROUTES);
-    found
+    let mut found: Vec<(usize, &str, &str, usize)> = found
         .into_iter()
         .map(|t| {
+            let g = &site.guides[t];
+            (seen[&t].0, g.front.title.as_str(), g.slug.as_str(), t)
+        })
+        .collect();
+    // Hundreds are found and only the first few shown: select them, then
+    // sort those.
+    if found.len() > MAX_ROUTES {
+        found.select_nth_unstable(MAX_ROUTES - 1);
+        found.truncate(MAX_ROUTES);
+    }
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|(_, _, _, t)| {
             let mut steps = vec![t];
-            while let Some(p) = prev[*steps.last().unwrap_or(&i)] {
+            while let Some(p) = seen[steps.last().unwrap_or(&i)].1 {
                 steps.push(p);
             }
             steps.reverse();
@@ -123,11 +114,8 @@ pub(crate) fn routes(site: &Site, i: usize) -> Vec<Chain> {
 /// changes.
 pub(crate) fn shown_of_others(site: &Site, i: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for s in &site.guides[i].front.skills {
-        let slug = site
-            .skills
-            .find(s)
-            .and_then(|id| site.skills.skills[id].slug.as_deref());
+    for id in site.skills.listed(i) {
+        let slug = id.and_then(|id| site.skills.skills[id].slug.as_deref());
         out.push(slug.unwrap_or("").to_string());
     }
     for (o, shared) in site.skills.similar(i, SIMILAR) {

@@ -277,11 +277,18 @@ fn char_width(c: char) -> u32 {
     }
 }
 
-/// Estimated width of `s` at `font_px`, in pixels.
-pub(crate) fn text_px(s: &str, font_px: u32) -> u32 {
+/// Estimated width in pixels at `font_px` of text whose characters'
+/// widths ([`char_width`]) add up to `sum`.
+fn px(sum: u32, font_px: u32) -> u32 {
     // The table is for regular weight; labels of guides are bold, a tenth
     // wider.
-    (s.chars().map(char_width).sum::<u32>() * font_px * 11).div_ceil(10_000)
+    (sum * font_px * 11).div_ceil(10_000)
+}
+
+/// Estimated width of `s` at `font_px`, in pixels.
+#[cfg(test)]
+fn text_px(s: &str, font_px: u32) -> u32 {
+    px(s.chars().map(char_width).sum(), font_px)
 }
 
 /// `label` broken into lines no wider than `max_px` at `font_px`: at
@@ -309,28 +316,37 @@ pub(crate) fn wrap(label: &str, font_px: u32, max_px: u32) -> Vec<String> {
             }
         }
     }
+    // Widths are kept as sums of character widths, so each word is
+    // measured once rather than the whole line again for every word.
+    let fits = |sum: u32| px(sum, font_px) <= max_px;
+    let mut sum = 0;
     for w in words {
         if w == " " {
             if !line.is_empty() {
                 line.push(' ');
+                sum += char_width(' ');
             }
             continue;
         }
-        let joined = format!("{line}{w}");
-        if text_px(joined.trim_end(), font_px) <= max_px {
-            line = joined;
+        let w_sum: u32 = w.chars().map(char_width).sum();
+        if fits(sum + w_sum) {
+            line.push_str(&w);
+            sum += w_sum;
             continue;
         }
         if !line.trim().is_empty() {
             lines.push(line.trim_end().to_string());
         }
         line = String::new();
+        sum = 0;
         for c in w.chars() {
             line.push(c);
-            if text_px(&line, font_px) > max_px && line.chars().count() > 1 {
+            sum += char_width(c);
+            if !fits(sum) && line.chars().count() > 1 {
                 let last = line.pop().unwrap_or(c);
                 lines.push(std::mem::take(&mut line));
                 line.push(last);
+                sum = char_width(last);
             }
         }
     }

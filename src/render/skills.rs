@@ -272,9 +272,20 @@ fn spellings(site: &Site, id: usize) -> Vec<String> {
     for &g in skill.guides.iter().chain(&skill.gaps) {
         let f = &site.guides[g].front;
         let gaps = f.skill_gaps.as_ref().map(|s| &s.missing[..]).unwrap_or(&[]);
-        for s in f.skills.iter().chain(gaps) {
+        let ids = site
+            .skills
+            .listed(g)
+            .iter()
+            .chain(site.skills.listed_gaps(g));
+        for (s, _) in f
+            .skills
+            .iter()
+            .chain(gaps)
+            .zip(ids)
+            .filter(|(_, &k)| k == Some(id))
+        {
             let s = s.trim();
-            if s != skill.name && site.skills.find(s) == Some(id) && !out.iter().any(|o| o == s) {
+            if s != skill.name && !out.iter().any(|o| o == s) {
                 out.push(s.to_string());
             }
         }

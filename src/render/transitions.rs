@@ -19,6 +19,7 @@ use crate::render::theme::Theme;
 use crate::render::view::{LinkView, PageKind, PageView, SiteView};
 use crate::site::Site;
 use crate::util::layout::{PageLinks, Route};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// A role at one end of a move.
@@ -119,11 +120,11 @@ fn end(site: &Site, links: &PageLinks, i: usize) -> EndView {
 /// The spelling guide `g` gives skill `s` (its own list, else the index's
 /// name).
 fn spelled(site: &Site, g: usize, s: usize) -> &str {
-    site.guides[g]
-        .front
-        .skills
+    let listed = site.skills.listed(g);
+    listed
         .iter()
-        .find(|t| site.skills.find(t) == Some(s))
+        .position(|&t| t == Some(s))
+        .and_then(|n| site.guides[g].front.skills.get(n))
         .map_or(site.skills.skills[s].name.as_str(), String::as_str)
 }
 
@@ -227,41 +228,53 @@ pub(crate) fn pages(
     sv: &SiteView<'_>,
 ) -> Result<Vec<Page>, Diagnostic> {
     let order = crate::render::salaries::level_order(site);
-    let moves = moves(site);
-    let mut out = Vec::with_capacity(moves.len());
-    for (a, b) in moves {
-        let route = route(site, a, b);
-        let links = PageLinks::of(&route, &site.base);
-        let transition = view(site, &links, &order, a, b, &theme.strings);
-        let strings = &theme.strings;
-        let (from, to) = (
-            Arg::Str(&transition.from.title),
-            Arg::Str(&transition.to.title),
-        );
-        let title = strings.get("career.from_to", None, &[("from", from), ("to", to)]);
-        let description = format!(
-            "{} {}",
-            strings.get(
-                "career.move_description",
-                None,
-                &[("from", from), ("to", to)]
-            ),
-            strings.get(
-                "career.move_lead",
-                Some(transition.shared.len() as f64),
-                &[("missing", Arg::Num(transition.missing.len() as f64))],
-            )
-        );
-        out.push(render_one(
-            theme,
-            "transition.html",
-            &TransitionContext {
-                site: &sv.at(&links),
-                page: page_view(site, &route, title, description, PageKind::Transition),
-                transition,
-            },
-            route.file(),
-        )?);
-    }
-    Ok(out)
+    // The one site-wide unit with a page per link: rendered across cores
+    // like the guide pages, not on the one thread its unit gets.
+    moves(site)
+        .into_par_iter()
+        .map(|(a, b)| page(site, theme, sv, &order, a, b))
+        .collect()
+}
+
+/// The page of the move from guide `a` to guide `b`.
+fn page(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+    order: &crate::render::salaries::order::LevelOrder,
+    a: usize,
+    b: usize,
+) -> Result<Page, Diagnostic> {
+    let route = route(site, a, b);
+    let links = PageLinks::of(&route, &site.base);
+    let transition = view(site, &links, order, a, b, &theme.strings);
+    let strings = &theme.strings;
+    let (from, to) = (
+        Arg::Str(&transition.from.title),
+        Arg::Str(&transition.to.title),
+    );
+    let title = strings.get("career.from_to", None, &[("from", from), ("to", to)]);
+    let description = format!(
+        "{} {}",
+        strings.get(
+            "career.move_description",
+            None,
+            &[("from", from), ("to", to)]
+        ),
+        strings.get(
+            "career.move_lead",
+            Some(transition.shared.len() as f64),
+            &[("missing", Arg::Num(transition.missing.len() as f64))],
+        )
+    );
+    render_one(
+        theme,
+        "transition.html",
+        &TransitionContext {
+            site: &sv.at(&links),
+            page: page_view(site, &route, title, description, PageKind::Transition),
+            transition,
+        },
+        route.file(),
+    )
 }

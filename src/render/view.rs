@@ -487,12 +487,12 @@ impl GuideView {
             alt_titles: f.alt_titles.clone(),
             responsibilities: inline_all(md, &f.responsibilities),
             skills: inline_all(md, &f.skills),
-            skill_urls: f
+            skill_urls: site
                 .skills
+                .listed(i)
                 .iter()
-                .map(|s| {
-                    let id = site.skills.find(s)?;
-                    let slug = site.skills.skills[id].slug.as_deref()?;
+                .map(|id| {
+                    let slug = site.skills.skills[(*id)?].slug.as_deref()?;
                     Some(links.to(&Route::Skill(slug)))
                 })
                 .collect(),

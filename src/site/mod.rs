@@ -34,6 +34,8 @@ pub struct Site {
     by_title: HashMap<String, usize>,
     /// For each guide, the guides that list it in their progression.
     incoming: Vec<Vec<(usize, LinkKind)>>,
+    /// For each guide, the other guides its progression links to.
+    next: Vec<Vec<usize>>,
     /// Families, tags, employers and sectors with their slugs.
     pub terms: crate::site::terms::Terms,
     /// Every skill the guides name, matched across guides.
@@ -63,17 +65,27 @@ impl Site {
             by_slug,
             by_title,
             incoming: Vec::new(),
+            next: Vec::new(),
             terms: Default::default(),
             skills: Default::default(),
         };
         let mut incoming = vec![Vec::new(); site.guides.len()];
+        let mut next = Vec::with_capacity(site.guides.len());
         for (i, g) in site.guides.iter().enumerate() {
+            let mut to: Vec<usize> = Vec::new();
             for (kind, target) in site.outgoing(g) {
                 if target != i && !incoming[target].contains(&(i, kind)) {
                     incoming[target].push((i, kind));
                 }
+                if target != i {
+                    to.push(target);
+                }
             }
+            to.sort_unstable();
+            to.dedup();
+            next.push(to);
         }
+        site.next = next;
         for list in &mut incoming {
             list.sort_by(|a, b| {
                 let (ta, tb) = (&site.guides[a.0].front.title, &site.guides[b.0].front.title);
@@ -114,6 +126,12 @@ impl Site {
             .chain(trans)
             .filter_map(|(k, r)| self.resolve(r).map(|t| (k, t)))
             .collect()
+    }
+
+    /// The other guides guide `i`'s progression links to, by index, sorted,
+    /// each once: the moves a reader can make from it.
+    pub fn next(&self, i: usize) -> &[usize] {
+        &self.next[i]
     }
 
     /// Guides that list guide `i` in their progression ("Roles that lead here").

@@ -57,6 +57,12 @@ pub struct SkillIndex {
     of_guide: Vec<Vec<usize>>,
     /// For each guide, the skills of its `skill_gaps.missing`, in order.
     gaps_of_guide: Vec<Vec<usize>>,
+    /// For each guide, the skill each item of its `skills` list names, item
+    /// by item (`None` for a blank item): pages look skills up here rather
+    /// than normalising the text again for every page that shows them.
+    listed: Vec<Vec<Option<usize>>>,
+    /// The same for each guide's `skill_gaps.missing`.
+    listed_gaps: Vec<Vec<Option<usize>>>,
 }
 
 /// How many guides must name a skill for it to get a page (unless
@@ -89,6 +95,7 @@ impl SkillIndex {
             spellings.entry(key.clone()).or_default();
         }
         let mut keyed: Vec<(Vec<String>, Vec<String>)> = Vec::with_capacity(guides.len());
+        let mut listed_keys: Vec<[Vec<String>; 2]> = Vec::with_capacity(guides.len());
         for g in guides {
             let mut own = Vec::new();
             let mut gaps = Vec::new();
@@ -111,6 +118,10 @@ impl SkillIndex {
                 }
             }
             keyed.push((own, gaps));
+            listed_keys.push([
+                g.front.skills.iter().map(|s| key_of(s)).collect(),
+                missing.unwrap_or(&[]).iter().map(|s| key_of(s)).collect(),
+            ]);
         }
         let mut skills: Vec<Skill> = spellings
             .into_iter()
@@ -140,6 +151,11 @@ impl SkillIndex {
             .enumerate()
             .map(|(i, s)| (s.key.clone(), i))
             .collect();
+        let ids = |keys: &[String]| -> Vec<Option<usize>> {
+            keys.iter().map(|k| by_key.get(k).copied()).collect()
+        };
+        let listed = listed_keys.iter().map(|[own, _]| ids(own)).collect();
+        let listed_gaps = listed_keys.iter().map(|[_, gaps]| ids(gaps)).collect();
         let mut of_guide = Vec::with_capacity(guides.len());
         let mut gaps_of_guide = Vec::with_capacity(guides.len());
         for (gi, (own, gaps)) in keyed.into_iter().enumerate() {
@@ -171,6 +187,8 @@ impl SkillIndex {
             aliases,
             of_guide,
             gaps_of_guide,
+            listed,
+            listed_gaps,
         }
     }
 
@@ -184,6 +202,18 @@ impl SkillIndex {
     /// The skills guide `i` lists, in its order, each once.
     pub fn of_guide(&self, i: usize) -> &[usize] {
         self.of_guide.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The skill each item of guide `i`'s `skills` list names, item by item
+    /// (`None` for a blank item): `listed(i)[n]` is `find` of its `n`th
+    /// skill.
+    pub fn listed(&self, i: usize) -> &[Option<usize>] {
+        self.listed.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// [`SkillIndex::listed`] for guide `i`'s `skill_gaps.missing`.
+    pub fn listed_gaps(&self, i: usize) -> &[Option<usize>] {
+        self.listed_gaps.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// The skills guide `i` lists as common gaps, in its order.
@@ -204,17 +234,39 @@ impl SkillIndex {
     /// first, ties by index (the site's slug order); at most `limit`,
     /// only guides sharing at least one skill.
     pub fn similar(&self, i: usize, limit: usize) -> Vec<(usize, usize)> {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        for &s in self.of_guide(i) {
-            for &g in &self.skills[s].guides {
-                if g != i {
-                    *shared.entry(g).or_default() += 1;
+        thread_local! {
+            // Shared-skill counts by guide, all zero between calls: a
+            // common skill is shared with thousands of guides, and every
+            // guide page asks.
+            static COUNTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        COUNTS.with_borrow_mut(|counts| {
+            if counts.len() < self.of_guide.len() {
+                counts.resize(self.of_guide.len(), 0);
+            }
+            for &s in self.of_guide(i) {
+                for &g in &self.skills[s].guides {
+                    if g != i {
+                        if counts[g] == 0 {
+                            out.push((g, 0));
+                        }
+                        counts[g] += 1;
+                    }
                 }
             }
+            for (g, n) in &mut out {
+                *n = std::mem::take(&mut counts[*g]) as usize;
+            }
+        });
+        let order = |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        // A common skill is shared with thousands of guides; only the first
+        // `limit` are shown, so only they are sorted.
+        if out.len() > limit && limit > 0 {
+            out.select_nth_unstable_by(limit - 1, order);
         }
-        let mut out: Vec<(usize, usize)> = shared.into_iter().collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out.truncate(limit);
+        out.sort_by(order);
         out
     }
 

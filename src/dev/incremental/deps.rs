@@ -319,7 +319,7 @@ fn within_two_moves(site: &Site, from: &[usize]) -> Vec<usize> {
     for _ in 0..2 {
         let mut next = Vec::new();
         for &i in &ring {
-            let out = site.outgoing(&site.guides[i]).into_iter().map(|(_, t)| t);
+            let out = site.next(i).iter().copied();
             let back = site.incoming(i).iter().map(|&(f, _)| f);
             for j in out.chain(back) {
                 if seen.insert(j) {
