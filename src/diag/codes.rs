@@ -204,7 +204,7 @@ codes! {
         "A salary range's or rubric's `level` is neither in the `levels` list of `site.yaml` nor an alias of one (only when the list is given); the salary pages put unlisted levels after the listed ones. The help suggests the closest level."
         "`level: Lead` when site.yaml has `levels: [Entry, Mid, Senior]`";
     W0507 Warning
-        "A guide's skill matches no entry of `skills.yaml` (only when the file exists), by name or alias with case, spaces, marks and `&`/`and` ignored; the help suggests the closest entry."
+        "A guide's skill (under `skills`) matches no entry of `skills.yaml` (only when the file exists), by name or alias with case, spaces, marks and `&`/`and` ignored; the help suggests the closest entry. Common gaps are not checked: guides write them as sentences."
         "`K8S` when skills.yaml has `Kubernetes` with no such alias: did you mean `Kubernetes`?";
     W0508 Warning
         "Two entries of `skills.yaml` claim the same spelling, or their names differ by a typo."

@@ -288,27 +288,61 @@ fn salary_comparisons_never_pair_different_currencies_periods_or_bases() {
             .collect()
     };
     let mut compared = 0;
+    let mut one_sided = 0;
     for (from, to) in links(&guides) {
         let (a, b) = (ranges(by_slug[from.as_str()]), ranges(by_slug[to.as_str()]));
-        let expected: BTreeSet<_> = a.intersection(&b).cloned().collect();
+        // A row for each level either gives, in a currency, period and
+        // basis both use; the other role's cell is empty.
+        let group = |r: &(String, String, String, String)| (r.0.clone(), r.1.clone(), r.2.clone());
+        let groups_b: BTreeSet<_> = b.iter().map(group).collect();
+        let shared: BTreeSet<_> = a
+            .iter()
+            .map(group)
+            .filter(|g| groups_b.contains(g))
+            .collect();
+        let expected: BTreeSet<_> = a
+            .union(&b)
+            .filter(|r| shared.contains(&group(r)))
+            .cloned()
+            .collect();
         let html = Html::parse_document(&read(
             out.join(format!("transitions/{from}/to/{to}/index.html")),
         ));
         let sel = Selector::parse("table.compare[data-currency]").expect("selector");
         let row = Selector::parse("tbody th").expect("selector");
         let mut got = BTreeSet::new();
+        let tr = Selector::parse("tbody tr").expect("selector");
+        let td = Selector::parse("td").expect("selector");
         for table in html.select(&sel) {
             let v = table.value();
-            for th in table.select(&row) {
-                got.insert((
+            for r in table.select(&tr) {
+                let th = r.select(&row).next().expect("a level");
+                let key = (
                     v.attr("data-currency").unwrap_or("").to_string(),
                     v.attr("data-period").unwrap_or("").to_string(),
                     v.attr("data-basis").unwrap_or("").to_string(),
                     collapse(&th.text().collect::<String>()).to_lowercase(),
-                ));
+                );
+                // Each cell has figures exactly when that role gives the level.
+                let cells: Vec<String> = r.select(&td).map(|c| c.text().collect()).collect();
+                for (cell, side) in cells.iter().zip([&a, &b]) {
+                    assert_eq!(
+                        cell.contains(char::is_numeric),
+                        side.contains(&key),
+                        "{from} → {to}: {key:?} {cell:?}"
+                    );
+                }
+                one_sided += usize::from(!(a.contains(&key) && b.contains(&key)));
+                got.insert(key);
             }
         }
         assert_eq!(got, expected, "{from} → {to}");
+        if !expected.is_empty() && a.intersection(&b).next().is_none() {
+            let text = page_text(&read(
+                out.join(format!("transitions/{from}/to/{to}/index.html")),
+            ));
+            assert!(text.contains("each is shown at its own levels"), "{text}");
+        }
         compared += got.len();
         if expected.is_empty() && !a.is_empty() && !b.is_empty() {
             let text = page_text(&read(
@@ -318,8 +352,10 @@ fn salary_comparisons_never_pair_different_currencies_periods_or_bases() {
         }
     }
     // The fixture pairs USD with EUR, per year with per month, base with
-    // total, and still has levels that agree.
+    // total, and still has levels that agree and levels only one role
+    // gives.
     assert!(compared >= 2);
+    assert!(one_sided >= 1);
 }
 
 #[test]
@@ -501,6 +537,12 @@ fn unknown_skills_and_levels_get_warnings_with_did_you_mean() {
         "  - Roadmapping\n",
         "  - Roadmaping\n  - Juggling\n",
     );
+    // A common gap written as a sentence is not a catalogue's business.
+    edit(
+        &root.join("guides/data-analyst.md"),
+        "  missing:\n",
+        "  missing:\n    - Escalating too late, without options\n",
+    );
     edit(
         &root.join("site.yaml"),
         "language: en",
@@ -524,6 +566,12 @@ fn unknown_skills_and_levels_get_warnings_with_did_you_mean() {
             .unwrap_or_else(|| panic!("no {code} about {needle}: {diags:#?}"))
             .clone()
     };
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d["message"].as_str().unwrap_or("").contains("Escalating")),
+        "{diags:#?}"
+    );
     let typo = find("W0507", "Roadmaping");
     assert_eq!(typo["file"], "guides/product-manager.md");
     assert_eq!(typo["field"], "skills[1]");
@@ -599,9 +647,30 @@ fn level_aliases_meet_their_level_in_comparisons_and_in_check() {
     let html = Html::parse_document(&read(
         root.join("output/transitions/data-analyst/to/data-scientist/index.html"),
     ));
+    // The aliases meet their level: one row per level, both roles' figures
+    // on Entry and Mid (the analyst's Senior range is total pay, so the
+    // base-pay table shows only the scientist's).
+    let rows: Vec<(String, usize)> = html
+        .select(&Selector::parse("table.compare[data-basis=base] tbody tr").expect("selector"))
+        .map(|tr| {
+            let th = tr
+                .select(&Selector::parse("th").expect("th"))
+                .next()
+                .expect("th");
+            let filled = tr
+                .select(&Selector::parse("td").expect("td"))
+                .filter(|td| td.text().collect::<String>().contains(char::is_numeric))
+                .count();
+            (collapse(&th.text().collect::<String>()), filled)
+        })
+        .collect();
     assert_eq!(
-        texts(&html, "table.compare[data-currency] tbody th"),
-        ["Entry", "Mid"]
+        rows,
+        [
+            ("Entry".to_string(), 2),
+            ("Mid".to_string(), 2),
+            ("Senior".to_string(), 1)
+        ]
     );
     edit(
         &root.join("guides/data-scientist.md"),

@@ -2,9 +2,11 @@
 //!
 //! In: two guides' salary sections and the site's level order. Out: one
 //! table per [`GroupKey`] the two share (one currency, period and basis),
-//! each row a level (and region) both give; figures are never converted,
-//! so ranges in another currency, period or basis are left out, and the
-//! table says nothing about them.
+//! each row a level (and region) either gives, in career order, with the
+//! other role's cell empty where it gives no figures at that level, so a
+//! move from an individual contributor's ladder to a manager's still shows
+//! both roles' pay. Figures are never converted: ranges in a currency,
+//! period or basis the other guide does not use are left out.
 
 use super::order::LevelOrder;
 use super::GroupKey;
@@ -12,7 +14,7 @@ use crate::guide::model::{Salary, SalaryRange};
 use crate::render::money::figures;
 use crate::util::text::level_key;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One table of a comparison: one currency, period and basis.
 #[derive(Debug, Serialize)]
@@ -25,8 +27,10 @@ pub(crate) struct CompareTable {
     pub(crate) period: &'static str,
     /// `base`, `total`, or empty when neither guide says.
     pub(crate) basis: &'static str,
-    /// The levels both give, in career order.
+    /// The levels either gives, in career order.
     pub(crate) rows: Vec<CompareRow>,
+    /// Whether some row has both roles' figures.
+    pub(crate) paired: bool,
 }
 
 /// One level of a [`CompareTable`].
@@ -36,10 +40,11 @@ pub(crate) struct CompareRow {
     pub(crate) level: String,
     /// The region, when the ranges name one.
     pub(crate) region: Option<String>,
-    /// The current role's figures, e.g. `$90k–$120k`.
-    pub(crate) from: String,
-    /// The target role's figures.
-    pub(crate) to: String,
+    /// The current role's figures, e.g. `$90k–$120k`; absent when it
+    /// gives none at this level.
+    pub(crate) from: Option<String>,
+    /// The target role's figures, likewise.
+    pub(crate) to: Option<String>,
 }
 
 type RowKey = (usize, String, String);
@@ -70,8 +75,8 @@ fn rows<'a>(
     out
 }
 
-/// The tables comparing `from` with `to`: only figures in the same
-/// currency, period and basis, at the same level and region.
+/// The tables comparing `from` with `to`: only figures in a currency,
+/// period and basis both use, each level (and region) once.
 pub(crate) fn compare(
     from: &Salary,
     to: &Salary,
@@ -80,11 +85,19 @@ pub(crate) fn compare(
 ) -> Vec<CompareTable> {
     let a = rows(from, order);
     let b = rows(to, order);
+    let groups = |m: &BTreeMap<(GroupKey, RowKey), &SalaryRange>| -> BTreeSet<GroupKey> {
+        m.keys().map(|(g, _)| g.clone()).collect()
+    };
+    let shared: BTreeSet<GroupKey> = groups(&a).intersection(&groups(&b)).cloned().collect();
+    let keys: BTreeSet<&(GroupKey, RowKey)> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|(g, _)| shared.contains(g))
+        .collect();
     let mut tables: Vec<CompareTable> = Vec::new();
-    for ((group, key), ra) in &a {
-        let Some(rb) = b.get(&(group.clone(), key.clone())) else {
-            continue;
-        };
+    for key @ (group, _) in keys {
+        let (ra, rb) = (a.get(key).copied(), b.get(key).copied());
+        let Some(r) = ra.or(rb) else { continue };
         if tables.last().is_none_or(|t| {
             (t.currency.as_str(), t.period, t.basis)
                 != (group.currency.as_str(), group.period.as_str(), group.basis)
@@ -95,14 +108,16 @@ pub(crate) fn compare(
                 period: group.period.as_str(),
                 basis: group.basis,
                 rows: Vec::new(),
+                paired: false,
             });
         }
         if let Some(t) = tables.last_mut() {
+            t.paired |= ra.is_some() && rb.is_some();
             t.rows.push(CompareRow {
-                level: order.label(&ra.level).to_string(),
-                region: ra.region.clone(),
-                from: figures(&from.currency, ra),
-                to: figures(&to.currency, rb),
+                level: order.label(&r.level).to_string(),
+                region: r.region.clone(),
+                from: ra.map(|r| figures(&from.currency, r)),
+                to: rb.map(|r| figures(&to.currency, r)),
             });
         }
     }
