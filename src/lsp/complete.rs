@@ -6,27 +6,27 @@
 //! site's guides already use.
 
 use crate::lsp::convert;
-use crate::lsp::fields::{self, Field};
+use crate::lsp::fields::{self, DocKind, Field};
 use crate::lsp::outline::{self, Step};
 use crate::lsp::workspace::Workspace;
+use crate::util::text::skill_key;
 use lsp_types as lsp;
 use std::collections::BTreeMap;
 
-/// The completions at `pos` in `text` (a guide's, or `site.yaml`'s when
-/// `guide` is false).
+/// The completions at `pos` in `text`, a document of `kind`.
 pub(crate) fn complete(
     text: &str,
-    guide: bool,
+    kind: DocKind,
     pos: lsp::Position,
     site: Option<&Workspace>,
 ) -> Vec<lsp::CompletionItem> {
     let n = pos.line as usize;
     let line = convert::line(text, n);
     let column = convert::utf16_to_byte(line, pos.character);
-    let Some(cursor) = outline::cursor(text, guide, n, column) else {
+    let Some(cursor) = outline::cursor(text, kind, n, column) else {
         return Vec::new();
     };
-    let root = fields::root(guide);
+    let root = fields::root(kind);
     let range = lsp::Range::new(
         lsp::Position::new(pos.line, convert::byte_to_utf16(line, cursor.word.start)),
         lsp::Position::new(pos.line, convert::byte_to_utf16(line, cursor.word.end)),
@@ -34,7 +34,7 @@ pub(crate) fn complete(
     let mut items = Vec::new();
     if cursor.in_value {
         let lead = if cursor.after_colon { " " } else { "" };
-        values(root, guide, &cursor.path, site, &mut items);
+        values(root, kind, &cursor.path, site, &mut items);
         return finish(items, range, lead);
     }
     let mut path = cursor.path;
@@ -53,7 +53,7 @@ pub(crate) fn complete(
         }
     }
     if path.last() == Some(&Step::Item) && cursor.present.is_empty() {
-        values(root, guide, &path, site, &mut items);
+        values(root, kind, &path, site, &mut items);
     }
     finish(items, range, lead)
 }
@@ -114,7 +114,7 @@ fn markdown(text: String) -> lsp::Documentation {
 /// What the value at `path` may be.
 fn values(
     root: &'static serde_json::Value,
-    guide: bool,
+    kind: DocKind,
     path: &[Step],
     site: Option<&Workspace>,
     items: &mut Vec<lsp::CompletionItem>,
@@ -136,13 +136,35 @@ fn values(
             });
         }
     }
-    if !guide {
-        return;
-    }
     let name = |i: usize| match path.len().checked_sub(i).map(|j| &path[j]) {
         Some(Step::Key(k)) => k.as_str(),
         _ => "",
     };
+    match kind {
+        DocKind::Site => return,
+        DocKind::Skills => {
+            // A name or an alias: the spellings guides use that no entry
+            // claims yet, most used first.
+            if matches!((name(1), name(2)), ("name", _) | ("", "aliases")) {
+                let known = catalog_keys(site);
+                used(
+                    site,
+                    |g, out| {
+                        out.extend(
+                            g.front
+                                .skills
+                                .iter()
+                                .filter(|s| !known.contains(&skill_key(s)))
+                                .cloned(),
+                        )
+                    },
+                    items,
+                );
+            }
+            return;
+        }
+        DocKind::Guide => {}
+    }
     match (name(1), name(2)) {
         ("currency", _) => {
             for code in crate::util::currency::CODES {
@@ -174,11 +196,40 @@ fn values(
             |g, out| out.extend(g.front.tags.iter().cloned()),
             items,
         ),
-        ("", "skills") => used(
-            site,
-            |g, out| out.extend(g.front.skills.iter().cloned()),
-            items,
-        ),
+        ("", "skills") => {
+            // The site's skills first (with their descriptions), then the
+            // spellings guides use that no entry claims.
+            let catalog = site.map_or(&[][..], Workspace::catalog);
+            for (i, e) in catalog.iter().enumerate() {
+                items.push(lsp::CompletionItem {
+                    insert_text: Some(scalar(&e.name)),
+                    label: e.name.clone(),
+                    kind: Some(lsp::CompletionItemKind::CONSTANT),
+                    detail: Some(format!("in {}", crate::guide::skills::SKILLS_FILE)),
+                    documentation: e.description.clone().map(markdown),
+                    sort_text: Some(format!("0{i:06}")),
+                    ..Default::default()
+                });
+            }
+            let known = catalog_keys(site);
+            let from = items.len();
+            used(
+                site,
+                |g, out| {
+                    out.extend(
+                        g.front
+                            .skills
+                            .iter()
+                            .filter(|s| !known.contains(&skill_key(s)))
+                            .cloned(),
+                    )
+                },
+                items,
+            );
+            for item in &mut items[from..] {
+                item.sort_text = item.sort_text.take().map(|t| format!("1{t}"));
+            }
+        }
         ("", "employers") => used(
             site,
             |g, out| {
@@ -208,6 +259,15 @@ fn values(
 }
 
 /// The values `take` finds in the site's guides, the most used first.
+/// The keys of every spelling the site's `skills.yaml` claims.
+fn catalog_keys(site: Option<&Workspace>) -> std::collections::HashSet<String> {
+    site.map_or(&[][..], Workspace::catalog)
+        .iter()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .map(|s| skill_key(s))
+        .collect()
+}
+
 fn used(
     site: Option<&Workspace>,
     take: impl Fn(&crate::guide::load::Guide, &mut Vec<String>),
@@ -265,10 +325,15 @@ mod tests {
     use super::*;
 
     fn labels(text: &str, line: u32, character: u32) -> Vec<String> {
-        complete(text, true, lsp::Position::new(line, character), None)
-            .into_iter()
-            .map(|i| i.label)
-            .collect()
+        complete(
+            text,
+            DocKind::Guide,
+            lsp::Position::new(line, character),
+            None,
+        )
+        .into_iter()
+        .map(|i| i.label)
+        .collect()
     }
 
     fn edit(item: &lsp::CompletionItem) -> (lsp::Range, String) {
@@ -281,7 +346,7 @@ mod tests {
     #[test]
     fn keys_at_the_top_skip_those_written() {
         let text = "---\ntitle: T\nsu\n---\n";
-        let items = complete(text, true, lsp::Position::new(2, 2), None);
+        let items = complete(text, DocKind::Guide, lsp::Position::new(2, 2), None);
         let names: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
         assert!(
             names.contains(&"summary") && !names.contains(&"title"),
@@ -299,7 +364,12 @@ mod tests {
         let salary = items.iter().find(|i| i.label == "salary").unwrap();
         assert_eq!(edit(salary).1, "salary:");
         // Renaming a key keeps its colon and value.
-        let items = complete("---\ntitel: T\n---\n", true, lsp::Position::new(1, 2), None);
+        let items = complete(
+            "---\ntitel: T\n---\n",
+            DocKind::Guide,
+            lsp::Position::new(1, 2),
+            None,
+        );
         let title = items.iter().find(|i| i.label == "title").unwrap();
         assert_eq!(
             edit(title),
@@ -314,7 +384,7 @@ mod tests {
     fn values_of_enumerations_and_booleans() {
         let text = "---\nsalary:\n  period:\n  ranges:\n    - basis: \ndraft: t\n---\n";
         assert_eq!(labels(text, 2, 9), ["year", "month", "hour"]);
-        let item = &complete(text, true, lsp::Position::new(2, 9), None)[0];
+        let item = &complete(text, DocKind::Guide, lsp::Position::new(2, 9), None)[0];
         assert_eq!(edit(item).1, " year");
         assert_eq!(labels(text, 4, 13), ["base", "total"]);
         assert_eq!(labels(text, 5, 8), ["true", "false"]);
@@ -324,9 +394,50 @@ mod tests {
     #[test]
     fn a_line_under_a_list_key_becomes_an_item() {
         let text = "---\nresources:\n  \n---\n";
-        let items = complete(text, true, lsp::Position::new(2, 2), None);
+        let items = complete(text, DocKind::Guide, lsp::Position::new(2, 2), None);
         let kind = items.iter().find(|i| i.label == "kind").unwrap();
         assert_eq!(edit(kind).1, "- kind: ");
+    }
+
+    /// With a `skills.yaml`, a guide's skills complete to its entries first
+    /// (described), then to spellings guides use that no entry claims; in
+    /// `skills.yaml` an alias completes to those unclaimed spellings.
+    #[test]
+    fn skills_complete_from_the_catalogue_and_aliases_from_the_guides() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("guides")).unwrap();
+        std::fs::write(root.join("site.yaml"), "title: T\n").unwrap();
+        std::fs::write(
+            root.join("skills.yaml"),
+            "skills:\n  - name: Kubernetes\n    aliases: [K8s]\n    description: Runs containers.\n  - name: SQL\n",
+        )
+        .unwrap();
+        for (name, skills) in [("a", "[K8s, Terraform]"), ("b", "[Terraform, Go, sql]")] {
+            std::fs::write(
+                root.join(format!("guides/{name}.md")),
+                format!("---\ntitle: {name}\nsummary: s\nresponsibilities: [r]\nskills: {skills}\n---\n"),
+            )
+            .unwrap();
+        }
+        let mut ws = Workspace::new(root.to_path_buf(), false);
+        ws.check(&BTreeMap::new()).unwrap();
+        let text = "---\ntitle: c\nskills:\n  - \n---\n";
+        let mut items = complete(text, DocKind::Guide, lsp::Position::new(3, 4), Some(&ws));
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["Kubernetes", "SQL", "Terraform", "Go"]);
+        assert_eq!(
+            items[0].documentation,
+            Some(markdown("Runs containers.".into()))
+        );
+        let yaml = "skills:\n  - name: Kubernetes\n    aliases:\n      - \n";
+        let labels: Vec<String> =
+            complete(yaml, DocKind::Skills, lsp::Position::new(3, 8), Some(&ws))
+                .into_iter()
+                .map(|i| i.label)
+                .collect();
+        assert_eq!(labels, ["Terraform", "Go"]);
     }
 
     /// Every position of texts an author may well be in the middle of
@@ -351,9 +462,9 @@ mod tests {
                     .count() as u32;
                 for character in 0..width + 2 {
                     let p = lsp::Position::new(line, character);
-                    for guide in [true, false] {
-                        let _ = complete(text, guide, p, None);
-                        let _ = crate::lsp::navigate::hover(text, guide, p, None);
+                    for kind in [DocKind::Guide, DocKind::Site, DocKind::Skills] {
+                        let _ = complete(text, kind, p, None);
+                        let _ = crate::lsp::navigate::hover(text, kind, p, None);
                     }
                 }
             }

@@ -9,12 +9,40 @@ use crate::lsp::outline::Step;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// The schema of the document: a guide's front matter or `site.yaml`.
-pub(crate) fn root(guide: bool) -> &'static Value {
-    if guide {
-        crate::guide::schema::guide()
-    } else {
-        crate::guide::schema::site()
+/// Which of a site's files a document is: it decides where the YAML is (a
+/// guide's front matter, or the whole file) and the schema it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocKind {
+    /// `guides/**/*.md`: YAML front matter, then Markdown.
+    Guide,
+    /// `site.yaml`.
+    Site,
+    /// `skills.yaml`, beside `site.yaml`.
+    Skills,
+}
+
+impl DocKind {
+    /// The kind of the file at `rel` (relative to a site root), if it is
+    /// one the server reads.
+    pub(crate) fn of(rel: &std::path::Path) -> Option<DocKind> {
+        if rel == std::path::Path::new("site.yaml") {
+            Some(DocKind::Site)
+        } else if rel == std::path::Path::new(crate::guide::skills::SKILLS_FILE) {
+            Some(DocKind::Skills)
+        } else if crate::lsp::workspace::is_guide_path(rel) {
+            Some(DocKind::Guide)
+        } else {
+            None
+        }
+    }
+}
+
+/// The schema of a document of this kind.
+pub(crate) fn root(kind: DocKind) -> &'static Value {
+    match kind {
+        DocKind::Guide => crate::guide::schema::guide(),
+        DocKind::Site => crate::guide::schema::site(),
+        DocKind::Skills => crate::guide::schema::skills(),
     }
 }
 
@@ -195,7 +223,7 @@ mod tests {
 
     #[test]
     fn every_level_has_its_fields() {
-        let g = root(true);
+        let g = root(DocKind::Guide);
         let top: Vec<String> = fields_at(g, &[]).into_iter().map(|f| f.name).collect();
         assert!(
             top.contains(&"title".into()) && top.contains(&"salary".into()),
@@ -231,7 +259,7 @@ mod tests {
             .map(|f| f.name)
             .collect();
         assert_eq!(role, ["guide", "title"]);
-        let site: Vec<String> = fields_at(root(false), &[])
+        let site: Vec<String> = fields_at(root(DocKind::Site), &[])
             .into_iter()
             .map(|f| f.name)
             .collect();
@@ -240,7 +268,7 @@ mod tests {
 
     #[test]
     fn enumerations_and_descriptions() {
-        let g = root(true);
+        let g = root(DocKind::Guide);
         let period = values_at(g, &[key("salary"), key("period")]);
         assert_eq!(
             period,

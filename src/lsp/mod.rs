@@ -1,9 +1,9 @@
-//! `careerbook lsp`: a language server for guide files and `site.yaml`,
-//! spoken over standard input and output (JSON-RPC, the Language Server
-//! Protocol), so an editor shows `careerbook check`'s diagnostics as the
-//! author types, completes field names and values, describes fields on
-//! hover, opens the guide a `guide:` slug names and applies "did you mean"
-//! suggestions.
+//! `careerbook lsp`: a language server for guide files, `site.yaml` and
+//! `skills.yaml`, spoken over standard input and output (JSON-RPC, the
+//! Language Server Protocol), so an editor shows `careerbook check`'s
+//! diagnostics as the author types, completes field names and values
+//! (skills from `skills.yaml`), describes fields on hover, opens the guide
+//! a `guide:` slug names and applies "did you mean" suggestions.
 //!
 //! In: messages from the editor (documents opened, changed, saved and
 //! closed; requests). Out: responses, and the diagnostics of every open
@@ -28,6 +28,7 @@ pub(crate) mod outline;
 pub(crate) mod transport;
 pub(crate) mod workspace;
 
+use fields::DocKind;
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lsp;
 use serde_json::Value;
@@ -111,27 +112,30 @@ struct Doc {
     uri: lsp::Uri,
     text: String,
     version: i32,
-    /// The site root and the path in it, for a guide or `site.yaml`.
+    /// The site root and the path in it, for a guide, `site.yaml` or
+    /// `skills.yaml`.
     site: Option<(PathBuf, PathBuf)>,
 }
 
 impl Doc {
-    /// Whether it is a guide (else `site.yaml`).
+    /// Which of the site's files it is (`None` outside a site).
+    fn kind(&self) -> Option<DocKind> {
+        self.site.as_ref().and_then(|(_, rel)| DocKind::of(rel))
+    }
+
+    /// Whether it is a guide.
     fn is_guide(&self) -> bool {
-        self.site
-            .as_ref()
-            .is_some_and(|(_, rel)| rel != Path::new("site.yaml"))
+        self.kind() == Some(DocKind::Guide)
     }
 }
 
 /// The site `path` belongs to and its path there, when it is a guide
-/// (`guides/**/*.md`) or `site.yaml`: the nearest folder above it holding
-/// `site.yaml`, else the nearest holding `guides/`.
+/// (`guides/**/*.md`), `site.yaml` or `skills.yaml`: the nearest folder
+/// above it holding `site.yaml`, else the nearest holding `guides/`.
 fn site_of(path: &Path) -> Option<(PathBuf, PathBuf)> {
     let fits = |dir: &Path| {
         let rel = path.strip_prefix(dir).ok()?;
-        (rel == Path::new("site.yaml") || workspace::is_guide_path(rel))
-            .then(|| (dir.to_path_buf(), rel.to_path_buf()))
+        DocKind::of(rel).map(|_| (dir.to_path_buf(), rel.to_path_buf()))
     };
     let mut above = path.ancestors().skip(1);
     if let Some(dir) = above.clone().find(|d| d.join("site.yaml").is_file()) {
@@ -248,9 +252,10 @@ impl<W: Write> Server<W> {
                 let p: lsp::CompletionParams = params(req.params)?;
                 let at = p.text_document_position;
                 let items = match self.document(&at.text_document.uri) {
-                    Some((doc, site)) => {
-                        complete::complete(&doc.text, doc.is_guide(), at.position, site)
-                    }
+                    Some((doc, site)) => match doc.kind() {
+                        Some(kind) => complete::complete(&doc.text, kind, at.position, site),
+                        None => Vec::new(),
+                    },
                     None => Vec::new(),
                 };
                 serde_json::to_value(lsp::CompletionResponse::Array(items))
@@ -261,7 +266,7 @@ impl<W: Write> Server<W> {
                 let hover = self
                     .document(&at.text_document.uri)
                     .and_then(|(doc, site)| {
-                        navigate::hover(&doc.text, doc.is_guide(), at.position, site)
+                        navigate::hover(&doc.text, doc.kind()?, at.position, site)
                     });
                 serde_json::to_value(hover)
             }

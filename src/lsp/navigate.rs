@@ -5,7 +5,7 @@
 
 use crate::guide::yaml::Seg;
 use crate::lsp::convert;
-use crate::lsp::fields;
+use crate::lsp::fields::{self, DocKind};
 use crate::lsp::outline::{self, Step};
 use crate::lsp::workspace::Workspace;
 use lsp_types as lsp;
@@ -30,12 +30,12 @@ fn path_text(path: &[Step]) -> String {
 /// The field under the cursor and the line's bytes its token spans.
 fn token_at(
     text: &str,
-    guide: bool,
+    kind: DocKind,
     pos: lsp::Position,
 ) -> Option<(Vec<Step>, Option<String>, lsp::Range)> {
     let line = convert::line(text, pos.line as usize);
     let column = convert::utf16_to_byte(line, pos.character);
-    let (path, value, bytes) = outline::token(text, guide, pos.line as usize, column)?;
+    let (path, value, bytes) = outline::token(text, kind, pos.line as usize, column)?;
     let range = lsp::Range::new(
         lsp::Position::new(pos.line, convert::byte_to_utf16(line, bytes.start)),
         lsp::Position::new(pos.line, convert::byte_to_utf16(line, bytes.end)),
@@ -47,12 +47,12 @@ fn token_at(
 /// when it is one of an enumeration's or a guide's slug.
 pub(crate) fn hover(
     text: &str,
-    guide: bool,
+    kind: DocKind,
     pos: lsp::Position,
     site: Option<&Workspace>,
 ) -> Option<lsp::Hover> {
-    let (path, value, range) = token_at(text, guide, pos)?;
-    let root = fields::root(guide);
+    let (path, value, range) = token_at(text, kind, pos)?;
+    let root = fields::root(kind);
     let field = fields::field(root, &path)?;
     let mut shown = format!("**`{}`**: {}", path_text(&path), field.kind);
     if field.required {
@@ -96,7 +96,7 @@ pub(crate) fn definition(
     pos: lsp::Position,
     site: &Workspace,
 ) -> Option<lsp::Location> {
-    let (path, value, _) = token_at(text, true, pos)?;
+    let (path, value, _) = token_at(text, DocKind::Guide, pos)?;
     if path.last() != Some(&Step::Key("guide".into())) {
         return None;
     }
@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn hover_shows_the_schema_description() {
         let text = "---\nsalary:\n  period: year\n---\n";
-        let h = hover(text, true, lsp::Position::new(2, 4), None).unwrap();
+        let h = hover(text, DocKind::Guide, lsp::Position::new(2, 4), None).unwrap();
         let lsp::HoverContents::Markup(m) = h.contents else {
             panic!()
         };
@@ -170,12 +170,12 @@ mod tests {
                 lsp::Position::new(2, 8)
             ))
         );
-        let h = hover(text, true, lsp::Position::new(2, 11), None).unwrap();
+        let h = hover(text, DocKind::Guide, lsp::Position::new(2, 11), None).unwrap();
         let lsp::HoverContents::Markup(m) = h.contents else {
             panic!()
         };
         assert!(m.value.ends_with("\n\n`year`: Per year."), "{}", m.value);
-        assert!(hover(text, true, lsp::Position::new(4, 0), None).is_none());
+        assert!(hover(text, DocKind::Guide, lsp::Position::new(4, 0), None).is_none());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! wanted exactly then. Block scalars (`|`, `>`) are skipped; flow
 //! collections (`[a, b]`) are values.
 
+use crate::lsp::fields::DocKind;
 use std::ops::Range;
 
 /// A step of a path through front matter.
@@ -45,11 +46,11 @@ pub(crate) struct Cursor {
 
 /// The lines of `text` that hold YAML: a guide's front matter (from the
 /// line after the opening `---` to its closing fence, or to the end while
-/// it is not closed), or all of `site.yaml`. `None` when a guide has no
-/// front matter.
-pub(crate) fn yaml_lines(text: &str, guide: bool) -> Option<Range<usize>> {
+/// it is not closed), or all of `site.yaml` or `skills.yaml`. `None` when
+/// a guide has no front matter.
+pub(crate) fn yaml_lines(text: &str, kind: DocKind) -> Option<Range<usize>> {
     let lines: Vec<&str> = text.split('\n').collect();
-    if !guide {
+    if kind != DocKind::Guide {
         return Some(0..lines.len());
     }
     if lines.first()?.trim_end() != "---" {
@@ -239,8 +240,8 @@ fn word_at(line: &str, start: usize, at: usize, value: bool) -> Range<usize> {
 
 /// The place of the cursor at `(line, column)` (0-based line, byte
 /// column), or `None` outside the YAML.
-pub(crate) fn cursor(text: &str, guide: bool, line: usize, column: usize) -> Option<Cursor> {
-    let range = yaml_lines(text, guide)?;
+pub(crate) fn cursor(text: &str, kind: DocKind, line: usize, column: usize) -> Option<Cursor> {
+    let range = yaml_lines(text, kind)?;
     if !range.contains(&line) {
         return None;
     }
@@ -321,11 +322,11 @@ fn siblings(lines: &[&str], at: usize, col: usize) -> Vec<String> {
 /// on the value, and the value's byte range in the line.
 pub(crate) fn token(
     text: &str,
-    guide: bool,
+    kind: DocKind,
     line: usize,
     column: usize,
 ) -> Option<(Vec<Step>, Option<String>, Range<usize>)> {
-    let range = yaml_lines(text, guide)?;
+    let range = yaml_lines(text, kind)?;
     if !range.contains(&line) {
         return None;
     }
@@ -399,7 +400,7 @@ body: text
     }
 
     fn at(line: usize, column: usize) -> Cursor {
-        cursor(GUIDE, true, line, column).expect("in the front matter")
+        cursor(GUIDE, DocKind::Guide, line, column).expect("in the front matter")
     }
 
     #[test]
@@ -455,26 +456,26 @@ body: text
 
     #[test]
     fn the_body_and_block_text_are_not_front_matter() {
-        assert_eq!(cursor(GUIDE, true, 21, 2), None);
-        assert_eq!(cursor(GUIDE, true, 0, 1), None);
-        assert_eq!(cursor("no front matter\n", true, 0, 1), None);
+        assert_eq!(cursor(GUIDE, DocKind::Guide, 21, 2), None);
+        assert_eq!(cursor(GUIDE, DocKind::Guide, 0, 1), None);
+        assert_eq!(cursor("no front matter\n", DocKind::Guide, 0, 1), None);
         // Inside `summary: |`, `key: not a key` opens nothing.
         assert_eq!(at(5, 3).path, vec![]);
     }
 
     #[test]
     fn tokens_under_the_cursor() {
-        let (path, value, _) = token(GUIDE, true, 7, 4).unwrap();
+        let (path, value, _) = token(GUIDE, DocKind::Guide, 7, 4).unwrap();
         assert_eq!((path, value), (vec![key("salary"), key("period")], None));
-        let (path, value, range) = token(GUIDE, true, 15, 15).unwrap();
+        let (path, value, range) = token(GUIDE, DocKind::Guide, 15, 15).unwrap();
         assert_eq!(path.last(), Some(&key("guide")));
         assert_eq!((value.as_deref(), range), (Some("staf"), 13..17));
-        let (path, value, _) = token(GUIDE, true, 6, 13).unwrap();
+        let (path, value, _) = token(GUIDE, DocKind::Guide, 6, 13).unwrap();
         assert_eq!(
             (path, value.as_deref()),
             (vec![key("salary"), key("currency")], Some("USD"))
         );
-        let (path, value, _) = token("a:\n  - \"x y\" # c\n", false, 1, 6).unwrap();
+        let (path, value, _) = token("a:\n  - \"x y\" # c\n", DocKind::Site, 1, 6).unwrap();
         assert_eq!(
             (path, value.as_deref()),
             (vec![key("a"), Step::Item], Some("x y"))

@@ -14,7 +14,7 @@
 
 use crate::diag::{self, Diagnostic};
 use crate::guide::load::{self, Guide, SourceFile};
-use crate::guide::model::SiteConfig;
+use crate::guide::model::{SiteConfig, SkillEntry};
 use crate::rules;
 use anyhow::Result;
 use rayon::prelude::*;
@@ -66,6 +66,13 @@ struct Config {
     source: Option<SourceFile>,
 }
 
+/// `skills.yaml` as last read.
+struct Skills {
+    stamp: Stamp,
+    entries: Vec<SkillEntry>,
+    diagnostics: Vec<Diagnostic>,
+}
+
 /// The checks of the theme and the output folder, kept until `site.yaml`
 /// changes or a file is saved.
 struct SiteChecks {
@@ -78,6 +85,7 @@ pub(crate) struct Workspace {
     root: PathBuf,
     drafts: bool,
     config: Option<Config>,
+    skills: Option<Skills>,
     /// The guide files as last read, by path relative to the root (hashed:
     /// comparing paths in order costs more than a site-wide rule).
     files: HashMap<PathBuf, Entry>,
@@ -110,6 +118,7 @@ impl Workspace {
             root,
             drafts,
             config: None,
+            skills: None,
             files: HashMap::new(),
             order: Vec::new(),
             site_checks: None,
@@ -135,6 +144,7 @@ impl Workspace {
             anyhow::bail!("site root {} is not a folder", self.root.display());
         }
         self.read_config(open)?;
+        self.read_skills(open);
         let (mut paths, scanned) = load::scan_guides(&self.root)?;
         // An open document not yet saved is a guide as soon as it is one.
         for rel in open.keys() {
@@ -178,9 +188,14 @@ impl Workspace {
             drafts: self.drafts,
             statics: &site_checks.statics,
             levels: &config.config.levels,
-            skills: &config.config.skills,
+            skills: self.skills.as_ref().map_or(&[], |s| &s.entries),
         };
         let mut out = config.diagnostics.clone();
+        out.extend(
+            self.skills
+                .iter()
+                .flat_map(|s| s.diagnostics.iter().cloned()),
+        );
         out.extend(scanned);
         for (_, e) in &entries {
             out.extend(e.diagnostics.iter().cloned());
@@ -218,6 +233,37 @@ impl Workspace {
             source,
         });
         Ok(())
+    }
+
+    /// Reads `skills.yaml` again if its text changed.
+    fn read_skills(&mut self, open: &BTreeMap<PathBuf, Arc<str>>) {
+        let rel = Path::new(crate::guide::skills::SKILLS_FILE);
+        let stamp = Stamp::of(&self.root, rel, open);
+        if self.skills.as_ref().is_some_and(|s| s.stamp == stamp) {
+            return;
+        }
+        let (entries, diagnostics) = match &stamp {
+            Stamp::Open(text) => crate::guide::skills::parse(text),
+            Stamp::Missing => (Vec::new(), Vec::new()),
+            Stamp::Disk(..) => match crate::guide::skills::load(&self.root) {
+                Ok((entries, diagnostics, _)) => (entries, diagnostics),
+                Err(e) => {
+                    eprintln!("careerbook lsp: {e:#}");
+                    (Vec::new(), Vec::new())
+                }
+            },
+        };
+        self.skills = Some(Skills {
+            stamp,
+            entries,
+            diagnostics,
+        });
+    }
+
+    /// The entries of the site's `skills.yaml` as last read (none without
+    /// the file).
+    pub(crate) fn catalog(&self) -> &[SkillEntry] {
+        self.skills.as_ref().map_or(&[], |s| &s.entries)
     }
 
     /// Reads the guides at `paths` whose text changed, in parallel, and
@@ -408,5 +454,60 @@ mod tests {
         // Closed without saving, the files are gone again.
         let found = ws.check(&BTreeMap::new()).unwrap();
         assert_eq!(found, clean);
+    }
+
+    /// `skills.yaml` is read as `check` reads it, and an open buffer of it
+    /// counts: an alias typed there settles the warning about a guide.
+    #[test]
+    fn skills_yaml_is_checked_and_its_open_text_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_site(&fixture("career"), dir.path());
+        let root = dir.path().to_path_buf();
+        let catalog = "skills:\n  - name: Roadmaps\n  - name: Roadmap\n";
+        std::fs::write(root.join("skills.yaml"), catalog).unwrap();
+        let opts = crate::build::BuildOptions {
+            root: root.clone(),
+            ..Default::default()
+        };
+        let checked = crate::build::check(&opts).unwrap();
+        let mut ws = Workspace::new(root.clone(), false);
+        let found = ws.check(&BTreeMap::new()).unwrap();
+        assert_eq!(found, checked.diagnostics);
+        let about = |found: &[Diagnostic], code: &codes::Code, needle: &str| {
+            found
+                .iter()
+                .any(|d| d.code == code && d.message.contains(needle))
+        };
+        assert!(about(&found, codes::W0507, "Roadmapping"), "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .any(|d| d.code == codes::W0508 && d.file == Path::new("skills.yaml")),
+            "{found:#?}"
+        );
+        assert_eq!(ws.catalog().len(), 2);
+        // The buffer, not the file: an alias claims the guide's spelling.
+        let typed = "skills:\n  - name: Roadmaps\n    aliases: [Roadmapping]\n";
+        let open = BTreeMap::from([(PathBuf::from("skills.yaml"), Arc::from(typed))]);
+        let found = ws.check(&open).unwrap();
+        assert!(!about(&found, codes::W0507, "Roadmapping"), "{found:#?}");
+        assert!(!found.iter().any(|d| d.code == codes::W0508), "{found:#?}");
+        // An error in the buffer is reported at its line, as `check` would.
+        let broken = "skills:\n  - name: Roadmaps\n    alias: [x]\n";
+        let open = BTreeMap::from([(PathBuf::from("skills.yaml"), Arc::from(broken))]);
+        let found = ws.check(&open).unwrap();
+        std::fs::write(root.join("skills.yaml"), broken).unwrap();
+        assert_eq!(found, crate::build::check(&opts).unwrap().diagnostics);
+        assert!(
+            found
+                .iter()
+                .any(|d| d.file == Path::new("skills.yaml") && d.is_error() && d.line == 3),
+            "{found:#?}"
+        );
+        // Removed, nothing is checked against it.
+        std::fs::remove_file(root.join("skills.yaml")).unwrap();
+        let found = ws.check(&BTreeMap::new()).unwrap();
+        assert!(!found.iter().any(|d| d.code == codes::W0507), "{found:#?}");
+        assert!(ws.catalog().is_empty());
     }
 }

@@ -220,6 +220,51 @@ fn rules_spanning_guides_follow_edits_in_other_files() {
     assert!(lsp.shutdown().success());
 }
 
+/// `skills.yaml` is a document of the site: its own problems show in it,
+/// and what is typed there changes the warnings of the guides.
+#[test]
+fn skills_yaml_is_checked_as_you_type_and_guides_follow_it() {
+    let site = fixture("career");
+    let catalog = site.path().join("skills.yaml");
+    std::fs::write(&catalog, "skills:\n  - name: Roadmaps\n").expect("write");
+    let pm = site.path().join("guides/product-manager.md");
+    let (mut lsp, _) = Lsp::initialized(site.path());
+    lsp.open(&pm, &read(&pm));
+    let unknown = |diags: &[Value]| -> Vec<String> {
+        diags
+            .iter()
+            .filter(|d| d["code"] == "W0507")
+            .map(|d| d["message"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let before = unknown(&lsp.diagnostics(&pm));
+    assert!(
+        before.iter().any(|m| m.contains("Roadmapping")),
+        "{before:?}"
+    );
+    // A misspelt field in skills.yaml is shown there, at its line.
+    lsp.open(
+        &catalog,
+        "skills:\n  - name: Roadmaps\n    alias: [Roadmapping]\n",
+    );
+    let diags = lsp.diagnostics(&catalog);
+    assert_eq!(codes(&diags), ["E0101"], "{diags:#?}");
+    assert_eq!(diags[0]["range"]["start"]["line"], 2);
+    // Fixed: the guide's warning about that spelling goes.
+    lsp.change(
+        &catalog,
+        2,
+        "skills:\n  - name: Roadmaps\n    aliases: [Roadmapping]\n",
+    );
+    assert_eq!(lsp.diagnostics(&catalog), Vec::<Value>::new());
+    let after = unknown(&lsp.diagnostics(&pm));
+    assert!(
+        !after.iter().any(|m| m.contains("Roadmapping")),
+        "{after:?}"
+    );
+    assert!(lsp.shutdown().success());
+}
+
 #[test]
 fn completion_offers_fields_values_and_slugs() {
     let site = fixture("site");
