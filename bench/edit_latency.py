@@ -65,6 +65,17 @@ def stderr_lines(pipe, out):
         out.put((time.perf_counter(), line.rstrip("\n")))
 
 
+def first_line(proc, seconds):
+    """The first line `proc` prints, or exits the script after `seconds`
+    (a serve that fails to start prints nothing and keeps its stdout open)."""
+    lines = queue.Queue()
+    threading.Thread(target=lambda: lines.put(proc.stdout.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=seconds)
+    except queue.Empty:
+        sys.exit(f"`careerbook serve` printed nothing in {seconds} s (exit code {proc.poll()})")
+
+
 def wait_quiet(got, log, quiet):
     """Waits for a rebuild line, then until neither queue has had anything
     for `quiet` seconds. Returns the time of the last rebuild line or
@@ -96,7 +107,7 @@ def read(path):
 def fetch(url):
     """(status, text) of a page of the served site."""
     try:
-        with urllib.request.urlopen(url) as r:
+        with urllib.request.urlopen(url, timeout=30) as r:
             return r.status, r.read().decode("utf-8")
     except urllib.error.HTTPError as e:
         return e.code, ""
@@ -241,7 +252,7 @@ def main():
         # would otherwise fill the pipe and stop the server.
         threading.Thread(target=stderr_lines, args=(server.stderr, log), daemon=True).start()
         try:
-            line = server.stdout.readline()
+            line = first_line(server, 600)
             m = re.search(r"Serving at (\S+)", line)
             if not m:
                 sys.exit(f"unexpected first line from serve: {line!r}")
@@ -250,7 +261,10 @@ def main():
             threading.Thread(
                 target=events, args=(origin + "/__careerbook/livereload", got), daemon=True
             ).start()
-            got.get(timeout=120)  # the current state, sent on connect
+            try:
+                got.get(timeout=120)  # the current state, sent on connect
+            except queue.Empty:
+                sys.exit("the live-reload stream sent nothing within 120 s")
             time.sleep(0.5)
             drain(log)
             for kind in kinds:
@@ -282,7 +296,11 @@ def main():
                 )
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     print(f"{len(site.files)} guides, {args.edits} edits per kind, `careerbook serve` ({cb}):")
     print("| edit | save to reload, median | max | rebuild (serve's own), median |")
     print("| --- | ---: | ---: | ---: |")

@@ -41,6 +41,17 @@ def events(url, out):
                     out.put((time.perf_counter(), int(m.group(1))))
 
 
+def first_line(proc, seconds):
+    """The first line `proc` prints, or exits the script after `seconds`
+    (a serve that fails to start prints nothing and keeps its stdout open)."""
+    lines = queue.Queue()
+    threading.Thread(target=lambda: lines.put(proc.stdout.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=seconds)
+    except queue.Empty:
+        sys.exit(f"`careerbook serve` printed nothing in {seconds} s (exit code {proc.poll()})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("site")
@@ -65,7 +76,7 @@ def main():
             text=True,
         )
         try:
-            line = server.stdout.readline()
+            line = first_line(server, 600)
             m = re.search(r"Serving at (\S+)", line)
             if not m:
                 sys.exit(f"unexpected first line from serve: {line!r}")
@@ -75,26 +86,39 @@ def main():
             threading.Thread(
                 target=events, args=(origin + "/__careerbook/livereload", got), daemon=True
             ).start()
-            got.get(timeout=60)  # the current state, sent on connect
+            try:
+                got.get(timeout=60)  # the current state, sent on connect
+            except queue.Empty:
+                sys.exit("the live-reload stream sent nothing within 60 s")
             latencies = []
             for k in range(args.edits):
                 path = guides[k * len(guides) // args.edits]
                 with open(path, encoding="utf-8") as f:
                     text = f.read()
                 marker = f"Edited for the benchmark, {k}."
+                # A late event of the previous edit must not end this one.
+                while not got.empty():
+                    got.get_nowait()
                 start = time.perf_counter()
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(f"{text}\n{marker}\n")
-                arrived, _ = got.get(timeout=60)
+                try:
+                    arrived, _ = got.get(timeout=60)
+                except queue.Empty:
+                    sys.exit(f"no reload event within 60 s of editing {path} (serve exit code {server.poll()})")
                 latencies.append(arrived - start)
                 slug = os.path.splitext(os.path.basename(path))[0]
-                with urllib.request.urlopen(f"{base}guides/{slug}/") as page:
+                with urllib.request.urlopen(f"{base}guides/{slug}/", timeout=30) as page:
                     if marker not in page.read().decode("utf-8"):
                         sys.exit(f"the page of {slug} does not show the edit")
                 time.sleep(0.2)  # let the next edit be a separate save
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     ms = sorted(x * 1000 for x in latencies)
     print(f"{len(guides)} guides, {args.edits} one-guide body edits through `careerbook serve`:")
     print(f"  save to reload event: median {statistics.median(ms):.1f} ms, min {ms[0]:.1f} ms, max {ms[-1]:.1f} ms")

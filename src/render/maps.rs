@@ -40,7 +40,13 @@ struct PathsContext<'a> {
     guide_count: usize,
     families: Vec<FamilySummary>,
     moves: Vec<FamilyMove>,
+    /// The first guides without a family, A to Z: at most `paginate`, so
+    /// the page stays light at any size (`all_url` lists every guide).
     no_family: Vec<RoleView>,
+    /// How many guides have no family.
+    no_family_total: usize,
+    /// Every guide, A to Z: the paginated search listing.
+    all_url: String,
 }
 
 /// A family on `paths/`.
@@ -79,7 +85,14 @@ struct FamilyView {
     shown: usize,
     total: usize,
     roles: Vec<PathRoleView>,
+    /// The family's first guides not on the map, A to Z: at most
+    /// `paginate`, so the page stays light at any size (`term_url` lists
+    /// every guide of the family, page by page).
     others: Vec<RoleView>,
+    /// How many of the family's guides are not on the map.
+    others_total: usize,
+    /// How many of its guides the family's guide list holds.
+    guides_total: usize,
     plain_others: usize,
     moves_out: Vec<FamilyMove>,
     moves_in: Vec<FamilyMove>,
@@ -280,13 +293,15 @@ fn overview(
     } else {
         Vec::new()
     };
-    let no_family = (0..site.guides.len())
+    let mut no_family: Vec<RoleView> = (0..site.guides.len())
         .filter(|&i| fams.of[i].is_none())
         .map(|i| {
             let g = &site.guides[i];
             RoleView::guide(g.front.title.clone(), links.to(&Route::Guide(&g.slug)))
         })
         .collect();
+    let no_family_total = no_family.len();
+    first_a_to_z(&mut no_family, site.config.paginate);
     render_one(
         theme,
         "paths.html",
@@ -312,9 +327,23 @@ fn overview(
             families,
             moves,
             no_family,
+            no_family_total,
+            all_url: links.to(&Route::Search),
         },
         Route::Paths.file(),
     )
+}
+
+/// Keeps the first `n` of `roles` by title (then URL): a list that grows
+/// with the site is cut where the page would stop being light, and the
+/// page links the full list, which is split into pages.
+fn first_a_to_z(roles: &mut Vec<RoleView>, n: usize) {
+    let by_title = |a: &RoleView, b: &RoleView| a.title.cmp(&b.title).then(a.url.cmp(&b.url));
+    if roles.len() > n {
+        roles.select_nth_unstable_by(n, by_title);
+        roles.truncate(n);
+    }
+    roles.sort_by(by_title);
 }
 
 /// The families as boxes, with each family's two largest moves into others.
@@ -399,7 +428,8 @@ fn family_page(
             RoleView::guide(g.front.title.clone(), links.to(&Route::Guide(&g.slug)))
         })
         .collect();
-    others.sort_by(|a, b| a.title.cmp(&b.title).then(a.url.cmp(&b.url)));
+    let others_total = others.len();
+    first_a_to_z(&mut others, site.config.paginate);
     let plain_others = members
         .iter()
         .filter(|i| !on_map.contains(i) && g.nodes[**i].guide.is_none())
@@ -435,6 +465,8 @@ fn family_page(
                 total: members.len(),
                 roles: graph::text_list(site, &links, g, &ids),
                 others,
+                others_total,
+                guides_total: fams.list[f].1.guides.len(),
                 plain_others,
                 moves_out,
                 moves_in,

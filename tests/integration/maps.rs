@@ -278,3 +278,97 @@ fn map_pages_stay_small_on_a_large_generated_site() {
     assert_eq!(checked, n + 1 + families.len());
     println!("largest map page: {} ({} bytes)", biggest.1, biggest.0);
 }
+
+/// The links of `selector` on `page` (under `out`), resolved to the files
+/// they open, in order.
+fn linked_files(out: &Path, page: &str, selector: &str) -> Vec<String> {
+    let html = scraper::Html::parse_document(&read(out.join(page)));
+    let sel = scraper::Selector::parse(selector).expect("selector");
+    let dir = Path::new(page).parent().expect("a folder");
+    html.select(&sel)
+        .filter_map(|a| a.value().attr("href"))
+        .map(|href| {
+            let mut parts: Vec<&str> = dir.iter().filter_map(|p| p.to_str()).collect();
+            for seg in href.split('/').filter(|s| !s.is_empty()) {
+                if seg == ".." {
+                    parts.pop();
+                } else {
+                    parts.push(seg);
+                }
+            }
+            format!("{}/index.html", parts.join("/"))
+        })
+        .collect()
+}
+
+/// Lists of guides that grow with the site (a family's guides left off its
+/// map, the guides without a family) show the first `paginate` A to Z and
+/// link the full list, page by page, where every guide is.
+#[test]
+fn lists_on_map_pages_are_cut_at_the_page_size_and_link_the_full_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 45 guides in one family: more than a map holds (40), none linked.
+    let mut guides: Vec<(String, String)> = (0..45)
+        .map(|i| {
+            let slug = format!("ops-{i:02}");
+            (
+                slug.clone(),
+                guide(&slug, &format!("Ops Role {i:02}"), "Ops", &[], &[]),
+            )
+        })
+        .collect();
+    for i in 0..5 {
+        let slug = format!("lone-{i}");
+        let text =
+            guide(&slug, &format!("Lone Role {i}"), "x", &[], &[]).replace("family: x\n", "");
+        guides.push((slug, text));
+    }
+    let refs: Vec<(&str, String)> = guides
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.clone()))
+        .collect();
+    write_site(dir.path(), &refs);
+    let yaml = dir.path().join("site.yaml");
+    std::fs::write(&yaml, read(&yaml) + "paginate: 3\n").expect("site.yaml");
+    build_ok(dir.path(), &[]);
+    let out = dir.path().join("output");
+
+    // The family's map: 40 boxes, the first 3 of the 5 others, and a link
+    // to the family's guide list, whose pages hold all 45.
+    let page = read(out.join("paths/ops/index.html"));
+    let on_map: std::collections::BTreeSet<String> = svg_labels(&page).into_iter().collect();
+    let off_map: Vec<String> = (0..45)
+        .filter(|i| !on_map.contains(&format!("Ops Role {i:02}")))
+        .map(|i| format!("guides/ops-{i:02}/index.html"))
+        .collect();
+    assert_eq!(off_map.len(), 5, "{on_map:?}");
+    let others = linked_files(&out, "paths/ops/index.html", "#others-heading ~ ul a");
+    assert_eq!(others, off_map[..3]);
+    assert!(page.contains("All 45 in Ops"), "{page}");
+    let full = linked_files(&out, "paths/ops/index.html", "#others-heading ~ p a");
+    assert_eq!(full, ["families/ops/index.html"]);
+    let mut listed = std::collections::BTreeSet::new();
+    let mut next = Some("families/ops/index.html".to_string());
+    while let Some(p) = next.take() {
+        for g in linked_files(&out, &p, "article h3 a, .card a, li a")
+            .into_iter()
+            .filter(|f| f.starts_with("guides/ops-"))
+        {
+            listed.insert(g);
+        }
+        next = linked_files(&out, &p, "a[rel=next]").into_iter().next();
+    }
+    assert_eq!(listed.len(), 45, "{listed:?}");
+    // The guides without a family: the first 3 A to Z, and every guide A
+    // to Z behind a link.
+    let lone = linked_files(&out, "paths/index.html", "#families-heading ~ h3 + ul a");
+    assert_eq!(
+        lone,
+        (0..3)
+            .map(|i| format!("guides/lone-{i}/index.html"))
+            .collect::<Vec<_>>()
+    );
+    let all = linked_files(&out, "paths/index.html", "#families-heading ~ p a");
+    assert_eq!(all, ["search/index.html"]);
+    assert_links_open_from_disk(&out, "paths/ops/index.html");
+}

@@ -88,7 +88,8 @@ pub enum Route<'a> {
     /// `salaries/`: salary tables.
     Salaries,
     /// One page of a job family's salary comparison: `salaries/<slug>/`,
-    /// then `salaries/<slug>/2/`, ... (`page` counts from 1).
+    /// then `salaries/<slug>/page/2/`, ... (`page` counts from 1), as every
+    /// list's pages are numbered.
     SalaryFamily {
         /// The family's slug, or [`SALARIES_NO_FAMILY`].
         slug: &'a str,
@@ -271,7 +272,7 @@ impl Route<'_> {
             Route::SalaryFamily { slug, page } => {
                 let _ = write!(out, "salaries/{slug}/");
                 if *page > 1 {
-                    let _ = write!(out, "{page}/");
+                    let _ = write!(out, "{PAGES_DIR}{page}/");
                 }
                 return;
             }
