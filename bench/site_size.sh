@@ -10,15 +10,20 @@
 # feed.xml and its entries, and each sitemap file with its URL count.
 #
 # Needs: python3; the generator at ../shared/bench/gen.py (or $GEN).
-# CAREERBOOK_BIN=path uses that binary instead of building release.
+# CAREERBOOK_BIN=path uses that binary instead of building release;
+# TMP_BASE=dir writes there instead of /dev/shm.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GEN=${GEN:-"$ROOT/../shared/bench/gen.py"}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
-TMP_BASE=/tmp
-[ -d /dev/shm ] && TMP_BASE=/dev/shm
+# TMP_BASE=dir puts the corpus and its output there (100,000 guides write
+# some gigabytes: more than a small tmpfs holds).
+if [ -z "${TMP_BASE:-}" ]; then
+    TMP_BASE=/tmp
+    [ -d /dev/shm ] && TMP_BASE=/dev/shm
+fi
 
 # CAREERBOOK_BIN: a binary already built, instead of building release.
 BIN=${CAREERBOOK_BIN:-}

@@ -233,3 +233,29 @@ fn a_right_to_left_language_sets_dir_and_the_stylesheet_uses_logical_sides() {
     build_ok(site.path(), &["--output", out.to_str().unwrap()]);
     assert!(read(out.join("index.html")).contains("<html lang=\"de\">"));
 }
+
+/// Lists in running text are joined as the language joins them: a skill
+/// the guides spell three ways names the other two "A und B" in German.
+#[test]
+fn a_skill_s_other_spellings_are_joined_as_the_language_joins_a_list() {
+    let site = fixture("career");
+    set_language(site.path(), "de");
+    std::fs::write(
+        site.path().join("skills.yaml"),
+        "skills:\n  - name: Kubernetes\n    aliases: [K8s, Kube]\n",
+    )
+    .unwrap();
+    let g = site.path().join("guides");
+    for (file, from, to) in [
+        ("data-scientist.md", "    - Kubernetes\n", "    - K8s\n"),
+        ("ml-engineer.md", "  - Kubernetes\n", "  - Kube\n"),
+    ] {
+        let text = read(g.join(file));
+        assert!(text.contains(from), "{file}");
+        std::fs::write(g.join(file), text.replacen(from, to, 1)).unwrap();
+    }
+    let out = site.path().join("out");
+    build_ok(site.path(), &["--output", out.to_str().unwrap()]);
+    let page = words(&read(out.join("skills/kubernetes/index.html")));
+    assert!(page.contains("Auch geschrieben: K8s und Kube"), "{page}");
+}
