@@ -205,7 +205,17 @@ fn sub_map(site: &Site, links: &PageLinks, g: &Graph, members: &[usize], strings
             ..node_box(site, links, g, i, strings)
         })
         .collect();
-    Map { nodes, edges }
+    Map {
+        nodes,
+        edges,
+        rtl: rtl(site),
+    }
+}
+
+/// Whether the site's language is written right to left: its maps are
+/// drawn mirrored.
+fn rtl(site: &Site) -> bool {
+    crate::render::i18n::format::direction(&site.config.language) == "rtl"
 }
 
 /// The `members` a bounded map draws: all of them when few, else the
@@ -286,7 +296,7 @@ fn overview(
         let name = strings.get("map.whole", Some(g.nodes.len() as f64), &[]);
         mapsvg::draw(&sub_map(site, &links, g, &all, strings), &name, "paths")
     } else {
-        families_svg(&families, &moves, &theme.strings)
+        families_svg(&families, &moves, &theme.strings, rtl(site))
     };
     let ids: Vec<usize> = if whole {
         (0..site.guides.len()).collect()
@@ -347,7 +357,12 @@ fn first_a_to_z(roles: &mut Vec<RoleView>, n: usize) {
 }
 
 /// The families as boxes, with each family's two largest moves into others.
-fn families_svg(families: &[FamilySummary], moves: &[FamilyMove], strings: &Strings) -> String {
+fn families_svg(
+    families: &[FamilySummary],
+    moves: &[FamilyMove],
+    strings: &Strings,
+    rtl: bool,
+) -> String {
     let index: HashMap<&str, usize> = families
         .iter()
         .enumerate()
@@ -384,7 +399,7 @@ fn families_svg(families: &[FamilySummary], moves: &[FamilyMove], strings: &Stri
         })
         .collect();
     mapsvg::draw(
-        &Map { nodes, edges },
+        &Map { nodes, edges, rtl },
         &strings.text("map.families"),
         "families",
     )
@@ -564,7 +579,10 @@ pub(crate) fn near_map(site: &Site, i: usize, links: &PageLinks, strings: &Strin
             .or_default()
             .push((title.to_lowercase(), n.clone()));
     }
-    let mut map = Map::default();
+    let mut map = Map {
+        rtl: rtl(site),
+        ..Map::default()
+    };
     let mut index: HashMap<Near, usize> = HashMap::new();
     for (r, mut list) in by_rank {
         list.sort();

@@ -65,3 +65,76 @@ fn crossings_of_a_site_named_in_the_environment() {
     }
     println!("total: {tb} -> {ta}");
 }
+
+/// The farthest right a cubic Bézier `M x0 _ C x1 _ x2 _ x3 _` reaches,
+/// sampled.
+fn reach(d: &str) -> f64 {
+    let nums: Vec<f64> = d
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().expect("a number"))
+        .collect();
+    let xs = [nums[0], nums[2], nums[4], nums[6]];
+    (0..=100)
+        .map(|i| {
+            let t = f64::from(i) / 100.0;
+            let u = 1.0 - t;
+            u * u * u * xs[0]
+                + 3.0 * u * u * t * xs[1]
+                + 3.0 * u * t * t * xs[2]
+                + t * t * t * xs[3]
+        })
+        .fold(0.0, f64::max)
+}
+
+/// A move within the last column curves out to the right of it: the
+/// drawing is wide enough to hold the curve, whichever way it runs.
+#[test]
+fn a_loop_out_of_the_last_column_stays_inside_the_drawing() {
+    let node = |label: &str| mapsvg::MapNode {
+        label: label.into(),
+        href: None,
+        tip: label.into(),
+        rank: 1,
+        class: "g-node",
+    };
+    for rtl in [false, true] {
+        let mut start = node("Start");
+        start.rank = 0;
+        let map = Map {
+            nodes: vec![start, node("Lead"), node("Principal")],
+            edges: vec![
+                mapsvg::MapEdge {
+                    from: 0,
+                    to: 1,
+                    dashed: false,
+                },
+                mapsvg::MapEdge {
+                    from: 1,
+                    to: 2,
+                    dashed: true,
+                },
+            ],
+            rtl,
+        };
+        let svg = mapsvg::draw(&map, "test", "t");
+        let wide = svg.split("</svg>").next().expect("the wide drawing");
+        let width: f64 = wide
+            .split("width=\"")
+            .nth(1)
+            .and_then(|w| w.split('"').next())
+            .and_then(|w| w.parse().ok())
+            .expect("a width");
+        let paths: Vec<&str> = wide
+            .split(" d=\"")
+            .skip(1)
+            .filter_map(|p| p.split('"').next())
+            .filter(|d| d.contains('C'))
+            .collect();
+        assert_eq!(paths.len(), 2, "{wide}");
+        // Mirrored or not, the path's own coordinates run left to right.
+        for d in paths {
+            assert!(reach(d) <= width - 1.0, "{d} reaches past {width}: {wide}");
+        }
+    }
+}

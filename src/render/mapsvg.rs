@@ -45,6 +45,9 @@ pub(crate) struct Map {
     pub nodes: Vec<MapNode>,
     /// Moves.
     pub edges: Vec<MapEdge>,
+    /// Drawn mirrored, first rank on the right, for a language written
+    /// right to left; the text in the boxes is not mirrored.
+    pub rtl: bool,
 }
 
 /// The measures of one drawing.
@@ -178,16 +181,45 @@ fn draw_one(s: &mut String, map: &Map, name: &str, id: &str, k: &Shape) {
             (c, a)
         }
     };
+    // A move back or within a column curves out right of its boxes, by
+    // three quarters of half a gap (a cubic's reach) plus the stroke: from
+    // the last column that is past the padding, so the drawing widens.
+    let last = p.cols.saturating_sub(1);
+    let loops_out = k.horizontal
+        && map
+            .edges
+            .iter()
+            .any(|e| p.col[e.to] <= p.col[e.from] && p.col[e.from].max(p.col[e.to]) == last);
+    let bulge = if loops_out {
+        ((k.gap_along / 2) * 3 / 4 + 2).saturating_sub(k.pad)
+    } else {
+        0
+    };
     let (width, height) = if k.horizontal {
-        (extent_along + 2 * k.pad, extent_across + 2 * k.pad)
+        (extent_along + 2 * k.pad + bulge, extent_across + 2 * k.pad)
     } else {
         (extent_across + 2 * k.pad, extent_along + 2 * k.pad)
+    };
+    // Right to left: the boxes' places mirror, and so do the edges between
+    // them (one transform; the arrowheads turn with them).
+    let placed = |i: usize| -> (u32, u32) {
+        let (x, y) = at(i);
+        if map.rtl {
+            (width - x - k.w, y)
+        } else {
+            (x, y)
+        }
+    };
+    let flip = if map.rtl {
+        format!(" transform=\"matrix(-1 0 0 1 {width} 0)\"")
+    } else {
+        String::new()
     };
     let class = if k.horizontal { "graph-h" } else { "graph-v" };
     let _ = write!(
         s,
         "<svg class=\"graph {class}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" style=\"max-width:{width}px;min-width:{}px;font-size:{}px\" role=\"group\" aria-label=\"{}\">\
-         <defs><marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"g-head\"/></marker></defs><g class=\"g-edges\">",
+         <defs><marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"g-head\"/></marker></defs><g class=\"g-edges\"{flip}>",
         // Never scaled below 12 px text: a wider map scrolls instead.
         (width * 12).div_ceil(k.font),
         k.font,
@@ -245,7 +277,7 @@ fn draw_one(s: &mut String, map: &Map, name: &str, id: &str, k: &Shape) {
     }
     s.push_str("</g>");
     for (i, n) in map.nodes.iter().enumerate() {
-        let (x, y) = at(i);
+        let (x, y) = placed(i);
         let tip = escape_html(&n.tip);
         match &n.href {
             Some(href) => {

@@ -223,7 +223,7 @@ impl UnitContext<'_> {
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
             Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings)),
-            Unit::Aliases => Ok(alias_pages(site)),
+            Unit::Aliases => Ok(alias_pages(site, &theme.strings)),
             Unit::Statics => Ok(statics(site, theme)),
         }
     }
@@ -368,22 +368,33 @@ pub fn collect_units(
 /// refresh and the link are relative to the alias's own folder, so they
 /// lead to the guide wherever the site is served; the canonical link is the
 /// guide's absolute URL.
-pub fn alias_pages(site: &Site) -> Vec<Page> {
+pub fn alias_pages(site: &Site, strings: &crate::render::i18n::Strings) -> Vec<Page> {
+    use crate::util::html::escape_html;
     let mut out = Vec::new();
+    // The sentence with a mark where the link goes: the translation
+    // decides where the title sits, the link is written here.
+    const MARK: &str = "\u{1}";
+    let moved = escape_html(&strings.with("redirect.moved", "title", MARK));
+    let lang = escape_html(&site.config.language);
+    // As base.html writes it: `dir` only where it is not the default.
+    let dir = match crate::render::i18n::format::direction(&site.config.language) {
+        "rtl" => " dir=\"rtl\"",
+        _ => "",
+    };
     for g in &site.guides {
         let route = Route::Guide(&g.slug);
-        let canonical = crate::util::html::escape_html(&site.base.absolute(&route));
-        let title = crate::util::html::escape_html(&g.front.title);
+        let canonical = escape_html(&site.base.absolute(&route));
+        let title = escape_html(&g.front.title);
+        let heading = escape_html(&strings.with("redirect.title", "title", &g.front.title));
         for alias in &g.front.aliases {
             let alias = Route::Alias(alias);
-            let link =
-                crate::util::html::escape_html(&PageLinks::of(&alias, &site.base).to(&route));
+            let link = escape_html(&PageLinks::of(&alias, &site.base).to(&route));
+            let text = moved.replace(MARK, &format!("<a href=\"{link}\">{title}</a>"));
             let html = format!(
-                "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-                 <title>Redirecting to {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+                "<!DOCTYPE html>\n<html lang=\"{lang}\"{dir}>\n<head>\n<meta charset=\"utf-8\">\n\
+                 <title>{heading}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
                  <link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n\
-                 </head>\n<body>\n<p>This page has moved to <a href=\"{link}\">{title}</a>.</p>\n</body>\n</html>\n",
-                lang = crate::util::html::escape_html(&site.config.language),
+                 </head>\n<body>\n<p>{text}</p>\n</body>\n</html>\n",
             );
             out.push(Page {
                 path: alias.file(),

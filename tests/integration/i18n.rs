@@ -79,14 +79,14 @@ fn a_german_site_shows_no_english_word_of_the_theme() {
     let english = english_only(site.path());
     assert!(english.len() > 100, "{}", english.len());
     let mut pages = 0;
+    let mut redirects = 0;
     for (path, bytes) in tree(&out) {
-        if !path.ends_with(".html") || path.starts_with("old") {
+        if !path.ends_with(".html") {
             continue;
         }
         let html = String::from_utf8(bytes).unwrap();
-        if html.contains("http-equiv=\"refresh\"") {
-            continue;
-        }
+        // Redirects left at old URLs speak the language too.
+        redirects += usize::from(html.contains("http-equiv=\"refresh\""));
         pages += 1;
         assert!(html.contains("<html lang=\"de\">"), "{path}");
         let text = words(&html);
@@ -95,6 +95,7 @@ fn a_german_site_shows_no_english_word_of_the_theme() {
         }
     }
     assert!(pages > 10, "{pages} pages");
+    assert!(redirects > 0, "no redirect page checked");
     let index = read(out.join("index.html"));
     assert!(
         index.contains("3 Berufsprofile in 1 Berufsfeld."),
@@ -220,6 +221,27 @@ fn a_right_to_left_language_sets_dir_and_the_stylesheet_uses_logical_sides() {
     let analyst = read(out.join("guides/data-analyst/index.html"));
     assert!(analyst.contains("style=\"inset-inline-start:"), "{analyst}");
     assert!(!analyst.contains("style=\"left:"), "{analyst}");
+    // The maps run right to left: a guide's box stands right of the box
+    // of the role it leads to, and the edges are mirrored with the boxes.
+    let paths = read(out.join("paths/index.html"));
+    let wide = paths
+        .split("<svg class=\"graph graph-h\"")
+        .nth(1)
+        .and_then(|s| s.split("</svg>").next())
+        .expect("the wide map");
+    let x_of = |slug: &str| -> u32 {
+        let at = wide
+            .find(&format!("href=\"../guides/{slug}/\""))
+            .unwrap_or_else(|| panic!("{slug} on the map: {wide}"));
+        let rest = &wide[at..];
+        let x = &rest[rest.find("<rect x=\"").expect("a box") + 9..];
+        x[..x.find('"').expect("quote")].parse().expect("a number")
+    };
+    assert!(x_of("data-analyst") > x_of("data-scientist"), "{wide}");
+    assert!(
+        wide.contains("<g class=\"g-edges\" transform=\"matrix(-1 0 0 1 "),
+        "{wide}"
+    );
     // Hebrew has no translation file: one warning says so, at `language`.
     let check = careerbook(&["check", "--root", site.path().to_str().unwrap()]);
     let err = stderr(&check);
@@ -232,6 +254,8 @@ fn a_right_to_left_language_sets_dir_and_the_stylesheet_uses_logical_sides() {
     set_language(site.path(), "de");
     build_ok(site.path(), &["--output", out.to_str().unwrap()]);
     assert!(read(out.join("index.html")).contains("<html lang=\"de\">"));
+    let paths = read(out.join("paths/index.html"));
+    assert!(!paths.contains("transform=\"matrix(-1"), "{paths}");
 }
 
 /// Lists in running text are joined as the language joins them: a skill
