@@ -117,7 +117,12 @@ pub(crate) fn pages(
     Ok(out)
 }
 
-fn index_pages(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Vec<Page>, Diagnostic> {
+/// `skills/` and its further pages.
+pub(crate) fn index_pages(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+) -> Result<Vec<Page>, Diagnostic> {
     let paged = site.skills.paged();
     let total = paged.len();
     let strings = &theme.strings;
@@ -166,7 +171,8 @@ fn index_pages(site: &Site, theme: &Theme, sv: &SiteView<'_>) -> Result<Vec<Page
     Ok(out)
 }
 
-fn skill_pages(
+/// The pages of skill `id` (none when it has no page of its own).
+pub(crate) fn skill_pages(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,

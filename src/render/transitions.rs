@@ -236,6 +236,22 @@ pub(crate) fn pages(
         .collect()
 }
 
+/// The pages of the moves from guide `a`: what a build renders and writes
+/// at a time, so that it never holds every move's page at once (six or so
+/// a guide: hundreds of thousands at 100,000 guides).
+pub(crate) fn pages_from(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+    order: &crate::render::salaries::order::LevelOrder,
+    a: usize,
+) -> Result<Vec<Page>, Diagnostic> {
+    site.next(a)
+        .iter()
+        .map(|&b| page(site, theme, sv, order, a, b))
+        .collect()
+}
+
 /// The page of the move from guide `a` to guide `b`.
 fn page(
     site: &Site,

@@ -311,27 +311,55 @@ fn statics(site: &Site, theme: &Theme) -> Vec<Page> {
 }
 
 /// Renders `units` in parallel, handing each page to `sink` as soon as its
-/// unit is done. Template errors are collected, each once; the sink's own
-/// errors stop the work.
+/// unit is done; the units with a page per move or per skill hand theirs
+/// on a guide's or a skill's at a time, so that a build holds a few of
+/// those pages rather than all (hundreds of thousands at 100,000 guides).
+/// Template errors are collected, each once; the sink's own errors stop
+/// the work.
 pub fn render_units<E: Send>(
     cx: &UnitContext<'_>,
     units: &[Unit],
     sink: impl Fn(&Unit, Vec<Page>) -> Result<(), E> + Sync,
 ) -> Result<Vec<Diagnostic>, E> {
     let errors = std::sync::Mutex::new(Vec::new());
-    units
-        .par_iter()
-        .with_max_len(1)
-        .try_for_each(|u| match cx.render(u) {
-            Ok(pages) => sink(u, pages),
-            Err(d) => {
-                let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
-                Ok(())
-            }
-        })?;
+    let note = |d: Diagnostic| {
+        let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
+        if !errors.contains(&d) {
+            errors.push(d);
+        }
+    };
+    let each = |u: &Unit, pages: Result<Vec<Page>, Diagnostic>| match pages {
+        Ok(pages) if pages.is_empty() => Ok(()),
+        Ok(pages) => sink(u, pages),
+        Err(d) => {
+            note(d);
+            Ok(())
+        }
+    };
+    units.par_iter().with_max_len(1).try_for_each(|u| {
+        let (site, theme, sv) = (cx.site, cx.theme, cx.sv);
+        if *u == Unit::Skills {
+            // A page (or a few) per skill, handed on a skill at a time.
+            each(u, crate::render::skills::index_pages(site, theme, sv))?;
+            return site
+                .skills
+                .paged()
+                .into_par_iter()
+                .try_for_each(|s| each(u, crate::render::skills::skill_pages(site, theme, sv, s)));
+        }
+        if *u == Unit::Transitions {
+            // A page per move: handed on a guide's moves at a time, so
+            // the build holds a few of them rather than all.
+            let order = crate::render::salaries::level_order(site);
+            return (0..site.guides.len()).into_par_iter().try_for_each(|a| {
+                each(
+                    u,
+                    crate::render::transitions::pages_from(site, theme, sv, &order, a),
+                )
+            });
+        }
+        each(u, cx.render(u))
+    })?;
     Ok(errors.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
