@@ -283,3 +283,38 @@ fn a_skill_s_other_spellings_are_joined_as_the_language_joins_a_list() {
     let page = words(&read(out.join("skills/kubernetes/index.html")));
     assert!(page.contains("Auch geschrieben: K8s und Kube"), "{page}");
 }
+
+/// No built-in template writes words of its own: every word a reader sees
+/// comes from a translation file (or from the guides), so no page of a
+/// German site shows an English phrase that no translation file holds.
+#[test]
+fn built_in_templates_hold_no_words_outside_the_translation_files() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let tera_tag = regex::Regex::new(r"(?s)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}").unwrap();
+    let element =
+        regex::Regex::new(r"(?s)<script\b.*?</script>|<style\b.*?</style>|<[^>]*>").unwrap();
+    let entity = regex::Regex::new(r"&[a-zA-Z]+;|&#[0-9]+;").unwrap();
+    let mut found = Vec::new();
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        files += 1;
+        let text = read(&path);
+        let text = tera_tag.replace_all(&text, " ");
+        let text = element.replace_all(&text, " ");
+        let text = entity.replace_all(&text, " ");
+        for word in text.split_whitespace() {
+            if word.chars().any(char::is_alphabetic) {
+                found.push(format!(
+                    "{}: {word}",
+                    path.file_name().unwrap().to_string_lossy()
+                ));
+            }
+        }
+    }
+    assert!(files > 10, "{files} templates");
+    assert!(found.is_empty(), "{found:#?}");
+}
