@@ -179,6 +179,7 @@ impl Workspace {
             statics: &site_checks.statics,
             levels: &config.config.levels,
             skills: &config.config.skills,
+            lints: config.config.lint,
         };
         let mut out = config.diagnostics.clone();
         out.extend(scanned);

@@ -767,3 +767,245 @@ fn a_rubric_is_a_matrix_with_what_changes_from_the_level_below() {
         );
     }
 }
+
+/// The 1-based line of the first line of `file` that reads `text` once
+/// trimmed (the opening `---` is line 1).
+fn line_of(file: &Path, text: &str) -> u64 {
+    let n = read(file)
+        .lines()
+        .position(|l| l.trim() == text)
+        .unwrap_or_else(|| panic!("{} has no line {text:?}", file.display()));
+    n as u64 + 1
+}
+
+/// `(file, field)` of each diagnostic with `code`.
+fn fields_of(diags: &[serde_json::Value], code: &str) -> BTreeSet<(String, String)> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or("").to_string(),
+                d["field"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_title_linked_only_by_matching_a_guide_title_gets_the_guide_to_add() {
+    let site = fixture("career");
+    let root = site.path();
+    let guides = guides(root);
+    let by_title: BTreeMap<String, &str> = guides
+        .iter()
+        .map(|g| (g.title().trim().to_lowercase(), g.slug.as_str()))
+        .collect();
+    // Every plain item naming another guide's title exactly.
+    let mut expected = BTreeMap::new();
+    for g in &guides {
+        for list in ["leads_to", "transitions"] {
+            let items = g.front["progression"][list].as_sequence().cloned();
+            for (i, item) in items.unwrap_or_default().iter().enumerate() {
+                let Some(title) = item.as_str() else { continue };
+                if let Some(to) = by_title
+                    .get(&title.trim().to_lowercase())
+                    .filter(|t| **t != g.slug)
+                {
+                    expected.insert(
+                        (
+                            format!("guides/{}.md", g.slug),
+                            format!("progression.{list}[{i}]"),
+                        ),
+                        (title.to_string(), to.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let (code, diags) = json_diagnostics(root);
+    assert_eq!(code, 0, "{diags:#?}");
+    assert_eq!(
+        fields_of(&diags, "W0509"),
+        expected.keys().cloned().collect(),
+        "{diags:#?}"
+    );
+    for ((file, field), (title, to)) in &expected {
+        let d = diags
+            .iter()
+            .find(|d| {
+                d["code"] == "W0509" && d["field"] == field.as_str() && d["file"] == file.as_str()
+            })
+            .expect("W0509");
+        assert_eq!(d["line"], line_of(&root.join(file), &format!("- {title}")));
+        assert_eq!(d["severity"], "warning");
+        let help = d["help"].as_str().unwrap_or("");
+        assert!(help.contains(&format!("guide: {to}")), "{help}");
+        // A near match is a different warning: one diagnostic per item.
+        assert!(!fields_of(&diags, "W0502").contains(&(file.clone(), field.clone())));
+    }
+    // Linked by `guide:`, the item is quiet; a near match still gets W0502.
+    edit(
+        &root.join("guides/data-analyst.md"),
+        "    - Analytics Engineer\n",
+        "    - title: Analytics Engineer\n      guide: analytics-engineer\n    - Data-Scientist\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0509").is_empty(), "{diags:#?}");
+    assert_eq!(
+        fields_of(&diags, "W0502"),
+        BTreeSet::from([(
+            "guides/data-analyst.md".to_string(),
+            "progression.transitions[1]".to_string()
+        )])
+    );
+}
+
+#[test]
+fn one_way_transitions_are_reported_only_when_site_yaml_asks() {
+    let site = fixture("career");
+    let root = site.path();
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0510").is_empty(), "{diags:#?}");
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlint:\n  one_way_transitions: true",
+    );
+    // Every transition whose target's progression names the source in no
+    // list, by slug or by title.
+    let guides = guides(root);
+    let links = links(&guides);
+    let by_title: BTreeMap<String, &str> = guides
+        .iter()
+        .map(|g| (g.title().to_lowercase(), g.slug.as_str()))
+        .collect();
+    let mut expected = BTreeSet::new();
+    for g in &guides {
+        let items = g.front["progression"]["transitions"].as_sequence().cloned();
+        for (i, item) in items.unwrap_or_default().iter().enumerate() {
+            let to = match (item.as_str(), item["guide"].as_str()) {
+                (Some(t), _) => by_title.get(&t.to_lowercase()).map(|s| s.to_string()),
+                (None, Some(s)) => Some(s.to_string()),
+                _ => None,
+            };
+            let Some(to) = to.filter(|t| *t != g.slug) else {
+                continue;
+            };
+            if !links.contains(&(to.clone(), g.slug.clone())) {
+                expected.insert((
+                    format!("guides/{}.md", g.slug),
+                    format!("progression.transitions[{i}]"),
+                ));
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let (code, diags) = json_diagnostics(root);
+    assert_eq!(code, 0);
+    assert_eq!(fields_of(&diags, "W0510"), expected, "{diags:#?}");
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "W0510" && d["file"] == "guides/data-analyst.md")
+        .expect("the analyst's move to the analytics engineer");
+    assert_eq!(
+        d["line"],
+        line_of(&root.join("guides/data-analyst.md"), "- Analytics Engineer")
+    );
+    let help = d["help"].as_str().unwrap_or("");
+    assert!(
+        help.contains("guide: data-analyst") && help.contains("guides/analytics-engineer.md"),
+        "{help}"
+    );
+    // A link back of any kind, here a plain title under `leads_to`, is enough.
+    edit(
+        &root.join("guides/analytics-engineer.md"),
+        "  leads_to:\n",
+        "  leads_to:\n    - data analyst\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0510").is_empty(), "{diags:#?}");
+    // Turned off again, nothing.
+    edit(
+        &root.join("site.yaml"),
+        "one_way_transitions: true",
+        "one_way_transitions: false",
+    );
+    edit(
+        &root.join("guides/analytics-engineer.md"),
+        "    - data analyst\n",
+        "",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0510").is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn pay_falling_as_the_level_rises_is_reported_at_the_level() {
+    let site = fixture("career");
+    let root = site.path();
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0511").is_empty(), "{diags:#?}");
+    let scientist = root.join("guides/data-scientist.md");
+    // Senior below Mid at both ends.
+    edit(
+        &scientist,
+        "      min: 140000\n      max: 180000\n",
+        "      min: 100000\n      max: 130000\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert_eq!(
+        fields_of(&diags, "W0511"),
+        BTreeSet::from([(
+            "guides/data-scientist.md".to_string(),
+            "salary.ranges[2].level".to_string()
+        )]),
+        "{diags:#?}"
+    );
+    let d = diags.iter().find(|d| d["code"] == "W0511").expect("W0511");
+    assert_eq!(d["line"], line_of(&scientist, "- level: Senior"));
+    assert!(d["message"].as_str().unwrap_or("").contains("`Mid`"), "{d}");
+    assert!(d["help"]
+        .as_str()
+        .unwrap_or("")
+        .contains("check the figures"));
+    // Only one end lower is an overlap, not a fall.
+    edit(&scientist, "      min: 100000\n", "      min: 120000\n");
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0511").is_empty(), "{diags:#?}");
+    // Total pay is not compared with base pay: the analyst's Senior range,
+    // as total pay below the base of Mid, is quiet.
+    let analyst = root.join("guides/data-analyst.md");
+    edit(
+        &analyst,
+        "      min: 100000\n      max: 130000\n      basis: total\n",
+        "      min: 70000\n      max: 90000\n      basis: total\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0511").is_empty(), "{diags:#?}");
+    // The order of `levels` in site.yaml decides which level comes first:
+    // reversed, each lower-paid level falls from the one before it.
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlevels: [Senior, Mid, Entry]",
+    );
+    let (_, diags) = json_diagnostics(root);
+    let falls = fields_of(&diags, "W0511");
+    for (file, field) in [
+        ("guides/data-scientist.md", "salary.ranges[0].level"),
+        ("guides/data-analyst.md", "salary.ranges[0].level"),
+        ("guides/ml-engineer.md", "salary.ranges[0].level"),
+        ("guides/analytics-engineer.md", "salary.ranges[0].level"),
+    ] {
+        assert!(
+            falls.contains(&(file.to_string(), field.to_string())),
+            "{file} {field}: {falls:?}"
+        );
+    }
+    assert!(!falls.contains(&(
+        "guides/data-analyst.md".to_string(),
+        "salary.ranges[2].level".to_string()
+    )));
+}
