@@ -1009,3 +1009,181 @@ fn pay_falling_as_the_level_rises_is_reported_at_the_level() {
         "salary.ranges[2].level".to_string()
     )));
 }
+
+/// The skills of `skills.yaml` in `root`: the key of each spelling → the
+/// key of its entry's name, and each entry by the key of its name.
+fn catalog(
+    root: &Path,
+) -> (
+    BTreeMap<String, String>,
+    BTreeMap<String, serde_yaml::Value>,
+) {
+    let file: serde_yaml::Value =
+        serde_yaml::from_str(&read(root.join("skills.yaml"))).expect("skills.yaml");
+    let mut spellings = BTreeMap::new();
+    let mut entries = BTreeMap::new();
+    for e in file["skills"].as_sequence().expect("skills") {
+        let name = key(e["name"].as_str().expect("name"));
+        for alias in e["aliases"].as_sequence().cloned().unwrap_or_default() {
+            spellings.insert(key(alias.as_str().expect("alias")), name.clone());
+        }
+        spellings.insert(name.clone(), name.clone());
+        entries.insert(name, e.clone());
+    }
+    (spellings, entries)
+}
+
+#[test]
+fn api_skills_json_lists_each_skill_with_its_page_entry_and_guides() {
+    let site = with_catalog();
+    let root = site.path();
+    build_ok(root, &[]);
+    let guides = guides(root);
+    let (spellings, entries) = catalog(root);
+    let canon = |s: &str| {
+        let k = key(s);
+        spellings.get(&k).cloned().unwrap_or(k)
+    };
+    // Key → (guides listing it, guides with it as a gap).
+    let mut expected: BTreeMap<String, (Vec<String>, Vec<String>)> = entries
+        .keys()
+        .map(|k| (k.clone(), Default::default()))
+        .collect();
+    for g in &guides {
+        for s in g.skills() {
+            let v = &mut expected.entry(canon(&s)).or_default().0;
+            if !v.contains(&g.slug) {
+                v.push(g.slug.clone());
+            }
+        }
+        for s in g.gaps() {
+            let v = &mut expected.entry(canon(&s)).or_default().1;
+            if !v.contains(&g.slug) {
+                v.push(g.slug.clone());
+            }
+        }
+    }
+    let api: serde_json::Value =
+        serde_json::from_str(&read(root.join("output/api/skills.json"))).expect("json");
+    let skills = api["skills"].as_array().expect("skills");
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|s| s.as_str().expect("string").to_string())
+            .collect()
+    };
+    let got: BTreeMap<String, (Vec<String>, Vec<String>)> = skills
+        .iter()
+        .map(|s| {
+            (
+                key(s["key"].as_str().expect("key")),
+                (strings(&s["guides"]), strings(&s["gaps"])),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    // Sorted by key, so the file is the same on every build.
+    let keys: Vec<&str> = skills.iter().filter_map(|s| s["key"].as_str()).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+    let mut pages = 0;
+    for s in skills {
+        let k = key(s["key"].as_str().expect("key"));
+        let entry = entries.get(&k);
+        for field in ["description", "uri"] {
+            assert_eq!(
+                s[field].as_str(),
+                entry.and_then(|e| e[field].as_str()),
+                "{k} {field}"
+            );
+        }
+        if let Some(e) = entry {
+            assert_eq!(s["name"], e["name"].as_str().expect("name"));
+        }
+        // A URL exactly when the skill has a page.
+        match s["slug"].as_str() {
+            Some(slug) => {
+                assert_eq!(
+                    s["url"],
+                    format!("https://example.org/careers/skills/{slug}/")
+                );
+                assert!(root
+                    .join(format!("output/skills/{slug}/index.html"))
+                    .is_file());
+                pages += 1;
+            }
+            None => assert!(s.get("url").is_none(), "{s}"),
+        }
+    }
+    let dirs = std::fs::read_dir(root.join("output/skills"))
+        .expect("skills/")
+        .filter(|e| {
+            let e = e.as_ref().expect("entry");
+            e.path().is_dir() && e.file_name() != "page"
+        })
+        .count();
+    assert_eq!(pages, dirs);
+    assert!(skills.iter().any(|s| s["uri"].is_string()));
+}
+
+#[test]
+fn each_guide_record_lists_its_moves_with_the_transition_pages_skills() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    let links = links(&guides);
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|s| key(s["name"].as_str().expect("name")))
+            .collect()
+    };
+    let mut moves = 0;
+    for g in &guides {
+        let record: serde_json::Value =
+            serde_json::from_str(&read(out.join(format!("api/guides/{}.json", g.slug))))
+                .expect("json");
+        let listed = record["transitions"].as_array().expect("transitions");
+        let to: Vec<&str> = listed.iter().filter_map(|m| m["to"].as_str()).collect();
+        let want: Vec<&str> = links
+            .iter()
+            .filter(|(f, _)| *f == g.slug)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(to, want, "{}", g.slug);
+        for m in listed {
+            let t = m["to"].as_str().expect("to");
+            assert_eq!(
+                m["url"],
+                format!("https://example.org/careers/transitions/{}/to/{t}/", g.slug)
+            );
+            // The lists the transition page shows, skill for skill.
+            let page = Html::parse_document(&read(
+                out.join(format!("transitions/{}/to/{t}/index.html", g.slug)),
+            ));
+            let on_page = |kind: &str| -> Vec<String> {
+                texts(&page, &format!("ul[data-skills={kind}] li"))
+                    .iter()
+                    .map(|s| key(s))
+                    .collect()
+            };
+            assert_eq!(names(&m["shared"]), on_page("shared"), "{} → {t}", g.slug);
+            assert_eq!(names(&m["missing"]), on_page("missing"), "{} → {t}", g.slug);
+            // And what the fixture says: the target's skills the start lacks.
+            let have: BTreeSet<String> = g.skills().iter().map(|s| key(s)).collect();
+            let mut missing: Vec<String> = by_slug[t]
+                .skills()
+                .iter()
+                .map(|s| key(s))
+                .filter(|k| !have.contains(k))
+                .collect();
+            missing.dedup();
+            assert_eq!(names(&m["missing"]), missing);
+            moves += 1;
+        }
+        // The front matter follows, unchanged.
+        assert_eq!(record["title"], g.title());
+    }
+    assert_eq!(moves, links.len());
+    assert!(moves >= 4);
+}
