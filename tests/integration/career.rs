@@ -1187,3 +1187,94 @@ fn each_guide_record_lists_its_moves_with_the_transition_pages_skills() {
     assert_eq!(moves, links.len());
     assert!(moves >= 4);
 }
+
+/// The JSON-LD block of a page, parsed.
+fn jsonld(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open).expect("a JSON-LD block") + open.len();
+    let end = start + html[start..].find("</script>").expect("closed");
+    serde_json::from_str(&html[start..end]).expect("valid JSON")
+}
+
+#[test]
+fn guide_jsonld_lists_skills_as_defined_terms_with_pages_and_uris() {
+    let site = with_catalog();
+    let root = site.path();
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "rubric:\n",
+        "codes:\n  onet_soc: \"15-2051.00\"\n  isco: \"2120\"\nrubric:\n",
+    );
+    build_ok(root, &[]);
+    let out = root.join("output");
+    let (spellings, entries) = catalog(root);
+    let mut terms = 0;
+    for g in guides(root) {
+        let html = read(out.join(format!("guides/{}/index.html", g.slug)));
+        let v = jsonld(&html);
+        assert_eq!(v["@type"], "Occupation");
+        let skills = v["skills"].as_array().expect("skills");
+        let names: Vec<&str> = skills.iter().filter_map(|s| s["name"].as_str()).collect();
+        assert_eq!(names, g.skills(), "{}", g.slug);
+        // The skill links the page itself shows, in order.
+        let page = Html::parse_document(&html);
+        let linked: BTreeMap<String, String> = page
+            .select(&Selector::parse("#skills ~ ul a").expect("selector"))
+            .map(|a| {
+                let href = a.value().attr("href").expect("href");
+                let slug = href.trim_end_matches('/').rsplit('/').next().expect("slug");
+                (
+                    collapse(&a.text().collect::<String>()),
+                    format!("https://example.org/careers/skills/{slug}/"),
+                )
+            })
+            .collect();
+        for s in skills {
+            let name = s["name"].as_str().expect("name");
+            assert_eq!(s["@type"], "DefinedTerm");
+            assert_eq!(s["inDefinedTermSet"], "https://example.org/careers/skills/");
+            assert_eq!(
+                s["url"].as_str(),
+                linked.get(name).map(String::as_str),
+                "{name}"
+            );
+            if let Some(url) = s["url"].as_str() {
+                let rel = url.trim_start_matches("https://example.org/careers/");
+                assert!(out.join(rel).join("index.html").is_file(), "{url}");
+            }
+            let k = key(name);
+            let entry = spellings.get(&k).and_then(|n| entries.get(n));
+            assert_eq!(
+                s["sameAs"].as_str(),
+                entry.and_then(|e| e["uri"].as_str()),
+                "{name}"
+            );
+            terms += 1;
+        }
+    }
+    assert!(terms >= 20);
+    // The ML engineer's Kubernetes carries its ESCO URI.
+    let ml = jsonld(&read(out.join("guides/ml-engineer/index.html")));
+    assert!(ml["skills"]
+        .as_array()
+        .expect("skills")
+        .iter()
+        .any(|s| s["name"] == "Kubernetes"
+            && s["sameAs"] == "http://data.europa.eu/esco/skill/kubernetes"));
+    // The codes, each in its code set, after the family.
+    let v = jsonld(&read(out.join("guides/data-scientist/index.html")));
+    let cats = v["occupationalCategory"].as_array().expect("categories");
+    assert_eq!(cats[0], "Data");
+    let codes: Vec<(&str, &str)> = cats[1..]
+        .iter()
+        .map(|c| {
+            assert_eq!(c["@type"], "CategoryCode");
+            assert_eq!(c["inCodeSet"]["@type"], "CategoryCodeSet");
+            (
+                c["codeValue"].as_str().expect("code"),
+                c["inCodeSet"]["name"].as_str().expect("set"),
+            )
+        })
+        .collect();
+    assert_eq!(codes, [("15-2051.00", "O*NET-SOC"), ("2120", "ISCO-08")]);
+}
