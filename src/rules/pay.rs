@@ -18,6 +18,10 @@ use crate::guide::yaml::{path_string, Seg};
 use crate::util::text::level_key;
 use std::collections::BTreeMap;
 
+/// The ranges of a guide that are compared: one basis (`None` when not
+/// given) and one region (its key, empty when not given).
+type Group<'a> = (Option<&'a str>, String);
+
 /// Adds a warning for every salary range of `guides` that pays less, at
 /// both ends, than the level before it.
 pub(super) fn falling_salaries(guides: &[&Guide], levels: &[LevelRef], out: &mut Vec<Diagnostic>) {
@@ -29,13 +33,13 @@ pub(super) fn falling_salaries(guides: &[&Guide], levels: &[LevelRef], out: &mut
             levels,
             [salary.ranges.iter().map(|r| r.level.as_str()).collect()],
         );
-        // (basis, region key) → (rank, index) of each range, in career order.
-        let mut groups: BTreeMap<(Option<&str>, String), Vec<(usize, usize)>> = BTreeMap::new();
+        let mut groups: BTreeMap<Group<'_>, Vec<(usize, usize)>> = BTreeMap::new();
         for (i, r) in salary.ranges.iter().enumerate() {
             let region = r.region.as_deref().map(level_key).unwrap_or_default();
             groups
                 .entry((r.basis.map(Basis::as_str), region))
                 .or_default()
+                // (rank, index), sorted below into career order.
                 .push((order.rank(&r.level), i));
         }
         for ranks in groups.values_mut() {
