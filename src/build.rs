@@ -75,6 +75,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         statics: &statics,
         levels: &loaded.config.levels,
         skills: &loaded.config.skills,
+        lints: loaded.config.lint,
     };
     // The guides the schema walk refused are checked too, from what could
     // be built of them, so one run reports everything.

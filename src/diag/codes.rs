@@ -209,6 +209,15 @@ codes! {
     W0508 Warning
         "Two entries of `skills.yaml` claim the same spelling, or their names differ by a typo."
         "`Kubernetes` and `Kubernets`";
+    W0509 Warning
+        "A progression item without `guide:` links to a guide only because its title equals that guide's title (ignoring case and surrounding space): the link quietly goes if either title changes. The help shows the `guide:` to add."
+        "`- Data Scientist` under `transitions` when a guide is titled `Data Scientist`: add `guide: data-scientist`";
+    W0510 Warning
+        "Only with `lint: {one_way_transitions: true}` in `site.yaml`: a `transitions` item points at another guide (by `guide:` or by title) whose own `leads_to` and `transitions` point back at this guide in no way."
+        "`data-analyst` lists a transition to `Analytics Engineer`, whose progression names neither `data-analyst` nor `Data Analyst`";
+    W0511 Warning
+        "A salary range pays less at both ends (`min` and `max`) than the level before it, within one guide, basis and region; levels in the order of `levels` in `site.yaml`, else the guide's order."
+        "`Senior: 70000–90000` after `Mid: 80000–100000`";
     W0901 Warning
         "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body, or a value still has the `# TODO:` comment `careerbook new` puts after the figures and choices it cannot write as text. `--strict` makes it fail."
         r#"`summary: "TODO: One or two sentences…"`, `min: 1  # TODO: the real figure`"#;

@@ -162,6 +162,7 @@ fn page(p: &PageInfo) -> String {
         "guide" => format!("guide \"{name}\""),
         "guide_data" => format!("JSON record of \"{name}\""),
         "guide_list" => "JSON list of guides".to_string(),
+        "skill_list" => "JSON list of skills".to_string(),
         "term_index" => format!("list of {}", name.to_lowercase()),
         "family" => format!("job family \"{name}\""),
         "tag" => format!("tag \"{name}\""),

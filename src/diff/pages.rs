@@ -21,7 +21,7 @@ pub struct PageInfo {
     /// The file in the output folder, e.g. `tags/ml/index.html`.
     pub file: String,
     /// What it is: `home`, `not_found`, `guide`, `guide_data`,
-    /// `guide_list`, `term_index`, `family`, `tag`, `employer`, `sector`,
+    /// `guide_list`, `skill_list`, `term_index`, `family`, `tag`, `employer`, `sector`,
     /// `redirect`, `paths`, `transition`, `skills`, `skill`, `salaries`,
     /// `salaries_family`, `search`,
     /// `feed`, `sitemap`,
@@ -74,6 +74,7 @@ pub(crate) fn describe(site: &Site, statics: &[String]) -> BTreeMap<String, Page
             Route::Index => "home",
             Route::NotFound => "not_found",
             Route::GuideList => "guide_list",
+            Route::SkillList => "skill_list",
             Route::Paths => "paths",
             Route::FamilyPaths(slug) => {
                 info.name = terms

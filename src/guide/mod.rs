@@ -9,11 +9,13 @@
 //! - [`salvage`]: what of a tree the walk refused can still be built.
 //! - [`positions`]: where each value of a tree starts, kept after parsing.
 //! - [`model`]: the typed front matter and `site.yaml`.
+//! - [`levels`]: salary levels in career order.
 //! - [`date`]: full and partial dates, checked on parse.
 //! - [`schema`]: the JSON Schema derived from the model.
 
 pub(crate) mod date;
 pub(crate) mod explain;
+pub(crate) mod levels;
 pub mod load;
 pub mod model;
 pub mod positions;

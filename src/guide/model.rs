@@ -483,11 +483,31 @@ pub struct SiteConfig {
     /// How many guides the Atom feed holds: the most recently updated.
     #[schemars(range(min = 1))]
     pub feed_entries: usize,
+    /// Warnings `check` gives only when asked for here.
+    #[serde(skip_serializing_if = "Lints::is_default")]
+    pub lint: Lints,
     /// The entries of `skills.yaml` beside `site.yaml` (not a setting of
     /// `site.yaml`: read from its own file, empty without one).
     #[serde(skip)]
     #[schemars(skip)]
     pub skills: Vec<SkillEntry>,
+}
+
+/// `site.yaml`'s `lint`: warnings that are off unless turned on, because
+/// a site may mean what they report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Lints {
+    /// Warn (W0510) about a transition to a guide that links back to the
+    /// guide it comes from neither under `leads_to` nor under `transitions`.
+    #[serde(skip_serializing_if = "is_false")]
+    pub one_way_transitions: bool,
+}
+
+impl Lints {
+    fn is_default(&self) -> bool {
+        *self == Lints::default()
+    }
 }
 
 /// One level of `site.yaml`'s `levels`: a name, or a name with the other
@@ -585,6 +605,7 @@ impl Default for SiteConfig {
             levels: Vec::new(),
             paginate: DEFAULT_PAGINATE,
             feed_entries: DEFAULT_FEED_ENTRIES,
+            lint: Lints::default(),
             skills: Vec::new(),
         }
     }

@@ -189,6 +189,7 @@ impl Workspace {
             statics: &site_checks.statics,
             levels: &config.config.levels,
             skills: self.skills.as_ref().map_or(&[], |s| &s.entries),
+            lints: config.config.lint,
         };
         let mut out = config.diagnostics.clone();
         out.extend(

@@ -108,8 +108,9 @@ pub(crate) fn routes(site: &Site, i: usize) -> Vec<Chain> {
         .collect()
 }
 
-/// What the page of guide `i` shows of other guides through skills and
-/// moves: its skills' page slugs, its similar roles and its routes, by
+/// What the page (and JSON record) of guide `i` shows of other guides
+/// through skills and moves: its skills' page slugs, its similar roles,
+/// the skills each of its moves shares and lacks, and its routes, by
 /// slug, title and skill name. `watch` re-renders the page when this
 /// changes.
 pub(crate) fn shown_of_others(site: &Site, i: usize) -> Vec<String> {
@@ -121,6 +122,20 @@ pub(crate) fn shown_of_others(site: &Site, i: usize) -> Vec<String> {
     for (o, shared) in site.skills.similar(i, SIMILAR) {
         let g = &site.guides[o];
         out.push(format!("{}\n{}\n{shared}", g.slug, g.front.title));
+    }
+    // The guide's JSON record lists each move's shared and missing skills.
+    for &t in site.next(i) {
+        let (shared, missing) = site.skills.compare(i, t);
+        let mut line = format!("{}\n", site.guides[t].slug);
+        for s in shared.iter().chain([&usize::MAX]).chain(&missing) {
+            if let Some(skill) = site.skills.skills.get(*s) {
+                line.push_str(&skill.key);
+                line.push('\t');
+                line.push_str(&skill.name);
+            }
+            line.push('\n');
+        }
+        out.push(line);
     }
     for c in routes(site, i) {
         let mut line = String::new();

@@ -1,5 +1,6 @@
 //! Publishing files: `sitemap.xml`, `robots.txt`, the Atom feed `feed.xml`
-//! and the JSON API `api/guides.json`.
+//! and the JSON API `api/guides.json`, `api/guides/<slug>.json` and
+//! `api/skills.json`.
 //!
 //! URLs are absolute when `base_url` carries an origin; otherwise they are
 //! site-relative (documented in `docs/themes.md`), since nothing better can
@@ -235,14 +236,64 @@ pub(crate) fn api(site: &Site) -> Vec<u8> {
     v
 }
 
-/// `api/guides/<slug>.json`: the version, slug and URL, then the guide's
-/// front matter exactly as in the guide format (field names unchanged,
-/// absent fields omitted).
+/// A skill named in the JSON API, by its key (as `api/skills.json` lists
+/// it) and its shown name.
+#[derive(Serialize)]
+struct ApiSkillRef<'a> {
+    key: &'a str,
+    name: &'a str,
+}
+
+/// One move in a guide's record: the guide it leads to, its transition
+/// page and the skills, as that page lists them.
+#[derive(Serialize)]
+struct ApiMove<'a> {
+    to: &'a str,
+    url: String,
+    shared: Vec<ApiSkillRef<'a>>,
+    missing: Vec<ApiSkillRef<'a>>,
+}
+
+fn skill_refs<'a>(site: &'a Site, ids: &[usize]) -> Vec<ApiSkillRef<'a>> {
+    ids.iter()
+        .map(|&s| {
+            let skill = &site.skills.skills[s];
+            ApiSkillRef {
+                key: &skill.key,
+                name: &skill.name,
+            }
+        })
+        .collect()
+}
+
+/// Every move from guide `i`, by target slug: the transition pages'
+/// skills ([`crate::site::skills::SkillIndex::compare`]) with their URLs.
+fn api_moves(site: &Site, i: usize) -> Vec<ApiMove<'_>> {
+    site.next(i)
+        .iter()
+        .map(|&t| {
+            let (shared, missing) = site.skills.compare(i, t);
+            ApiMove {
+                to: &site.guides[t].slug,
+                url: site
+                    .base
+                    .absolute(&crate::render::career::route(site, i, t)),
+                shared: skill_refs(site, &shared),
+                missing: skill_refs(site, &missing),
+            }
+        })
+        .collect()
+}
+
+/// `api/guides/<slug>.json`: the version, slug and URL, the moves it
+/// leads to (`transitions`), then the guide's front matter exactly as in
+/// the guide format (field names unchanged, absent fields omitted).
 pub(crate) fn api_guide(site: &Site, i: usize) -> Vec<u8> {
     let g = &site.guides[i];
     let url = site.base.absolute(&Route::Guide(&g.slug));
+    let moves = serde_json::to_string(&api_moves(site, i)).unwrap_or_else(|_| "[]".into());
     let mut out = format!(
-        "{{\"version\":{API_VERSION},\"slug\":{},\"url\":{},",
+        "{{\"version\":{API_VERSION},\"slug\":{},\"url\":{},\"transitions\":{moves},",
         json_string(&g.slug),
         json_string(&url)
     )
@@ -270,4 +321,66 @@ pub(crate) fn api_guide(site: &Site, i: usize) -> Vec<u8> {
 
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// `api/skills.json`: every skill the guides name or `skills.yaml` lists.
+#[derive(Serialize)]
+struct ApiSkills<'a> {
+    version: u32,
+    skills: Vec<ApiSkill<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiSkill<'a> {
+    key: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slug: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri: Option<&'a str>,
+    guides: Vec<&'a str>,
+    gaps: Vec<&'a str>,
+}
+
+/// Every skill of the skill index, sorted by key: its name, its page when
+/// it has one, what `skills.yaml` says of it, and the guides listing it as
+/// a skill and as a common gap, by slug. Reads the guides' skills and gaps
+/// besides what resolves the site.
+pub(crate) fn api_skills(site: &Site) -> Vec<u8> {
+    let slugs = |ids: &[usize]| -> Vec<&str> {
+        let mut v: Vec<&str> = ids.iter().map(|&i| site.guides[i].slug.as_str()).collect();
+        v.sort_unstable();
+        v
+    };
+    let api = ApiSkills {
+        version: API_VERSION,
+        skills: site
+            .skills
+            .skills
+            .iter()
+            .map(|s| {
+                let entry = s.entry.and_then(|e| site.config.skills.get(e));
+                ApiSkill {
+                    key: &s.key,
+                    name: &s.name,
+                    slug: s.slug.as_deref(),
+                    url: s
+                        .slug
+                        .as_deref()
+                        .map(|slug| site.base.absolute(&Route::Skill(slug))),
+                    description: entry.and_then(|e| e.description.as_deref()),
+                    uri: entry.and_then(|e| e.uri.as_deref()),
+                    guides: slugs(&s.guides),
+                    gaps: slugs(&s.gaps),
+                }
+            })
+            .collect(),
+    };
+    let mut v = serde_json::to_vec(&api).unwrap_or_else(|_| b"{}".to_vec());
+    v.push(b'\n');
+    v
 }

@@ -1,4 +1,6 @@
-//! schema.org `Occupation` JSON-LD for guide pages.
+//! schema.org `Occupation` JSON-LD for guide pages: a guide and the
+//! resolved site in (the skill index for the skills' pages and URIs), a
+//! JSON value out.
 //!
 //! Built as a `serde_json::Value` and escaped so that no `<`, `>` or `&`
 //! appears in the output: the script element cannot be closed from inside.
@@ -34,18 +36,26 @@ pub(crate) fn occupation(site: &Site, i: usize) -> Value {
         o.insert("alternateName".into(), json!(f.alt_titles));
     }
     let plain = |v: &[String]| -> Vec<String> { v.iter().map(|s| markdown::plain(s)).collect() };
-    o.insert("skills".into(), json!(plain(&f.skills)));
+    o.insert("skills".into(), Value::Array(skills(site, i)));
     o.insert("responsibilities".into(), json!(plain(&f.responsibilities)));
     let mut cats = Vec::new();
     if let Some(fam) = &f.family {
         cats.push(json!(fam));
     }
-    if let Some(code) = f.codes.as_ref().and_then(|c| c.onet_soc.as_ref()) {
-        cats.push(json!({
-            "@type": "CategoryCode",
-            "codeValue": code,
-            "inCodeSet": {"@type": "CategoryCodeSet", "name": "O*NET-SOC"}
-        }));
+    // Each code in its classification: `CategoryCode` is one of the two
+    // types `occupationalCategory` takes (the other is text, the family).
+    let codes = f.codes.as_ref();
+    for (code, set) in [
+        (codes.and_then(|c| c.onet_soc.as_ref()), "O*NET-SOC"),
+        (codes.and_then(|c| c.isco.as_ref()), "ISCO-08"),
+    ] {
+        if let Some(code) = code {
+            cats.push(json!({
+                "@type": "CategoryCode",
+                "codeValue": code,
+                "inCodeSet": {"@type": "CategoryCodeSet", "name": set}
+            }));
+        }
     }
     match cats.len() {
         0 => {}
@@ -99,6 +109,46 @@ pub(crate) fn occupation(site: &Site, i: usize) -> Value {
         o.insert("dateModified".into(), json!(d.to_string()));
     }
     Value::Object(o)
+}
+
+/// The guide's skills as schema.org `DefinedTerm`s, in its order: the
+/// name as written (plain text); the skill's page when it has one; the
+/// skills index as the set of terms; and the ESCO or O*NET URI that
+/// `skills.yaml` gives for it as `sameAs`. Blank items are left out.
+fn skills(site: &Site, i: usize) -> Vec<Value> {
+    let set = site.base.absolute(&Route::Skills);
+    let listed = site.skills.listed(i);
+    site.guides[i]
+        .front
+        .skills
+        .iter()
+        .enumerate()
+        .filter_map(|(n, text)| {
+            let name = markdown::plain(text);
+            if name.trim().is_empty() {
+                return None;
+            }
+            let mut t = Map::new();
+            t.insert("@type".into(), json!("DefinedTerm"));
+            t.insert("name".into(), json!(name.trim()));
+            let skill = listed
+                .get(n)
+                .copied()
+                .flatten()
+                .map(|s| &site.skills.skills[s]);
+            if let Some(slug) = skill.and_then(|s| s.slug.as_deref()) {
+                t.insert("url".into(), json!(site.base.absolute(&Route::Skill(slug))));
+            }
+            t.insert("inDefinedTermSet".into(), json!(set));
+            let entry = skill
+                .and_then(|s| s.entry)
+                .and_then(|e| site.config.skills.get(e));
+            if let Some(uri) = entry.and_then(|e| e.uri.as_deref()) {
+                t.insert("sameAs".into(), json!(uri.trim()));
+            }
+            Some(Value::Object(t))
+        })
+        .collect()
 }
 
 /// A region as written in a guide: a two-letter code is a `Country`,

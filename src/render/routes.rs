@@ -24,6 +24,7 @@ pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
     let mut out = vec![
         Route::NotFound,
         Route::GuideList,
+        Route::SkillList,
         Route::Paths,
         Route::Salaries,
         Route::Feed,

@@ -151,7 +151,7 @@ fn skill_items(
 pub(crate) fn view(
     site: &Site,
     links: &PageLinks,
-    order: &crate::render::salaries::order::LevelOrder,
+    order: &crate::guide::levels::LevelOrder,
     a: usize,
     b: usize,
     strings: &crate::render::i18n::Strings,
@@ -243,7 +243,7 @@ pub(crate) fn pages_from(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
-    order: &crate::render::salaries::order::LevelOrder,
+    order: &crate::guide::levels::LevelOrder,
     a: usize,
 ) -> Result<Vec<Page>, Diagnostic> {
     site.next(a)
@@ -257,7 +257,7 @@ fn page(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
-    order: &crate::render::salaries::order::LevelOrder,
+    order: &crate::guide::levels::LevelOrder,
     a: usize,
     b: usize,
 ) -> Result<Page, Diagnostic> {

@@ -68,6 +68,8 @@ pub enum Unit {
     /// `api/guides.json`, the list of guides (each guide's own record is
     /// written beside its page).
     Api,
+    /// `api/skills.json`, the list of skills.
+    SkillApi,
     /// The search index: `search-index.json` and its shards and records
     /// under `search-index/`.
     SearchIndex,
@@ -105,6 +107,8 @@ impl Unit {
             Unit::Index => card || a.updated != b.updated,
             Unit::Search | Unit::Term(..) => card,
             Unit::Feed | Unit::Api => card || a.updated != b.updated,
+            // Skills and gaps, by guide slug: a title is not shown.
+            Unit::SkillApi => a.skills != b.skills || a.skill_gaps != b.skill_gaps,
             // The sitemap lists each family's salary pages, as many as its
             // guides with salary figures fill, each skill's pages and each
             // move's page (a title may name another guide's move).
@@ -152,6 +156,7 @@ pub fn units(site: &Site) -> Vec<Unit> {
         Unit::Transitions,
         Unit::Skills,
         Unit::Api,
+        Unit::SkillApi,
         Unit::Salaries,
         Unit::SearchIndex,
         Unit::Index,
@@ -222,6 +227,7 @@ impl UnitContext<'_> {
             Unit::Robots => file(Route::Robots, crate::render::feeds::robots(site)),
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
+            Unit::SkillApi => file(Route::SkillList, crate::render::feeds::api_skills(site)),
             Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings)),
             Unit::Aliases => Ok(alias_pages(site, &theme.strings)),
             Unit::Statics => Ok(statics(site, theme)),

@@ -1,14 +1,16 @@
 //! Warnings: things that are allowed but probably not meant, reported
 //! without failing the check (no `updated` date, a progression title that
-//! almost names another guide, a guide nobody links to, old salary figures,
-//! a salary level `site.yaml`'s `levels` does not list).
+//! almost names another guide or is linked only by matching one's title, a
+//! guide nobody links to, old salary figures, a salary level `site.yaml`'s
+//! `levels` does not list, pay that falls as the level rises, and, when
+//! `site.yaml` asks, a transition nothing leads back from).
 //!
 //! Nothing here reads the clock: "old" is measured against the newest
 //! `updated` date in the site, so the same site always gives the same output.
 
 use crate::diag::{codes, Code, Diagnostic};
 use crate::guide::load::Guide;
-use crate::guide::model::Date;
+use crate::guide::model::{title_key, Date, RoleRef};
 use crate::guide::yaml::{path_string, Seg};
 use crate::rules::validate::Context;
 use crate::util::text::level_key;
@@ -46,6 +48,48 @@ fn loose_key(t: &str) -> String {
         .collect()
 }
 
+/// The published guides a progression item can point at, found the way
+/// the site links them ([`crate::site::Site::resolve`]): by `guide:` slug,
+/// else by a title equal to a guide's title ([`title_key`]). Of two guides
+/// with one title, the one with the smaller slug, as the site picks.
+pub(super) struct Targets<'g> {
+    by_slug: HashMap<&'g str, &'g Guide>,
+    by_title: HashMap<String, &'g Guide>,
+}
+
+impl<'g> Targets<'g> {
+    pub(super) fn new(published: &[&'g Guide]) -> Targets<'g> {
+        let mut by_title: HashMap<String, &Guide> = HashMap::new();
+        for &g in published {
+            by_title
+                .entry(title_key(&g.front.title))
+                .and_modify(|o| {
+                    if g.slug < o.slug {
+                        *o = g;
+                    }
+                })
+                .or_insert(g);
+        }
+        Targets {
+            by_slug: published.iter().map(|g| (g.slug.as_str(), *g)).collect(),
+            by_title,
+        }
+    }
+
+    /// The guide whose title is `title`, ignoring case and surrounding space.
+    pub(super) fn by_title(&self, title: &str) -> Option<&'g Guide> {
+        self.by_title.get(&title_key(title)).copied()
+    }
+
+    /// The guide `item` points at, if it is published.
+    pub(super) fn resolve(&self, item: &RoleRef) -> Option<&'g Guide> {
+        match item.guide() {
+            Some(slug) => self.by_slug.get(slug).copied(),
+            None => self.by_title(item.title()),
+        }
+    }
+}
+
 /// Adds every warning for `guides` to `out`.
 pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let from = out.len();
@@ -65,12 +109,9 @@ fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
         .filter(|g| !g.front.is_published(context.drafts))
         .map(|g| g.slug.as_str())
         .collect();
-    let mut by_title: HashMap<String, &Guide> = HashMap::new();
+    let targets = Targets::new(&published);
     let mut by_loose: HashMap<String, &Guide> = HashMap::new();
     for g in &published {
-        by_title
-            .entry(crate::guide::model::title_key(&g.front.title))
-            .or_insert(g);
         by_loose.entry(loose_key(&g.front.title)).or_insert(g);
     }
     let mut linked: HashSet<&str> = HashSet::new();
@@ -112,8 +153,27 @@ fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
                     continue;
                 }
                 let title = item.title();
-                if let Some(target) = by_title.get(&crate::guide::model::title_key(title)) {
-                    linked.insert(&target.slug);
+                if let Some(target) = targets.by_title(title) {
+                    // A guide naming itself links nowhere.
+                    if target.slug != g.slug {
+                        linked.insert(&target.slug);
+                        out.push(warn(
+                            g,
+                            &path,
+                            codes::W0509,
+                            // The message leaves the slug out, so that
+                            // renaming the target's file is no new warning.
+                            format!(
+                                "`{}` is linked to a guide only because it equals that guide's title",
+                                title.trim()
+                            ),
+                            format!(
+                                "write it as `- title: {}` with `guide: {}`, so that `check` keeps the link if either title changes",
+                                title.trim(),
+                                target.slug
+                            ),
+                        ));
+                    }
                     continue;
                 }
                 if let Some(target) = by_loose.get(&loose_key(title)) {
@@ -152,8 +212,12 @@ fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
             }
         }
     }
+    if context.lints.one_way_transitions {
+        super::moves::one_way_transitions(&published, &targets, out);
+    }
     stale_salaries(guides, out);
     unlisted_levels(&published, context.levels, out);
+    super::pay::falling_salaries(&published, context.levels, out);
     super::skills::unknown_skills(&published, context.skills, out);
 }
 

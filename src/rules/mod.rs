@@ -3,7 +3,9 @@
 //! parsed come in; diagnostics go out, in the guides' order.
 
 pub(crate) mod lint;
+mod moves;
 mod names;
+mod pay;
 mod skills;
 pub mod validate;
 

@@ -59,6 +59,8 @@ pub struct Context<'a> {
     pub levels: &'a [crate::guide::model::LevelRef],
     /// The entries of `skills.yaml`; empty without the file.
     pub skills: &'a [crate::guide::model::SkillEntry],
+    /// The warnings `site.yaml` turns on.
+    pub lints: crate::guide::model::Lints,
 }
 
 /// The rules about one guide on its own.

@@ -767,3 +767,514 @@ fn a_rubric_is_a_matrix_with_what_changes_from_the_level_below() {
         );
     }
 }
+
+/// The 1-based line of the first line of `file` that reads `text` once
+/// trimmed (the opening `---` is line 1).
+fn line_of(file: &Path, text: &str) -> u64 {
+    let n = read(file)
+        .lines()
+        .position(|l| l.trim() == text)
+        .unwrap_or_else(|| panic!("{} has no line {text:?}", file.display()));
+    n as u64 + 1
+}
+
+/// `(file, field)` of each diagnostic with `code`.
+fn fields_of(diags: &[serde_json::Value], code: &str) -> BTreeSet<(String, String)> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or("").to_string(),
+                d["field"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_title_linked_only_by_matching_a_guide_title_gets_the_guide_to_add() {
+    let site = fixture("career");
+    let root = site.path();
+    let guides = guides(root);
+    let by_title: BTreeMap<String, &str> = guides
+        .iter()
+        .map(|g| (g.title().trim().to_lowercase(), g.slug.as_str()))
+        .collect();
+    // Every plain item naming another guide's title exactly.
+    let mut expected = BTreeMap::new();
+    for g in &guides {
+        for list in ["leads_to", "transitions"] {
+            let items = g.front["progression"][list].as_sequence().cloned();
+            for (i, item) in items.unwrap_or_default().iter().enumerate() {
+                let Some(title) = item.as_str() else { continue };
+                if let Some(to) = by_title
+                    .get(&title.trim().to_lowercase())
+                    .filter(|t| **t != g.slug)
+                {
+                    expected.insert(
+                        (
+                            format!("guides/{}.md", g.slug),
+                            format!("progression.{list}[{i}]"),
+                        ),
+                        (title.to_string(), to.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let (code, diags) = json_diagnostics(root);
+    assert_eq!(code, 0, "{diags:#?}");
+    assert_eq!(
+        fields_of(&diags, "W0509"),
+        expected.keys().cloned().collect(),
+        "{diags:#?}"
+    );
+    for ((file, field), (title, to)) in &expected {
+        let d = diags
+            .iter()
+            .find(|d| {
+                d["code"] == "W0509" && d["field"] == field.as_str() && d["file"] == file.as_str()
+            })
+            .expect("W0509");
+        assert_eq!(d["line"], line_of(&root.join(file), &format!("- {title}")));
+        assert_eq!(d["severity"], "warning");
+        let help = d["help"].as_str().unwrap_or("");
+        assert!(help.contains(&format!("guide: {to}")), "{help}");
+        // A near match is a different warning: one diagnostic per item.
+        assert!(!fields_of(&diags, "W0502").contains(&(file.clone(), field.clone())));
+    }
+    // Linked by `guide:`, the item is quiet; a near match still gets W0502.
+    edit(
+        &root.join("guides/data-analyst.md"),
+        "    - Analytics Engineer\n",
+        "    - title: Analytics Engineer\n      guide: analytics-engineer\n    - Data-Scientist\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0509").is_empty(), "{diags:#?}");
+    assert_eq!(
+        fields_of(&diags, "W0502"),
+        BTreeSet::from([(
+            "guides/data-analyst.md".to_string(),
+            "progression.transitions[1]".to_string()
+        )])
+    );
+}
+
+#[test]
+fn one_way_transitions_are_reported_only_when_site_yaml_asks() {
+    let site = fixture("career");
+    let root = site.path();
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0510").is_empty(), "{diags:#?}");
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlint:\n  one_way_transitions: true",
+    );
+    // Every transition whose target's progression names the source in no
+    // list, by slug or by title.
+    let guides = guides(root);
+    let links = links(&guides);
+    let by_title: BTreeMap<String, &str> = guides
+        .iter()
+        .map(|g| (g.title().to_lowercase(), g.slug.as_str()))
+        .collect();
+    let mut expected = BTreeSet::new();
+    for g in &guides {
+        let items = g.front["progression"]["transitions"].as_sequence().cloned();
+        for (i, item) in items.unwrap_or_default().iter().enumerate() {
+            let to = match (item.as_str(), item["guide"].as_str()) {
+                (Some(t), _) => by_title.get(&t.to_lowercase()).map(|s| s.to_string()),
+                (None, Some(s)) => Some(s.to_string()),
+                _ => None,
+            };
+            let Some(to) = to.filter(|t| *t != g.slug) else {
+                continue;
+            };
+            if !links.contains(&(to.clone(), g.slug.clone())) {
+                expected.insert((
+                    format!("guides/{}.md", g.slug),
+                    format!("progression.transitions[{i}]"),
+                ));
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let (code, diags) = json_diagnostics(root);
+    assert_eq!(code, 0);
+    assert_eq!(fields_of(&diags, "W0510"), expected, "{diags:#?}");
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "W0510" && d["file"] == "guides/data-analyst.md")
+        .expect("the analyst's move to the analytics engineer");
+    assert_eq!(
+        d["line"],
+        line_of(&root.join("guides/data-analyst.md"), "- Analytics Engineer")
+    );
+    let help = d["help"].as_str().unwrap_or("");
+    assert!(
+        help.contains("guide: data-analyst") && help.contains("guides/analytics-engineer.md"),
+        "{help}"
+    );
+    // A link back of any kind, here a plain title under `leads_to`, is enough.
+    edit(
+        &root.join("guides/analytics-engineer.md"),
+        "  leads_to:\n",
+        "  leads_to:\n    - data analyst\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0510").is_empty(), "{diags:#?}");
+    // Turned off again, nothing.
+    edit(
+        &root.join("site.yaml"),
+        "one_way_transitions: true",
+        "one_way_transitions: false",
+    );
+    edit(
+        &root.join("guides/analytics-engineer.md"),
+        "    - data analyst\n",
+        "",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0510").is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn pay_falling_as_the_level_rises_is_reported_at_the_level() {
+    let site = fixture("career");
+    let root = site.path();
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0511").is_empty(), "{diags:#?}");
+    let scientist = root.join("guides/data-scientist.md");
+    // Senior below Mid at both ends.
+    edit(
+        &scientist,
+        "      min: 140000\n      max: 180000\n",
+        "      min: 100000\n      max: 130000\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert_eq!(
+        fields_of(&diags, "W0511"),
+        BTreeSet::from([(
+            "guides/data-scientist.md".to_string(),
+            "salary.ranges[2].level".to_string()
+        )]),
+        "{diags:#?}"
+    );
+    let d = diags.iter().find(|d| d["code"] == "W0511").expect("W0511");
+    assert_eq!(d["line"], line_of(&scientist, "- level: Senior"));
+    assert!(d["message"].as_str().unwrap_or("").contains("`Mid`"), "{d}");
+    assert!(d["help"]
+        .as_str()
+        .unwrap_or("")
+        .contains("check the figures"));
+    // Only one end lower is an overlap, not a fall.
+    edit(&scientist, "      min: 100000\n", "      min: 120000\n");
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0511").is_empty(), "{diags:#?}");
+    // Total pay is not compared with base pay: the analyst's Senior range,
+    // as total pay below the base of Mid, is quiet.
+    let analyst = root.join("guides/data-analyst.md");
+    edit(
+        &analyst,
+        "      min: 100000\n      max: 130000\n      basis: total\n",
+        "      min: 70000\n      max: 90000\n      basis: total\n",
+    );
+    let (_, diags) = json_diagnostics(root);
+    assert!(fields_of(&diags, "W0511").is_empty(), "{diags:#?}");
+    // The order of `levels` in site.yaml decides which level comes first:
+    // reversed, each lower-paid level falls from the one before it.
+    edit(
+        &root.join("site.yaml"),
+        "language: en",
+        "language: en\nlevels: [Senior, Mid, Entry]",
+    );
+    let (_, diags) = json_diagnostics(root);
+    let falls = fields_of(&diags, "W0511");
+    for (file, field) in [
+        ("guides/data-scientist.md", "salary.ranges[0].level"),
+        ("guides/data-analyst.md", "salary.ranges[0].level"),
+        ("guides/ml-engineer.md", "salary.ranges[0].level"),
+        ("guides/analytics-engineer.md", "salary.ranges[0].level"),
+    ] {
+        assert!(
+            falls.contains(&(file.to_string(), field.to_string())),
+            "{file} {field}: {falls:?}"
+        );
+    }
+    assert!(!falls.contains(&(
+        "guides/data-analyst.md".to_string(),
+        "salary.ranges[2].level".to_string()
+    )));
+}
+
+/// The skills of `skills.yaml` in `root`: the key of each spelling → the
+/// key of its entry's name, and each entry by the key of its name.
+fn catalog(
+    root: &Path,
+) -> (
+    BTreeMap<String, String>,
+    BTreeMap<String, serde_yaml::Value>,
+) {
+    let file: serde_yaml::Value =
+        serde_yaml::from_str(&read(root.join("skills.yaml"))).expect("skills.yaml");
+    let mut spellings = BTreeMap::new();
+    let mut entries = BTreeMap::new();
+    for e in file["skills"].as_sequence().expect("skills") {
+        let name = key(e["name"].as_str().expect("name"));
+        for alias in e["aliases"].as_sequence().cloned().unwrap_or_default() {
+            spellings.insert(key(alias.as_str().expect("alias")), name.clone());
+        }
+        spellings.insert(name.clone(), name.clone());
+        entries.insert(name, e.clone());
+    }
+    (spellings, entries)
+}
+
+#[test]
+fn api_skills_json_lists_each_skill_with_its_page_entry_and_guides() {
+    let site = with_catalog();
+    let root = site.path();
+    build_ok(root, &[]);
+    let guides = guides(root);
+    let (spellings, entries) = catalog(root);
+    let canon = |s: &str| {
+        let k = key(s);
+        spellings.get(&k).cloned().unwrap_or(k)
+    };
+    // Key → (guides listing it, guides with it as a gap).
+    let mut expected: BTreeMap<String, (Vec<String>, Vec<String>)> = entries
+        .keys()
+        .map(|k| (k.clone(), Default::default()))
+        .collect();
+    for g in &guides {
+        for s in g.skills() {
+            let v = &mut expected.entry(canon(&s)).or_default().0;
+            if !v.contains(&g.slug) {
+                v.push(g.slug.clone());
+            }
+        }
+        for s in g.gaps() {
+            let v = &mut expected.entry(canon(&s)).or_default().1;
+            if !v.contains(&g.slug) {
+                v.push(g.slug.clone());
+            }
+        }
+    }
+    let api: serde_json::Value =
+        serde_json::from_str(&read(root.join("output/api/skills.json"))).expect("json");
+    let skills = api["skills"].as_array().expect("skills");
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|s| s.as_str().expect("string").to_string())
+            .collect()
+    };
+    let got: BTreeMap<String, (Vec<String>, Vec<String>)> = skills
+        .iter()
+        .map(|s| {
+            (
+                key(s["key"].as_str().expect("key")),
+                (strings(&s["guides"]), strings(&s["gaps"])),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    // Sorted by key, so the file is the same on every build.
+    let keys: Vec<&str> = skills.iter().filter_map(|s| s["key"].as_str()).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+    let mut pages = 0;
+    for s in skills {
+        let k = key(s["key"].as_str().expect("key"));
+        let entry = entries.get(&k);
+        for field in ["description", "uri"] {
+            assert_eq!(
+                s[field].as_str(),
+                entry.and_then(|e| e[field].as_str()),
+                "{k} {field}"
+            );
+        }
+        if let Some(e) = entry {
+            assert_eq!(s["name"], e["name"].as_str().expect("name"));
+        }
+        // A URL exactly when the skill has a page.
+        match s["slug"].as_str() {
+            Some(slug) => {
+                assert_eq!(
+                    s["url"],
+                    format!("https://example.org/careers/skills/{slug}/")
+                );
+                assert!(root
+                    .join(format!("output/skills/{slug}/index.html"))
+                    .is_file());
+                pages += 1;
+            }
+            None => assert!(s.get("url").is_none(), "{s}"),
+        }
+    }
+    let dirs = std::fs::read_dir(root.join("output/skills"))
+        .expect("skills/")
+        .filter(|e| {
+            let e = e.as_ref().expect("entry");
+            e.path().is_dir() && e.file_name() != "page"
+        })
+        .count();
+    assert_eq!(pages, dirs);
+    assert!(skills.iter().any(|s| s["uri"].is_string()));
+}
+
+#[test]
+fn each_guide_record_lists_its_moves_with_the_transition_pages_skills() {
+    let (_site, out, guides) = built();
+    let by_slug: BTreeMap<&str, &Fixture> = guides.iter().map(|g| (g.slug.as_str(), g)).collect();
+    let links = links(&guides);
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|s| key(s["name"].as_str().expect("name")))
+            .collect()
+    };
+    let mut moves = 0;
+    for g in &guides {
+        let record: serde_json::Value =
+            serde_json::from_str(&read(out.join(format!("api/guides/{}.json", g.slug))))
+                .expect("json");
+        let listed = record["transitions"].as_array().expect("transitions");
+        let to: Vec<&str> = listed.iter().filter_map(|m| m["to"].as_str()).collect();
+        let want: Vec<&str> = links
+            .iter()
+            .filter(|(f, _)| *f == g.slug)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(to, want, "{}", g.slug);
+        for m in listed {
+            let t = m["to"].as_str().expect("to");
+            assert_eq!(
+                m["url"],
+                format!("https://example.org/careers/transitions/{}/to/{t}/", g.slug)
+            );
+            // The lists the transition page shows, skill for skill.
+            let page = Html::parse_document(&read(
+                out.join(format!("transitions/{}/to/{t}/index.html", g.slug)),
+            ));
+            let on_page = |kind: &str| -> Vec<String> {
+                texts(&page, &format!("ul[data-skills={kind}] li"))
+                    .iter()
+                    .map(|s| key(s))
+                    .collect()
+            };
+            assert_eq!(names(&m["shared"]), on_page("shared"), "{} → {t}", g.slug);
+            assert_eq!(names(&m["missing"]), on_page("missing"), "{} → {t}", g.slug);
+            // And what the fixture says: the target's skills the start lacks.
+            let have: BTreeSet<String> = g.skills().iter().map(|s| key(s)).collect();
+            let mut missing: Vec<String> = by_slug[t]
+                .skills()
+                .iter()
+                .map(|s| key(s))
+                .filter(|k| !have.contains(k))
+                .collect();
+            missing.dedup();
+            assert_eq!(names(&m["missing"]), missing);
+            moves += 1;
+        }
+        // The front matter follows, unchanged.
+        assert_eq!(record["title"], g.title());
+    }
+    assert_eq!(moves, links.len());
+    assert!(moves >= 4);
+}
+
+/// The JSON-LD block of a page, parsed.
+fn jsonld(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open).expect("a JSON-LD block") + open.len();
+    let end = start + html[start..].find("</script>").expect("closed");
+    serde_json::from_str(&html[start..end]).expect("valid JSON")
+}
+
+#[test]
+fn guide_jsonld_lists_skills_as_defined_terms_with_pages_and_uris() {
+    let site = with_catalog();
+    let root = site.path();
+    edit(
+        &root.join("guides/data-scientist.md"),
+        "rubric:\n",
+        "codes:\n  onet_soc: \"15-2051.00\"\n  isco: \"2120\"\nrubric:\n",
+    );
+    build_ok(root, &[]);
+    let out = root.join("output");
+    let (spellings, entries) = catalog(root);
+    let mut terms = 0;
+    for g in guides(root) {
+        let html = read(out.join(format!("guides/{}/index.html", g.slug)));
+        let v = jsonld(&html);
+        assert_eq!(v["@type"], "Occupation");
+        let skills = v["skills"].as_array().expect("skills");
+        let names: Vec<&str> = skills.iter().filter_map(|s| s["name"].as_str()).collect();
+        assert_eq!(names, g.skills(), "{}", g.slug);
+        // The skill links the page itself shows, in order.
+        let page = Html::parse_document(&html);
+        let linked: BTreeMap<String, String> = page
+            .select(&Selector::parse("#skills ~ ul a").expect("selector"))
+            .map(|a| {
+                let href = a.value().attr("href").expect("href");
+                let slug = href.trim_end_matches('/').rsplit('/').next().expect("slug");
+                (
+                    collapse(&a.text().collect::<String>()),
+                    format!("https://example.org/careers/skills/{slug}/"),
+                )
+            })
+            .collect();
+        for s in skills {
+            let name = s["name"].as_str().expect("name");
+            assert_eq!(s["@type"], "DefinedTerm");
+            assert_eq!(s["inDefinedTermSet"], "https://example.org/careers/skills/");
+            assert_eq!(
+                s["url"].as_str(),
+                linked.get(name).map(String::as_str),
+                "{name}"
+            );
+            if let Some(url) = s["url"].as_str() {
+                let rel = url.trim_start_matches("https://example.org/careers/");
+                assert!(out.join(rel).join("index.html").is_file(), "{url}");
+            }
+            let k = key(name);
+            let entry = spellings.get(&k).and_then(|n| entries.get(n));
+            assert_eq!(
+                s["sameAs"].as_str(),
+                entry.and_then(|e| e["uri"].as_str()),
+                "{name}"
+            );
+            terms += 1;
+        }
+    }
+    assert!(terms >= 20);
+    // The ML engineer's Kubernetes carries its ESCO URI.
+    let ml = jsonld(&read(out.join("guides/ml-engineer/index.html")));
+    assert!(ml["skills"]
+        .as_array()
+        .expect("skills")
+        .iter()
+        .any(|s| s["name"] == "Kubernetes"
+            && s["sameAs"] == "http://data.europa.eu/esco/skill/kubernetes"));
+    // The codes, each in its code set, after the family.
+    let v = jsonld(&read(out.join("guides/data-scientist/index.html")));
+    let cats = v["occupationalCategory"].as_array().expect("categories");
+    assert_eq!(cats[0], "Data");
+    let codes: Vec<(&str, &str)> = cats[1..]
+        .iter()
+        .map(|c| {
+            assert_eq!(c["@type"], "CategoryCode");
+            assert_eq!(c["inCodeSet"]["@type"], "CategoryCodeSet");
+            (
+                c["codeValue"].as_str().expect("code"),
+                c["inCodeSet"]["name"].as_str().expect("set"),
+            )
+        })
+        .collect();
+    assert_eq!(codes, [("15-2051.00", "O*NET-SOC"), ("2120", "ISCO-08")]);
+}

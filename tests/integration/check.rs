@@ -361,7 +361,16 @@ fn warnings_do_not_fail_the_check() {
         near.help.as_deref().unwrap().contains("guide: staff"),
         "{near:?}"
     );
-    assert_eq!(d.len(), 4, "{d:#?}");
+    // Plain titles equal to a guide's title: linked, with the `guide:` to add.
+    for (file, line, slug) in [
+        ("guides/old-role.md", 7, "tpm"),
+        ("guides/staff.md", 8, "tpm"),
+    ] {
+        let exact = find(&d, file, "W0509", "progression.transitions[0]", line);
+        let help = exact.help.as_deref().unwrap_or("");
+        assert!(help.contains(&format!("guide: {slug}")), "{exact:?}");
+    }
+    assert_eq!(d.len(), 6, "{d:#?}");
     assert!(d.iter().all(|d| d.severity == "warning"));
 }
 

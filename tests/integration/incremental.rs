@@ -548,6 +548,7 @@ fn edit_every_field(fixture_name: &str, rel: &str) {
         "feed.xml",
         "sitemap.xml",
         "api/guides.json",
+        "api/skills.json",
         "search-index.json",
         "salaries/index.html",
         "paths/index.html",

@@ -206,10 +206,16 @@ fn guide_jsonld_is_an_occupation_and_cannot_break_out() {
     assert_eq!(v["@type"], "Occupation");
     assert_eq!(v["name"], "Data Analyst");
     assert_eq!(v["description"], "Turns raw data into decisions.");
-    assert_eq!(v["skills"][0], "SQL window functions");
+    assert_eq!(v["skills"][0]["@type"], "DefinedTerm");
+    assert_eq!(v["skills"][0]["name"], "SQL window functions");
     assert_eq!(v["responsibilities"][0], "Build dashboards.");
     assert_eq!(v["occupationalCategory"][0], "Data & Analytics");
+    assert_eq!(v["occupationalCategory"][1]["@type"], "CategoryCode");
     assert_eq!(v["occupationalCategory"][1]["codeValue"], "15-2051.01");
+    assert_eq!(
+        v["occupationalCategory"][1]["inCodeSet"],
+        serde_json::json!({"@type": "CategoryCodeSet", "name": "O*NET-SOC"})
+    );
     let pay = v["estimatedSalary"].as_array().unwrap();
     assert_eq!(pay.len(), 2);
     assert_eq!(pay[0]["@type"], "MonetaryAmountDistribution");

@@ -136,12 +136,12 @@ fn quiet_prints_errors_only() {
     let err = stderr(&out);
     assert!(err.starts_with("error[E0202]: "), "{err}");
     assert!(!err.contains("warning["), "{err}");
-    assert!(err.ends_with("\n1 error, 5 warnings in 5 files\n"), "{err}");
+    assert!(err.ends_with("\n1 error, 7 warnings in 5 files\n"), "{err}");
     let out = run(site.path(), &["build", "-q"], &[]);
     let err = stderr(&out);
     assert!(err.starts_with("error[E0202]: "), "{err}");
     assert!(!err.contains("warning["), "{err}");
-    assert!(err.contains("\nbuild failed: 1 error, 5 warnings"), "{err}");
+    assert!(err.contains("\nbuild failed: 1 error, 7 warnings"), "{err}");
     // `--quiet` and `--verbose` together are a usage error.
     let out = run(root, &["check", "-q", "-v"], &[]);
     assert_eq!(out.status.code(), Some(2));

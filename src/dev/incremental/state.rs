@@ -370,6 +370,7 @@ impl Store {
             statics: &statics,
             levels: &self.config.levels,
             skills: &self.config.skills,
+            lints: self.config.lint,
         };
         let mut checked: Vec<&Guide> = all.iter().chain(self.partial()).collect();
         checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
@@ -480,6 +481,7 @@ impl Store {
             statics: &[],
             levels: &self.config.levels,
             skills: &self.config.skills,
+            lints: self.config.lint,
         };
         rules::lint::lint(&all, &context, &mut out);
         out

@@ -8,8 +8,8 @@
 //! both roles' pay. Figures are never converted: ranges in a currency,
 //! period or basis the other guide does not use are left out.
 
-use super::order::LevelOrder;
 use super::GroupKey;
+use crate::guide::levels::LevelOrder;
 use crate::guide::model::{Salary, SalaryRange};
 use crate::render::money::figures;
 use crate::util::text::level_key;

@@ -13,15 +13,14 @@
 
 pub(crate) mod bars;
 pub(crate) mod compare;
-pub(crate) mod order;
 
+use crate::guide::levels::LevelOrder;
 use crate::guide::model::{Basis, Period, Salary, SalaryRange};
 use crate::render::i18n::{Arg, Strings};
 use crate::site::terms::Kind;
 use crate::site::Site;
 use crate::util::layout::{PageLinks, Route, SALARIES_NO_FAMILY};
 use bars::{chart, Bar};
-use order::LevelOrder;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

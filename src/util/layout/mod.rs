@@ -55,6 +55,8 @@ pub enum Route<'a> {
     GuideData(&'a str),
     /// The list of every guide: `api/guides.json`.
     GuideList,
+    /// The list of every skill: `api/skills.json`.
+    SkillList,
     /// The index of one kind of term, by its key: `<kind>/`, e.g.
     /// `employers/`.
     KindIndex(&'a str),
@@ -225,6 +227,7 @@ impl Route<'_> {
             Route::Index => "",
             Route::NotFound => "404.html",
             Route::GuideList => "api/guides.json",
+            Route::SkillList => "api/skills.json",
             Route::Paths => "paths/",
             Route::Salaries => "salaries/",
             Route::Skills => "skills/",
@@ -348,6 +351,7 @@ pub fn generated_owner(file: &str) -> Option<String> {
         (Route::Robots, "robots.txt"),
         (Route::SearchIndex, "the search index"),
         (Route::GuideList, "the JSON list of guides"),
+        (Route::SkillList, "the JSON list of skills"),
         (Route::Cname, "the custom-domain file"),
     ];
     if let Some((_, what)) = FIXED.iter().find(|(r, _)| overlaps(file, &r.file())) {
