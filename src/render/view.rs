@@ -265,8 +265,11 @@ pub struct GuideView {
     pub leads_to: Vec<RoleView>,
     /// Transition Opportunities.
     pub transitions: Vec<RoleView>,
-    /// Guides whose progression lists this one.
+    /// Guides whose progression lists this one: the first `paginate`, so
+    /// a role thousands of guides lead to keeps a light page.
     pub leads_here: Vec<RoleView>,
+    /// How many more guides lead here than `leads_here` shows.
+    pub leads_here_more: usize,
     /// Often Missing Skills, rendered inline.
     pub missing_skills: Vec<String>,
     /// Development Suggestions, rendered.
@@ -402,10 +405,15 @@ impl GuideView {
             }
         };
         let progression = f.progression.clone().unwrap_or_default();
-        let leads_here = site
+        let incoming: Vec<&(usize, LinkKind)> = site
             .incoming(i)
             .iter()
             .filter(|(_, k)| *k == LinkKind::LeadsTo || *k == LinkKind::Transition)
+            .collect();
+        let leads_here_more = incoming.len().saturating_sub(site.config.paginate);
+        let leads_here = incoming
+            .into_iter()
+            .take(site.config.paginate)
             .map(|&(from, _)| {
                 let o = &site.guides[from];
                 RoleView {
@@ -514,6 +522,7 @@ impl GuideView {
             leads_to: progression.leads_to.iter().map(role).collect(),
             transitions: progression.transitions.iter().map(role).collect(),
             leads_here,
+            leads_here_more,
             missing_skills: inline_all(md, &gaps.missing),
             development_html: gaps.development.as_deref().map(|s| md.block(s)),
             salary,

@@ -372,3 +372,47 @@ fn lists_on_map_pages_are_cut_at_the_page_size_and_link_the_full_list() {
     assert_eq!(all, ["search/index.html"]);
     assert_links_open_from_disk(&out, "paths/ops/index.html");
 }
+
+/// A role many guides lead to lists the first `paginate` of them and counts
+/// the rest, so its page stays light however many there are.
+#[test]
+fn roles_that_lead_here_are_cut_at_the_page_size_and_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut guides: Vec<(String, String)> = (0..10)
+        .map(|i| {
+            let slug = format!("feeder-{i}");
+            (
+                slug.clone(),
+                guide(&slug, &format!("Feeder {i}"), "Ops", &["hub"], &[]),
+            )
+        })
+        .collect();
+    guides.push(("hub".into(), guide("hub", "Hub", "Ops", &[], &[])));
+    let refs: Vec<(&str, String)> = guides
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.clone()))
+        .collect();
+    write_site(dir.path(), &refs);
+    let yaml = dir.path().join("site.yaml");
+    std::fs::write(&yaml, read(&yaml) + "paginate: 3\n").expect("site.yaml");
+    build_ok(dir.path(), &[]);
+    let out = dir.path().join("output");
+    // The hub leads nowhere: its progression section is "Roles That Lead
+    // Here" alone.
+    let listed = linked_files(
+        &out,
+        "guides/hub/index.html",
+        "section[aria-labelledby=progression] ul.roles li > a:not(.move)",
+    );
+    assert_eq!(
+        listed,
+        (0..3)
+            .map(|i| format!("guides/feeder-{i}/index.html"))
+            .collect::<Vec<_>>()
+    );
+    let page = read(out.join("guides/hub/index.html"));
+    assert!(
+        page.contains("And 7 more roles whose guides list this one."),
+        "{page}"
+    );
+}
