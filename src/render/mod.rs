@@ -4,6 +4,7 @@
 //! small context built from its own guide. Nothing here touches the disk.
 
 pub mod cards;
+pub(crate) mod assess;
 pub(crate) mod career;
 pub(crate) mod feeds;
 pub(crate) mod graph;
