@@ -18,7 +18,7 @@ if (!checks || !output) {
   console.error('usage: assess.js SITE_CHECKS_DIR OUTPUT_DIR [BASE_PATH] [SCREENSHOT_DIR]');
   process.exit(2);
 }
-const { serveDir, launch } = require(path.resolve(checks, 'browser.js'));
+const { serveDir, launch, DEPS } = require(path.resolve(checks, 'browser.js'));
 
 function fail(msg) {
   throw new Error(msg);
@@ -155,9 +155,24 @@ async function main() {
       same(await missing(), wantMissing.slice(1), `the skills to build after ticking ${wantMissing[0]}`);
       same(await shownRanking(page), expectedRanking(data, names.concat([wantMissing[0]])), 'the ranking after that tick');
     }
+    // axe-core on the page as a reader leaves it, skills ticked and a plan
+    // shown, in light and dark.
+    await page.evaluate(fs.readFileSync(path.join(DEPS, 'axe-core', 'axe.min.js'), 'utf8'));
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const found = r.violations.map((v) => `${v.id} (${scheme}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      if (found.length) fail(`axe-core finds:\n  ${found.join('\n  ')}`);
+      if (shots) {
+        fs.mkdirSync(shots, { recursive: true });
+        await page.screenshot({ path: path.join(shots, `assess-ticked-1280-${scheme}.png`), fullPage: true });
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     if (shots) {
-      fs.mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: path.join(shots, 'assess-ticked-1280.png'), fullPage: true });
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: path.join(shots, 'assess-print.png'), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
     }
 
     // Reload keeps the target too; clearing forgets everything, also

@@ -107,9 +107,10 @@
       li.appendChild(link(url(data.routes.guide, g[1]), g[0]));
       li.appendChild(d.createTextNode(" "));
       li.appendChild(el("span", "muted", msg("covers", r.of, { have: r.have.toLocaleString(lang) })));
+      // The visible words first in the button's name, the role after.
       var b = el("button", "assess-button assess-quiet", msg("set_target"));
       b.type = "button";
-      b.setAttribute("aria-label", msg("set_target_label", null, { role: g[0] }));
+      b.appendChild(el("span", "visually-hidden", ": " + g[0]));
       b.addEventListener("click", function () { pick(g[1], true); });
       li.appendChild(b);
       rankEl.appendChild(li);
@@ -146,9 +147,13 @@
       var count = el("span", "count");
       sum.appendChild(count);
       det.appendChild(sum);
+      // A group for assistive technology, around the list so that the
+      // list stays one.
+      var box = el("div");
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", g.name);
       var ul = el("ul", "assess-skills");
-      ul.setAttribute("role", "group");
-      ul.setAttribute("aria-label", g.name);
+      box.appendChild(ul);
       g.skills.forEach(function (s) {
         var li = el("li"), label = el("label"), box = el("input");
         box.type = "checkbox";
@@ -168,7 +173,7 @@
         li.appendChild(label);
         ul.appendChild(li);
       });
-      det.appendChild(ul);
+      det.appendChild(box);
       det.setAttribute("data-group", String(gi));
       // A short list shows open; a long one opens where ticks are.
       det.open = data.skills.length <= 60 || g.skills.some(has);
