@@ -98,7 +98,11 @@ fn groups(site: &Site) -> Vec<Option<&str>> {
         .skills
         .iter()
         .map(|s| {
-            let ids = if s.guides.is_empty() { &s.gaps } else { &s.guides };
+            let ids = if s.guides.is_empty() {
+                &s.gaps
+            } else {
+                &s.guides
+            };
             let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
             for &g in ids {
                 if let Some(f) = site.guides[g].front.family.as_deref() {
@@ -158,14 +162,7 @@ pub(crate) fn data(site: &Site) -> Value {
         .guides
         .iter()
         .enumerate()
-        .map(|(i, g)| {
-            json!([
-                g.front.title,
-                g.slug,
-                site.skills.of_guide(i),
-                site.next(i)
-            ])
-        })
+        .map(|(i, g)| json!([g.front.title, g.slug, site.skills.of_guide(i), site.next(i)]))
         .collect();
     let mut groups: Vec<&str> = names;
     if of.iter().any(Option::is_none) {
@@ -194,7 +191,14 @@ fn steps(site: &Site, n: usize) -> Value {
     Value::Array(
         site.guides[from..to]
             .iter()
-            .map(|g| json!(g.front.next_steps.iter().map(|s| md.inline(s)).collect::<Vec<_>>()))
+            .map(|g| {
+                json!(g
+                    .front
+                    .next_steps
+                    .iter()
+                    .map(|s| md.inline(s))
+                    .collect::<Vec<_>>())
+            })
             .collect(),
     )
 }

@@ -45,8 +45,13 @@ pub const TEMPLATES: &[(&str, &str)] = embed_templates!(
 );
 
 /// The built-in static files, by path relative to the output root.
-pub const STATIC: &[(&str, &[u8])] =
-    embed_static!("style.css", "favicon.svg", "search.js", "sort.js", "assess.js");
+pub const STATIC: &[(&str, &[u8])] = embed_static!(
+    "style.css",
+    "favicon.svg",
+    "search.js",
+    "sort.js",
+    "assess.js"
+);
 
 /// A loaded theme: compiled templates and the static files to copy.
 pub struct Theme {

@@ -161,7 +161,10 @@ fn the_data_file_holds_every_guide_with_its_skills_moves_and_next_steps() {
         assert_eq!(!slug.is_empty(), reach >= 2, "{name}");
         if !slug.is_empty() {
             let page = read(out.join(format!("skills/{slug}/index.html")));
-            assert!(page.contains(&format!("<h1>{}</h1>", name.replace('&', "&amp;"))), "{name}");
+            assert!(
+                page.contains(&format!("<h1>{}</h1>", name.replace('&', "&amp;"))),
+                "{name}"
+            );
         }
         let group = s[2].as_u64().expect("group") as usize;
         assert_eq!(groups[group], family_of(&fixture, &key(name)), "{name}");
@@ -182,7 +185,9 @@ fn the_page_is_small_links_its_data_and_honours_base_url() {
     let out = site.path().join("output");
     let page = read(out.join("assess/index.html"));
     assert!(page.len() < 20_000, "{} bytes", page.len());
-    assert!(page.contains(r#"<link rel="canonical" href="https://jobs.example.net/sub/dir/assess/">"#));
+    assert!(
+        page.contains(r#"<link rel="canonical" href="https://jobs.example.net/sub/dir/assess/">"#)
+    );
     // Data and script relative to the page, so the site works under any
     // sub-path and from disk; answers kept per site.
     assert!(page.contains(r#"data-data="../assess/data.js""#), "{page}");
@@ -199,8 +204,9 @@ fn the_page_is_small_links_its_data_and_honours_base_url() {
     // The texts the script shows, in the page's language.
     assert!(page.contains("data-messages=\"{"));
     assert!(page.contains("Tick the skills you have"));
-    // Found from the navigation and the skill index, and in the sitemap.
+    // Found from every page's footer and the skill index, and in the sitemap.
     assert!(read(out.join("index.html")).contains(r#"<a href="./assess/">"#));
     assert!(read(out.join("skills/index.html")).contains(r#"href="../assess/""#));
-    assert!(read(out.join("sitemap.xml")).contains("<loc>https://jobs.example.net/sub/dir/assess/</loc>"));
+    assert!(read(out.join("sitemap.xml"))
+        .contains("<loc>https://jobs.example.net/sub/dir/assess/</loc>"));
 }
