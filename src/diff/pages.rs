@@ -88,6 +88,8 @@ pub(crate) fn describe(site: &Site, statics: &[String]) -> BTreeMap<String, Page
             }
             Route::Skills => "skills",
             Route::Skill(_) => "skill",
+            Route::Assess => "assess",
+            Route::AssessData | Route::AssessSteps(_) => "assess_data",
             Route::Salaries => "salaries",
             Route::SalaryFamily { .. } => "salaries_family",
             Route::Search => "search",

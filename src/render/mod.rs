@@ -3,6 +3,7 @@
 //! Pages are independent, so guide pages render in parallel; each gets a
 //! small context built from its own guide. Nothing here touches the disk.
 
+pub(crate) mod assess;
 pub mod cards;
 pub(crate) mod career;
 pub(crate) mod feeds;

@@ -31,7 +31,10 @@ pub fn routes<'a>(site: &'a Site, statics: &'a [String]) -> Vec<Route<'a>> {
         Route::Robots,
         Route::SearchIndex,
         Route::NoJekyll,
+        Route::Assess,
+        Route::AssessData,
     ];
+    out.extend((0..crate::render::assess::steps_files(site)).map(Route::AssessSteps));
     for g in &site.guides {
         out.push(Route::Guide(&g.slug));
         out.push(Route::GuideData(&g.slug));

@@ -40,12 +40,18 @@ pub const TEMPLATES: &[(&str, &str)] = embed_templates!(
     "search.html",
     "transition.html",
     "skills.html",
-    "skill.html"
+    "skill.html",
+    "assess.html"
 );
 
 /// The built-in static files, by path relative to the output root.
-pub const STATIC: &[(&str, &[u8])] =
-    embed_static!("style.css", "favicon.svg", "search.js", "sort.js");
+pub const STATIC: &[(&str, &[u8])] = embed_static!(
+    "style.css",
+    "favicon.svg",
+    "search.js",
+    "sort.js",
+    "assess.js"
+);
 
 /// A loaded theme: compiled templates and the static files to copy.
 pub struct Theme {

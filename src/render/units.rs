@@ -48,6 +48,8 @@ pub enum Unit {
     Transitions,
     /// `skills/` and `skills/<slug>/` with their further pages.
     Skills,
+    /// `assess/`, the self-assessment page, with its data files.
+    Assess,
     /// `salaries/` and each job family's pages under it: salary tables
     /// and charts.
     Salaries,
@@ -141,6 +143,16 @@ impl Unit {
                     || a.skills != b.skills
                     || a.skill_gaps != b.skill_gaps
             }
+            // Every guide's title, slug, skills and next steps, the skill
+            // index's names, slugs and groups, and the moves.
+            Unit::Assess => {
+                a.title != b.title
+                    || a.family != b.family
+                    || a.skills != b.skills
+                    || a.skill_gaps != b.skill_gaps
+                    || a.next_steps != b.next_steps
+                    || a.progression != b.progression
+            }
             Unit::SearchIndex => card || a.skills != b.skills || a.alt_titles != b.alt_titles,
             Unit::Aliases => a.title != b.title || a.aliases != b.aliases,
             Unit::NotFound | Unit::Terms(_) | Unit::Robots | Unit::Statics => false,
@@ -155,6 +167,7 @@ pub fn units(site: &Site) -> Vec<Unit> {
         Unit::Paths,
         Unit::Transitions,
         Unit::Skills,
+        Unit::Assess,
         Unit::Api,
         Unit::SkillApi,
         Unit::Salaries,
@@ -219,6 +232,7 @@ impl UnitContext<'_> {
             Unit::Paths => crate::render::maps::pages(site, theme, sv),
             Unit::Transitions => crate::render::transitions::pages(site, theme, sv),
             Unit::Skills => crate::render::skills::pages(site, theme, sv),
+            Unit::Assess => crate::render::assess::pages(site, theme, sv),
             Unit::Salaries => crate::render::salary_pages::pages(site, theme, sv),
             Unit::Search => self.search_pages(),
             Unit::Terms(kind) => self.terms_pages(*kind),
@@ -275,7 +289,7 @@ pub(crate) fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
     for g in &site.guides {
         out.push((Route::Guide(&g.slug), g.front.updated));
     }
-    for route in [Route::Paths, Route::Salaries] {
+    for route in [Route::Paths, Route::Salaries, Route::Assess] {
         out.push((route, all));
     }
     for f in crate::render::salaries::families(site) {

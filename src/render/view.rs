@@ -38,7 +38,7 @@ pub struct SiteView<'a> {
 }
 
 /// The kind of a page, as templates see it in `page.kind`: `index`,
-/// `guide`, `paths`, `transition`, `skills`, `skill`, `salaries`, `terms`,
+/// `guide`, `paths`, `transition`, `skills`, `skill`, `assess`, `salaries`, `terms`,
 /// `term`, `search` or `404`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -55,6 +55,8 @@ pub enum PageKind {
     Skills,
     /// One skill's page.
     Skill,
+    /// The self-assessment page.
+    Assess,
     /// The salary comparison.
     Salaries,
     /// The index of one kind of term (families, tags, employers, sectors).

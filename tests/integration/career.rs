@@ -9,17 +9,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// A guide of the fixture, read with an independent YAML reader.
-struct Fixture {
-    slug: String,
-    front: serde_yaml::Value,
+pub(crate) struct Fixture {
+    pub(crate) slug: String,
+    pub(crate) front: serde_yaml::Value,
 }
 
 impl Fixture {
-    fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         self.front["title"].as_str().expect("title")
     }
 
-    fn strings(&self, path: &[&str]) -> Vec<String> {
+    pub(crate) fn strings(&self, path: &[&str]) -> Vec<String> {
         let mut v = &self.front;
         for p in path {
             v = &v[*p];
@@ -33,16 +33,16 @@ impl Fixture {
             .unwrap_or_default()
     }
 
-    fn skills(&self) -> Vec<String> {
+    pub(crate) fn skills(&self) -> Vec<String> {
         self.strings(&["skills"])
     }
 
-    fn gaps(&self) -> Vec<String> {
+    pub(crate) fn gaps(&self) -> Vec<String> {
         self.strings(&["skill_gaps", "missing"])
     }
 }
 
-fn guides(root: &Path) -> Vec<Fixture> {
+pub(crate) fn guides(root: &Path) -> Vec<Fixture> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(root.join("guides")).expect("guides") {
         let path = entry.expect("entry").path();
@@ -59,7 +59,7 @@ fn guides(root: &Path) -> Vec<Fixture> {
 
 /// How skills are matched, as the format reference words it: case, marks
 /// other than `+` and `#`, spaces and `&` against `and` ignored.
-fn key(skill: &str) -> String {
+pub(crate) fn key(skill: &str) -> String {
     let spaced: String = skill
         .replace('&', " and ")
         .chars()
@@ -76,7 +76,7 @@ fn key(skill: &str) -> String {
 
 /// Every progression link from one guide to another, `(from, to)` slugs:
 /// by `guide:`, or by a plain title equal to a guide's title.
-fn links(guides: &[Fixture]) -> BTreeSet<(String, String)> {
+pub(crate) fn links(guides: &[Fixture]) -> BTreeSet<(String, String)> {
     let by_title: BTreeMap<String, &str> = guides
         .iter()
         .map(|g| (g.title().to_lowercase(), g.slug.as_str()))

@@ -149,7 +149,10 @@ fn assert_inert(path: &str, html: &str) {
             let local_src = v.attr("src").is_some_and(|s| {
                 !s.starts_with("//")
                     && !s.contains(':')
-                    && matches!(s.rsplit('/').next(), Some("search.js" | "sort.js"))
+                    && matches!(
+                        s.rsplit('/').next(),
+                        Some("search.js" | "sort.js" | "assess.js")
+                    )
             });
             // The loader at the end of the theme's base.html, as written.
             let loader = v.attr("src").is_none() && ty.is_empty() && {

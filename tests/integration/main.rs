@@ -7,6 +7,7 @@
 
 mod common;
 
+mod assess;
 mod authoring;
 mod build;
 mod career;

@@ -87,6 +87,14 @@ pub enum Route<'a> {
     Skills,
     /// `skills/<slug>/`: one skill's page, by its slug.
     Skill(&'a str),
+    /// `assess/`: the self-assessment page.
+    Assess,
+    /// `assess/data.js`: every skill and every guide's skills, for the
+    /// self-assessment page.
+    AssessData,
+    /// One file of guides' next steps for the self-assessment page, by
+    /// number from 0: `assess/steps-<n>.js`.
+    AssessSteps(usize),
     /// `salaries/`: salary tables.
     Salaries,
     /// One page of a job family's salary comparison: `salaries/<slug>/`,
@@ -212,6 +220,7 @@ impl Route<'_> {
             | Route::Transition { .. }
             | Route::Skills
             | Route::Skill(_)
+            | Route::Assess
             | Route::Salaries
             | Route::SalaryFamily { .. }
             | Route::Search
@@ -231,6 +240,8 @@ impl Route<'_> {
             Route::Paths => "paths/",
             Route::Salaries => "salaries/",
             Route::Skills => "skills/",
+            Route::Assess => "assess/",
+            Route::AssessData => "assess/data.js",
             Route::Search => "search/",
             Route::Feed => "feed.xml",
             Route::Sitemap => "sitemap.xml",
@@ -239,6 +250,10 @@ impl Route<'_> {
             Route::NoJekyll => ".nojekyll",
             Route::Cname => "CNAME",
             Route::Static(path) => path,
+            Route::AssessSteps(n) => {
+                let _ = write!(out, "assess/steps-{n}.js");
+                return;
+            }
             Route::SitemapPart(n) => {
                 let _ = write!(out, "sitemap-{n}.xml");
                 return;
@@ -338,7 +353,7 @@ pub fn alias_file(alias: &str) -> String {
 /// does whatever the guides say: the fixed files (home page, 404, feed,
 /// sitemap and its parts `sitemap-<n>.xml`, robots, search index, guide
 /// list, CNAME) and everything in the folders of generated pages (`api/`,
-/// `paths/`, `salaries/`, `transitions/`, `skills/`, `search/`, each kind of term, and `page/`, where
+/// `paths/`, `salaries/`, `transitions/`, `skills/`, `assess/`, `search/`, each kind of term, and `page/`, where
 /// the home page's further pages go). A redirect written there would replace a page,
 /// so an alias may not name one. (The theme's static files depend on the
 /// theme: the rules get their names from the theme.)
@@ -374,6 +389,7 @@ pub fn generated_owner(file: &str) -> Option<String> {
         "salaries/",
         "transitions/",
         "skills/",
+        "assess/",
         "search/",
         SEARCH_DIR,
         "families/",

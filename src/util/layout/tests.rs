@@ -84,6 +84,13 @@ fn every_route_has_a_url_path_and_a_file() {
         ),
         (Route::Skills, "skills/", "skills/index.html"),
         (Route::Skill("sql"), "skills/sql/", "skills/sql/index.html"),
+        (Route::Assess, "assess/", "assess/index.html"),
+        (Route::AssessData, "assess/data.js", "assess/data.js"),
+        (
+            Route::AssessSteps(3),
+            "assess/steps-3.js",
+            "assess/steps-3.js",
+        ),
         (Route::Salaries, "salaries/", "salaries/index.html"),
         (
             Route::SalaryFamily {
