@@ -6,7 +6,8 @@
 //! site's guides already use.
 
 use crate::lsp::convert;
-use crate::lsp::fields::{self, DocKind, Field};
+use crate::lsp::fields::{self, Field};
+use crate::lsp::outline::DocKind;
 use crate::lsp::outline::{self, Step};
 use crate::lsp::workspace::Workspace;
 use crate::util::text::skill_key;

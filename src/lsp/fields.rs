@@ -5,37 +5,9 @@
 //! of a field or of one of its values out.
 
 use crate::guide::schema::{enum_values, resolve};
-use crate::lsp::outline::Step;
+use crate::lsp::outline::{DocKind, Step};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-
-/// Which of a site's files a document is: it decides where the YAML is (a
-/// guide's front matter, or the whole file) and the schema it follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DocKind {
-    /// `guides/**/*.md`: YAML front matter, then Markdown.
-    Guide,
-    /// `site.yaml`.
-    Site,
-    /// `skills.yaml`, beside `site.yaml`.
-    Skills,
-}
-
-impl DocKind {
-    /// The kind of the file at `rel` (relative to a site root), if it is
-    /// one the server reads.
-    pub(crate) fn of(rel: &std::path::Path) -> Option<DocKind> {
-        if rel == std::path::Path::new("site.yaml") {
-            Some(DocKind::Site)
-        } else if rel == std::path::Path::new(crate::guide::skills::SKILLS_FILE) {
-            Some(DocKind::Skills)
-        } else if crate::lsp::workspace::is_guide_path(rel) {
-            Some(DocKind::Guide)
-        } else {
-            None
-        }
-    }
-}
 
 /// The schema of a document of this kind.
 pub(crate) fn root(kind: DocKind) -> &'static Value {

@@ -28,9 +28,9 @@ pub(crate) mod outline;
 pub(crate) mod transport;
 pub(crate) mod workspace;
 
-use fields::DocKind;
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lsp;
+use outline::DocKind;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};

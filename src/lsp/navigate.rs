@@ -5,7 +5,8 @@
 
 use crate::guide::yaml::Seg;
 use crate::lsp::convert;
-use crate::lsp::fields::{self, DocKind};
+use crate::lsp::fields;
+use crate::lsp::outline::DocKind;
 use crate::lsp::outline::{self, Step};
 use crate::lsp::workspace::Workspace;
 use lsp_types as lsp;

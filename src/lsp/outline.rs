@@ -9,8 +9,35 @@
 //! wanted exactly then. Block scalars (`|`, `>`) are skipped; flow
 //! collections (`[a, b]`) are values.
 
-use crate::lsp::fields::DocKind;
 use std::ops::Range;
+
+/// Which of a site's files a document is: it decides where the YAML is (a
+/// guide's front matter, or the whole file) and the schema it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocKind {
+    /// `guides/**/*.md`: YAML front matter, then Markdown.
+    Guide,
+    /// `site.yaml`.
+    Site,
+    /// `skills.yaml`, beside `site.yaml`.
+    Skills,
+}
+
+impl DocKind {
+    /// The kind of the file at `rel` (relative to a site root), if it is
+    /// one the server reads.
+    pub(crate) fn of(rel: &std::path::Path) -> Option<DocKind> {
+        if rel == std::path::Path::new("site.yaml") {
+            Some(DocKind::Site)
+        } else if rel == std::path::Path::new(crate::guide::skills::SKILLS_FILE) {
+            Some(DocKind::Skills)
+        } else if crate::lsp::workspace::is_guide_path(rel) {
+            Some(DocKind::Guide)
+        } else {
+            None
+        }
+    }
+}
 
 /// A step of a path through front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
