@@ -13,6 +13,7 @@ pub(crate) mod lists;
 pub(crate) mod maplayout;
 pub(crate) mod maps;
 pub(crate) mod mapsvg;
+pub mod langs;
 pub mod markdown;
 pub mod money;
 pub(crate) mod page;
