@@ -3,8 +3,8 @@
 
 use crate::diag::{self, codes, Diagnostic, Invalid};
 use crate::guide::load::{self, Loaded, SourceFile};
-use crate::render::langs;
 use crate::output::write;
+use crate::render::langs;
 use crate::render::theme;
 use crate::render::{self, Page, RenderOptions};
 use crate::rules;
@@ -93,7 +93,13 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
     let mut checked: Vec<&load::Guide> = loaded.guides.iter().chain(&loaded.partial).collect();
     checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
     if lang::is_multilingual(&loaded.config) {
-        diagnostics.extend(check_languages(opts, &loaded, &checked, &context, site_yaml_text.as_deref()));
+        diagnostics.extend(check_languages(
+            opts,
+            &loaded,
+            &checked,
+            &context,
+            site_yaml_text.as_deref(),
+        ));
     } else {
         diagnostics.extend(rules::validate_with(&checked, &context));
     }
@@ -357,9 +363,8 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
     };
     if lang::is_multilingual(&loaded.config) {
         let sites = langs::sites(&opts.root, &loaded.config, guides).map_err(Invalid)?;
-        let files = write::write_site_with(&output, |sink| {
-            langs::render_to(&sites, render_opts, sink)
-        })?;
+        let files =
+            write::write_site_with(&output, |sink| langs::render_to(&sites, render_opts, sink))?;
         return Ok(Built {
             output,
             files,

@@ -50,11 +50,7 @@ pub fn sites(
     let mut by_lang: Vec<Vec<Guide>> = config.languages.iter().map(|_| Vec::new()).collect();
     for g in guides {
         let tag = lang::language_of(&g.source.path, config);
-        let i = config
-            .languages
-            .iter()
-            .position(|l| l == tag)
-            .unwrap_or(0);
+        let i = config.languages.iter().position(|l| l == tag).unwrap_or(0);
         by_lang[i].push(g);
     }
     let mut out = Vec::with_capacity(by_lang.len());
@@ -62,7 +58,11 @@ pub fn sites(
         let tag = &config.languages[i];
         let mut cfg = config.clone();
         cfg.language = tag.clone();
-        let prefix = if i == 0 { String::new() } else { format!("{tag}/") };
+        let prefix = if i == 0 {
+            String::new()
+        } else {
+            format!("{tag}/")
+        };
         if i > 0 {
             cfg.base_url = format!("{}{}{prefix}", base.origin, base.path);
             // The domain is the root's alone.
@@ -130,9 +130,14 @@ fn root_only(path: &str, site: &Site, default: bool) -> bool {
         return true;
     }
     !default
-        && [Route::NotFound, Route::Robots, Route::NoJekyll, Route::Cname]
-            .iter()
-            .any(|r| r.file() == path)
+        && [
+            Route::NotFound,
+            Route::Robots,
+            Route::NoJekyll,
+            Route::Cname,
+        ]
+        .iter()
+        .any(|r| r.file() == path)
 }
 
 fn is_sitemap_part(path: &str, site: &Site) -> bool {

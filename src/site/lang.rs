@@ -148,8 +148,8 @@ pub fn config_errors(config: &SiteConfig, site_yaml: Option<&str>) -> Vec<Diagno
     let (line, column) = at("languages");
     let mut seen: Vec<String> = Vec::new();
     for tag in &config.languages {
-        let parses = !tag.contains('_')
-            && tag.parse::<icu_locale_core::LanguageIdentifier>().is_ok();
+        let parses =
+            !tag.contains('_') && tag.parse::<icu_locale_core::LanguageIdentifier>().is_ok();
         if !parses {
             out.push(
                 Diagnostic::new(
@@ -592,7 +592,11 @@ mod tests {
             .map(|t| Language {
                 tag: t.to_string(),
                 name: t.to_uppercase(),
-                prefix: if *t == "en" { String::new() } else { format!("{t}/") },
+                prefix: if *t == "en" {
+                    String::new()
+                } else {
+                    format!("{t}/")
+                },
             })
             .collect();
         let root = BaseUrl::parse("https://x.org/b/");
@@ -603,7 +607,10 @@ mod tests {
         let de = BTreeMap::from([(PageKey::Guide("g/a.md".into()), "guides/a-de/".to_string())]);
         let t = link_up(&languages, &root, &[en, de]);
         let (alt, sw) = t[1].views("guides/a-de/");
-        let urls: Vec<_> = alt.iter().map(|a| (a.lang.as_str(), a.url.as_str())).collect();
+        let urls: Vec<_> = alt
+            .iter()
+            .map(|a| (a.lang.as_str(), a.url.as_str()))
+            .collect();
         assert_eq!(
             urls,
             [
