@@ -485,3 +485,112 @@ fn a_single_language_site_keeps_translation_like_names_as_guides() {
     assert!(!files.keys().any(|p| p.starts_with("de/")));
     assert!(!text(&files, "index.html").contains("hreflang"));
 }
+
+/// The output of `watch` (the incremental engine writing `<root>/output`)
+/// after a change, against a clean build of the same files.
+fn assert_watch_matches_build(root: &Path, state: &careerbook::dev::incremental::SiteState) {
+    let clean = tempfile::tempdir().unwrap();
+    let out = clean.path().join("out");
+    careerbook::build::build(&careerbook::build::BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .expect("clean build");
+    let mut expected = tree(&out);
+    let got = tree(&root.join("output"));
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &expected {
+        assert!(got[path] == *bytes, "{path} differs");
+    }
+    expected.remove(".careerbook-output");
+    let in_memory: BTreeMap<String, Vec<u8>> = state
+        .pages()
+        .iter()
+        .map(|(p, b)| (p.clone(), b.to_vec()))
+        .collect();
+    assert_eq!(in_memory, expected);
+}
+
+#[test]
+fn watch_rebuilds_a_multilingual_site_as_build_does() {
+    use careerbook::dev::incremental::{SiteState, StateOptions};
+    let site = fixture("multilingual");
+    let root = site.path().canonicalize().unwrap();
+    let (mut state, first) = SiteState::new(StateOptions {
+        build: careerbook::build::BuildOptions {
+            root: root.clone(),
+            ..Default::default()
+        },
+        origin: None,
+        write: true,
+    })
+    .unwrap();
+    assert!(!first.failed, "{:?}", first.diagnostics);
+    assert!(first.written.iter().any(|p| p.starts_with("de/guides/")));
+    assert_watch_matches_build(&root, &state);
+
+    // A German body edit changes the German page and nothing English.
+    let staff = root.join("guides/staff-tpm.de.md");
+    edit(
+        &staff,
+        "keiner einzelnen Leitung",
+        "keiner einzelnen Bereichsleitung",
+    );
+    let out = state.apply(&[&staff]).unwrap();
+    assert!(!out.failed, "{:?}", out.diagnostics);
+    assert!(out
+        .written
+        .contains(&"de/guides/staff-tpm/index.html".to_string()));
+    assert!(!out
+        .written
+        .contains(&"guides/staff-tpm/index.html".to_string()));
+    assert_watch_matches_build(&root, &state);
+
+    // A new translation appears with its alternates; deleting it takes its
+    // pages away again.
+    let platform = root.join("guides/platform-engineer.de.md");
+    std::fs::write(
+        &platform,
+        read(root.join("guides/platform-engineer.md"))
+            .replace("title: Platform Engineer", "title: Plattform-Ingenieur"),
+    )
+    .unwrap();
+    let out = state.apply(&[&platform]).unwrap();
+    assert!(out
+        .written
+        .contains(&"de/guides/platform-engineer/index.html".to_string()));
+    assert!(out
+        .written
+        .contains(&"guides/platform-engineer/index.html".to_string()));
+    assert_watch_matches_build(&root, &state);
+    std::fs::remove_file(&platform).unwrap();
+    let out = state.apply(&[&platform]).unwrap();
+    assert!(out
+        .removed
+        .contains(&"de/guides/platform-engineer/index.html".to_string()));
+    assert_watch_matches_build(&root, &state);
+
+    // Back to one language: the German folder goes, the engine goes on
+    // incrementally.
+    let yaml = root.join("site.yaml");
+    edit(&yaml, "languages: [en, de]", "language: en");
+    let out = state.apply(&[&yaml]).unwrap();
+    assert!(!out.failed, "{:?}", out.diagnostics);
+    assert_watch_matches_build(&root, &state);
+    let tpm = root.join("guides/technical-program-manager.md");
+    edit(&tpm, "written status update", "short written status update");
+    let out = state.apply(&[&tpm]).unwrap();
+    assert!(!out.full);
+    assert_eq!(out.rendered, 1);
+    assert_watch_matches_build(&root, &state);
+
+    // And multilingual again.
+    edit(&yaml, "language: en", "languages: [en, de]");
+    let out = state.apply(&[&yaml]).unwrap();
+    assert!(out.full);
+    assert_watch_matches_build(&root, &state);
+}
