@@ -594,3 +594,21 @@ fn watch_rebuilds_a_multilingual_site_as_build_does() {
     assert!(out.full);
     assert_watch_matches_build(&root, &state);
 }
+
+#[test]
+fn one_listed_language_is_a_site_in_that_language() {
+    let site = fixture("multilingual");
+    let root = site.path();
+    edit(
+        &root.join("site.yaml"),
+        "languages: [en, de]",
+        "languages: [de]",
+    );
+    let out = root.join("out");
+    build_ok(root, &["--output", out.to_str().unwrap()]);
+    let files = tree(&out);
+    let index = text(&files, "index.html");
+    assert!(index.contains("<html lang=\"de\">"), "{index}");
+    assert!(!index.contains("hreflang"));
+    assert!(!files.keys().any(|p| p.starts_with("de/")));
+}
