@@ -4,9 +4,11 @@
 use crate::diag::{self, codes, Diagnostic, Invalid};
 use crate::guide::load::{self, Loaded, SourceFile};
 use crate::output::write;
+use crate::render::langs;
 use crate::render::theme;
 use crate::render::{self, Page, RenderOptions};
 use crate::rules;
+use crate::site::lang;
 use crate::site::Site;
 use anyhow::Result;
 use std::path::PathBuf;
@@ -66,7 +68,17 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
     if let Some(url) = &opts.base_url {
         loaded.config.base_url = url.clone();
     }
+    let site_yaml_text = loaded
+        .sources
+        .iter()
+        .find(|s| s.path == std::path::Path::new("site.yaml"))
+        .map(|s| s.text.clone());
+    let language_errors = lang::config_errors(&loaded.config, site_yaml_text.as_deref());
+    if language_errors.is_empty() {
+        lang::prepare(&mut loaded);
+    }
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    diagnostics.extend(language_errors);
     let sources = std::mem::take(&mut loaded.sources);
     let statics = theme::static_names(&opts.root, &loaded.config.theme);
     let context = rules::Context {
@@ -81,7 +93,17 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
     // be built of them, so one run reports everything.
     let mut checked: Vec<&load::Guide> = loaded.guides.iter().chain(&loaded.partial).collect();
     checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-    diagnostics.extend(rules::validate_with(&checked, &context));
+    if lang::is_multilingual(&loaded.config) {
+        diagnostics.extend(check_languages(
+            opts,
+            &loaded,
+            &checked,
+            &context,
+            site_yaml_text.as_deref(),
+        ));
+    } else {
+        diagnostics.extend(rules::validate_with(&checked, &context));
+    }
     let site_yaml = sources
         .iter()
         .find(|s| s.path == std::path::Path::new("site.yaml"))
@@ -98,6 +120,62 @@ pub fn check(opts: &BuildOptions) -> Result<Checked> {
         sources,
         loaded,
     })
+}
+
+/// The checks of a multilingual site's guides: the rules run on each
+/// language's guides apart (slugs are unique, and links resolve, within a
+/// language; a translation may name a guide of the default language that
+/// has no translation), then the warnings about translations, and the
+/// words of each language other than the default (the default's are
+/// checked with the theme).
+fn check_languages(
+    opts: &BuildOptions,
+    loaded: &Loaded,
+    checked: &[&load::Guide],
+    context: &rules::Context<'_>,
+    site_yaml: Option<&str>,
+) -> Vec<Diagnostic> {
+    let config = &loaded.config;
+    let elsewhere = lang::known_elsewhere(loaded);
+    let mut out = Vec::new();
+    for (i, tag) in config.languages.iter().enumerate() {
+        let mine: Vec<&load::Guide> = checked
+            .iter()
+            .copied()
+            .filter(|g| lang::language_of(&g.source.path, config) == tag)
+            .collect();
+        if i == 0 {
+            out.extend(rules::validate_with(&mine, context));
+        } else {
+            let context = rules::Context {
+                unparsed: &elsewhere,
+                ..*context
+            };
+            out.extend(rules::validate_with(&mine, &context));
+        }
+    }
+    out.extend(lang::warnings(checked, &loaded.unparsed, config));
+    let at = site_yaml_value(site_yaml, "languages");
+    for tag in config.languages.iter().skip(1) {
+        if let Ok(theme) = theme::load(&opts.root, &config.theme, tag) {
+            // Only what is about the language: the theme's own findings
+            // come with the default language's.
+            out.extend(
+                theme
+                    .warnings
+                    .into_iter()
+                    .filter(|d| d.code == codes::W0405)
+                    .map(|mut d| {
+                        if d.line == 0 && d.field == "language" {
+                            (d.line, d.column) = at;
+                            d.field = "languages".into();
+                        }
+                        d
+                    }),
+            );
+        }
+    }
+    out
 }
 
 /// The checks of a site beyond its guides and `site.yaml`'s own shape: the
@@ -222,6 +300,28 @@ pub fn render_checked(
         .filter(|g| g.front.is_published(opts.drafts))
         .cloned()
         .collect();
+    if lang::is_multilingual(&checked.loaded.config) {
+        let mut sites =
+            langs::sites(&opts.root, &checked.loaded.config, guides).map_err(Invalid)?;
+        let pages = langs::render(
+            &sites,
+            RenderOptions {
+                serving: opts.serving,
+            },
+        )
+        .map_err(|e| match e.downcast::<Invalid>() {
+            Ok(i) => i,
+            Err(e) => Invalid(vec![Diagnostic::new(
+                "site.yaml",
+                0,
+                0,
+                "",
+                codes::E0402,
+                e.to_string(),
+            )]),
+        })?;
+        return Ok((sites.swap_remove(0).site, pages));
+    }
     let site = Site::new(checked.loaded.config.clone(), guides);
     let theme =
         theme::load(&opts.root, &site.config.theme, &site.config.language).map_err(Invalid)?;
@@ -259,12 +359,22 @@ pub fn build_checked(checked: Checked, opts: &BuildOptions) -> Result<Built> {
             g
         })
         .collect();
-    let site = Site::new(loaded.config, guides);
-    let theme =
-        theme::load(&opts.root, &site.config.theme, &site.config.language).map_err(Invalid)?;
     let render_opts = RenderOptions {
         serving: opts.serving,
     };
+    if lang::is_multilingual(&loaded.config) {
+        let sites = langs::sites(&opts.root, &loaded.config, guides).map_err(Invalid)?;
+        let files =
+            write::write_site_with(&output, |sink| langs::render_to(&sites, render_opts, sink))?;
+        return Ok(Built {
+            output,
+            files,
+            guides: sites.iter().map(|l| l.site.guides.len()).sum(),
+        });
+    }
+    let site = Site::new(loaded.config, guides);
+    let theme =
+        theme::load(&opts.root, &site.config.theme, &site.config.language).map_err(Invalid)?;
     let files = write::write_site_with(&output, |sink| {
         render::render_to(&site, &theme, render_opts, sink)
     })?;

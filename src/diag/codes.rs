@@ -218,6 +218,19 @@ codes! {
     W0511 Warning
         "A salary range pays less at both ends (`min` and `max`) than the level before it, within one guide, basis and region; levels in the order of `levels` in `site.yaml`, else the guide's order."
         "`Senior: 70000–90000` after `Mid: 80000–100000`";
+    // Multilingual sites.
+    E0601 Error
+        "`languages` in `site.yaml` holds a tag that is not a BCP 47 language tag, names a language twice, or disagrees with `language` (which, when both are written, must be the first of `languages`)."
+        "`languages: [en, de, en]`, `languages: [en, de_DE]`, `language: de` with `languages: [en, de]`";
+    W0602 Warning
+        "A translation (`<name>.<lang>.md`, for a language of `languages`) has no guide `<name>.md` in the default language beside it: it is published in its language, with no alternate to link to."
+        "`guides/tpm.de.md` without `guides/tpm.md`";
+    W0603 Warning
+        "A translation's salary differs from its guide's in what does not change between languages: `currency`, `period`, the number of ranges, or a range's `min`, `max` or `median` (compared range by range; level names may be translated)."
+        "`max: 150000` in `tpm.md`, `max: 15000` in `tpm.de.md`";
+    W0604 Warning
+        "A translation's progression leads to other guides than its guide's (targets compared through their files: a `guide:` slug of the translation's language counts as the guide it translates)."
+        "`tpm.md` leads to `staff-tpm`, `tpm.de.md` to nothing";
     W0901 Warning
         "Placeholder text (`TODO:`, as `careerbook new` writes it) is left in a field or in the body, or a value still has the `# TODO:` comment `careerbook new` puts after the figures and choices it cannot write as text. `--strict` makes it fail."
         r#"`summary: "TODO: One or two sentences…"`, `min: 1  # TODO: the real figure`"#;

@@ -456,6 +456,13 @@ pub struct SiteConfig {
     pub base_url: String,
     /// `<html lang>`.
     pub language: String,
+    /// The languages of a multilingual site, the default first
+    /// (`[en, de]`): a guide's translation is `<name>.<lang>.md` beside
+    /// it, and each language other than the first is published under
+    /// `/<lang>/`. Empty (or one entry): a site in `language` alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(length(min = 1)))]
+    pub languages: Vec<String>,
     /// Theme folder under `themes/`.
     pub theme: String,
     /// Output folder, relative to the site root.
@@ -597,6 +604,7 @@ impl Default for SiteConfig {
             description: "Role guides for engineering careers.".into(),
             base_url: "/".into(),
             language: "en".into(),
+            languages: Vec::new(),
             theme: "default".into(),
             output: "output".into(),
             cname: None,

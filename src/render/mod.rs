@@ -10,6 +10,7 @@ pub(crate) mod feeds;
 pub(crate) mod graph;
 pub mod i18n;
 pub(crate) mod jsonld;
+pub mod langs;
 pub(crate) mod lists;
 pub(crate) mod maplayout;
 pub(crate) mod maps;

@@ -64,13 +64,22 @@ pub(crate) fn page_view(
     description: String,
     kind: PageKind,
 ) -> PageView {
+    let path = route.url_path();
+    // A 404 page is served at every missing address and a redirect is
+    // left behind: neither has a counterpart to name.
+    let (alternates, languages) = match (&site.translations, route) {
+        (Some(t), r) if !matches!(r, Route::NotFound | Route::Alias(_)) => t.views(&path),
+        _ => (Vec::new(), Vec::new()),
+    };
     PageView {
         title,
         description,
-        path: route.url_path(),
+        path,
         url: site.base.link(route),
         permalink: site.base.absolute(route),
         kind,
+        alternates,
+        languages,
     }
 }
 

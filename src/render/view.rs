@@ -87,6 +87,13 @@ pub struct PageView {
     pub permalink: String,
     /// Which kind of page this is.
     pub kind: PageKind,
+    /// On a multilingual site, the page in each language that has it
+    /// (this one included) and `x-default`, the default language's: for
+    /// `<link rel="alternate" hreflang>`. Empty otherwise.
+    pub alternates: Vec<crate::site::lang::AlternateView>,
+    /// On a multilingual site, the language switcher: every language, with
+    /// a link to this page in it or to its home page. Empty otherwise.
+    pub languages: Vec<crate::site::lang::LanguageView>,
 }
 
 /// A role named in a progression list.

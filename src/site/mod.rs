@@ -4,6 +4,7 @@
 //! Built once per build from the loaded guides; the render stage reads it and
 //! never changes it.
 
+pub mod lang;
 pub mod skills;
 pub mod terms;
 
@@ -40,6 +41,9 @@ pub struct Site {
     pub terms: crate::site::terms::Terms,
     /// Every skill the guides name, matched across guides.
     pub skills: crate::site::skills::SkillIndex,
+    /// On a multilingual site, how this language's pages link to the
+    /// others'; `None` on a site in one language.
+    pub translations: Option<std::sync::Arc<crate::site::lang::Translations>>,
 }
 
 impl Site {
@@ -68,6 +72,7 @@ impl Site {
             next: Vec::new(),
             terms: Default::default(),
             skills: Default::default(),
+            translations: None,
         };
         let mut incoming = vec![Vec::new(); site.guides.len()];
         let mut next = Vec::with_capacity(site.guides.len());

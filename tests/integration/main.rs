@@ -21,6 +21,7 @@ mod i18n;
 mod incremental;
 mod lsp;
 mod maps;
+mod multilingual;
 mod pages;
 mod properties;
 mod publish;

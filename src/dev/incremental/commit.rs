@@ -147,6 +147,36 @@ impl Output {
         Ok(changes)
     }
 
+    /// Takes a whole site in place of the pages kept: a page whose bytes
+    /// changed is written, a page no longer made is removed, and the
+    /// difference is mirrored on disk. For sites built whole on every
+    /// change (multilingual ones); what units made is forgotten, so a later
+    /// [`commit`](Output::commit) must bring every unit again.
+    pub(crate) fn replace(&mut self, pages: Vec<Page>) -> Result<Changes> {
+        let now: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+        let removed: Vec<String> = self
+            .pages
+            .keys()
+            .filter(|p| !now.contains(p.as_str()))
+            .cloned()
+            .collect();
+        for p in &removed {
+            self.pages.remove(p);
+        }
+        let mut written = Vec::new();
+        for page in pages {
+            if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {
+                written.push(page.path.clone());
+                self.pages.insert(page.path, page.bytes.into());
+            }
+        }
+        written.sort();
+        self.unit_paths.clear();
+        let changes = Changes { written, removed };
+        self.mirror(&changes)?;
+        Ok(changes)
+    }
+
     /// Brings the output folder up to date: only the changes (with those
     /// of earlier commits it could not take) when it holds the pages as
     /// last written, else the whole site.

@@ -85,6 +85,12 @@ pub struct SiteState {
     cards: Cards,
     /// The pages, and the folder they are mirrored to.
     output: Output,
+    /// On a multilingual site, which is built whole on every change: the
+    /// published guides of the last good build, as [`guide_urls`] gives
+    /// them. `None` on a site in one language.
+    ///
+    /// [`guide_urls`]: SiteState::guide_urls
+    languages: Option<Vec<(PathBuf, String, Vec<String>)>>,
 }
 
 impl SiteState {
@@ -109,6 +115,7 @@ impl SiteState {
             shown: Shown::default(),
             cards: Cards::default(),
             output: Output::new(folder),
+            languages: None,
         };
         state
             .store
@@ -147,14 +154,21 @@ impl SiteState {
     /// Each published guide of the last good build: its file (relative to
     /// the root), slug and `aliases:`. What `watch` and `serve` compare to
     /// tell an author that a page moved.
-    pub fn guide_urls(&self) -> impl Iterator<Item = (&Path, &str, &[String])> {
-        self.store.site.guides.iter().map(|g| {
+    pub fn guide_urls(&self) -> Box<dyn Iterator<Item = (&Path, &str, &[String])> + '_> {
+        if let Some(guides) = &self.languages {
+            return Box::new(
+                guides
+                    .iter()
+                    .map(|(f, s, a)| (f.as_path(), s.as_str(), &a[..])),
+            );
+        }
+        Box::new(self.store.site.guides.iter().map(|g| {
             (
                 g.source.path.as_path(),
                 g.slug.as_str(),
                 &g.front.aliases[..],
             )
-        })
+        }))
     }
 
     /// The current text of a file diagnostics point into.
@@ -235,7 +249,17 @@ impl SiteState {
     /// Validates, renders what is pending, and writes what changed. `moved`
     /// is how far the guides just read reach: from [`Stale::Links`] up, the
     /// site is resolved again.
-    fn rebuild(&mut self, moved: Stale) -> Result<RebuildOutcome> {
+    fn rebuild(&mut self, mut moved: Stale) -> Result<RebuildOutcome> {
+        if crate::site::lang::is_multilingual(&self.store.config) {
+            return self.rebuild_languages();
+        }
+        if self.languages.take().is_some() {
+            // The site was multilingual until `site.yaml` changed: nothing
+            // kept describes the pages, so everything is made again.
+            self.shown = Shown::default();
+            self.output.replace(Vec::new())?;
+            moved = Stale::All;
+        }
         self.pending.stale.raise(moved);
         if moved >= Stale::Links {
             self.store.resolve(&self.shown, &mut self.pending);
@@ -283,6 +307,56 @@ impl SiteState {
         // could not take them: it remembers what it still lacks.
         self.pending.clear();
         let changes = changes?;
+        outcome.written = changes.written;
+        outcome.removed = changes.removed;
+        Ok(outcome)
+    }
+
+    /// Rebuilds a multilingual site whole, as `build` does: the languages'
+    /// pages link to each other's, which the incremental engine does not
+    /// track. The guides are still kept up to date in the store (for the
+    /// sources diagnostics show); only what changed is written.
+    fn rebuild_languages(&mut self) -> Result<RebuildOutcome> {
+        // The guides just read join the store's site, so that a switch
+        // back to one language starts from them.
+        self.store.resolve(&self.shown, &mut self.pending);
+        let mut opts = self.store.opts.build.clone();
+        opts.base_url = Some(self.store.site_config().base_url);
+        let checked = build::check(&opts)?;
+        let mut outcome = RebuildOutcome {
+            diagnostics: checked.diagnostics.clone(),
+            full: true,
+            ..Default::default()
+        };
+        if checked.has_errors() {
+            outcome.failed = true;
+            return Ok(outcome);
+        }
+        let pages = match build::render_checked(&checked, &opts) {
+            Ok((_, pages)) => pages,
+            Err(crate::diag::Invalid(errors)) => {
+                outcome.diagnostics.extend(errors);
+                outcome.failed = true;
+                return Ok(outcome);
+            }
+        };
+        let guides: Vec<(PathBuf, String, Vec<String>)> = checked
+            .loaded
+            .guides
+            .iter()
+            .filter(|g| g.front.is_published(opts.drafts))
+            .map(|g| {
+                (
+                    g.source.path.clone(),
+                    g.slug.clone(),
+                    g.front.aliases.clone(),
+                )
+            })
+            .collect();
+        outcome.rendered = guides.len();
+        self.languages = Some(guides);
+        self.pending.clear();
+        let changes = self.output.replace(pages)?;
         outcome.written = changes.written;
         outcome.removed = changes.removed;
         Ok(outcome)

@@ -222,8 +222,16 @@ pub fn parse_config(bytes: &[u8]) -> (SiteConfig, Vec<Diagnostic>, Option<Source
     if !walker.out.is_empty() {
         return (SiteConfig::default(), walker.out, Some(source));
     }
-    match model_from(&tree, "site.yaml does not fit the site format") {
-        Ok(c) => (c, Vec::new(), Some(source)),
+    match model_from::<SiteConfig>(&tree, "site.yaml does not fit the site format") {
+        Ok(mut c) => {
+            // `languages` without `language`: the first is the language.
+            if tree.entry("language").is_none() {
+                if let Some(first) = c.languages.first() {
+                    c.language = first.clone();
+                }
+            }
+            (c, Vec::new(), Some(source))
+        }
         Err(e) => {
             let d = Diagnostic::new(&rel, e.line, e.column, "", codes::E0100, e.message);
             (SiteConfig::default(), vec![d], Some(source))
