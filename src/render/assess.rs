@@ -117,6 +117,21 @@ fn groups(site: &Site) -> Vec<Option<&str>> {
         .collect()
 }
 
+/// The skills the page offers to tick, by their index in the site's skill
+/// index (those some guide lists under `skills`), and for each skill of the
+/// index its place among them.
+fn checkable(site: &Site) -> (Vec<usize>, Vec<Option<usize>>) {
+    let all = &site.skills.skills;
+    let kept: Vec<usize> = (0..all.len())
+        .filter(|&s| !all[s].guides.is_empty())
+        .collect();
+    let mut index = vec![None; all.len()];
+    for (k, &s) in kept.iter().enumerate() {
+        index[s] = Some(k);
+    }
+    (kept, index)
+}
+
 /// A route's URL path with `{}` for each slug: the script fills them in,
 /// and the layout stays spelled in one place.
 fn pattern(route: Route<'_>) -> String {
@@ -129,15 +144,21 @@ fn pattern(route: Route<'_>) -> String {
 /// `guides` (`[title, slug, [skill…], [guide it has a move to…]]`, skills
 /// and guides by index), `routes` (URL path patterns) and `chunk`.
 pub(crate) fn data(site: &Site) -> Value {
-    let of = groups(site);
+    // Only skills some guide lists under `skills`: a skill named only as a
+    // common gap is a sentence about a shortfall ("Escalating too late"),
+    // not something a reader ticks as theirs, and no role's score counts it.
+    let (kept, index) = checkable(site);
+    let of: Vec<Option<&str>> = {
+        let all = groups(site);
+        kept.iter().map(|&s| all[s]).collect()
+    };
     let mut names: Vec<&str> = of.iter().flatten().copied().collect();
     names.sort_unstable();
     names.dedup();
     let none = names.len();
-    let skills: Vec<Value> = site
-        .skills
-        .skills
+    let skills: Vec<Value> = kept
         .iter()
+        .map(|&s| &site.skills.skills[s])
         .zip(&of)
         .map(|(s, g)| {
             let group = g.map_or(none, |g| names.binary_search(&g).unwrap_or(none));
@@ -162,7 +183,15 @@ pub(crate) fn data(site: &Site) -> Value {
         .guides
         .iter()
         .enumerate()
-        .map(|(i, g)| json!([g.front.title, g.slug, site.skills.of_guide(i), site.next(i)]))
+        .map(|(i, g)| {
+            let own: Vec<usize> = site
+                .skills
+                .of_guide(i)
+                .iter()
+                .filter_map(|&s| index[s])
+                .collect();
+            json!([g.front.title, g.slug, own, site.next(i)])
+        })
         .collect();
     let mut groups: Vec<&str> = names;
     if of.iter().any(Option::is_none) {
@@ -244,7 +273,7 @@ pub(crate) fn pages(
         storage_key: format!("careerbook-assess:{}", site.base.path),
         messages: strings.group("assess.script").to_string(),
         guide_count: site.guides.len(),
-        skill_count: site.skills.skills.len(),
+        skill_count: checkable(site).0.len(),
         skills_url: links.to(&Route::Skills),
         paths_url: links.to(&Route::Paths),
         moves: move_links,
