@@ -7,7 +7,8 @@
 # (gen.py, on tmpfs when /dev/shm exists), builds them with the release
 # binary and prints: the build's wall time and peak memory, the largest
 # HTML page (path and KB), how many HTML pages are over 200 KB, the size of
-# feed.xml and its entries, and each sitemap file with its URL count.
+# feed.xml and its entries, each sitemap file with its URL count, and the
+# bytes a search for "platform" and "data engineer" transfers.
 #
 # Needs: python3; the generator at ../shared/bench/gen.py (or $GEN).
 # CAREERBOOK_BIN=path uses that binary instead of building release;
@@ -80,6 +81,17 @@ for f in sitemaps:
     count = text.count("<sitemap>") if kind == "index of" else text.count("<url>")
     print(f"{f}: {os.path.getsize(os.path.join(out, f)) / 1024:.1f} KB, {kind} {count}")
 PY
+    # What a search transfers, as a reader's browser fetches it (needs the
+    # site checks installed: ../shared/site-checks/install.sh).
+    SEARCH_BYTES="$ROOT/../shared/site-checks/search-bytes.js"
+    if [ -f "$SEARCH_BYTES" ] && command -v node >/dev/null; then
+        base=$(python3 -c "import re,sys; m=re.search(r'^base_url:\s*(\S+)', open(sys.argv[1]).read(), re.M); from urllib.parse import urlparse; print(urlparse(m.group(1)).path if m else '/')" "$dir/site.yaml")
+        page=$(python3 -c "import os,sys; print('guides/' + sorted(os.listdir(sys.argv[1]))[0] + '/index.html')" "$dir/output/guides")
+        for q in "platform" "data engineer"; do
+            line=$(node "$SEARCH_BYTES" "$dir/output" "$base" "$page" "$q" 2>&1 | grep '^SEARCH' || echo "SEARCH failed")
+            echo "search \"$q\": $line"
+        done
+    fi
     rm -rf "$dir"
     trap - EXIT
 done
