@@ -147,20 +147,7 @@ fn values(
             // A name or an alias: the spellings guides use that no entry
             // claims yet, most used first.
             if matches!((name(1), name(2)), ("name", _) | ("", "aliases")) {
-                let known = catalog_keys(site);
-                used(
-                    site,
-                    |g, out| {
-                        out.extend(
-                            g.front
-                                .skills
-                                .iter()
-                                .filter(|s| !known.contains(&skill_key(s)))
-                                .cloned(),
-                        )
-                    },
-                    items,
-                );
+                unclaimed_skills(site, items);
             }
             return;
         }
@@ -212,21 +199,8 @@ fn values(
                     ..Default::default()
                 });
             }
-            let known = catalog_keys(site);
             let from = items.len();
-            used(
-                site,
-                |g, out| {
-                    out.extend(
-                        g.front
-                            .skills
-                            .iter()
-                            .filter(|s| !known.contains(&skill_key(s)))
-                            .cloned(),
-                    )
-                },
-                items,
-            );
+            unclaimed_skills(site, items);
             for item in &mut items[from..] {
                 item.sort_text = item.sort_text.take().map(|t| format!("1{t}"));
             }
@@ -260,13 +234,28 @@ fn values(
 }
 
 /// The values `take` finds in the site's guides, the most used first.
-/// The keys of every spelling the site's `skills.yaml` claims.
-fn catalog_keys(site: Option<&Workspace>) -> std::collections::HashSet<String> {
-    site.map_or(&[][..], Workspace::catalog)
+/// The spellings of skills the site's guides use that no entry of its
+/// `skills.yaml` claims (by name or alias), most used first.
+fn unclaimed_skills(site: Option<&Workspace>, items: &mut Vec<lsp::CompletionItem>) {
+    let known: std::collections::HashSet<String> = site
+        .map_or(&[][..], Workspace::catalog)
         .iter()
         .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
         .map(|s| skill_key(s))
-        .collect()
+        .collect();
+    used(
+        site,
+        |g, out| {
+            out.extend(
+                g.front
+                    .skills
+                    .iter()
+                    .filter(|s| !known.contains(&skill_key(s)))
+                    .cloned(),
+            )
+        },
+        items,
+    );
 }
 
 fn used(
