@@ -155,7 +155,7 @@ fn check_languages(
         }
     }
     out.extend(lang::warnings(checked, &loaded.unparsed, config));
-    let at = site_yaml_value(site_yaml, "languages");
+    let at = crate::guide::load::site_yaml_value(site_yaml, "languages");
     for tag in config.languages.iter().skip(1) {
         if let Ok(theme) = theme::load(&opts.root, &config.theme, tag) {
             // Only what is about the language: the theme's own findings
@@ -193,7 +193,7 @@ pub fn site_checks(
     match theme::load(root, &config.theme, &config.language) {
         Ok(theme) => diagnostics.extend(theme.warnings),
         Err(errors) => {
-            let at = site_yaml_value(site_yaml, "theme");
+            let at = crate::guide::load::site_yaml_value(site_yaml, "theme");
             diagnostics.extend(errors.into_iter().map(|mut d| {
                 if d.line == 0 && d.field == "theme" {
                     (d.line, d.column) = at;
@@ -227,7 +227,7 @@ fn output_outside_root(output: &str, site_yaml: Option<&str>) -> Option<Diagnost
     if !escapes {
         return None;
     }
-    let (line, column) = site_yaml_value(site_yaml, "output");
+    let (line, column) = crate::guide::load::site_yaml_value(site_yaml, "output");
     Some(
         Diagnostic::new(
             "site.yaml",
@@ -250,24 +250,12 @@ fn output_outside_root(output: &str, site_yaml: Option<&str>) -> Option<Diagnost
 /// line (the theme's words know the setting, not where it is written) at
 /// the setting.
 pub(crate) fn place_language(diagnostics: &mut [Diagnostic], site_yaml: Option<&str>) {
-    let at = site_yaml_value(site_yaml, "language");
+    let at = crate::guide::load::site_yaml_value(site_yaml, "language");
     for d in diagnostics {
         if d.line == 0 && d.field == "language" && d.file == std::path::Path::new("site.yaml") {
             (d.line, d.column) = at;
         }
     }
-}
-
-fn site_yaml_value(site_yaml: Option<&str>, key: &str) -> (usize, usize) {
-    site_yaml
-        .and_then(|text| {
-            text.lines().enumerate().find_map(|(n, l)| {
-                let rest = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
-                let value = rest.trim_start();
-                Some((n + 1, l.len() - value.len() + 1))
-            })
-        })
-        .unwrap_or((0, 0))
 }
 
 /// The output folder for these options and config.

@@ -144,7 +144,7 @@ pub fn config_errors(config: &SiteConfig, site_yaml: Option<&str>) -> Vec<Diagno
     if config.languages.is_empty() {
         return out;
     }
-    let at = |key: &str| value_at(site_yaml, key);
+    let at = |key: &str| crate::guide::load::site_yaml_value(site_yaml, key);
     let (line, column) = at("languages");
     let mut seen: Vec<String> = Vec::new();
     for tag in &config.languages {
@@ -192,20 +192,6 @@ pub fn config_errors(config: &SiteConfig, site_yaml: Option<&str>) -> Vec<Diagno
         );
     }
     out
-}
-
-/// The line and column of a top-level `key:`'s value in `site.yaml`;
-/// `(0, 0)` when it is not written.
-fn value_at(site_yaml: Option<&str>, key: &str) -> (usize, usize) {
-    site_yaml
-        .and_then(|text| {
-            text.lines().enumerate().find_map(|(n, l)| {
-                let rest = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
-                let value = rest.trim_start();
-                Some((n + 1, l.len() - value.len() + 1))
-            })
-        })
-        .unwrap_or((0, 0))
 }
 
 /// The warnings about translations: one without its guide (W0602), one

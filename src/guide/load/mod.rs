@@ -177,6 +177,20 @@ pub fn load(root: &Path) -> Result<Loaded> {
     Ok(loaded)
 }
 
+/// The line and column of a top-level `key:`'s value in `site.yaml`'s
+/// text; `(0, 0)` when it is not written.
+pub(crate) fn site_yaml_value(site_yaml: Option<&str>, key: &str) -> (usize, usize) {
+    site_yaml
+        .and_then(|text| {
+            text.lines().enumerate().find_map(|(n, l)| {
+                let rest = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+                let value = rest.trim_start();
+                Some((n + 1, l.len() - value.len() + 1))
+            })
+        })
+        .unwrap_or((0, 0))
+}
+
 /// Reads `site.yaml` under `root`: the config (defaults when missing or
 /// invalid), its diagnostics and its source text.
 pub fn load_config(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>, Option<SourceFile>)> {
