@@ -32,6 +32,8 @@ fn label(unit: &Unit) -> String {
     match unit {
         Unit::Term(kind, _) => format!("term pages: {}", kind.key()),
         Unit::Terms(_) => "term index pages".into(),
+        Unit::Moves(_) => "moves (every guide's)".into(),
+        Unit::Skill(_) => "skill pages (every skill's)".into(),
         Unit::Index => "index (and every card, once)".into(),
         Unit::Search => "Search (and every card's HTML, once)".into(),
         other => format!("{other:?}"),
@@ -59,12 +61,7 @@ fn main() -> Result<()> {
     let mut best: BTreeMap<String, Duration> = BTreeMap::new();
     for _ in 0..runs {
         let cards = Cards::new(site.guides.len());
-        let cx = UnitContext {
-            site: &site,
-            theme: &theme,
-            sv: &sv,
-            cards: &cards,
-        };
+        let cx = UnitContext::new(&site, &theme, &sv, &cards);
         let mut totals: BTreeMap<String, Duration> = BTreeMap::new();
         for unit in &units {
             let t = Instant::now();

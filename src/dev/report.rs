@@ -20,6 +20,7 @@ use crate::util::layout::Route;
 use crate::util::term;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What identifies a diagnostic from one rebuild to the next: its file,
@@ -88,6 +89,9 @@ pub(crate) struct Reporter {
     guides: BTreeMap<PathBuf, String>,
     /// Pages that moved and whose old URL serves nothing yet.
     moves: Vec<Move>,
+    /// The diagnostics of the last report, sorted by file: only the files
+    /// whose diagnostics differ from these are compared with `standing`.
+    last: Arc<Vec<Diagnostic>>,
 }
 
 impl Reporter {
@@ -111,6 +115,9 @@ impl Reporter {
             let shown = p.strip_prefix(state.root()).unwrap_or(p);
             term::detail(format_args!("read {}", shown.display()));
         }
+        if self.nothing_moved(state, outcome) {
+            return self.finish(state, outcome, took, first);
+        }
         let now = self.urls_now(state, outcome);
         let before = std::mem::replace(
             &mut self.guides,
@@ -125,10 +132,35 @@ impl Reporter {
         };
         let renamed = renamed_files(&before, &now, &pairs);
         self.carry(&renamed);
-        self.diagnostics(state, outcome);
+        self.diagnostics(state, outcome, &renamed);
         if !before.is_empty() {
             self.track_moves(state, outcome, (&before, &now), &pairs, &renamed);
         }
+        self.finish(state, outcome, took, first);
+    }
+
+    /// Whether no guide came, went or moved and no page move is being
+    /// followed: then only the diagnostics are reported (the common save,
+    /// where comparing every guide's URL would cost more than the rebuild).
+    fn nothing_moved(&mut self, state: &SiteState, outcome: &RebuildOutcome) -> bool {
+        if !self.moves.is_empty() || self.guides.is_empty() || outcome.failed {
+            return false;
+        }
+        let mut n = 0;
+        let same = state.guide_urls().all(|(f, s, _)| {
+            n += 1;
+            self.guides.get(f).is_some_and(|known| known == s)
+        });
+        if !(same && n == self.guides.len()) {
+            return false;
+        }
+        self.diagnostics(state, outcome, &[]);
+        true
+    }
+
+    /// The lines every report ends with: pages written and removed, and
+    /// the outcome.
+    fn finish(&self, state: &SiteState, outcome: &RebuildOutcome, took: Duration, first: bool) {
         for p in &outcome.written {
             term::detail(format_args!("wrote {p}"));
         }
@@ -173,10 +205,28 @@ impl Reporter {
     }
 
     /// Prints the errors, the warnings not printed before, and a `fixed:`
-    /// line for each one printed before that is gone.
-    fn diagnostics(&mut self, state: &SiteState, outcome: &RebuildOutcome) {
-        for d in &outcome.diagnostics {
-            let new = !self.standing.contains_key(&key(d));
+    /// line for each one printed before that is gone. Only the files whose
+    /// diagnostics changed since the last report (or were `renamed`) are
+    /// compared: a large site can stand with tens of thousands of warnings,
+    /// most of them the same on every save.
+    fn diagnostics(
+        &mut self,
+        state: &SiteState,
+        outcome: &RebuildOutcome,
+        renamed: &[(PathBuf, PathBuf)],
+    ) {
+        let now = &outcome.diagnostics;
+        let last = std::mem::replace(&mut self.last, Arc::clone(now));
+        let mut changed: BTreeSet<&Path> = if Arc::ptr_eq(&last, now) {
+            BTreeSet::new()
+        } else {
+            files_differing(&last, now)
+        };
+        for (from, to) in renamed {
+            changed.extend([from.as_path(), to.as_path()]);
+        }
+        for d in now.iter() {
+            let new = changed.contains(d.file.as_path()) && !self.standing.contains_key(&key(d));
             if d.is_error() || (new && !term::quiet()) {
                 // Styled always: the stream drops the colours where they
                 // are not wanted.
@@ -184,31 +234,38 @@ impl Reporter {
                 term::say(text.trim_end_matches('\n'));
             }
         }
-        let now: BTreeSet<Key> = outcome.diagnostics.iter().map(key).collect();
+        if changed.is_empty() {
+            return;
+        }
+        let in_changed = || now.iter().filter(|d| changed.contains(d.file.as_path()));
+        let keys: BTreeSet<Key> = in_changed().map(key).collect();
         // A file with errors may not have been read far enough to show its
         // warnings: they are not fixed until it builds.
-        let broken: BTreeSet<&Path> = outcome
-            .diagnostics
-            .iter()
+        let broken: BTreeSet<&Path> = in_changed()
             .filter(|d| d.is_error())
             .map(|d| d.file.as_path())
             .collect();
-        let before = std::mem::take(&mut self.standing);
-        let g = term::GOOD;
-        for (k, d) in before {
-            if now.contains(&k) || broken.contains(d.file.as_path()) {
-                self.standing.insert(k, d);
-            } else {
-                term::note(format_args!(
-                    "{g}fixed:{g:#} {}[{}] in {}: {}",
-                    d.severity().as_str(),
-                    d.code,
-                    d.file.display(),
-                    d.message
-                ));
+        let mut fixed = Vec::new();
+        self.standing.retain(|k, d| {
+            let stands = !changed.contains(k.0.as_path())
+                || keys.contains(k)
+                || broken.contains(d.file.as_path());
+            if !stands {
+                fixed.push(d.clone());
             }
+            stands
+        });
+        let g = term::GOOD;
+        for d in fixed {
+            term::note(format_args!(
+                "{g}fixed:{g:#} {}[{}] in {}: {}",
+                d.severity().as_str(),
+                d.code,
+                d.file.display(),
+                d.message
+            ));
         }
-        for d in &outcome.diagnostics {
+        for d in in_changed() {
             self.standing.entry(key(d)).or_insert_with(|| d.clone());
         }
     }
@@ -327,6 +384,31 @@ impl Reporter {
             term::note(format_args!("{w}moved:{w:#} {hint}"));
         }
     }
+}
+
+/// The files whose diagnostics differ between two lists; all their files
+/// unless both are sorted by file (errors from templates come last).
+fn files_differing<'a>(a: &'a [Diagnostic], b: &'a [Diagnostic]) -> BTreeSet<&'a Path> {
+    let sorted = |l: &[Diagnostic]| l.is_sorted_by(|x, y| x.file <= y.file);
+    if !sorted(a) || !sorted(b) {
+        return a.iter().chain(b).map(|d| d.file.as_path()).collect();
+    }
+    let (a, b) = (by_file(a), by_file(b));
+    let mut out = BTreeSet::new();
+    for (file, ds) in &a {
+        if b.get(file) != Some(ds) {
+            out.insert(*file);
+        }
+    }
+    out.extend(b.keys().filter(|f| !a.contains_key(*f)));
+    out
+}
+
+/// A sorted list of diagnostics cut into each file's run.
+fn by_file(list: &[Diagnostic]) -> BTreeMap<&Path, &[Diagnostic]> {
+    list.chunk_by(|x, y| x.file == y.file)
+        .map(|run| (run[0].file.as_path(), run))
+        .collect()
 }
 
 /// The published guides of a build: file → slug and `aliases:`.

@@ -19,7 +19,7 @@ use crate::util::text::level_key;
 use std::collections::{BTreeSet, HashMap};
 
 /// Every level's rank and shown name.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct LevelOrder {
     rank: HashMap<String, usize>,
     labels: Vec<String>,

@@ -101,12 +101,7 @@ pub fn site_pages(
     sv: &SiteView<'_>,
 ) -> Result<Vec<Page>, Vec<Diagnostic>> {
     let cards = Cards::new(site.guides.len());
-    let cx = UnitContext {
-        site,
-        theme,
-        sv,
-        cards: &cards,
-    };
+    let cx = UnitContext::new(site, theme, sv, &cards);
     let units = units::collect_units(&cx, &units::units(site))?;
     Ok(units.into_iter().flat_map(|(_, p)| p).collect())
 }
@@ -160,12 +155,7 @@ pub fn render_to(
         }
     };
     let cards = Cards::new(site.guides.len());
-    let cx = UnitContext {
-        site,
-        theme,
-        sv: &sv,
-        cards: &cards,
-    };
+    let cx = UnitContext::new(site, theme, &sv, &cards);
     let files = std::sync::atomic::AtomicUsize::new(2 * site.guides.len());
     let units = units::units(site);
     // Guide pages and site-wide units share the thread pool, so a costly

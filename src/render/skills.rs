@@ -104,19 +104,6 @@ fn role(site: &Site, links: &PageLinks, i: usize) -> SkillRole {
     }
 }
 
-/// Every page of the skill index and of each skill with a page.
-pub(crate) fn pages(
-    site: &Site,
-    theme: &Theme,
-    sv: &SiteView<'_>,
-) -> Result<Vec<Page>, Diagnostic> {
-    let mut out = index_pages(site, theme, sv)?;
-    for s in site.skills.paged() {
-        out.extend(skill_pages(site, theme, sv, s)?);
-    }
-    Ok(out)
-}
-
 /// `skills/` and its further pages.
 pub(crate) fn index_pages(
     site: &Site,

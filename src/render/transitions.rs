@@ -10,7 +10,7 @@
 //! and next steps.
 
 use crate::diag::Diagnostic;
-use crate::render::career::{moves, route};
+use crate::render::career::route;
 use crate::render::i18n::Arg;
 use crate::render::markdown::Markdown;
 use crate::render::page::{page_view, render_one, Page};
@@ -19,7 +19,6 @@ use crate::render::theme::Theme;
 use crate::render::view::{LinkView, PageKind, PageView, SiteView};
 use crate::site::Site;
 use crate::util::layout::{PageLinks, Route};
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// A role at one end of a move.
@@ -219,21 +218,6 @@ pub(crate) fn view(
         resources: crate::render::skills::resource_views(&fb.resources),
         next_steps: fb.next_steps.iter().map(|s| md.inline(s)).collect(),
     }
-}
-
-/// Every transition page of `site`.
-pub(crate) fn pages(
-    site: &Site,
-    theme: &Theme,
-    sv: &SiteView<'_>,
-) -> Result<Vec<Page>, Diagnostic> {
-    let order = crate::render::salaries::level_order(site);
-    // The one site-wide unit with a page per link: rendered across cores
-    // like the guide pages, not on the one thread its unit gets.
-    moves(site)
-        .into_par_iter()
-        .map(|(a, b)| page(site, theme, sv, &order, a, b))
-        .collect()
 }
 
 /// The pages of the moves from guide `a`: what a build renders and writes

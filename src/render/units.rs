@@ -43,11 +43,15 @@ pub enum Unit {
     NotFound,
     /// `paths/` and `paths/<family>/`: the career maps.
     Paths,
-    /// `transitions/<from>/to/<to>/`: one page per move from a guide to
-    /// another.
-    Transitions,
-    /// `skills/` and `skills/<slug>/` with their further pages.
-    Skills,
+    /// `transitions/<from>/to/<to>/` for every move from one guide, by
+    /// the slug of the guide they start from: one unit per guide, so
+    /// that an edit re-renders the moves of the guides it touches, not
+    /// every move of the site.
+    Moves(String),
+    /// `skills/` and its further pages: every skill with a page.
+    SkillIndex,
+    /// `skills/<slug>/` with its further pages, by the skill's key.
+    Skill(String),
     /// `assess/`, the self-assessment page, with its data files.
     Assess,
     /// `salaries/` and each job family's pages under it: salary tables
@@ -83,9 +87,18 @@ pub enum Unit {
 
 impl Unit {
     /// Whether this unit's output depends on guide `i` at all. Most units
-    /// list every guide; a term page lists only the guides naming the term.
+    /// list every guide; a term page lists only the guides naming the term,
+    /// a guide's moves only it and the guides it leads to, a skill's page
+    /// the guides listing the skill.
     pub fn shows(&self, site: &Site, i: usize) -> bool {
         match self {
+            Unit::Moves(slug) => site
+                .index_of(slug)
+                .is_some_and(|a| a == i || site.next(a).contains(&i)),
+            Unit::Skill(key) => site.skills.by_key(key).is_some_and(|s| {
+                let skill = &site.skills.skills[s];
+                skill.guides.binary_search(&i).is_ok() || skill.gaps.binary_search(&i).is_ok()
+            }),
             Unit::Term(kind, name) => site
                 .terms
                 .of(*kind)
@@ -124,9 +137,10 @@ impl Unit {
             }
             Unit::Salaries => a.title != b.title || a.salary != b.salary,
             Unit::Paths => a.title != b.title || a.progression != b.progression,
-            // Both ends of every move; the salary tables follow the level
-            // order every guide's salary levels make.
-            Unit::Transitions => {
+            // Both ends of a move; the salary tables follow the level
+            // order every guide's salary levels make, which the incremental
+            // engine compares on its own.
+            Unit::Moves(_) => {
                 a.title != b.title
                     || a.family != b.family
                     || a.progression != b.progression
@@ -137,7 +151,9 @@ impl Unit {
                     || a.resources != b.resources
                     || a.next_steps != b.next_steps
             }
-            Unit::Skills => {
+            // The skills with a page and how many guides name each.
+            Unit::SkillIndex => a.skills != b.skills || a.skill_gaps != b.skill_gaps,
+            Unit::Skill(_) => {
                 a.title != b.title
                     || a.family != b.family
                     || a.skills != b.skills
@@ -165,8 +181,6 @@ impl Unit {
 pub fn units(site: &Site) -> Vec<Unit> {
     let mut out = vec![
         Unit::Paths,
-        Unit::Transitions,
-        Unit::Skills,
         Unit::Assess,
         Unit::Api,
         Unit::SkillApi,
@@ -176,7 +190,15 @@ pub fn units(site: &Site) -> Vec<Unit> {
         Unit::Search,
         Unit::Feed,
         Unit::Sitemap,
+        Unit::SkillIndex,
     ];
+    out.extend(site.guides.iter().map(|g| Unit::Moves(g.slug.clone())));
+    out.extend(
+        site.skills
+            .paged()
+            .into_iter()
+            .map(|s| Unit::Skill(site.skills.skills[s].key.clone())),
+    );
     for kind in Kind::ALL {
         out.push(Unit::Terms(kind));
         out.extend(
@@ -199,9 +221,33 @@ pub struct UnitContext<'a> {
     pub sv: &'a SiteView<'a>,
     /// Card cache, sized for `site`.
     pub cards: &'a Cards,
+    /// The career order of every level, worked out once for all the
+    /// units of moves.
+    levels: std::sync::OnceLock<crate::guide::levels::LevelOrder>,
 }
 
-impl UnitContext<'_> {
+impl<'a> UnitContext<'a> {
+    /// What rendering the units of `site` needs.
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        sv: &'a SiteView<'a>,
+        cards: &'a Cards,
+    ) -> UnitContext<'a> {
+        UnitContext {
+            site,
+            theme,
+            sv,
+            cards,
+            levels: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn levels(&self) -> &crate::guide::levels::LevelOrder {
+        self.levels
+            .get_or_init(|| crate::render::salaries::level_order(self.site))
+    }
+
     /// Renders one unit into its pages.
     pub fn render(&self, unit: &Unit) -> Result<Vec<Page>, Diagnostic> {
         let (site, theme, sv) = (self.site, self.theme, self.sv);
@@ -230,8 +276,17 @@ impl UnitContext<'_> {
                 Route::NotFound.file(),
             )),
             Unit::Paths => crate::render::maps::pages(site, theme, sv),
-            Unit::Transitions => crate::render::transitions::pages(site, theme, sv),
-            Unit::Skills => crate::render::skills::pages(site, theme, sv),
+            Unit::Moves(slug) => match site.index_of(slug) {
+                Some(a) => {
+                    crate::render::transitions::pages_from(site, theme, sv, self.levels(), a)
+                }
+                None => Ok(Vec::new()),
+            },
+            Unit::SkillIndex => crate::render::skills::index_pages(site, theme, sv),
+            Unit::Skill(key) => match site.skills.by_key(key) {
+                Some(s) => crate::render::skills::skill_pages(site, theme, sv, s),
+                None => Ok(Vec::new()),
+            },
             Unit::Assess => crate::render::assess::pages(site, theme, sv),
             Unit::Salaries => crate::render::salary_pages::pages(site, theme, sv),
             Unit::Search => self.search_pages(),
@@ -331,9 +386,9 @@ fn statics(site: &Site, theme: &Theme) -> Vec<Page> {
 }
 
 /// Renders `units` in parallel, handing each page to `sink` as soon as its
-/// unit is done; the units with a page per move or per skill hand theirs
-/// on a guide's or a skill's at a time, so that a build holds a few of
-/// those pages rather than all (hundreds of thousands at 100,000 guides).
+/// unit is done: a unit is at most a list's pages, a guide's moves or a
+/// skill's pages, so a build holds a few of those at a time rather than
+/// all (hundreds of thousands of moves at 100,000 guides).
 /// Template errors are collected, each once; the sink's own errors stop
 /// the work.
 pub fn render_units<E: Send>(
@@ -356,30 +411,10 @@ pub fn render_units<E: Send>(
             Ok(())
         }
     };
-    units.par_iter().with_max_len(1).try_for_each(|u| {
-        let (site, theme, sv) = (cx.site, cx.theme, cx.sv);
-        if *u == Unit::Skills {
-            // A page (or a few) per skill, handed on a skill at a time.
-            each(u, crate::render::skills::index_pages(site, theme, sv))?;
-            return site
-                .skills
-                .paged()
-                .into_par_iter()
-                .try_for_each(|s| each(u, crate::render::skills::skill_pages(site, theme, sv, s)));
-        }
-        if *u == Unit::Transitions {
-            // A page per move: handed on a guide's moves at a time, so
-            // the build holds a few of them rather than all.
-            let order = crate::render::salaries::level_order(site);
-            return (0..site.guides.len()).into_par_iter().try_for_each(|a| {
-                each(
-                    u,
-                    crate::render::transitions::pages_from(site, theme, sv, &order, a),
-                )
-            });
-        }
-        each(u, cx.render(u))
-    })?;
+    units
+        .par_iter()
+        .with_max_len(1)
+        .try_for_each(|u| each(u, cx.render(u)))?;
     Ok(errors.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 

@@ -46,9 +46,28 @@ pub struct Site {
     pub translations: Option<std::sync::Arc<crate::site::lang::Translations>>,
 }
 
+/// What [`Site::again`] may take from the site resolved before instead of
+/// working it out from every guide.
+#[derive(Debug, Default)]
+pub(crate) struct Kept {
+    /// The terms, when every guide names the same ones as then, in the
+    /// same order.
+    pub(crate) terms: Option<crate::site::terms::Terms>,
+    /// The skill index, when every guide lists the same skills and gaps as
+    /// then, in the same order, and `skills.yaml` is the same.
+    pub(crate) skills: Option<crate::site::skills::SkillIndex>,
+}
+
 impl Site {
     /// Resolves a site from validated guides.
-    pub fn new(config: SiteConfig, mut guides: Vec<Guide>) -> Site {
+    pub fn new(config: SiteConfig, guides: Vec<Guide>) -> Site {
+        Site::again(config, guides, Kept::default())
+    }
+
+    /// Resolves a site from validated guides, taking what is `kept` from
+    /// the site resolved before: the skill index alone takes most of the
+    /// time at 10,000 guides, and an edit of a title leaves it as it was.
+    pub(crate) fn again(config: SiteConfig, mut guides: Vec<Guide>, kept: Kept) -> Site {
         guides.sort_by(|a, b| a.slug.cmp(&b.slug));
         let base = BaseUrl::parse(&config.base_url);
         let by_slug: HashMap<String, usize> = guides
@@ -98,14 +117,23 @@ impl Site {
             });
         }
         site.incoming = incoming;
-        site.terms = crate::site::terms::Terms::new(&site.guides);
-        site.skills = crate::site::skills::SkillIndex::new(&site.guides, &site.config.skills);
+        site.terms = kept
+            .terms
+            .unwrap_or_else(|| crate::site::terms::Terms::new(&site.guides));
+        site.skills = kept.skills.unwrap_or_else(|| {
+            crate::site::skills::SkillIndex::new(&site.guides, &site.config.skills)
+        });
         site
     }
 
     /// The guide with this slug.
     pub fn by_slug(&self, slug: &str) -> Option<&Guide> {
         self.by_slug.get(slug).map(|&i| &self.guides[i])
+    }
+
+    /// Where the guide with this slug sits in [`Site::guides`].
+    pub fn index_of(&self, slug: &str) -> Option<usize> {
+        self.by_slug.get(slug).copied()
     }
 
     /// The guide a progression item points at: by `guide:` slug, else by a

@@ -199,6 +199,11 @@ impl SkillIndex {
         self.by_key.get(k).copied()
     }
 
+    /// The skill matched by `key` (a [`Skill::key`]).
+    pub fn by_key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
     /// The skills guide `i` lists, in its order, each once.
     pub fn of_guide(&self, i: usize) -> &[usize] {
         self.of_guide.get(i).map_or(&[], Vec::as_slice)

@@ -68,7 +68,12 @@ impl Kind {
 
     /// The names of this kind that guide `g` carries, trimmed, without blanks.
     pub fn names(self, g: &Guide) -> Vec<&str> {
-        let f = &g.front;
+        self.names_of(&g.front)
+    }
+
+    /// The names of this kind that front matter `f` gives, trimmed, without
+    /// blanks.
+    pub fn names_of(self, f: &crate::guide::model::FrontMatter) -> Vec<&str> {
         let raw: Vec<&str> = match self {
             Kind::Family => f.family.iter().map(String::as_str).collect(),
             Kind::Tag => f.tags.iter().map(String::as_str).collect(),

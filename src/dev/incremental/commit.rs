@@ -78,6 +78,9 @@ impl Output {
     /// longer produced, and mirrors the difference on disk.
     pub(crate) fn commit(&mut self, r: Rendered, shown: &mut Shown) -> Result<Changes> {
         let gone_guides = shown.update(r.all_guides.as_deref(), r.shown);
+        if let Some(globals) = r.globals {
+            shown.set_globals(globals);
+        }
         // Paths a unit made before and makes no more: those of the units
         // rendered again, and when `units` is every unit, those of the
         // units that are gone. Units not rendered again keep their pages.

@@ -191,8 +191,10 @@ impl LinkSig {
     }
 
     /// Compares all but the neighbourhood map, with few allocations: this
-    /// runs for every guide on every edit that moves links.
-    fn matches_links(&self, site: &Site, i: usize) -> bool {
+    /// runs for every guide on every edit that moves links. What the page
+    /// shows through skills and moves (the costly part) only when
+    /// `career`.
+    fn matches_links(&self, site: &Site, i: usize, career: bool) -> bool {
         let incoming = site.incoming(i);
         self.term_slugs
             .iter()
@@ -212,13 +214,45 @@ impl LinkSig {
                     let g = &site.guides[from];
                     a.0 == kind && a.1 == g.front.title && a.2 == g.slug
                 })
-            && self.career == crate::render::career::shown_of_others(site, i)
+            && (!career || self.career == crate::render::career::shown_of_others(site, i))
+    }
+
+    /// Whether what the page shows through skills and moves names the
+    /// guide with this slug.
+    fn names(&self, slug: &str) -> bool {
+        self.career.iter().any(|line| line.contains(slug))
     }
 }
 
-/// For each guide page rendered, by slug, what it shows of others.
+/// What the pages of moves and skills show that every guide decides: the
+/// career order of the levels (from every guide's salary levels) and each
+/// skill's name and page. While it stays the same, an edit re-renders only
+/// the moves and skill pages that show the guide edited.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Globals {
+    levels: crate::guide::levels::LevelOrder,
+    skills: Vec<(String, String, Option<String>, Option<usize>)>,
+}
+
+impl Globals {
+    /// Those of `site`.
+    pub(crate) fn of(site: &Site) -> Globals {
+        Globals {
+            levels: crate::render::salaries::level_order(site),
+            skills: site
+                .skills
+                .skills
+                .iter()
+                .map(|s| (s.key.clone(), s.name.clone(), s.slug.clone(), s.entry))
+                .collect(),
+        }
+    }
+}
+
+/// For each guide page rendered, by slug, what it shows of others; and the
+/// [`Globals`] the units last rendered read.
 #[derive(Debug, Default)]
-pub(crate) struct Shown(HashMap<String, LinkSig>);
+pub(crate) struct Shown(HashMap<String, LinkSig>, Option<Globals>);
 
 impl Shown {
     /// Whether the pages rendered last are those of exactly the guides of
@@ -226,6 +260,16 @@ impl Shown {
     pub(crate) fn same_guides(&self, site: &Site) -> bool {
         site.guides.len() == self.0.len()
             && site.guides.iter().all(|g| self.0.contains_key(&g.slug))
+    }
+
+    /// Whether the units last rendered read `globals`.
+    pub(crate) fn same_globals(&self, globals: &Globals) -> bool {
+        self.1.as_ref() == Some(globals)
+    }
+
+    /// Notes the globals the units just rendered read.
+    pub(crate) fn set_globals(&mut self, globals: Globals) {
+        self.1 = Some(globals);
     }
 
     /// The slugs of the guides whose pages were rendered.
@@ -269,29 +313,69 @@ pub(crate) fn dirty_guides(
     pending: &Pending,
     shown: &Shown,
     changed: impl Iterator<Item = usize>,
+    edited: &[(usize, &FrontMatter)],
 ) -> Vec<usize> {
     if pending.stale == Stale::All {
         return (0..site.guides.len()).collect();
     }
     if pending.stale >= Stale::Links {
+        // While every guide keeps its skills, what a page shows through
+        // skills and moves (similar roles, each move's skills, routes up
+        // to three moves away) changes only near an edited guide or one
+        // whose moves changed, or where the page names an edited guide:
+        // only those pages are compared on it.
+        let skills_kept = pending.stale == Stale::Links
+            && edited.iter().all(|&(i, old)| {
+                let new = &site.guides[i].front;
+                old.skills == new.skills && old.skill_gaps == new.skill_gaps
+            });
+        let is_changed = |i: usize| pending.files.contains(&site.guides[i].source.path);
         let moved: Vec<usize> = (0..site.guides.len())
             .into_par_iter()
             .filter(|&i| {
                 let g = &site.guides[i];
-                pending.files.contains(&g.source.path)
+                is_changed(i)
                     || !shown
                         .0
                         .get(&g.slug)
-                        .is_some_and(|s| s.matches_links(site, i))
+                        .is_some_and(|s| s.matches_links(site, i, !skills_kept))
             })
             .collect();
+        // The guides whose moves or title changed, and where a move that
+        // is gone led: what routes and maps are drawn from.
+        let relinked: Vec<usize> = (0..site.guides.len())
+            .into_par_iter()
+            .filter(|&i| {
+                is_changed(i)
+                    || shown.0.get(&site.guides[i].slug).is_none_or(|s| {
+                        !s.targets.iter().map(Option::as_deref).eq(targets(site, i))
+                    })
+            })
+            .collect();
+        let mut ends: BTreeSet<usize> = relinked.iter().copied().collect();
+        for &i in &relinked {
+            let Some(sig) = shown.0.get(&site.guides[i].slug) else {
+                continue;
+            };
+            let now: Vec<Option<&str>> = targets(site, i).collect();
+            let gone = sig
+                .targets
+                .iter()
+                .flatten()
+                .filter(|t| !now.contains(&Some(t.as_str())));
+            ends.extend(gone.filter_map(|t| site.index_of(t)));
+        }
+        let ends: Vec<usize> = ends.into_iter().collect();
+        let moved = if skills_kept {
+            career_changed(site, shown, moved, &relinked, edited)
+        } else {
+            moved
+        };
         // A neighbourhood map shows what lies within two moves of its
-        // guide: it can change only when a guide within two moves changed,
-        // or links to or from one did. Every such guide is in `moved`
-        // (its file changed, or its links or the titles and slugs it
-        // lists); a move that is gone had an end in `moved` one step from
-        // where it was. So only maps near `moved` are drawn again.
-        let mut near_moved = within_two_moves(site, &moved);
+        // guide, either way: it can change only when a guide within two
+        // moves changed its title or moves, or a move that is gone led
+        // to one (`ends`). So only maps near `ends` are drawn again.
+        let mut near_moved = within_moves(site, &ends, 2, true);
         near_moved.retain(|i| moved.binary_search(i).is_err());
         let redrawn: Vec<usize> = near_moved
             .into_par_iter()
@@ -311,15 +395,49 @@ pub(crate) fn dirty_guides(
     v
 }
 
-/// The guides up to two moves (either way) from one of `from`, which is
-/// sorted: `from` and their neighbours and their neighbours' neighbours.
-fn within_two_moves(site: &Site, from: &[usize]) -> Vec<usize> {
+/// `moved` (sorted: the guides whose files or links changed) with the
+/// guides whose page shows something else through skills and moves, when
+/// no guide's skills changed: of those whose page names an `edited` guide,
+/// or from which a route (three moves at most) reaches one of `relinked`
+/// (sorted: the guides whose title or moves changed), those whose
+/// [`LinkSig::career`] differs.
+fn career_changed(
+    site: &Site,
+    shown: &Shown,
+    moved: Vec<usize>,
+    relinked: &[usize],
+    edited: &[(usize, &FrontMatter)],
+) -> Vec<usize> {
+    let upstream = within_moves(site, relinked, 3, false);
+    let slugs: Vec<&str> = edited
+        .iter()
+        .map(|&(i, _)| site.guides[i].slug.as_str())
+        .collect();
+    (0..site.guides.len())
+        .into_par_iter()
+        .filter(|&i| {
+            if moved.binary_search(&i).is_ok() {
+                return true;
+            }
+            let Some(sig) = shown.0.get(&site.guides[i].slug) else {
+                return true;
+            };
+            let near = upstream.binary_search(&i).is_ok() || slugs.iter().any(|s| sig.names(s));
+            near && sig.career != crate::render::career::shown_of_others(site, i)
+        })
+        .collect()
+}
+
+/// The guides up to `n` moves from one of `from` (sorted), `from`
+/// included, sorted: either way when `both`, else only those from which
+/// `n` moves or fewer reach one of `from`.
+fn within_moves(site: &Site, from: &[usize], n: usize, both: bool) -> Vec<usize> {
     let mut seen: BTreeSet<usize> = from.iter().copied().collect();
     let mut ring: Vec<usize> = from.to_vec();
-    for _ in 0..2 {
+    for _ in 0..n {
         let mut next = Vec::new();
         for &i in &ring {
-            let out = site.next(i).iter().copied();
+            let out = site.next(i).iter().copied().filter(|_| both);
             let back = site.incoming(i).iter().map(|&(f, _)| f);
             for j in out.chain(back) {
                 if seen.insert(j) {
@@ -335,22 +453,49 @@ fn within_two_moves(site: &Site, from: &[usize]) -> Vec<usize> {
 /// The site-wide units to render again: every unit of `site` from
 /// [`Stale::Units`] up; below, those that show one of the `edited` guides
 /// (by index, with the front matter last rendered) and read a field that
-/// changed.
+/// changed, and the moves of the guides whose pages are rendered again
+/// because their links changed (`dirty`, sorted: a move that is gone
+/// started at one of them).
 pub(crate) fn units_to_render(
     site: &Site,
     stale: Stale,
     edited: &[(usize, &FrontMatter)],
+    dirty: &[usize],
 ) -> Vec<Unit> {
-    if stale < Stale::Units && edited.is_empty() {
+    // Below `Links` no guide's links changed: `dirty` are the edited.
+    let dirty = if stale >= Stale::Links { dirty } else { &[] };
+    if stale < Stale::Units && edited.is_empty() && dirty.is_empty() {
         return Vec::new();
     }
     let mut todo = units::units(site);
     if stale < Stale::Units {
         todo.retain(|u| {
-            edited
-                .iter()
-                .any(|&(i, old)| u.shows(site, i) && u.reads(old, &site.guides[i].front))
-        });
+            if let Unit::Moves(slug) = u {
+                let from = site.index_of(slug);
+                if from.is_some_and(|a| dirty.binary_search(&a).is_ok()) {
+                    return true;
+                }
+            }
+            edited.iter().any(|&(i, old)| {
+                let new = &site.guides[i].front;
+                (u.shows(site, i) || showed(u, site, old)) && u.reads(old, new)
+            })
+        })
     }
     todo
+}
+
+/// Whether unit `u` showed a guide whose front matter was `old`, where that
+/// is not what [`Unit::shows`] says of it now: a skill's page lists the
+/// guides naming it, and an edit can take the skill off a guide.
+fn showed(u: &Unit, site: &Site, old: &FrontMatter) -> bool {
+    let Unit::Skill(key) = u else { return false };
+    let Some(s) = site.skills.by_key(key) else {
+        return false;
+    };
+    let gaps = old.skill_gaps.iter().flat_map(|g| &g.missing);
+    old.skills
+        .iter()
+        .chain(gaps)
+        .any(|t| site.skills.find(t) == Some(s))
 }

@@ -49,8 +49,11 @@ pub use state::StateOptions;
 /// What one rebuild did.
 #[derive(Debug, Default)]
 pub struct RebuildOutcome {
-    /// Every diagnostic for the current files, warnings too, sorted.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Every diagnostic for the current files, warnings too, sorted. The
+    /// list is shared with the site kept in memory: while it stays the same
+    /// from one rebuild to the next, it is the same allocation
+    /// ([`Arc::ptr_eq`]), so a caller can skip comparing it.
+    pub diagnostics: Arc<Vec<Diagnostic>>,
     /// The files are invalid: nothing was rendered and the last good site
     /// stays in place. `diagnostics` holds the errors.
     pub failed: bool,
@@ -296,7 +299,7 @@ impl SiteState {
         let rendered = match rendered {
             Ok(r) => r,
             Err(errors) => {
-                outcome.diagnostics.extend(errors);
+                Arc::make_mut(&mut outcome.diagnostics).extend(errors);
                 outcome.failed = true;
                 return Ok(outcome);
             }
@@ -324,7 +327,7 @@ impl SiteState {
         opts.base_url = Some(self.store.site_config().base_url);
         let checked = build::check(&opts)?;
         let mut outcome = RebuildOutcome {
-            diagnostics: checked.diagnostics.clone(),
+            diagnostics: Arc::new(checked.diagnostics.clone()),
             full: true,
             ..Default::default()
         };
@@ -335,7 +338,7 @@ impl SiteState {
         let pages = match build::render_checked(&checked, &opts) {
             Ok((_, pages)) => pages,
             Err(crate::diag::Invalid(errors)) => {
-                outcome.diagnostics.extend(errors);
+                Arc::make_mut(&mut outcome.diagnostics).extend(errors);
                 outcome.failed = true;
                 return Ok(outcome);
             }

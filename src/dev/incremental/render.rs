@@ -5,7 +5,7 @@
 //! [`Rendered`], the new guide pages, JSON records and site-wide units, with
 //! what each new guide page shows of others; or every template error.
 
-use crate::dev::incremental::deps::{self, LinkSig, Pending, Shown, Stale};
+use crate::dev::incremental::deps::{self, Globals, LinkSig, Pending, Shown, Stale};
 use crate::dev::incremental::state::Store;
 use crate::diag::Diagnostic;
 use crate::guide::model::FrontMatter;
@@ -29,6 +29,9 @@ pub(crate) struct Rendered {
     pub(crate) shown: Vec<(String, LinkSig)>,
     /// The slug of every published guide, when guides may have come or gone.
     pub(crate) all_guides: Option<Vec<String>>,
+    /// What the units rendered read of every guide, when it may have
+    /// changed.
+    pub(crate) globals: Option<Globals>,
 }
 
 /// Renders the guide pages and units that [`deps`] says may have changed.
@@ -50,7 +53,12 @@ pub(crate) fn render(
         .files
         .iter()
         .filter_map(|rel| store.guide_index(rel));
-    let dirty = deps::dirty_guides(site, pending, shown, changed);
+    let edited: Vec<(usize, &FrontMatter)> = pending
+        .edited
+        .iter()
+        .filter_map(|(rel, old)| Some((store.guide_index(rel)?, old)))
+        .collect();
+    let dirty = deps::dirty_guides(site, pending, shown, changed, &edited);
     let results: Vec<(usize, Result<Page, Diagnostic>)> = dirty
         .par_iter()
         .map(|&i| (i, render::guide_page(site, theme, &sv, i)))
@@ -71,18 +79,20 @@ pub(crate) fn render(
             Err(_) => {}
         }
     }
-    let edited: Vec<(usize, &FrontMatter)> = pending
-        .edited
-        .iter()
-        .filter_map(|(rel, old)| Some((store.guide_index(rel)?, old)))
-        .collect();
-    let todo = deps::units_to_render(site, pending.stale, &edited);
-    let cx = UnitContext {
-        site,
-        theme,
-        sv: &sv,
-        cards,
+    // A change to what every guide decides for the moves and skill pages
+    // (the level order, a skill's name or page) renders every unit again.
+    // Only moves, skills and salary levels change it.
+    let may_change = pending.stale >= Stale::Links
+        || edited
+            .iter()
+            .any(|&(i, old)| old.salary != site.guides[i].front.salary);
+    let globals = may_change.then(|| Globals::of(site));
+    let stale = match &globals {
+        Some(g) if !shown.same_globals(g) => pending.stale.max(Stale::Units),
+        _ => pending.stale,
     };
+    let todo = deps::units_to_render(site, stale, &edited, &dirty);
+    let cx = UnitContext::new(site, theme, &sv, cards);
     let units = match units::collect_units(&cx, &todo) {
         Ok(units) => units,
         Err(unit_errors) => {
@@ -102,7 +112,8 @@ pub(crate) fn render(
         guide_pages,
         guide_data,
         units,
-        all_units: pending.stale >= Stale::Units,
+        all_units: stale >= Stale::Units,
+        globals,
         shown: new_shown,
         all_guides: links.then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),
     })

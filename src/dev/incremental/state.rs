@@ -12,7 +12,7 @@ use crate::build::BuildOptions;
 use crate::dev::incremental::deps::{LinkId, Pending, Shown, Stale};
 use crate::diag::{self, Diagnostic};
 use crate::guide::load::{self, Guide, SourceFile};
-use crate::guide::model::SiteConfig;
+use crate::guide::model::{FrontMatter, SiteConfig};
 use crate::render::theme::{self, Theme};
 use crate::rules;
 use crate::site::Site;
@@ -21,6 +21,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How a `SiteState` builds and where its pages go.
 #[derive(Debug, Clone, Default)]
@@ -68,6 +69,10 @@ pub(crate) struct Store {
     /// one rebuild to the next, so an edit that changes no [`LinkId`] swaps
     /// the guide in place instead of resolving the whole site again.
     pub(crate) site: Site,
+    /// The slug and file of each guide of `site` as last resolved, in its
+    /// order (an edit takes guides out of `site` before it is resolved
+    /// again).
+    resolved: Vec<(String, PathBuf)>,
     /// Guides that parsed but are not published (drafts), by path.
     held: BTreeMap<PathBuf, Guide>,
     /// Guides read since the site was last resolved whose [`LinkId`]
@@ -75,9 +80,16 @@ pub(crate) struct Store {
     loose: Vec<Guide>,
     /// Cross-guide diagnostics as of the last resolve.
     site_diags: Vec<Diagnostic>,
+    /// Every diagnostic as [`Store::check`] last gave it, sorted, while
+    /// none of the parts above changed: at 10,000 guides a site can carry
+    /// tens of thousands of warnings, and copying and sorting them on
+    /// every save cost more than the rebuild.
+    checked: Option<Arc<Vec<Diagnostic>>>,
     /// The warnings as of the last check, while no guide's front matter
     /// text has changed since.
-    warnings: Option<Vec<Diagnostic>>,
+    warnings: Vec<Diagnostic>,
+    /// Whether `warnings` must be worked out again.
+    warnings_stale: bool,
 }
 
 impl Store {
@@ -99,10 +111,13 @@ impl Store {
             files: BTreeMap::new(),
             links: BTreeMap::new(),
             site: Site::new(SiteConfig::default(), Vec::new()),
+            resolved: Vec::new(),
             held: BTreeMap::new(),
             loose: Vec::new(),
             site_diags: Vec::new(),
-            warnings: None,
+            checked: None,
+            warnings: Vec::new(),
+            warnings_stale: true,
         })
     }
 
@@ -143,12 +158,14 @@ impl Store {
         (self.config, self.config_diags, self.config_source) = (c, d, s);
         self.skills_source = skills_source;
         // The warnings read `levels`.
-        self.warnings = None;
+        self.warnings_stale = true;
+        self.checked = None;
         Ok(())
     }
 
     /// Loads the configured theme again.
     pub(crate) fn reload_theme(&mut self) {
+        self.checked = None;
         self.theme = theme::load(self.root(), &self.config.theme, &self.config.language);
     }
 
@@ -235,7 +252,13 @@ impl Store {
         let mut change = Stale::Edits;
         for rel in gone {
             change.raise(self.take_out(&rel, pending));
-            self.files.remove(&rel);
+            if self
+                .files
+                .remove(&rel)
+                .is_some_and(|f| !f.diagnostics.is_empty())
+            {
+                self.checked = None;
+            }
             self.links.remove(&rel);
             pending.files.insert(rel);
         }
@@ -283,7 +306,7 @@ impl Store {
                 _ => false,
             };
             if !same_head {
-                self.warnings = None;
+                self.warnings_stale = true;
             }
             let links = guide.as_ref().map(LinkId::of);
             let old = self.files.get(&rel).and_then(|f| f.links.as_ref());
@@ -306,15 +329,19 @@ impl Store {
                     self.loose.extend(g);
                 }
             }
-            self.files.insert(
-                rel.clone(),
-                FileEntry {
-                    source,
-                    diagnostics,
-                    links,
-                    partial,
-                },
-            );
+            let entry = FileEntry {
+                source,
+                diagnostics,
+                links,
+                partial,
+            };
+            if self
+                .files
+                .insert(rel.clone(), entry)
+                .is_none_or(|old| old.diagnostics != self.files[&rel].diagnostics)
+            {
+                self.checked = None;
+            }
             pending.files.insert(rel);
         }
         change
@@ -338,7 +365,7 @@ impl Store {
     /// Removes the guide read from `rel` from wherever it is; the site must
     /// then be resolved again, so this returns [`Stale::Links`].
     fn take_out(&mut self, rel: &Path, pending: &mut Pending) -> Stale {
-        self.warnings = None;
+        self.warnings_stale = true;
         if self.held.remove(rel).is_some() {
             return Stale::Links;
         }
@@ -380,7 +407,10 @@ impl Store {
             site_diags.extend(links);
         }
         site_diags.extend(theme::link_warnings(self.root()));
-        self.site_diags = site_diags;
+        if site_diags != self.site_diags {
+            self.site_diags = site_diags;
+            self.checked = None;
+        }
         let drafts = self.opts.build.drafts;
         let (published, held): (Vec<Guide>, Vec<Guide>) =
             all.into_iter().partition(|g| g.front.is_published(drafts));
@@ -388,15 +418,70 @@ impl Store {
             .into_iter()
             .map(|g| (g.source.path.clone(), g))
             .collect();
-        let site = Site::new(self.site_config(), published);
+        let config = self.site_config();
+        let kept = self.kept(&published, &config, pending);
+        let terms_kept = kept.terms.is_some();
+        let site = Site::again(config, published, kept);
         // While every unit and guide keeps its place, the edited guides'
         // fields decide what to render again. The terms are compared with
         // those of the site resolved before, and the slugs with the pages
         // last rendered.
-        if !shown.same_guides(&site) || site.terms != self.site.terms {
+        if !shown.same_guides(&site) || (!terms_kept && site.terms != self.site.terms) {
             pending.stale.raise(Stale::Units);
         }
+        self.resolved = site
+            .guides
+            .iter()
+            .map(|g| (g.slug.clone(), g.source.path.clone()))
+            .collect();
         self.site = site;
+    }
+
+    /// What the site about to be resolved from `published` can keep of the
+    /// one resolved before: only the guides in `pending.edited` changed
+    /// their front matter since.
+    fn kept(
+        &mut self,
+        published: &[Guide],
+        config: &SiteConfig,
+        pending: &Pending,
+    ) -> crate::site::Kept {
+        let mut now: Vec<(&str, &Path)> = published
+            .iter()
+            .map(|g| (g.slug.as_str(), g.source.path.as_path()))
+            .collect();
+        now.sort_unstable();
+        let same_guides = now.len() == self.resolved.len()
+            && now
+                .iter()
+                .zip(&self.resolved)
+                .all(|(a, b)| a.0 == b.0 && a.1 == b.1);
+        if !same_guides {
+            return crate::site::Kept::default();
+        }
+        let by_path: std::collections::HashMap<&Path, &FrontMatter> = published
+            .iter()
+            .map(|g| (g.source.path.as_path(), &g.front))
+            .collect();
+        let edited: Vec<(&FrontMatter, &FrontMatter)> = pending
+            .edited
+            .iter()
+            .filter_map(|(rel, old)| Some((old, *by_path.get(rel.as_path())?)))
+            .collect();
+        let gaps = |f: &FrontMatter| f.skill_gaps.as_ref().map(|g| g.missing.clone());
+        let same_skills = config.skills == self.site.config.skills
+            && edited
+                .iter()
+                .all(|(a, b)| a.skills == b.skills && gaps(a) == gaps(b));
+        let same_terms = edited.iter().all(|(a, b)| {
+            crate::site::terms::Kind::ALL
+                .iter()
+                .all(|k| k.names_of(a) == k.names_of(b))
+        });
+        crate::site::Kept {
+            terms: same_terms.then(|| std::mem::take(&mut self.site.terms)),
+            skills: same_skills.then(|| std::mem::take(&mut self.site.skills)),
+        }
     }
 
     /// Takes in `site.yaml`'s current settings without resolving the site
@@ -435,7 +520,18 @@ impl Store {
     /// This is `rules::validate` split in two: the rules about one guide
     /// ran when it was read, the rules spanning guides run again only when
     /// something they read changed.
-    pub(crate) fn check(&mut self) -> Vec<Diagnostic> {
+    pub(crate) fn check(&mut self) -> Arc<Vec<Diagnostic>> {
+        if self.warnings_stale {
+            let warnings = self.lint();
+            self.warnings_stale = false;
+            if warnings != self.warnings {
+                self.warnings = warnings;
+                self.checked = None;
+            }
+        }
+        if let Some(checked) = &self.checked {
+            return Arc::clone(checked);
+        }
         let mut out = self.config_diags.clone();
         for f in self.files.values() {
             out.extend(f.diagnostics.iter().cloned());
@@ -449,13 +545,10 @@ impl Store {
             crate::build::place_language(&mut words, site_yaml);
             out.extend(words);
         }
-        let warnings = match self.warnings.take() {
-            Some(w) => w,
-            None => self.lint(),
-        };
-        out.extend(warnings.iter().cloned());
-        self.warnings = Some(warnings);
+        out.extend(self.warnings.iter().cloned());
         diag::sort(&mut out);
+        let out = Arc::new(out);
+        self.checked = Some(Arc::clone(&out));
         out
     }
 
