@@ -110,33 +110,45 @@ impl Unit {
 
     /// Whether a guide whose front matter went from `a` to `b` may change
     /// this unit's output, given that the same guides are published under
-    /// the same slugs with the same family, tag, employer and sector names
-    /// (otherwise every unit is rendered again). Each arm lists the fields
-    /// the unit's renderer reads; the incremental tests change every value
-    /// of every field of a guide in turn and compare with a clean build, so
-    /// a field missing here fails them.
+    /// the same slugs, and the same family, tag, employer and sector pages
+    /// exist, though a guide may have moved between them (otherwise every
+    /// unit is rendered again). Each arm lists the fields the unit's
+    /// renderer reads; the incremental tests change every value of every
+    /// field of a guide in turn and compare with a clean build, so a field
+    /// missing here fails them.
     pub fn reads(&self, a: &FrontMatter, b: &FrontMatter) -> bool {
-        let card = a.title != b.title || a.summary != b.summary;
+        // A card shows the title, the family and the summary.
+        let card = a.title != b.title || a.summary != b.summary || a.family != b.family;
+        let names = |k: Kind| k.names_of(a) != k.names_of(b);
+        let any_names = || Kind::ALL.into_iter().any(names);
         match self {
-            // The home page names each family's most recently updated.
+            // The home page shows each family with its count and its most
+            // recently updated guides.
             Unit::Index => card || a.updated != b.updated,
-            Unit::Search | Unit::Term(..) => card,
+            Unit::Search => card,
+            // The guides naming the term, and how many.
+            Unit::Term(kind, _) => card || names(*kind),
+            Unit::Terms(kind) => names(*kind),
             Unit::Feed | Unit::Api => card || a.updated != b.updated,
             // Skills and gaps, by guide slug: a title is not shown.
             Unit::SkillApi => a.skills != b.skills || a.skill_gaps != b.skill_gaps,
             // The sitemap lists each family's salary pages, as many as its
-            // guides with salary figures fill, each skill's pages and each
-            // move's page (a title may name another guide's move).
+            // guides with salary figures fill, each skill's pages, each
+            // move's page (a title may name another guide's move) and each
+            // term's pages, dated by their newest guide.
             Unit::Sitemap => {
-                a.updated != b.updated
+                any_names()
+                    || a.updated != b.updated
                     || a.title != b.title
                     || a.salary.is_some() != b.salary.is_some()
                     || a.skills != b.skills
                     || a.skill_gaps != b.skill_gaps
                     || a.progression != b.progression
             }
-            Unit::Salaries => a.title != b.title || a.salary != b.salary,
-            Unit::Paths => a.title != b.title || a.progression != b.progression,
+            Unit::Salaries => a.title != b.title || a.family != b.family || a.salary != b.salary,
+            Unit::Paths => {
+                a.title != b.title || a.family != b.family || a.progression != b.progression
+            }
             // Both ends of a move; the salary tables follow the level
             // order every guide's salary levels make, which the incremental
             // engine compares on its own.
@@ -169,9 +181,12 @@ impl Unit {
                     || a.next_steps != b.next_steps
                     || a.progression != b.progression
             }
-            Unit::SearchIndex => card || a.skills != b.skills || a.alt_titles != b.alt_titles,
+            // Tags and employers are searched.
+            Unit::SearchIndex => {
+                card || any_names() || a.skills != b.skills || a.alt_titles != b.alt_titles
+            }
             Unit::Aliases => a.title != b.title || a.aliases != b.aliases,
-            Unit::NotFound | Unit::Terms(_) | Unit::Robots | Unit::Statics => false,
+            Unit::NotFound | Unit::Robots | Unit::Statics => false,
         }
     }
 }

@@ -143,6 +143,16 @@ impl Terms {
         self.kinds.get(&kind).into_iter().flat_map(|m| m.iter())
     }
 
+    /// Whether `other` has the same terms under the same slugs, whichever
+    /// guides name them.
+    pub fn same_names(&self, other: &Terms) -> bool {
+        Kind::ALL.into_iter().all(|k| {
+            self.of(k)
+                .map(|(n, t)| (n, &t.slug))
+                .eq(other.of(k).map(|(n, t)| (n, &t.slug)))
+        })
+    }
+
     /// The slug of the term `name` of `kind`, if some guide names it.
     pub fn slug(&self, kind: Kind, name: &str) -> Option<&str> {
         let term = self.kinds.get(&kind)?.get(name.trim())?;

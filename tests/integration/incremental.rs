@@ -1009,3 +1009,41 @@ fn a_changed_translation_file_rerenders_what_shows_its_words() {
         .text("output/guides/data-analyst/index.html")
         .contains(">Vaardigheden</h2>"));
 }
+
+#[test]
+fn a_guide_moving_between_existing_families_and_tags_matches_a_clean_build() {
+    // Every family and tag page stays, so the site-wide pages are not all
+    // rendered again: those showing the guide's family or tags must be.
+    let mut e = Editing::new("career", false);
+    let rel = "guides/data-scientist.md";
+    let text = e.text(rel);
+    assert!(text.contains("family: Data\n"));
+    let path = e.write(
+        rel,
+        &text.replacen("family: Data\n", "family: Engineering\n", 1),
+    );
+    let out = e.apply_ok(&[path]);
+    assert!(!out.full);
+    assert!(e
+        .text("output/families/engineering/index.html")
+        .contains("data-scientist"));
+    assert!(!e
+        .text("output/families/data/index.html")
+        .contains("data-scientist"));
+    let text = e.text(rel);
+    let path = e.write(
+        rel,
+        &text.replacen(
+            "family: Engineering\n",
+            "family: Data\ntags: [strategy]\n",
+            1,
+        ),
+    );
+    e.apply_ok(&[path]);
+    assert!(e
+        .text("output/tags/strategy/index.html")
+        .contains("data-scientist"));
+    let text = e.text(rel);
+    let path = e.write(rel, &text.replacen("tags: [strategy]\n", "", 1));
+    e.apply_ok(&[path]);
+}

@@ -486,9 +486,12 @@ pub(crate) fn units_to_render(
 }
 
 /// Whether unit `u` showed a guide whose front matter was `old`, where that
-/// is not what [`Unit::shows`] says of it now: a skill's page lists the
-/// guides naming it, and an edit can take the skill off a guide.
+/// is not what [`Unit::shows`] says of it now: a skill's or a term's page
+/// lists the guides naming it, and an edit can take the name off a guide.
 fn showed(u: &Unit, site: &Site, old: &FrontMatter) -> bool {
+    if let Unit::Term(kind, name) = u {
+        return kind.names_of(old).contains(&name.as_str());
+    }
     let Unit::Skill(key) = u else { return false };
     let Some(s) = site.skills.by_key(key) else {
         return false;

@@ -426,7 +426,7 @@ impl Store {
         // fields decide what to render again. The terms are compared with
         // those of the site resolved before, and the slugs with the pages
         // last rendered.
-        if !shown.same_guides(&site) || (!terms_kept && site.terms != self.site.terms) {
+        if !shown.same_guides(&site) || (!terms_kept && !site.terms.same_names(&self.site.terms)) {
             pending.stale.raise(Stale::Units);
         }
         self.resolved = site
