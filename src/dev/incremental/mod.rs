@@ -15,10 +15,10 @@
 //! edit none, a summary edit the cards on the index, the search page and the
 //! guide's own term pages, plus the feed and the data files. So does an edit
 //! that changes links while the same guides keep their slugs and the same
-//! term pages exist ([`deps::units_to_render`]), with the moves of every
+//! term pages exist (`deps::units_to_render`), with the moves of every
 //! guide whose links changed. An edit that adds or removes a guide, a slug
 //! or a term page, or changes the level order or a skill's name or page
-//! ([`deps::Globals`]), re-renders every unit. A template or `site.yaml`
+//! (`deps::Globals`), re-renders every unit. A template or `site.yaml`
 //! change re-renders everything.
 //!
 //! The work is split in four modules: `state` keeps the inputs and guides
