@@ -1047,3 +1047,54 @@ fn a_guide_moving_between_existing_families_and_tags_matches_a_clean_build() {
     let path = e.write(rel, &text.replacen("tags: [strategy]\n", "", 1));
     e.apply_ok(&[path]);
 }
+
+#[test]
+fn a_retitled_guide_three_moves_off_reorders_routes_it_was_not_shown_in() {
+    // `start` leads by way of two roles to six goals: with the role two
+    // moves off, seven routes, of which a page shows six, nearest first
+    // and then by title. The goals are three moves off, beyond the
+    // neighbourhood map's two; retitling the sixth puts it before the
+    // others, on a page that did not name it before.
+    let mut e = Editing::new("career", false);
+    let guide = |title: &str, skill: &str, next: &[String]| {
+        let mut text = format!(
+            "---\ntitle: {title}\nsummary: A role.\nresponsibilities:\n  - Work.\nskills:\n  - {skill}\n"
+        );
+        if !next.is_empty() {
+            text.push_str("progression:\n  leads_to:\n");
+            for slug in next {
+                text.push_str(&format!("    - title: {slug}\n      guide: {slug}\n"));
+            }
+        }
+        text + "---\nBody.\n"
+    };
+    let goals: Vec<String> = (1..=6).map(|k| format!("goal-{k}")).collect();
+    let mut paths = vec![
+        e.write(
+            "guides/start.md",
+            &guide("Route Start", "Skill start", &["step".into()]),
+        ),
+        e.write(
+            "guides/step.md",
+            &guide("Step", "Skill step", &["mid".into()]),
+        ),
+        e.write("guides/mid.md", &guide("Mid", "Skill mid", &goals)),
+    ];
+    for k in 1..=6 {
+        paths.push(e.write(
+            &format!("guides/goal-{k}.md"),
+            &guide(&format!("Goal {k}"), &format!("Skill g{k}"), &[]),
+        ));
+    }
+    e.apply_ok(&paths);
+    assert!(!e.text("output/guides/start/index.html").contains("Goal 6"));
+    let path = e.write(
+        "guides/goal-6.md",
+        &guide("A Goal Retitled", "Skill g6", &[]),
+    );
+    let out = e.apply_ok(&[path]);
+    assert!(!out.full);
+    assert!(e
+        .text("output/guides/start/index.html")
+        .contains("A Goal Retitled"));
+}
