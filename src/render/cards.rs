@@ -53,9 +53,19 @@ impl Cards {
         }
     }
 
-    /// Whether the cache was made for a site of `n` guides.
-    pub fn fits(&self, n: usize) -> bool {
-        self.0.len() == n
+    /// The cache for a site of `n` guides whose guide `i` was guide
+    /// `from(i)` of the site this cache was made for (guides came, went or
+    /// were renamed): the cards of guides that stayed are kept.
+    pub fn reorder(&mut self, n: usize, from: impl Fn(usize) -> Option<usize>) {
+        let mut old: Vec<Option<Slot>> =
+            std::mem::take(&mut self.0).into_iter().map(Some).collect();
+        self.0 = (0..n)
+            .map(|i| {
+                from(i)
+                    .and_then(|j| old.get_mut(j)?.take())
+                    .unwrap_or_default()
+            })
+            .collect();
     }
 
     /// The card of guide `i` as the page with `links` lists it, without the

@@ -103,9 +103,23 @@ impl Unit {
                 .terms
                 .of(*kind)
                 .any(|(n, t)| n == name && t.guides.binary_search(&i).is_ok()),
-            Unit::NotFound | Unit::Robots | Unit::Statics => false,
-            _ => true,
+            _ => self.lists_all(),
         }
+    }
+
+    /// Whether this unit's output depends on every guide (it lists them,
+    /// counts them or draws them all): a guide that comes or goes changes
+    /// it, whatever its fields.
+    pub fn lists_all(&self) -> bool {
+        !matches!(
+            self,
+            Unit::Moves(_)
+                | Unit::Skill(_)
+                | Unit::Term(..)
+                | Unit::NotFound
+                | Unit::Robots
+                | Unit::Statics
+        )
     }
 
     /// Whether a guide whose front matter went from `a` to `b` may change

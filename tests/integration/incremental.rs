@@ -1098,3 +1098,71 @@ fn a_retitled_guide_three_moves_off_reorders_routes_it_was_not_shown_in() {
         .text("output/guides/start/index.html")
         .contains("A Goal Retitled"));
 }
+
+#[test]
+fn a_guide_that_comes_and_goes_rerenders_the_pages_listing_it() {
+    let mut e = Editing::new("career", false);
+    let every_unit = e
+        .state
+        .apply(&[e.root().join("site.yaml")])
+        .expect("apply")
+        .units;
+    // A guide in a family, tag and skills that have pages already, with
+    // levels the site knows: no page of the site comes or goes but its
+    // own, and the pages that list guides take it in.
+    let added = "---\ntitle: Product Analyst\nfamily: Product\ntags: [strategy]\n\
+        summary: Measures what the product does.\nupdated: 2025-06-01\n\
+        responsibilities: [Measure.]\nskills:\n  - Statistics\n  - Communication & Storytelling\n\
+        progression:\n  leads_to:\n    - guide: product-manager\n      title: Product Manager\n---\n";
+    let path = e.write("guides/product-analyst.md", added);
+    let out = e.apply_ok(&[&path]);
+    assert!(!out.full);
+    assert!(
+        out.units < every_unit,
+        "{} of {every_unit} units",
+        out.units
+    );
+    let listing = e.text("output/tags/strategy/index.html");
+    assert!(
+        listing.contains("Measures what the product does."),
+        "{listing}"
+    );
+    let moves = "output/transitions/product-analyst/to/product-manager/index.html";
+    assert!(e.root().join(moves).exists());
+    // A guide that is not linked to, sharing two skills with it, lists it
+    // among its similar roles.
+    assert!(e
+        .text("output/guides/product-manager/index.html")
+        .contains("product-analyst"));
+
+    // The same guide from another file with other words: its card is new.
+    let moved = e.write(
+        "guides/pa.md",
+        &added
+            .replace(
+                "title: Product Analyst\n",
+                "title: Product Analyst\nslug: product-analyst\n",
+            )
+            .replace("Measures what", "Counts what"),
+    );
+    std::fs::remove_file(&path).expect("remove");
+    let out = e.apply_ok(&[&path, &moved]);
+    assert!(!out.full);
+    assert!(e
+        .text("output/tags/strategy/index.html")
+        .contains("Counts what the product does."));
+
+    // It goes: its page and its moves go, the lists forget it.
+    std::fs::remove_file(&moved).expect("remove");
+    let out = e.apply_ok(&[&moved]);
+    assert!(!out.full);
+    assert!(
+        out.units < every_unit,
+        "{} of {every_unit} units",
+        out.units
+    );
+    assert!(!e.root().join(moves).exists());
+    assert!(!e
+        .text("output/tags/strategy/index.html")
+        .contains("Counts what"));
+}

@@ -82,8 +82,9 @@ impl Output {
             shown.set_globals(globals);
         }
         // Paths a unit made before and makes no more: those of the units
-        // rendered again, and when `units` is every unit, those of the
-        // units that are gone. Units not rendered again keep their pages.
+        // rendered again, and those of the units that are gone (all but
+        // those in `units` when it is every unit). Units not rendered
+        // again keep their pages.
         let mut dropped: Vec<String> = Vec::new();
         if r.all_units {
             let now: BTreeSet<&Unit> = r.units.iter().map(|(u, _)| u).collect();
@@ -94,6 +95,9 @@ impl Output {
                 }
                 keep
             });
+        }
+        for unit in &r.gone_units {
+            dropped.extend(self.unit_paths.remove(unit).into_iter().flatten());
         }
         for (unit, pages) in &r.units {
             let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();

@@ -55,6 +55,10 @@ pub(crate) struct Pending {
     /// matter as it was rendered then: units compare with what they last
     /// showed.
     pub(crate) edited: BTreeMap<PathBuf, FrontMatter>,
+    /// Guides taken out of the site since, by the slug they were rendered
+    /// under, with the front matter they had then: the pages that listed
+    /// one of them are rendered again.
+    pub(crate) gone: BTreeMap<String, FrontMatter>,
 }
 
 impl Pending {
@@ -64,6 +68,7 @@ impl Pending {
             stale: Stale::All,
             files: BTreeSet::new(),
             edited: BTreeMap::new(),
+            gone: BTreeMap::new(),
         }
     }
 
@@ -73,11 +78,19 @@ impl Pending {
         self.edited.entry(rel.to_path_buf()).or_insert(old);
     }
 
+    /// Notes that the guide published under `slug`, with front matter
+    /// `old` when last rendered, left the site; a later one keeps the
+    /// first.
+    pub(crate) fn gone(&mut self, slug: &str, old: FrontMatter) {
+        self.gone.entry(slug.to_string()).or_insert(old);
+    }
+
     /// After a successful render: nothing is stale.
     pub(crate) fn clear(&mut self) {
         self.stale = Stale::Edits;
         self.files.clear();
         self.edited.clear();
+        self.gone.clear();
     }
 }
 
@@ -255,11 +268,25 @@ impl Globals {
 pub(crate) struct Shown(HashMap<String, LinkSig>, Option<Globals>);
 
 impl Shown {
-    /// Whether the pages rendered last are those of exactly the guides of
-    /// `site`, by slug.
-    pub(crate) fn same_guides(&self, site: &Site) -> bool {
-        site.guides.len() == self.0.len()
-            && site.guides.iter().all(|g| self.0.contains_key(&g.slug))
+    /// The guides of `site` whose pages were not rendered last (by index,
+    /// sorted), and the slugs of the pages rendered last whose guide is no
+    /// longer in `site` (sorted).
+    pub(crate) fn came_and_went<'a>(&'a self, site: &Site) -> (Vec<usize>, Vec<&'a str>) {
+        let came: Vec<usize> = (0..site.guides.len())
+            .filter(|&i| !self.0.contains_key(&site.guides[i].slug))
+            .collect();
+        // Every page shown is of a guide still there when the counts add up.
+        let mut went: Vec<&str> = if self.0.len() + came.len() == site.guides.len() {
+            Vec::new()
+        } else {
+            self.0
+                .keys()
+                .map(String::as_str)
+                .filter(|s| site.index_of(s).is_none())
+                .collect()
+        };
+        went.sort_unstable();
+        (came, went)
     }
 
     /// Whether the units last rendered read `globals`.
@@ -301,6 +328,69 @@ impl Shown {
     }
 }
 
+/// The guides that came into the site or left it since the pages were
+/// last rendered, while every term page and every skill page stays: the
+/// pages that list them are rendered again, not every page.
+#[derive(Debug, Default)]
+pub(crate) struct Turnover<'a> {
+    /// The guides new to the site, by index, sorted.
+    pub(crate) came: Vec<usize>,
+    /// The guides gone, by the slug they were rendered under, with their
+    /// front matter then.
+    pub(crate) went: Vec<(&'a str, &'a FrontMatter)>,
+}
+
+impl<'a> Turnover<'a> {
+    /// Those since `shown` was rendered, or `None` when a guide left
+    /// without `pending` knowing what it showed.
+    pub(crate) fn of(site: &Site, shown: &'a Shown, pending: &'a Pending) -> Option<Turnover<'a>> {
+        let (came, went) = shown.came_and_went(site);
+        let went = went
+            .into_iter()
+            .map(|slug| Some((slug, pending.gone.get(slug)?)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Turnover { came, went })
+    }
+
+    /// Whether no guide came or went.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.came.is_empty() && self.went.is_empty()
+    }
+
+    /// The guides that share a skill or a gap with a guide that came or
+    /// went, sorted: their similar roles may now name it, or no longer.
+    fn mates(&self, site: &Site) -> Vec<usize> {
+        let mut keys: BTreeSet<usize> = BTreeSet::new();
+        for &i in &self.came {
+            let ids = site
+                .skills
+                .listed(i)
+                .iter()
+                .chain(site.skills.listed_gaps(i));
+            keys.extend(ids.flatten());
+        }
+        for (_, old) in &self.went {
+            let gaps = old.skill_gaps.iter().flat_map(|g| &g.missing);
+            keys.extend(
+                old.skills
+                    .iter()
+                    .chain(gaps)
+                    .filter_map(|t| site.skills.find(t)),
+            );
+        }
+        let mut out: Vec<usize> = keys
+            .into_iter()
+            .flat_map(|s| {
+                let skill = &site.skills.skills[s];
+                skill.guides.iter().chain(&skill.gaps).copied()
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// The guide pages to render again, by index into `site.guides`: every
 /// page at [`Stale::All`]; from [`Stale::Links`] up, the changed guides'
 /// pages and those whose [`LinkSig`] no longer matches (compared on every
@@ -310,21 +400,23 @@ impl Shown {
 /// visiting every guide).
 pub(crate) fn dirty_guides(
     site: &Site,
+    stale: Stale,
     pending: &Pending,
     shown: &Shown,
     changed: impl Iterator<Item = usize>,
     edited: &[(usize, &FrontMatter)],
+    turnover: &Turnover<'_>,
 ) -> Vec<usize> {
-    if pending.stale == Stale::All {
+    if stale == Stale::All {
         return (0..site.guides.len()).collect();
     }
-    if pending.stale >= Stale::Links {
+    if stale >= Stale::Links {
         // While every guide keeps its skills, what a page shows through
         // skills and moves (similar roles, each move's skills, routes up
         // to three moves away) changes only near an edited guide or one
         // whose moves changed, or where the page names an edited guide:
         // only those pages are compared on it.
-        let skills_kept = pending.stale == Stale::Links
+        let skills_kept = stale == Stale::Links
             && edited.iter().all(|&(i, old)| {
                 let new = &site.guides[i].front;
                 old.skills == new.skills && old.skill_gaps == new.skill_gaps
@@ -367,7 +459,7 @@ pub(crate) fn dirty_guides(
         }
         let ends: Vec<usize> = ends.into_iter().collect();
         let moved = if skills_kept {
-            career_changed(site, shown, moved, &relinked, edited)
+            career_changed(site, shown, moved, &relinked, edited, turnover)
         } else {
             moved
         };
@@ -397,21 +489,25 @@ pub(crate) fn dirty_guides(
 
 /// `moved` (sorted: the guides whose files or links changed) with the
 /// guides whose page shows something else through skills and moves, when
-/// no guide's skills changed: of those whose page names an `edited` guide,
-/// or from which a route (three moves at most) reaches one of `relinked`
-/// (sorted: the guides whose title or moves changed), those whose
-/// [`LinkSig::career`] differs.
+/// no guide that stayed changed its skills: of those whose page names an
+/// `edited` guide or one that went, from which a route (three moves at
+/// most) reaches one of `relinked` (sorted: the guides whose title or
+/// moves changed, and those that came), or which share a skill with a
+/// guide that came or went, those whose [`LinkSig::career`] differs.
 fn career_changed(
     site: &Site,
     shown: &Shown,
     moved: Vec<usize>,
     relinked: &[usize],
     edited: &[(usize, &FrontMatter)],
+    turnover: &Turnover<'_>,
 ) -> Vec<usize> {
     let upstream = within_moves(site, relinked, 3, false);
+    let mates = turnover.mates(site);
     let slugs: Vec<&str> = edited
         .iter()
         .map(|&(i, _)| site.guides[i].slug.as_str())
+        .chain(turnover.went.iter().map(|&(slug, _)| slug))
         .collect();
     (0..site.guides.len())
         .into_par_iter()
@@ -422,7 +518,9 @@ fn career_changed(
             let Some(sig) = shown.0.get(&site.guides[i].slug) else {
                 return true;
             };
-            let near = upstream.binary_search(&i).is_ok() || slugs.iter().any(|s| sig.names(s));
+            let near = upstream.binary_search(&i).is_ok()
+                || mates.binary_search(&i).is_ok()
+                || slugs.iter().any(|s| sig.names(s));
             near && sig.career != crate::render::career::shown_of_others(site, i)
         })
         .collect()
@@ -453,23 +551,32 @@ fn within_moves(site: &Site, from: &[usize], n: usize, both: bool) -> Vec<usize>
 /// The site-wide units to render again: every unit of `site` from
 /// [`Stale::Units`] up; below, those that show one of the `edited` guides
 /// (by index, with the front matter last rendered) and read a field that
-/// changed, and the moves of the guides whose pages are rendered again
-/// because their links changed (`dirty`, sorted: a move that is gone
+/// changed, those that list every guide or show one that came or went
+/// (`turnover`), and the moves of the guides whose pages are rendered
+/// again because their links changed (`dirty`, sorted: a move that is gone
 /// started at one of them).
 pub(crate) fn units_to_render(
     site: &Site,
     stale: Stale,
     edited: &[(usize, &FrontMatter)],
     dirty: &[usize],
+    turnover: &Turnover<'_>,
 ) -> Vec<Unit> {
     // Below `Links` no guide's links changed: `dirty` are the edited.
     let dirty = if stale >= Stale::Links { dirty } else { &[] };
-    if stale < Stale::Units && edited.is_empty() && dirty.is_empty() {
+    if stale < Stale::Units && edited.is_empty() && dirty.is_empty() && turnover.is_empty() {
         return Vec::new();
     }
     let mut todo = units::units(site);
     if stale < Stale::Units {
         todo.retain(|u| {
+            if !turnover.is_empty()
+                && (u.lists_all()
+                    || turnover.came.iter().any(|&i| u.shows(site, i))
+                    || turnover.went.iter().any(|&(_, old)| showed(u, site, old)))
+            {
+                return true;
+            }
             if let Unit::Moves(slug) = u {
                 let from = site.index_of(slug);
                 if from.is_some_and(|a| dirty.binary_search(&a).is_ok()) {

@@ -14,12 +14,14 @@
 //! alone re-renders only the units that show a field it changed: a body
 //! edit none, a summary edit the cards on the index, the search page and the
 //! guide's own term pages, plus the feed and the data files. So does an edit
-//! that changes links while the same guides keep their slugs and the same
-//! term pages exist (`deps::units_to_render`), with the moves of every
-//! guide whose links changed. An edit that adds or removes a guide, a slug
-//! or a term page, or changes the level order or a skill's name or page
-//! (`deps::Globals`), re-renders every unit. A template or `site.yaml`
-//! change re-renders everything.
+//! that changes links while the same term pages exist
+//! (`deps::units_to_render`), with the moves of every guide whose links
+//! changed; a guide that comes or goes (a new file, a deletion, a new
+//! slug) re-renders the units that list every guide and those that show
+//! it (`deps::Turnover`). An edit that adds or removes a term page, or
+//! changes the level order or a skill's name or page (`deps::Globals`),
+//! re-renders every unit. A template or `site.yaml` change re-renders
+//! everything.
 //!
 //! The work is split in four modules: `state` keeps the inputs and guides
 //! between rebuilds, `deps` tracks what each page shows and decides what to
@@ -65,6 +67,10 @@ pub struct RebuildOutcome {
     pub full: bool,
     /// Number of guide pages rendered.
     pub rendered: usize,
+    /// Number of site-wide units rendered
+    /// ([`crate::render::units::Unit`]): the index, a term's pages, the
+    /// moves from one guide, the sitemap, and so on.
+    pub units: usize,
     /// Output paths whose bytes changed, sorted.
     pub written: Vec<String>,
     /// Output paths no longer produced, sorted.
@@ -90,6 +96,8 @@ pub struct SiteState {
     shown: Shown,
     /// Guide cards of the site, kept while their guides are unchanged.
     cards: Cards,
+    /// The slug of each guide `cards` holds, in order.
+    card_slugs: Vec<String>,
     /// The pages, and the folder they are mirrored to.
     output: Output,
     /// On a multilingual site, which is built whole on every change: the
@@ -121,6 +129,7 @@ impl SiteState {
             pending: Pending::everything(),
             shown: Shown::default(),
             cards: Cards::default(),
+            card_slugs: Vec::new(),
             output: Output::new(folder),
             languages: None,
         };
@@ -269,7 +278,7 @@ impl SiteState {
         }
         self.pending.stale.raise(moved);
         if moved >= Stale::Links {
-            self.store.resolve(&self.shown, &mut self.pending);
+            self.store.resolve(&mut self.pending);
         } else {
             self.store.reconfigure();
         }
@@ -282,17 +291,37 @@ impl SiteState {
             outcome.failed = true;
             return Ok(outcome);
         }
-        let n = self.store.site.guides.len();
-        if self.pending.stale >= Stale::Units || !self.cards.fits(n) {
-            // Guides moved, or the base URL or Markdown settings changed.
+        let guides = &self.store.site.guides;
+        let n = guides.len();
+        let same = self.card_slugs.len() == n
+            && guides
+                .iter()
+                .zip(&self.card_slugs)
+                .all(|(g, s)| g.slug == *s);
+        if self.pending.stale >= Stale::Units {
+            // The base URL or Markdown settings may have changed.
             self.cards = Cards::new(n);
-            self.pending.stale.raise(Stale::Units);
         } else {
-            for rel in self.pending.edited.keys() {
+            if !same {
+                // Guides came, went or changed their slugs.
+                let was: std::collections::HashMap<&str, usize> = self
+                    .card_slugs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.as_str(), i))
+                    .collect();
+                self.cards
+                    .reorder(n, |i| was.get(guides[i].slug.as_str()).copied());
+            }
+            let read = self.pending.edited.keys().chain(&self.pending.files);
+            for rel in read {
                 if let Some(i) = self.store.guide_index(rel) {
                     self.cards.forget(i);
                 }
             }
+        }
+        if !same {
+            self.card_slugs = guides.iter().map(|g| g.slug.clone()).collect();
         }
         let rendered = match &self.store.theme {
             Ok(theme) => {
@@ -309,6 +338,7 @@ impl SiteState {
             }
         };
         outcome.rendered = rendered.guide_pages.len();
+        outcome.units = rendered.units.len();
         let changes = self.output.commit(rendered, &mut self.shown);
         // The pages in memory are the new ones even when the output folder
         // could not take them: it remembers what it still lacks.
@@ -326,7 +356,7 @@ impl SiteState {
     fn rebuild_languages(&mut self) -> Result<RebuildOutcome> {
         // The guides just read join the store's site, so that a switch
         // back to one language starts from them.
-        self.store.resolve(&self.shown, &mut self.pending);
+        self.store.resolve(&mut self.pending);
         let mut opts = self.store.opts.build.clone();
         opts.base_url = Some(self.store.site_config().base_url);
         let checked = build::check(&opts)?;

@@ -5,7 +5,7 @@
 //! [`Rendered`], the new guide pages, JSON records and site-wide units, with
 //! what each new guide page shows of others; or every template error.
 
-use crate::dev::incremental::deps::{self, Globals, LinkSig, Pending, Shown, Stale};
+use crate::dev::incremental::deps::{self, Globals, LinkSig, Pending, Shown, Stale, Turnover};
 use crate::dev::incremental::state::Store;
 use crate::diag::Diagnostic;
 use crate::guide::model::FrontMatter;
@@ -25,6 +25,9 @@ pub(crate) struct Rendered {
     pub(crate) units: Vec<(Unit, Vec<Page>)>,
     /// `units` holds every unit of the site: any other is gone.
     pub(crate) all_units: bool,
+    /// Units gone from the site (the moves of guides that went), when
+    /// `units` does not hold every unit.
+    pub(crate) gone_units: Vec<Unit>,
     /// What each newly rendered guide page shows of others, by slug.
     pub(crate) shown: Vec<(String, LinkSig)>,
     /// The slug of every published guide, when guides may have come or gone.
@@ -53,12 +56,32 @@ pub(crate) fn render(
         .files
         .iter()
         .filter_map(|rel| store.guide_index(rel));
-    let edited: Vec<(usize, &FrontMatter)> = pending
+    // A guide keeping its slug from another file (renamed, or replaced by
+    // a new file) is edited too, from what was shown under that slug.
+    let mut edited: Vec<(usize, &FrontMatter)> = pending
         .edited
         .iter()
         .filter_map(|(rel, old)| Some((store.guide_index(rel)?, old)))
         .collect();
-    let dirty = deps::dirty_guides(site, pending, shown, changed, &edited);
+    let moved: Vec<(usize, &FrontMatter)> = pending
+        .gone
+        .iter()
+        .filter_map(|(slug, old)| Some((site.index_of(slug)?, old)))
+        .filter(|(i, _)| !edited.iter().any(|(j, _)| j == i))
+        .collect();
+    edited.extend(moved);
+    // Guides that came or went re-render the pages listing them, unless
+    // what a guide that went showed is not known: then every unit.
+    let turnover = match pending.stale {
+        Stale::Links => Turnover::of(site, shown, pending),
+        _ => Some(Turnover::default()),
+    };
+    let mut stale = pending.stale;
+    if turnover.is_none() {
+        stale.raise(Stale::Units);
+    }
+    let turnover = turnover.unwrap_or_default();
+    let dirty = deps::dirty_guides(site, stale, pending, shown, changed, &edited, &turnover);
     let results: Vec<(usize, Result<Page, Diagnostic>)> = dirty
         .par_iter()
         .map(|&i| (i, render::guide_page(site, theme, &sv, i)))
@@ -82,16 +105,15 @@ pub(crate) fn render(
     // A change to what every guide decides for the moves and skill pages
     // (the level order, a skill's name or page) renders every unit again.
     // Only moves, skills and salary levels change it.
-    let may_change = pending.stale >= Stale::Links
+    let may_change = stale >= Stale::Links
         || edited
             .iter()
             .any(|&(i, old)| old.salary != site.guides[i].front.salary);
     let globals = may_change.then(|| Globals::of(site));
-    let stale = match &globals {
-        Some(g) if !shown.same_globals(g) => pending.stale.max(Stale::Units),
-        _ => pending.stale,
-    };
-    let todo = deps::units_to_render(site, stale, &edited, &dirty);
+    if globals.as_ref().is_some_and(|g| !shown.same_globals(g)) {
+        stale.raise(Stale::Units);
+    }
+    let todo = deps::units_to_render(site, stale, &edited, &dirty, &turnover);
     let cx = UnitContext::new(site, theme, &sv, cards);
     let units = match units::collect_units(&cx, &todo) {
         Ok(units) => units,
@@ -113,6 +135,11 @@ pub(crate) fn render(
         guide_data,
         units,
         all_units: stale >= Stale::Units,
+        gone_units: turnover
+            .went
+            .iter()
+            .map(|&(slug, _)| Unit::Moves(slug.to_string()))
+            .collect(),
         globals,
         shown: new_shown,
         all_guides: links.then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),

@@ -9,7 +9,7 @@
 //! would report.
 
 use crate::build::BuildOptions;
-use crate::dev::incremental::deps::{LinkId, Pending, Shown, Stale};
+use crate::dev::incremental::deps::{LinkId, Pending, Stale};
 use crate::diag::{self, Diagnostic};
 use crate::guide::load::{self, Guide, SourceFile};
 use crate::guide::model::{FrontMatter, SiteConfig};
@@ -371,6 +371,9 @@ impl Store {
         }
         if let Some(i) = self.guide_index(rel) {
             let old = self.site.guides.remove(i);
+            // As last rendered: an earlier edit since may have replaced it.
+            let shown = pending.edited.get(rel).unwrap_or(&old.front).clone();
+            pending.gone(&old.slug, shown);
             pending.edited(rel, old.front);
         }
         Stale::Links
@@ -378,10 +381,9 @@ impl Store {
 
     /// Resolves the site again from every guide, and runs the rules that
     /// span guides (on all guides in path order, as `validate` does).
-    /// Raises `pending` to [`Stale::Units`] unless the same guides are
-    /// published under the same slugs, with the same family, tag, employer
-    /// and sector pages, as when `shown` was rendered.
-    pub(crate) fn resolve(&mut self, shown: &Shown, pending: &mut Pending) {
+    /// Raises `pending` to [`Stale::Units`] unless the same family, tag,
+    /// employer and sector pages exist as before.
+    pub(crate) fn resolve(&mut self, pending: &mut Pending) {
         let mut all = std::mem::take(&mut self.site.guides);
         all.extend(std::mem::take(&mut self.held).into_values());
         all.append(&mut self.loose);
@@ -422,11 +424,10 @@ impl Store {
         let kept = self.kept(&published, &config, pending);
         let terms_kept = kept.terms.is_some();
         let site = Site::again(config, published, kept);
-        // While every unit and guide keeps its place, the edited guides'
-        // fields decide what to render again. The terms are compared with
-        // those of the site resolved before, and the slugs with the pages
-        // last rendered.
-        if !shown.same_guides(&site) || (!terms_kept && !site.terms.same_names(&self.site.terms)) {
+        // While every term page stays, the edited guides' fields and the
+        // guides that came or went decide what to render again. The terms
+        // are compared with those of the site resolved before.
+        if !terms_kept && !site.terms.same_names(&self.site.terms) {
             pending.stale.raise(Stale::Units);
         }
         self.resolved = site
