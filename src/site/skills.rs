@@ -14,7 +14,8 @@
 use crate::guide::load::Guide;
 use crate::guide::model::SkillEntry;
 use crate::util::text::skill_key;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
 /// One skill of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +73,7 @@ pub const PAGE_REACH: usize = 2;
 impl SkillIndex {
     /// The index of `guides` (in the site's order), with the entries of
     /// `skills.yaml` (`catalog`, empty without the file).
-    pub fn new(guides: &[Guide], catalog: &[SkillEntry]) -> SkillIndex {
+    pub fn new<'g>(guides: &'g [Guide], catalog: &[SkillEntry]) -> SkillIndex {
         let mut aliases: HashMap<String, String> = HashMap::new();
         let mut entries: HashMap<String, usize> = HashMap::new();
         for (i, e) in catalog.iter().enumerate() {
@@ -85,82 +86,115 @@ impl SkillIndex {
                 aliases.entry(skill_key(s)).or_insert_with(|| key.clone());
             }
         }
-        let key_of = |s: &str| {
-            let k = skill_key(s);
-            aliases.get(&k).cloned().unwrap_or(k)
+        // Guides repeat the same few thousand spellings: each distinct
+        // text is keyed once, and keys are numbered, so the lists below
+        // hold numbers rather than copies of strings. (The faster hash is
+        // safe: the texts come from the site's own files.)
+        let mut keys: Vec<String> = Vec::new();
+        let mut key_ids: FxHashMap<String, usize> = FxHashMap::default();
+        let mut intern = |key: String, keys: &mut Vec<String>| -> usize {
+            *key_ids.entry(key).or_insert_with_key(|k| {
+                keys.push(k.clone());
+                keys.len() - 1
+            })
         };
-        // Key -> spelling -> how many times it is used.
-        let mut spellings: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         for key in entries.keys() {
-            spellings.entry(key.clone()).or_default();
+            intern(key.clone(), &mut keys);
         }
-        let mut keyed: Vec<(Vec<String>, Vec<String>)> = Vec::with_capacity(guides.len());
-        let mut listed_keys: Vec<[Vec<String>; 2]> = Vec::with_capacity(guides.len());
+        let mut text_ids: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        let mut key_of = |s: &'g str, keys: &mut Vec<String>| -> Option<usize> {
+            if let Some(&id) = text_ids.get(s) {
+                return id;
+            }
+            let k = skill_key(s);
+            let k = aliases.get(&k).cloned().unwrap_or(k);
+            let id = (!k.is_empty()).then(|| intern(k, keys));
+            text_ids.insert(s, id);
+            id
+        };
+        // Key -> spelling -> how many guides use it.
+        let mut spellings: FxHashMap<usize, FxHashMap<&str, usize>> = FxHashMap::default();
+        let mut keyed: Vec<[Vec<usize>; 2]> = Vec::with_capacity(guides.len());
+        let mut listed_keys: Vec<[Vec<Option<usize>>; 2]> = Vec::with_capacity(guides.len());
         for g in guides {
-            let mut own = Vec::new();
-            let mut gaps = Vec::new();
-            let missing = g.front.skill_gaps.as_ref().map(|s| &s.missing[..]);
-            for (list, out) in [
-                (&g.front.skills[..], &mut own),
-                (missing.unwrap_or(&[]), &mut gaps),
-            ] {
+            let missing = g
+                .front
+                .skill_gaps
+                .as_ref()
+                .map_or(&[][..], |s| &s.missing[..]);
+            let mut lists: [Vec<usize>; 2] = Default::default();
+            let mut items: [Vec<Option<usize>>; 2] = Default::default();
+            for ((list, out), ids) in [&g.front.skills[..], missing]
+                .into_iter()
+                .zip(&mut lists)
+                .zip(&mut items)
+            {
                 for s in list {
-                    let key = key_of(s);
-                    if key.is_empty() || out.contains(&key) {
+                    let id = key_of(s, &mut keys);
+                    ids.push(id);
+                    let Some(id) = id else { continue };
+                    if out.contains(&id) {
                         continue;
                     }
                     *spellings
-                        .entry(key.clone())
+                        .entry(id)
                         .or_default()
-                        .entry(s.trim().to_string())
+                        .entry(s.trim())
                         .or_default() += 1;
-                    out.push(key);
+                    out.push(id);
                 }
             }
-            keyed.push((own, gaps));
-            listed_keys.push([
-                g.front.skills.iter().map(|s| key_of(s)).collect(),
-                missing.unwrap_or(&[]).iter().map(|s| key_of(s)).collect(),
-            ]);
+            keyed.push(lists);
+            listed_keys.push(items);
         }
-        let mut skills: Vec<Skill> = spellings
-            .into_iter()
-            .map(|(key, names)| {
-                // Most used first; the BTreeMap gives ties in sorted order.
-                let entry = entries.get(&key).copied();
-                let name = match entry {
-                    Some(e) => catalog[e].name.trim().to_string(),
-                    None => names
-                        .iter()
-                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                        .map(|(n, _)| n.clone())
-                        .unwrap_or_default(),
-                };
-                Skill {
-                    key,
-                    name,
-                    slug: None,
-                    guides: Vec::new(),
-                    gaps: Vec::new(),
-                    entry,
-                }
-            })
+        // Skills sorted by key; `skill_of[key id]` is where each went.
+        let mut order: Vec<usize> = (0..keys.len())
+            .filter(|id| spellings.contains_key(id) || entries.contains_key(&keys[*id]))
             .collect();
+        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut skill_of: Vec<Option<usize>> = vec![None; keys.len()];
+        let mut skills: Vec<Skill> = Vec::with_capacity(order.len());
+        for &id in &order {
+            let key = keys[id].clone();
+            let entry = entries.get(&key).copied();
+            // Most used first, ties to the first in sorted order.
+            let name = match entry {
+                Some(e) => catalog[e].name.trim().to_string(),
+                None => spellings
+                    .get(&id)
+                    .and_then(|names| {
+                        names
+                            .iter()
+                            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                            .map(|(n, _)| n.to_string())
+                    })
+                    .unwrap_or_default(),
+            };
+            skill_of[id] = Some(skills.len());
+            skills.push(Skill {
+                key,
+                name,
+                slug: None,
+                guides: Vec::new(),
+                gaps: Vec::new(),
+                entry,
+            });
+        }
         let by_key: HashMap<String, usize> = skills
             .iter()
             .enumerate()
             .map(|(i, s)| (s.key.clone(), i))
             .collect();
-        let ids = |keys: &[String]| -> Vec<Option<usize>> {
-            keys.iter().map(|k| by_key.get(k).copied()).collect()
+        let ids = |list: &[Option<usize>]| -> Vec<Option<usize>> {
+            list.iter().map(|k| k.and_then(|k| skill_of[k])).collect()
         };
         let listed = listed_keys.iter().map(|[own, _]| ids(own)).collect();
         let listed_gaps = listed_keys.iter().map(|[_, gaps]| ids(gaps)).collect();
         let mut of_guide = Vec::with_capacity(guides.len());
         let mut gaps_of_guide = Vec::with_capacity(guides.len());
-        for (gi, (own, gaps)) in keyed.into_iter().enumerate() {
-            let own: Vec<usize> = own.iter().map(|k| by_key[k]).collect();
-            let gaps: Vec<usize> = gaps.iter().map(|k| by_key[k]).collect();
+        for (gi, [own, gaps]) in keyed.into_iter().enumerate() {
+            let own: Vec<usize> = own.iter().filter_map(|&k| skill_of[k]).collect();
+            let gaps: Vec<usize> = gaps.iter().filter_map(|&k| skill_of[k]).collect();
             for &s in &own {
                 skills[s].guides.push(gi);
             }
