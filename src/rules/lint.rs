@@ -14,6 +14,7 @@ use crate::guide::model::{title_key, Date, RoleRef};
 use crate::guide::yaml::{path_string, Seg};
 use crate::rules::validate::Context;
 use crate::util::text::level_key;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Salary figures older than this many months (before the newest `updated`
@@ -114,87 +115,21 @@ fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
     for g in &published {
         by_loose.entry(loose_key(&g.front.title)).or_insert(g);
     }
+    // Each guide's warnings read only it and the maps above: they are
+    // worked out in parallel, and kept in the guides' order.
+    let each: Vec<(Vec<Diagnostic>, Vec<&str>)> = guides
+        .par_iter()
+        .map(|&g| {
+            let mut out = Vec::new();
+            let mut linked = Vec::new();
+            guide_warnings(g, &drafts, &targets, &by_loose, &mut out, &mut linked);
+            (out, linked)
+        })
+        .collect();
     let mut linked: HashSet<&str> = HashSet::new();
-    for &g in guides {
-        if g.front.updated.is_none() {
-            let mut d = warn(
-                g,
-                &[Seg::Key("title")],
-                codes::W0501,
-                "the guide has no `updated` date".into(),
-                "add `updated: YYYY-MM-DD` so readers, feeds and the sitemap know how fresh it is"
-                    .into(),
-            );
-            d.field = "updated".into();
-            out.push(d);
-        }
-        let Some(p) = &g.front.progression else {
-            continue;
-        };
-        for (list, items) in [("leads_to", &p.leads_to), ("transitions", &p.transitions)] {
-            for (i, item) in items.iter().enumerate() {
-                let path = [Seg::Key("progression"), Seg::Key(list), Seg::Index(i)];
-                if let Some(slug) = item.guide() {
-                    linked.insert(slug);
-                    if drafts.contains(slug) && !g.front.draft {
-                        let mut at = path.to_vec();
-                        at.push(Seg::Key("guide"));
-                        out.push(warn(
-                            g,
-                            &at,
-                            codes::W0505,
-                            format!(
-                                "`{slug}` is a draft, so this link goes nowhere on the built site"
-                            ),
-                            "publish the draft (remove `draft: true`) or build with --drafts"
-                                .into(),
-                        ));
-                    }
-                    continue;
-                }
-                let title = item.title();
-                if let Some(target) = targets.by_title(title) {
-                    // A guide naming itself links nowhere.
-                    if target.slug != g.slug {
-                        linked.insert(&target.slug);
-                        out.push(warn(
-                            g,
-                            &path,
-                            codes::W0509,
-                            // The message leaves the slug out, so that
-                            // renaming the target's file is no new warning.
-                            format!(
-                                "`{}` is linked to a guide only because it equals that guide's title",
-                                title.trim()
-                            ),
-                            format!(
-                                "write it as `- title: {}` with `guide: {}`, so that `check` keeps the link if either title changes",
-                                title.trim(),
-                                target.slug
-                            ),
-                        ));
-                    }
-                    continue;
-                }
-                if let Some(target) = by_loose.get(&loose_key(title)) {
-                    if target.slug != g.slug {
-                        out.push(warn(
-                            g,
-                            &path,
-                            codes::W0502,
-                            format!(
-                                "`{title}` nearly matches the guide `{}` but is not linked to it",
-                                target.front.title
-                            ),
-                            format!(
-                                "write it as `- title: {title}` with `guide: {}` to link it",
-                                target.slug
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
+    for (warnings, links) in each {
+        out.extend(warnings);
+        linked.extend(links);
     }
     // A guide file that did not parse may link to any guide: until it
     // parses, no guide is said to have no links.
@@ -219,6 +154,95 @@ fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
     unlisted_levels(&published, context.levels, out);
     super::pay::falling_salaries(&published, context.levels, out);
     super::skills::unknown_skills(&published, context.skills, out);
+}
+
+/// The warnings about guide `g` alone, given the site's drafts and the
+/// guides its progression items can name; the slugs its items link to go
+/// to `linked`.
+fn guide_warnings<'g>(
+    g: &'g Guide,
+    drafts: &HashSet<&str>,
+    targets: &Targets<'g>,
+    by_loose: &HashMap<String, &Guide>,
+    out: &mut Vec<Diagnostic>,
+    linked: &mut Vec<&'g str>,
+) {
+    if g.front.updated.is_none() {
+        let mut d = warn(
+            g,
+            &[Seg::Key("title")],
+            codes::W0501,
+            "the guide has no `updated` date".into(),
+            "add `updated: YYYY-MM-DD` so readers, feeds and the sitemap know how fresh it is"
+                .into(),
+        );
+        d.field = "updated".into();
+        out.push(d);
+    }
+    let Some(p) = &g.front.progression else {
+        return;
+    };
+    for (list, items) in [("leads_to", &p.leads_to), ("transitions", &p.transitions)] {
+        for (i, item) in items.iter().enumerate() {
+            let path = [Seg::Key("progression"), Seg::Key(list), Seg::Index(i)];
+            if let Some(slug) = item.guide() {
+                linked.push(slug);
+                if drafts.contains(slug) && !g.front.draft {
+                    let mut at = path.to_vec();
+                    at.push(Seg::Key("guide"));
+                    out.push(warn(
+                        g,
+                        &at,
+                        codes::W0505,
+                        format!("`{slug}` is a draft, so this link goes nowhere on the built site"),
+                        "publish the draft (remove `draft: true`) or build with --drafts".into(),
+                    ));
+                }
+                continue;
+            }
+            let title = item.title();
+            if let Some(target) = targets.by_title(title) {
+                // A guide naming itself links nowhere.
+                if target.slug != g.slug {
+                    linked.push(&target.slug);
+                    out.push(warn(
+                        g,
+                        &path,
+                        codes::W0509,
+                        // The message leaves the slug out, so that
+                        // renaming the target's file is no new warning.
+                        format!(
+                            "`{}` is linked to a guide only because it equals that guide's title",
+                            title.trim()
+                        ),
+                        format!(
+                            "write it as `- title: {}` with `guide: {}`, so that `check` keeps the link if either title changes",
+                            title.trim(),
+                            target.slug
+                        ),
+                    ));
+                }
+                continue;
+            }
+            if let Some(target) = by_loose.get(&loose_key(title)) {
+                if target.slug != g.slug {
+                    out.push(warn(
+                        g,
+                        &path,
+                        codes::W0502,
+                        format!(
+                            "`{title}` nearly matches the guide `{}` but is not linked to it",
+                            target.front.title
+                        ),
+                        format!(
+                            "write it as `- title: {title}` with `guide: {}` to link it",
+                            target.slug
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// A salary level that `site.yaml`'s `levels` does not list, when it lists

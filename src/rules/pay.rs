@@ -16,6 +16,7 @@ use crate::guide::load::Guide;
 use crate::guide::model::{Basis, LevelRef, SalaryRange};
 use crate::guide::yaml::{path_string, Seg};
 use crate::util::text::level_key;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The ranges of a guide that are compared: one basis (`None` when not
@@ -25,71 +26,83 @@ type Group<'a> = (Option<&'a str>, String);
 /// Adds a warning for every salary range of `guides` that pays less, at
 /// both ends, than the level before it.
 pub(super) fn falling_salaries(guides: &[&Guide], levels: &[LevelRef], out: &mut Vec<Diagnostic>) {
-    for &g in guides {
-        let Some(salary) = &g.front.salary else {
-            continue;
-        };
-        let order = LevelOrder::new(
-            levels,
-            [salary.ranges.iter().map(|r| r.level.as_str()).collect()],
-        );
-        let mut groups: BTreeMap<Group<'_>, Vec<(usize, usize)>> = BTreeMap::new();
-        for (i, r) in salary.ranges.iter().enumerate() {
-            let region = r.region.as_deref().map(level_key).unwrap_or_default();
-            groups
-                .entry((r.basis.map(Basis::as_str), region))
-                .or_default()
-                // (rank, index), sorted below into career order.
-                .push((order.rank(&r.level), i));
-        }
-        for ranks in groups.values_mut() {
-            ranks.sort_unstable();
-            // The first range of the level before.
-            let mut before: Option<(usize, &SalaryRange)> = None;
-            let mut level_start: Option<(usize, &SalaryRange)> = None;
-            for &(rank, i) in ranks.iter() {
-                let r = &salary.ranges[i];
-                if level_start.is_some_and(|(k, _)| k == rank) {
-                    continue;
-                }
-                before = level_start.or(before);
-                level_start = Some((rank, r));
-                let Some((_, prev)) = before else {
-                    continue;
-                };
-                if r.min < prev.min && r.max < prev.max {
-                    let path = [
-                        Seg::Key("salary"),
-                        Seg::Key("ranges"),
-                        Seg::Index(i),
-                        Seg::Key("level"),
-                    ];
-                    let (line, column) = g.position(&path);
-                    out.push(
-                        Diagnostic::new(
-                            &g.source.path,
-                            line,
-                            column,
-                            path_string(&path),
-                            codes::W0511,
-                            format!(
-                                "`{}` pays less than `{}` below it: {}–{} against {}–{} {}",
-                                r.level.trim(),
-                                prev.level.trim(),
-                                r.min,
-                                r.max,
-                                prev.min,
-                                prev.max,
-                                salary.currency
-                            ),
-                        )
-                        .with_help(if levels.is_empty() {
-                            "check the figures, or list the levels in career order (the order the guide gives them, or `levels` in site.yaml)".to_string()
-                        } else {
-                            "check the figures, or the levels: they rank in the order of `levels` in site.yaml".to_string()
-                        }),
-                    );
-                }
+    // Each guide on its own, in parallel, kept in the guides' order.
+    let each: Vec<Vec<Diagnostic>> = guides
+        .par_iter()
+        .map(|&g| {
+            let mut out = Vec::new();
+            falling_salary(g, levels, &mut out);
+            out
+        })
+        .collect();
+    out.extend(each.into_iter().flatten());
+}
+
+/// [`falling_salaries`] for one guide.
+fn falling_salary(g: &Guide, levels: &[LevelRef], out: &mut Vec<Diagnostic>) {
+    let Some(salary) = &g.front.salary else {
+        return;
+    };
+    let order = LevelOrder::new(
+        levels,
+        [salary.ranges.iter().map(|r| r.level.as_str()).collect()],
+    );
+    let mut groups: BTreeMap<Group<'_>, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, r) in salary.ranges.iter().enumerate() {
+        let region = r.region.as_deref().map(level_key).unwrap_or_default();
+        groups
+            .entry((r.basis.map(Basis::as_str), region))
+            .or_default()
+            // (rank, index), sorted below into career order.
+            .push((order.rank(&r.level), i));
+    }
+    for ranks in groups.values_mut() {
+        ranks.sort_unstable();
+        // The first range of the level before.
+        let mut before: Option<(usize, &SalaryRange)> = None;
+        let mut level_start: Option<(usize, &SalaryRange)> = None;
+        for &(rank, i) in ranks.iter() {
+            let r = &salary.ranges[i];
+            if level_start.is_some_and(|(k, _)| k == rank) {
+                continue;
+            }
+            before = level_start.or(before);
+            level_start = Some((rank, r));
+            let Some((_, prev)) = before else {
+                continue;
+            };
+            if r.min < prev.min && r.max < prev.max {
+                let path = [
+                    Seg::Key("salary"),
+                    Seg::Key("ranges"),
+                    Seg::Index(i),
+                    Seg::Key("level"),
+                ];
+                let (line, column) = g.position(&path);
+                out.push(
+                    Diagnostic::new(
+                        &g.source.path,
+                        line,
+                        column,
+                        path_string(&path),
+                        codes::W0511,
+                        format!(
+                            "`{}` pays less than `{}` below it: {}–{} against {}–{} {}",
+                            r.level.trim(),
+                            prev.level.trim(),
+                            r.min,
+                            r.max,
+                            prev.min,
+                            prev.max,
+                            salary.currency
+                        ),
+                    )
+                    .with_help(if levels.is_empty() {
+                        "check the figures, or list the levels in career order (the order the guide gives them, or `levels` in site.yaml)".to_string()
+                    } else {
+                        "check the figures, or the levels: they rank in the order of `levels` in site.yaml".to_string()
+                    }),
+                );
             }
         }
     }
