@@ -8,6 +8,10 @@
 //! same link (`../../guides/x/` from every term page), so the rendered card
 //! is kept once per depth: an employer's page listing thousands of guides
 //! renders none of them again.
+//!
+//! The same cache keeps the words each guide gives the search index
+//! ([`Cards::search_words`]): they are what takes longest in building the
+//! index, and an edit changes one guide's.
 
 use crate::diag::Diagnostic;
 use crate::render::page::render_one;
@@ -25,13 +29,16 @@ use std::sync::OnceLock;
 const KEPT_DEPTHS: usize = 5;
 
 /// What is kept of one guide's card: the parts every listing page shares,
-/// and the HTML of the pages at each depth.
+/// and the HTML of the pages at each depth; and its words for the search
+/// index.
 #[derive(Debug, Default)]
 struct Slot {
     /// Title, summary and family, without link or HTML.
     plain: OnceLock<GuideCard>,
     /// The card's HTML, by depth of the listing page.
     html: [OnceLock<Result<String, Diagnostic>>; KEPT_DEPTHS],
+    /// Its distinct words in each field the search index has.
+    words: OnceLock<crate::render::search::FieldWords>,
 }
 
 /// Guide cards, each made at most once per depth and shared by every unit
@@ -77,6 +84,21 @@ impl Cards {
         };
         card.url = links.to(&Route::Guide(&site.guides[i].slug));
         card
+    }
+
+    /// The distinct words of each field guide `i` gives the search index.
+    pub(crate) fn search_words(
+        &self,
+        site: &Site,
+        i: usize,
+    ) -> std::borrow::Cow<'_, crate::render::search::FieldWords> {
+        use crate::render::search::field_words;
+        match self.0.get(i) {
+            Some(slot) => {
+                std::borrow::Cow::Borrowed(slot.words.get_or_init(|| field_words(site, i)))
+            }
+            None => std::borrow::Cow::Owned(field_words(site, i)),
+        }
     }
 
     /// The card of guide `i` as the page with `links` lists it, with its

@@ -9,11 +9,12 @@
 //! [`ROLES_PER_PAGE`] roles.
 
 use crate::diag::Diagnostic;
+use crate::guide::levels::LevelOrder;
 use crate::render::i18n::Arg;
 use crate::render::page::{page_view, render_one, Page};
 use crate::render::paginate;
 use crate::render::salaries::{
-    self, family_page, FamilyLink, LevelGroup, RoleGroup, ROLES_PER_PAGE,
+    self, family_page, Family, FamilyLink, LevelGroup, RoleGroup, ROLES_PER_PAGE,
 };
 use crate::render::theme::Theme;
 use crate::render::view::{PageKind, PageView, SiteView};
@@ -62,18 +63,21 @@ struct FamilyContext<'a> {
     groups: Vec<RoleGroup>,
 }
 
-/// Every salary page of `site`.
-pub(crate) fn pages(
+/// `salaries/`, the overview, with every level group across roles and a
+/// link to each family's pages. `order` is the site's level order
+/// ([`salaries::level_order`]), `families` those of
+/// [`salaries::families`].
+pub(crate) fn overview_page(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
-) -> Result<Vec<Page>, Diagnostic> {
-    let order = salaries::level_order(site);
-    let families = salaries::families(site);
+    order: &LevelOrder,
+    families: &[Family<'_>],
+) -> Result<Page, Diagnostic> {
     let links = PageLinks::of(&Route::Salaries, &site.base);
     let strings = &*theme.strings;
-    let (groups, family_links) = salaries::overview(site, &order, &families, &links, strings);
-    let mut out = vec![render_one(
+    let (groups, family_links) = salaries::overview(site, order, families, &links, strings);
+    render_one(
         theme,
         "salaries.html",
         &OverviewContext {
@@ -89,63 +93,72 @@ pub(crate) fn pages(
             families: family_links,
         },
         Route::Salaries.file(),
-    )?];
-    for f in &families {
-        let pages = f.pages();
-        let family_url = f.name.and_then(|name| {
-            site.terms
-                .of(Kind::Family)
-                .find(|(n, _)| n.as_str() == name)
-                .map(|(_, t)| Kind::Family.term(&t.slug))
-        });
-        for p in 1..=pages {
-            let route = f.route(p);
-            let links = PageLinks::of(&route, &site.base);
-            let name = f.title(strings);
-            let title = strings.get(
-                "meta.salary_family_title",
-                None,
-                &[("family", Arg::Str(&name))],
-            );
-            let title = paginate::title(&title, p, pages, strings);
-            let link = |n: usize| links.to(&f.route(n));
-            out.push(render_one(
-                theme,
-                "salary_family.html",
-                &FamilyContext {
-                    site: &sv.at(&links),
-                    page: page_view(
-                        site,
-                        &route,
-                        title,
-                        strings.get(
-                            "meta.salary_family",
-                            Some(f.guides.len() as f64),
-                            &[("family", Arg::Str(&name))],
-                        ),
-                        PageKind::Salaries,
+    )
+}
+
+/// The pages of one family's comparison, `salaries/<family>/` and its
+/// further pages.
+pub(crate) fn family_pages(
+    site: &Site,
+    theme: &Theme,
+    sv: &SiteView<'_>,
+    order: &LevelOrder,
+    f: &Family<'_>,
+) -> Result<Vec<Page>, Diagnostic> {
+    let strings = &*theme.strings;
+    let pages = f.pages();
+    debug_assert!(f.guides.len() <= pages * ROLES_PER_PAGE);
+    let family_url = f.name.and_then(|name| {
+        site.terms
+            .of(Kind::Family)
+            .find(|(n, _)| n.as_str() == name)
+            .map(|(_, t)| Kind::Family.term(&t.slug))
+    });
+    let mut out = Vec::with_capacity(pages);
+    for p in 1..=pages {
+        let route = f.route(p);
+        let links = PageLinks::of(&route, &site.base);
+        let name = f.title(strings);
+        let title = strings.get(
+            "meta.salary_family_title",
+            None,
+            &[("family", Arg::Str(&name))],
+        );
+        let title = paginate::title(&title, p, pages, strings);
+        let link = |n: usize| links.to(&f.route(n));
+        out.push(render_one(
+            theme,
+            "salary_family.html",
+            &FamilyContext {
+                site: &sv.at(&links),
+                page: page_view(
+                    site,
+                    &route,
+                    title,
+                    strings.get(
+                        "meta.salary_family",
+                        Some(f.guides.len() as f64),
+                        &[("family", Arg::Str(&name))],
                     ),
-                    family: FamilyView {
-                        name: name.clone(),
-                        url: family_url.as_ref().map(|r| links.to(r)),
-                        roles: f.guides.len(),
-                    },
-                    overview_url: links.to(&Route::Salaries),
-                    pagination: Pagination {
-                        page: p,
-                        pages,
-                        prev_url: (p > 1).then(|| link(p - 1)),
-                        next_url: (p < pages).then(|| link(p + 1)),
-                        urls: (1..=pages).map(link).collect(),
-                    },
-                    groups: family_page(site, &order, f, p, &links, strings),
+                    PageKind::Salaries,
+                ),
+                family: FamilyView {
+                    name: name.clone(),
+                    url: family_url.as_ref().map(|r| links.to(r)),
+                    roles: f.guides.len(),
                 },
-                route.file(),
-            )?);
-        }
+                overview_url: links.to(&Route::Salaries),
+                pagination: Pagination {
+                    page: p,
+                    pages,
+                    prev_url: (p > 1).then(|| link(p - 1)),
+                    next_url: (p < pages).then(|| link(p + 1)),
+                    urls: (1..=pages).map(link).collect(),
+                },
+                groups: family_page(site, order, f, p, &links, strings),
+            },
+            route.file(),
+        )?);
     }
-    debug_assert!(families
-        .iter()
-        .all(|f| f.guides.len() <= f.pages() * ROLES_PER_PAGE));
     Ok(out)
 }

@@ -26,7 +26,7 @@ use crate::site::Site;
 use crate::util::layout::{Route, GUIDES_DIR, SEARCH_DIR};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Format version of the index.
 pub(crate) const VERSION: u32 = 4;
@@ -240,22 +240,37 @@ fn title_order(site: &Site) -> Vec<usize> {
     order
 }
 
-/// Every file of the index of `site`, sorted by path.
-pub(crate) fn pages(site: &Site, strings: &crate::render::i18n::Strings) -> Vec<Page> {
+/// The distinct words of each field of one guide, sorted.
+pub(crate) type FieldWords = [Vec<String>; FIELDS];
+
+/// What guide `i` gives the index: its distinct words in each field.
+pub(crate) fn field_words(site: &Site, i: usize) -> FieldWords {
+    field_texts(site, i).map(|texts| {
+        let mut w: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    })
+}
+
+/// Every file of the index of `site`: its manifest, its shards and its
+/// records. Each guide's words come from `cards`, which keeps them
+/// between rebuilds.
+pub(crate) fn pages(
+    site: &Site,
+    strings: &crate::render::i18n::Strings,
+    cards: &crate::render::cards::Cards,
+) -> Vec<Page> {
     let order = title_order(site);
     // Each guide's distinct words per field, in parallel.
-    let per_guide: Vec<[Vec<String>; FIELDS]> = order
+    let per_guide: Vec<std::borrow::Cow<'_, FieldWords>> = order
         .par_iter()
-        .map(|&i| {
-            field_texts(site, i).map(|texts| {
-                let mut w: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
-                w.sort_unstable();
-                w.dedup();
-                w
-            })
-        })
+        .map(|&i| cards.search_words(site, i))
         .collect();
-    let mut postings: HashMap<&str, [Vec<u32>; FIELDS]> = HashMap::new();
+    // A faster hash than the default: a site's words are hashed hundreds
+    // of thousands of times here, and none comes from a client.
+    let mut postings: rustc_hash::FxHashMap<&str, [Vec<u32>; FIELDS]> =
+        rustc_hash::FxHashMap::default();
     for (id, fields) in per_guide.iter().enumerate() {
         for (f, ws) in fields.iter().enumerate() {
             for w in ws {

@@ -54,9 +54,11 @@ pub enum Unit {
     Skill(String),
     /// `assess/`, the self-assessment page, with its data files.
     Assess,
-    /// `salaries/` and each job family's pages under it: salary tables
-    /// and charts.
+    /// `salaries/`: the salary overview, by level across roles.
     Salaries,
+    /// `salaries/<family>/` and its further pages: one job family's salary
+    /// tables and charts, by the family's slug there.
+    SalaryFamily(String),
     /// `search/` and its further pages: every card, A to Z (works without
     /// JS).
     Search,
@@ -101,8 +103,13 @@ impl Unit {
             }),
             Unit::Term(kind, name) => site
                 .terms
-                .of(*kind)
-                .any(|(n, t)| n == name && t.guides.binary_search(&i).is_ok()),
+                .get(*kind, name)
+                .is_some_and(|t| t.guides.binary_search(&i).is_ok()),
+            Unit::SalaryFamily(slug) => {
+                let g = &site.guides[i];
+                g.front.salary.is_some()
+                    && salary_family_slugs(site, &g.front).contains(&slug.as_str())
+            }
             _ => self.lists_all(),
         }
     }
@@ -114,6 +121,7 @@ impl Unit {
         !matches!(
             self,
             Unit::Moves(_)
+                | Unit::SalaryFamily(_)
                 | Unit::Skill(_)
                 | Unit::Term(..)
                 | Unit::NotFound
@@ -159,7 +167,9 @@ impl Unit {
                     || a.skill_gaps != b.skill_gaps
                     || a.progression != b.progression
             }
-            Unit::Salaries => a.title != b.title || a.family != b.family || a.salary != b.salary,
+            Unit::Salaries | Unit::SalaryFamily(_) => {
+                a.title != b.title || a.family != b.family || a.salary != b.salary
+            }
             Unit::Paths => {
                 a.title != b.title || a.family != b.family || a.progression != b.progression
             }
@@ -221,6 +231,11 @@ pub fn units(site: &Site) -> Vec<Unit> {
         Unit::Sitemap,
         Unit::SkillIndex,
     ];
+    out.extend(
+        crate::render::salaries::families(site)
+            .iter()
+            .map(|f| Unit::SalaryFamily(f.slug.to_string())),
+    );
     out.extend(site.guides.iter().map(|g| Unit::Moves(g.slug.clone())));
     out.extend(
         site.skills
@@ -251,8 +266,11 @@ pub struct UnitContext<'a> {
     /// Card cache, sized for `site`.
     pub cards: &'a Cards,
     /// The career order of every level, worked out once for all the
-    /// units of moves.
+    /// units of moves and salaries.
     levels: std::sync::OnceLock<crate::guide::levels::LevelOrder>,
+    /// The families with salary figures, worked out once for all the
+    /// salary units.
+    salary_families: std::sync::OnceLock<Vec<crate::render::salaries::Family<'a>>>,
 }
 
 impl<'a> UnitContext<'a> {
@@ -269,12 +287,18 @@ impl<'a> UnitContext<'a> {
             sv,
             cards,
             levels: std::sync::OnceLock::new(),
+            salary_families: std::sync::OnceLock::new(),
         }
     }
 
     fn levels(&self) -> &crate::guide::levels::LevelOrder {
         self.levels
             .get_or_init(|| crate::render::salaries::level_order(self.site))
+    }
+
+    fn salary_families(&self) -> &[crate::render::salaries::Family<'a>] {
+        self.salary_families
+            .get_or_init(|| crate::render::salaries::families(self.site))
     }
 
     /// Renders one unit into its pages.
@@ -317,7 +341,21 @@ impl<'a> UnitContext<'a> {
                 None => Ok(Vec::new()),
             },
             Unit::Assess => crate::render::assess::pages(site, theme, sv),
-            Unit::Salaries => crate::render::salary_pages::pages(site, theme, sv),
+            Unit::Salaries => one(crate::render::salary_pages::overview_page(
+                site,
+                theme,
+                sv,
+                self.levels(),
+                self.salary_families(),
+            )),
+            Unit::SalaryFamily(slug) => {
+                match self.salary_families().iter().find(|f| f.slug == slug) {
+                    Some(f) => {
+                        crate::render::salary_pages::family_pages(site, theme, sv, self.levels(), f)
+                    }
+                    None => Ok(Vec::new()),
+                }
+            }
             Unit::Search => self.search_pages(),
             Unit::Terms(kind) => self.terms_pages(*kind),
             Unit::Term(kind, name) => self.term_pages(*kind, name),
@@ -326,7 +364,11 @@ impl<'a> UnitContext<'a> {
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
             Unit::SkillApi => file(Route::SkillList, crate::render::feeds::api_skills(site)),
-            Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings)),
+            Unit::SearchIndex => Ok(crate::render::search::pages(
+                site,
+                &theme.strings,
+                self.cards,
+            )),
             Unit::Aliases => Ok(alias_pages(site, &theme.strings)),
             Unit::Statics => Ok(statics(site, theme)),
         }
@@ -515,4 +557,17 @@ pub fn alias_pages(site: &Site, strings: &crate::render::i18n::Strings) -> Vec<P
         }
     }
     out
+}
+
+/// The slugs under `salaries/` of the families front matter `f` puts a
+/// guide in: its families' term slugs, or the page of guides without one.
+pub(crate) fn salary_family_slugs<'s>(site: &'s Site, f: &FrontMatter) -> Vec<&'s str> {
+    let names = Kind::Family.names_of(f);
+    if names.is_empty() {
+        return vec![crate::util::layout::SALARIES_NO_FAMILY];
+    }
+    names
+        .into_iter()
+        .filter_map(|n| site.terms.slug(Kind::Family, n))
+        .collect()
 }

@@ -153,10 +153,14 @@ impl Terms {
         })
     }
 
+    /// The term `name` of `kind`, if some guide names it.
+    pub fn get(&self, kind: Kind, name: &str) -> Option<&Term> {
+        self.kinds.get(&kind)?.get(name.trim())
+    }
+
     /// The slug of the term `name` of `kind`, if some guide names it.
     pub fn slug(&self, kind: Kind, name: &str) -> Option<&str> {
-        let term = self.kinds.get(&kind)?.get(name.trim())?;
-        Some(&term.slug)
+        Some(&self.get(kind, name)?.slug)
     }
 
     /// The page of the term `name` of `kind`, if some guide names it.

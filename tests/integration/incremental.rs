@@ -1166,3 +1166,28 @@ fn a_guide_that_comes_and_goes_rerenders_the_pages_listing_it() {
         .text("output/tags/strategy/index.html")
         .contains("Counts what"));
 }
+
+#[test]
+fn a_family_losing_its_last_salary_figures_loses_its_salary_pages() {
+    let mut e = Editing::new("career", false);
+    let rel = "guides/ml-engineer.md";
+    let original = e.text(rel);
+    let page = "output/salaries/engineering/index.html";
+    assert!(e.root().join(page).exists());
+    // The one guide of the family with figures drops them: the family's
+    // salary pages go, the overview no longer links to them.
+    let start = original.find("salary:\n").expect("salary");
+    let end = original.find("next_steps:").expect("next_steps");
+    let text = format!("{}{}", &original[..start], &original[end..]);
+    let path = e.write(rel, &text);
+    let out = e.apply_ok(&[&path]);
+    assert!(!out.full);
+    assert!(!e.root().join(page).exists());
+    assert!(!e
+        .text("output/salaries/index.html")
+        .contains("salaries/engineering/"));
+    // And they come back with the figures.
+    let path = e.write(rel, &original);
+    e.apply_ok(&[&path]);
+    assert!(e.root().join(page).exists());
+}

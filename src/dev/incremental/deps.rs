@@ -237,13 +237,16 @@ impl LinkSig {
     }
 }
 
-/// What the pages of moves and skills show that every guide decides: the
-/// career order of the levels (from every guide's salary levels) and each
-/// skill's name and page. While it stays the same, an edit re-renders only
-/// the moves and skill pages that show the guide edited.
+/// What the pages of moves, skills and salaries show that every guide
+/// decides: the career order of the levels (from every guide's salary
+/// levels), each skill's name and page, and which families have salary
+/// pages. While it stays the same, an edit re-renders only the moves,
+/// skill and salary pages that show the guide edited.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Globals {
     levels: crate::guide::levels::LevelOrder,
+    /// The families with salary pages: each is a unit.
+    salary_families: Vec<String>,
     skills: Vec<(String, String, Option<String>, Option<usize>)>,
 }
 
@@ -252,6 +255,10 @@ impl Globals {
     pub(crate) fn of(site: &Site) -> Globals {
         Globals {
             levels: crate::render::salaries::level_order(site),
+            salary_families: crate::render::salaries::families(site)
+                .iter()
+                .map(|f| f.slug.to_string())
+                .collect(),
             skills: site
                 .skills
                 .skills
@@ -569,11 +576,17 @@ pub(crate) fn units_to_render(
     }
     let mut todo = units::units(site);
     if stale < Stale::Units {
+        let went: Vec<Was> = turnover
+            .went
+            .iter()
+            .map(|&(_, old)| Was::of(site, old))
+            .collect();
+        let was: Vec<Was> = edited.iter().map(|&(_, old)| Was::of(site, old)).collect();
         todo.retain(|u| {
             if !turnover.is_empty()
                 && (u.lists_all()
                     || turnover.came.iter().any(|&i| u.shows(site, i))
-                    || turnover.went.iter().any(|&(_, old)| showed(u, site, old)))
+                    || went.iter().any(|w| w.showed(u, site)))
             {
                 return true;
             }
@@ -583,29 +596,60 @@ pub(crate) fn units_to_render(
                     return true;
                 }
             }
-            edited.iter().any(|&(i, old)| {
+            edited.iter().zip(&was).any(|(&(i, old), was)| {
                 let new = &site.guides[i].front;
-                (u.shows(site, i) || showed(u, site, old)) && u.reads(old, new)
+                (u.shows(site, i) || was.showed(u, site)) && u.reads(old, new)
             })
         })
     }
     todo
 }
 
-/// Whether unit `u` showed a guide whose front matter was `old`, where that
-/// is not what [`Unit::shows`] says of it now: a skill's or a term's page
-/// lists the guides naming it, and an edit can take the name off a guide.
-fn showed(u: &Unit, site: &Site, old: &FrontMatter) -> bool {
-    if let Unit::Term(kind, name) = u {
-        return kind.names_of(old).contains(&name.as_str());
+/// The term names and skills a guide showed with the front matter it was
+/// last rendered with, looked up once for all units.
+struct Was<'a> {
+    /// Its names of each kind, in [`Kind::ALL`] order.
+    names: Vec<Vec<&'a str>>,
+    /// The skills of its `skills` and `skill_gaps.missing`, by index into
+    /// the site's skill index.
+    skills: Vec<usize>,
+    /// The salary pages of families it was on (none without figures).
+    salary_families: Vec<&'a str>,
+}
+
+impl<'a> Was<'a> {
+    fn of(site: &'a Site, old: &'a FrontMatter) -> Was<'a> {
+        let gaps = old.skill_gaps.iter().flat_map(|g| &g.missing);
+        Was {
+            names: Kind::ALL.into_iter().map(|k| k.names_of(old)).collect(),
+            skills: old
+                .skills
+                .iter()
+                .chain(gaps)
+                .filter_map(|t| site.skills.find(t))
+                .collect(),
+            salary_families: match old.salary {
+                Some(_) => units::salary_family_slugs(site, old),
+                None => Vec::new(),
+            },
+        }
     }
-    let Unit::Skill(key) = u else { return false };
-    let Some(s) = site.skills.by_key(key) else {
-        return false;
-    };
-    let gaps = old.skill_gaps.iter().flat_map(|g| &g.missing);
-    old.skills
-        .iter()
-        .chain(gaps)
-        .any(|t| site.skills.find(t) == Some(s))
+
+    /// Whether unit `u` showed the guide, where that is not what
+    /// [`Unit::shows`] says of it now: a skill's or a term's page lists the
+    /// guides naming it, and an edit can take the name off a guide.
+    fn showed(&self, u: &Unit, site: &Site) -> bool {
+        match u {
+            Unit::Term(kind, name) => Kind::ALL
+                .iter()
+                .zip(&self.names)
+                .any(|(k, names)| k == kind && names.contains(&name.as_str())),
+            Unit::Skill(key) => site
+                .skills
+                .by_key(key)
+                .is_some_and(|s| self.skills.contains(&s)),
+            Unit::SalaryFamily(slug) => self.salary_families.contains(&slug.as_str()),
+            _ => false,
+        }
+    }
 }
