@@ -254,19 +254,17 @@ pub(crate) fn field_words(site: &Site, i: usize) -> FieldWords {
 }
 
 /// Every file of the index of `site`: its manifest, its shards and its
-/// records. Each guide's words come from `cards`, which keeps them
-/// between rebuilds.
-pub(crate) fn pages(
+/// records. `words_of` gives each guide's [`field_words`] (the card cache
+/// keeps them between rebuilds).
+pub(crate) fn pages<'w>(
     site: &Site,
     strings: &crate::render::i18n::Strings,
-    cards: &crate::render::cards::Cards,
+    words_of: impl Fn(usize) -> std::borrow::Cow<'w, FieldWords> + Sync,
 ) -> Vec<Page> {
     let order = title_order(site);
     // Each guide's distinct words per field, in parallel.
-    let per_guide: Vec<std::borrow::Cow<'_, FieldWords>> = order
-        .par_iter()
-        .map(|&i| cards.search_words(site, i))
-        .collect();
+    let per_guide: Vec<std::borrow::Cow<'_, FieldWords>> =
+        order.par_iter().map(|&i| words_of(i)).collect();
     // A faster hash than the default: a site's words are hashed hundreds
     // of thousands of times here, and none comes from a client.
     let mut postings: rustc_hash::FxHashMap<&str, [Vec<u32>; FIELDS]> =

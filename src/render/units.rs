@@ -364,11 +364,9 @@ impl<'a> UnitContext<'a> {
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
             Unit::SkillApi => file(Route::SkillList, crate::render::feeds::api_skills(site)),
-            Unit::SearchIndex => Ok(crate::render::search::pages(
-                site,
-                &theme.strings,
-                self.cards,
-            )),
+            Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings, |i| {
+                self.cards.search_words(site, i)
+            })),
             Unit::Aliases => Ok(alias_pages(site, &theme.strings)),
             Unit::Statics => Ok(statics(site, theme)),
         }
