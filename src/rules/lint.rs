@@ -7,6 +7,12 @@
 //!
 //! Nothing here reads the clock: "old" is measured against the newest
 //! `updated` date in the site, so the same site always gives the same output.
+//!
+//! Most warnings are about one guide, given a few facts about the others
+//! (which slugs are drafts, which titles name which guides, the newest
+//! date): [`lint_kept`] keeps those per guide between runs, for `watch` and
+//! `serve`; only "no other guide links here" (W0503) and one-way moves
+//! (W0510) are worked out across guides every time.
 
 use crate::diag::{codes, Code, Diagnostic};
 use crate::guide::load::Guide;
@@ -16,6 +22,8 @@ use crate::rules::validate::Context;
 use crate::util::text::level_key;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Salary figures older than this many months (before the newest `updated`
 /// date in the site) are reported.
@@ -93,43 +101,174 @@ impl<'g> Targets<'g> {
 
 /// Adds every warning for `guides` to `out`.
 pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let from = out.len();
-    warnings(guides, context, out);
-    super::drop_repeats(guides, out, from);
+    lint_kept(guides, context, &mut Kept::default(), out);
 }
 
-fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// Each guide's own warnings as a run of [`lint_kept`] left them, with
+/// what they read of the other guides: `watch` and `serve` keep one, so
+/// that a save works out the warnings of the guides it changed, not of
+/// every guide (43,000 warnings at 10,000 generated guides).
+#[derive(Debug, Default)]
+pub(crate) struct Kept {
+    shared: Option<Shared>,
+    each: HashMap<PathBuf, Own>,
+}
+
+/// One guide's own warnings, for the text it was read from.
+#[derive(Debug)]
+struct Own {
+    text: Arc<str>,
+    warnings: Vec<Diagnostic>,
+    /// The slugs its progression links to.
+    linked: Vec<String>,
+}
+
+/// What a guide's own warnings read of the other guides and of
+/// `site.yaml`: while it is the same, a guide whose text is the same has
+/// the same warnings.
+#[derive(Debug, PartialEq)]
+struct Shared {
+    /// Each guide's slug, title, `updated` date and whether it is
+    /// published, in the guides' order (drafts, links by title, the
+    /// newest date).
+    guides: Vec<(String, String, Option<Date>, bool)>,
+    levels: Vec<crate::guide::model::LevelRef>,
+    skills: Vec<crate::guide::model::SkillEntry>,
+}
+
+impl Shared {
+    fn of(guides: &[&Guide], context: &Context<'_>) -> Shared {
+        Shared {
+            guides: guides
+                .iter()
+                .map(|g| {
+                    (
+                        g.slug.clone(),
+                        g.front.title.clone(),
+                        g.front.updated,
+                        g.front.is_published(context.drafts),
+                    )
+                })
+                .collect(),
+            levels: context.levels.to_vec(),
+            skills: context.skills.to_vec(),
+        }
+    }
+}
+
+/// Everything a guide's own warnings read, made once per run.
+struct Maps<'g, 'c> {
+    drafts: HashSet<&'g str>,
+    targets: Targets<'g>,
+    by_loose: HashMap<String, &'g Guide>,
+    newest: Option<Date>,
+    levels: Option<UnlistedLevels<'c>>,
+    level_order: &'c [crate::guide::model::LevelRef],
+    skills: Option<super::skills::UnknownSkills<'c>>,
+    /// Whether drafts are built (and so count as published).
+    with_drafts: bool,
+}
+
+impl<'g, 'c> Maps<'g, 'c> {
+    fn new(guides: &[&'g Guide], published: &[&'g Guide], context: &'c Context<'_>) -> Self {
+        let mut by_loose: HashMap<String, &Guide> = HashMap::new();
+        for g in published {
+            by_loose.entry(loose_key(&g.front.title)).or_insert(g);
+        }
+        Maps {
+            drafts: guides
+                .iter()
+                .filter(|g| !g.front.is_published(context.drafts))
+                .map(|g| g.slug.as_str())
+                .collect(),
+            targets: Targets::new(published),
+            by_loose,
+            newest: newest(guides),
+            levels: UnlistedLevels::new(context.levels),
+            level_order: context.levels,
+            skills: super::skills::UnknownSkills::new(context.skills),
+            with_drafts: context.drafts,
+        }
+    }
+
+    /// The warnings about guide `g` alone, and the slugs it links to.
+    fn own(&self, g: &'g Guide) -> (Vec<Diagnostic>, Vec<&'g str>) {
+        let mut out = Vec::new();
+        let mut linked = Vec::new();
+        guide_warnings(
+            g,
+            &self.drafts,
+            &self.targets,
+            &self.by_loose,
+            &mut out,
+            &mut linked,
+        );
+        stale_salary(g, self.newest, &mut out);
+        if g.front.is_published(self.with_drafts) {
+            if let Some(levels) = &self.levels {
+                levels.check(g, &mut out);
+            }
+            super::pay::falling_salary(g, self.level_order, &mut out);
+            if let Some(skills) = &self.skills {
+                skills.check(g, &mut out);
+            }
+        }
+        (out, linked)
+    }
+}
+
+/// [`lint`], taking from `kept` the warnings of each guide whose text and
+/// whose view of the others are as they were, and leaving there those of
+/// this run.
+pub(crate) fn lint_kept(
+    guides: &[&Guide],
+    context: &Context<'_>,
+    kept: &mut Kept,
+    out: &mut Vec<Diagnostic>,
+) {
+    let from = out.len();
+    let shared = Shared::of(guides, context);
+    if kept.shared.as_ref() != Some(&shared) {
+        kept.each.clear();
+        kept.shared = Some(shared);
+    }
+    let is_kept = |g: &Guide| {
+        kept.each
+            .get(&g.source.path)
+            .is_some_and(|o| Arc::ptr_eq(&o.text, &g.source.text))
+    };
     let published: Vec<&Guide> = guides
         .iter()
         .copied()
         .filter(|g| g.front.is_published(context.drafts))
         .collect();
-    let drafts: HashSet<&str> = guides
-        .iter()
-        .copied()
-        .filter(|g| !g.front.is_published(context.drafts))
-        .map(|g| g.slug.as_str())
-        .collect();
-    let targets = Targets::new(&published);
-    let mut by_loose: HashMap<String, &Guide> = HashMap::new();
-    for g in &published {
-        by_loose.entry(loose_key(&g.front.title)).or_insert(g);
+    let fresh: Vec<&Guide> = guides.iter().copied().filter(|g| !is_kept(g)).collect();
+    let one_way = context.lints.one_way_transitions;
+    let maps = (!fresh.is_empty() || one_way).then(|| Maps::new(guides, &published, context));
+    if let Some(maps) = &maps {
+        // Each guide's warnings read only it and the maps: they are
+        // worked out in parallel.
+        let made: Vec<(Vec<Diagnostic>, Vec<&str>)> =
+            fresh.par_iter().map(|&g| maps.own(g)).collect();
+        for (g, (warnings, linked)) in fresh.iter().zip(made) {
+            let own = Own {
+                text: Arc::clone(&g.source.text),
+                warnings,
+                linked: linked.into_iter().map(str::to_string).collect(),
+            };
+            kept.each.insert(g.source.path.clone(), own);
+        }
     }
-    // Each guide's warnings read only it and the maps above: they are
-    // worked out in parallel, and kept in the guides' order.
-    let each: Vec<(Vec<Diagnostic>, Vec<&str>)> = guides
-        .par_iter()
-        .map(|&g| {
-            let mut out = Vec::new();
-            let mut linked = Vec::new();
-            guide_warnings(g, &drafts, &targets, &by_loose, &mut out, &mut linked);
-            (out, linked)
-        })
-        .collect();
+    if kept.each.len() > guides.len() {
+        let now: HashSet<&Path> = guides.iter().map(|g| g.source.path.as_path()).collect();
+        kept.each.retain(|p, _| now.contains(p.as_path()));
+    }
     let mut linked: HashSet<&str> = HashSet::new();
-    for (warnings, links) in each {
-        out.extend(warnings);
-        linked.extend(links);
+    for g in guides {
+        if let Some(own) = kept.each.get(&g.source.path) {
+            out.extend(own.warnings.iter().cloned());
+            linked.extend(own.linked.iter().map(String::as_str));
+        }
     }
     // A guide file that did not parse may link to any guide: until it
     // parses, no guide is said to have no links.
@@ -147,13 +286,10 @@ fn warnings(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagnostic>)
             }
         }
     }
-    if context.lints.one_way_transitions {
-        super::moves::one_way_transitions(&published, &targets, out);
+    if let (true, Some(maps)) = (one_way, &maps) {
+        super::moves::one_way_transitions(&published, &maps.targets, out);
     }
-    stale_salaries(guides, out);
-    unlisted_levels(&published, context.levels, out);
-    super::pay::falling_salaries(&published, context.levels, out);
-    super::skills::unknown_skills(&published, context.skills, out);
+    super::drop_repeats(guides, out, from);
 }
 
 /// The warnings about guide `g` alone, given the site's drafts and the
@@ -245,64 +381,80 @@ fn guide_warnings<'g>(
     }
 }
 
-/// A salary level that `site.yaml`'s `levels` does not list, when it lists
-/// any: the salary pages would put it after every listed level.
-fn unlisted_levels(
-    guides: &[&Guide],
-    levels: &[crate::guide::model::LevelRef],
-    out: &mut Vec<Diagnostic>,
-) {
-    if levels.is_empty() {
-        return;
+/// Checks salary and rubric levels against `site.yaml`'s `levels`
+/// (W0506): a level it does not list, when it lists any, goes after every
+/// listed level on the salary pages.
+struct UnlistedLevels<'c> {
+    /// Every name and alias, by key, with the name it stands for.
+    keys: Vec<String>,
+    names: Vec<&'c str>,
+    listed: HashSet<String>,
+    /// The names, for the message.
+    shown: String,
+}
+
+impl<'c> UnlistedLevels<'c> {
+    /// The checker for `levels`; `None` when it lists none.
+    fn new(levels: &'c [crate::guide::model::LevelRef]) -> Option<UnlistedLevels<'c>> {
+        if levels.is_empty() {
+            return None;
+        }
+        let (keys, names): (Vec<String>, Vec<&str>) = levels
+            .iter()
+            .flat_map(|l| l.spellings().map(move |s| (level_key(s), l.name().trim())))
+            .unzip();
+        let listed = keys.iter().cloned().collect();
+        let shown = levels
+            .iter()
+            .map(|l| l.name().trim())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(UnlistedLevels {
+            keys,
+            names,
+            listed,
+            shown,
+        })
     }
-    // Every name and alias, with the name it stands for.
-    let (keys, names): (Vec<String>, Vec<&str>) = levels
-        .iter()
-        .flat_map(|l| l.spellings().map(move |s| (level_key(s), l.name().trim())))
-        .unzip();
-    let listed: HashSet<&String> = keys.iter().collect();
-    let shown = levels
-        .iter()
-        .map(|l| l.name().trim())
-        .collect::<Vec<_>>()
-        .join(", ");
-    for &g in guides {
+
+    fn check(&self, g: &Guide, out: &mut Vec<Diagnostic>) {
         let ranges = g.front.salary.iter().flat_map(|s| &s.ranges);
         let salary_levels = ranges.enumerate().map(|(i, r)| (&r.level, "salary", i));
         let rubric = g.front.rubric.iter().enumerate();
         let rubric_levels = rubric.map(|(i, r)| (&r.level, "rubric", i));
         for (level, at, i) in salary_levels.chain(rubric_levels) {
-            if listed.contains(&level_key(level)) {
+            if self.listed.contains(&level_key(level)) {
                 continue;
             }
             // Compared case and spaces aside: `mid levl` against `Mid Level`.
             let key = level_key(level);
-            let close = crate::util::suggest::closest(&key, keys.iter().map(String::as_str))
-                .and_then(|k| keys.iter().position(|x| x == k))
-                .map(|at| names[at]);
+            let close = crate::util::suggest::closest(&key, self.keys.iter().map(String::as_str))
+                .and_then(|k| self.keys.iter().position(|x| x == k))
+                .map(|at| self.names[at]);
             let d = warn(
-                g,
-                &if at == "salary" {
-                    vec![
-                        Seg::Key("salary"),
-                        Seg::Key("ranges"),
-                        Seg::Index(i),
-                        Seg::Key("level"),
-                    ]
-                } else {
-                    vec![Seg::Key("rubric"), Seg::Index(i), Seg::Key("level")]
-                },
-                codes::W0506,
-                format!(
-                    "{} level `{}` is not in `levels` of site.yaml ({shown})",
-                    at,
-                    level.trim()
-                ),
-                match close {
-                    Some(c) => format!("did you mean `{}`? Or add this level to `levels` in site.yaml in its place in a career", c.trim()),
-                    None => "use one of the listed levels, or add this one to `levels` in site.yaml in its place in a career".into(),
-                },
-            );
+            g,
+            &if at == "salary" {
+                vec![
+                    Seg::Key("salary"),
+                    Seg::Key("ranges"),
+                    Seg::Index(i),
+                    Seg::Key("level"),
+                ]
+            } else {
+                vec![Seg::Key("rubric"), Seg::Index(i), Seg::Key("level")]
+            },
+            codes::W0506,
+            format!(
+                "{} level `{}` is not in `levels` of site.yaml ({})",
+                at,
+                level.trim(),
+                self.shown
+            ),
+            match close {
+                Some(c) => format!("did you mean `{}`? Or add this level to `levels` in site.yaml in its place in a career", c.trim()),
+                None => "use one of the listed levels, or add this one to `levels` in site.yaml in its place in a career".into(),
+            },
+        );
             out.push(match close {
                 Some(c) => d.with_suggestion(c.trim()),
                 None => d,
@@ -311,30 +463,34 @@ fn unlisted_levels(
     }
 }
 
-fn stale_salaries(guides: &[&Guide], out: &mut Vec<Diagnostic>) {
-    let Some(newest) = guides.iter().filter_map(|g| g.front.updated).max() else {
+/// The newest `updated` date of `guides`: salary figures are old against
+/// it (W0504).
+fn newest(guides: &[&Guide]) -> Option<Date> {
+    guides.iter().filter_map(|g| g.front.updated).max()
+}
+
+fn stale_salary(g: &Guide, newest: Option<Date>, out: &mut Vec<Diagnostic>) {
+    let Some(newest) = newest else {
         return;
     };
     let months = |y: u16, m: u8| i32::from(y) * 12 + i32::from(m) - 1;
     let now = months(newest.year, newest.month);
-    for &g in guides {
-        let Some(as_of) = g.front.salary.as_ref().and_then(|s| s.as_of) else {
-            continue;
-        };
-        // A bare year counts from its last month: `2023` is true until December.
-        let then = months(as_of.year, as_of.month.unwrap_or(12));
-        if now - then > STALE_SALARY_MONTHS {
-            out.push(warn(
-                g,
-                &[Seg::Key("salary"), Seg::Key("as_of")],
-                codes::W0504,
-                format!(
-                    "salary figures are from {as_of}, more than {} years before the newest guide update ({})",
-                    STALE_SALARY_MONTHS / 12,
-                    Date::to_string(&newest)
-                ),
-                "refresh the figures and `as_of`, or remove the salary section".into(),
-            ));
-        }
+    let Some(as_of) = g.front.salary.as_ref().and_then(|s| s.as_of) else {
+        return;
+    };
+    // A bare year counts from its last month: `2023` is true until December.
+    let then = months(as_of.year, as_of.month.unwrap_or(12));
+    if now - then > STALE_SALARY_MONTHS {
+        out.push(warn(
+            g,
+            &[Seg::Key("salary"), Seg::Key("as_of")],
+            codes::W0504,
+            format!(
+                "salary figures are from {as_of}, more than {} years before the newest guide update ({})",
+                STALE_SALARY_MONTHS / 12,
+                Date::to_string(&newest)
+            ),
+            "refresh the figures and `as_of`, or remove the salary section".into(),
+        ));
     }
 }

@@ -16,30 +16,16 @@ use crate::guide::load::Guide;
 use crate::guide::model::{Basis, LevelRef, SalaryRange};
 use crate::guide::yaml::{path_string, Seg};
 use crate::util::text::level_key;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The ranges of a guide that are compared: one basis (`None` when not
 /// given) and one region (its key, empty when not given).
 type Group<'a> = (Option<&'a str>, String);
 
-/// Adds a warning for every salary range of `guides` that pays less, at
-/// both ends, than the level before it.
-pub(super) fn falling_salaries(guides: &[&Guide], levels: &[LevelRef], out: &mut Vec<Diagnostic>) {
-    // Each guide on its own, in parallel, kept in the guides' order.
-    let each: Vec<Vec<Diagnostic>> = guides
-        .par_iter()
-        .map(|&g| {
-            let mut out = Vec::new();
-            falling_salary(g, levels, &mut out);
-            out
-        })
-        .collect();
-    out.extend(each.into_iter().flatten());
-}
-
-/// [`falling_salaries`] for one guide.
-fn falling_salary(g: &Guide, levels: &[LevelRef], out: &mut Vec<Diagnostic>) {
+/// Adds a warning (W0511) for every salary range of guide `g` that pays
+/// less, at both ends, than the level before it: levels ranked by
+/// `levels` of `site.yaml`, else in the order the guide gives them.
+pub(super) fn falling_salary(g: &Guide, levels: &[LevelRef], out: &mut Vec<Diagnostic>) {
     let Some(salary) = &g.front.salary else {
         return;
     };

@@ -1191,3 +1191,31 @@ fn a_family_losing_its_last_salary_figures_loses_its_salary_pages() {
     e.apply_ok(&[&path]);
     assert!(e.root().join(page).exists());
 }
+
+#[test]
+fn a_newer_date_on_one_guide_makes_another_guides_salary_figures_old() {
+    let mut e = Editing::new("career", false);
+    let analyst = "guides/data-analyst.md";
+    let path = e.write(
+        analyst,
+        &e.text(analyst)
+            .replacen("salary:\n", "salary:\n  as_of: 2023-01\n", 1),
+    );
+    let out = e.apply_ok(&[&path]);
+    let old = |out: &RebuildOutcome| {
+        out.diagnostics
+            .iter()
+            .any(|d| d.code.id == "W0504" && d.file == Path::new(analyst))
+    };
+    assert!(!old(&out), "2023-01 is within three years of 2025-05");
+    // Only the product manager's file changes; the analyst's figures are
+    // now more than three years older than the newest update.
+    let pm = "guides/product-manager.md";
+    let path = e.write(
+        pm,
+        &e.text(pm)
+            .replace("updated: 2025-01-01", "updated: 2026-06-01"),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert!(old(&out), "{:#?}", out.diagnostics);
+}

@@ -90,6 +90,9 @@ pub(crate) struct Store {
     warnings: Vec<Diagnostic>,
     /// Whether `warnings` must be worked out again.
     warnings_stale: bool,
+    /// Each guide's own warnings, kept for the guides a change leaves as
+    /// they were.
+    lints: rules::lint::Kept,
 }
 
 impl Store {
@@ -118,6 +121,7 @@ impl Store {
             checked: None,
             warnings: Vec::new(),
             warnings_stale: true,
+            lints: rules::lint::Kept::default(),
         })
     }
 
@@ -556,8 +560,12 @@ impl Store {
     /// The warnings of the whole site. They read dates and titles of every
     /// guide (the newest `updated` date, near-miss titles), which an edit can
     /// change without touching any link, so they run again after any change
-    /// to a guide's front matter; an edit of a body alone keeps them.
-    fn lint(&self) -> Vec<Diagnostic> {
+    /// to a guide's front matter; an edit of a body alone keeps them. Of
+    /// the guides a change leaves as they were, each keeps its own
+    /// warnings while no guide's slug, title, date or draft flag changed
+    /// ([`rules::lint::Kept`]).
+    fn lint(&mut self) -> Vec<Diagnostic> {
+        let mut kept = std::mem::take(&mut self.lints);
         let mut out = Vec::new();
         let mut all: Vec<&Guide> = self
             .site
@@ -577,7 +585,9 @@ impl Store {
             skills: &self.config.skills,
             lints: self.config.lint,
         };
-        rules::lint::lint(&all, &context, &mut out);
+        rules::lint::lint_kept(&all, &context, &mut kept, &mut out);
+        drop(all);
+        self.lints = kept;
         out
     }
 }
