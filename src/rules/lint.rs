@@ -112,6 +112,8 @@ pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagn
 pub(crate) struct Kept {
     shared: Option<Shared>,
     each: HashMap<PathBuf, Own>,
+    /// Whether a run has given every warning since `each` was made.
+    given: bool,
 }
 
 /// One guide's own warnings, for the text it was read from.
@@ -121,6 +123,15 @@ struct Own {
     warnings: Vec<Diagnostic>,
     /// The slugs its progression links to.
     linked: Vec<String>,
+    /// Whether the guide is valid (a refused one's warnings that repeat
+    /// the schema's are dropped).
+    valid: bool,
+}
+
+impl Own {
+    fn same(&self, other: &Own) -> bool {
+        self.warnings == other.warnings && self.linked == other.linked && self.valid == other.valid
+    }
 }
 
 /// What a guide's own warnings read of the other guides and of
@@ -134,6 +145,9 @@ struct Shared {
     guides: Vec<(String, String, Option<Date>, bool)>,
     levels: Vec<crate::guide::model::LevelRef>,
     skills: Vec<crate::guide::model::SkillEntry>,
+    /// Whether every guide file parsed (else no guide is unlinked).
+    all_parsed: bool,
+    one_way: bool,
 }
 
 impl Shared {
@@ -152,6 +166,8 @@ impl Shared {
                 .collect(),
             levels: context.levels.to_vec(),
             skills: context.skills.to_vec(),
+            all_parsed: context.unparsed.is_empty(),
+            one_way: context.lints.one_way_transitions,
         }
     }
 }
@@ -219,18 +235,22 @@ impl<'g, 'c> Maps<'g, 'c> {
 
 /// [`lint`], taking from `kept` the warnings of each guide whose text and
 /// whose view of the others are as they were, and leaving there those of
-/// this run.
+/// this run. Returns `false`, adding nothing to `out`, when the warnings
+/// are those the last run gave: at 10,000 guides copying 43,000 of them
+/// took longer than working out the few that changed.
 pub(crate) fn lint_kept(
     guides: &[&Guide],
     context: &Context<'_>,
     kept: &mut Kept,
     out: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let from = out.len();
     let shared = Shared::of(guides, context);
+    let mut changed = !kept.given;
     if kept.shared.as_ref() != Some(&shared) {
         kept.each.clear();
         kept.shared = Some(shared);
+        changed = true;
     }
     let is_kept = |g: &Guide| {
         kept.each
@@ -255,26 +275,40 @@ pub(crate) fn lint_kept(
                 text: Arc::clone(&g.source.text),
                 warnings,
                 linked: linked.into_iter().map(str::to_string).collect(),
+                valid: g.is_valid(),
             };
-            kept.each.insert(g.source.path.clone(), own);
+            let old = kept.each.insert(g.source.path.clone(), own);
+            changed |= old.is_none_or(|old| !old.same(&kept.each[&g.source.path]));
         }
     }
     if kept.each.len() > guides.len() {
         let now: HashSet<&Path> = guides.iter().map(|g| g.source.path.as_path()).collect();
         kept.each.retain(|p, _| now.contains(p.as_path()));
+        changed = true;
     }
     let mut linked: HashSet<&str> = HashSet::new();
+    for own in kept.each.values() {
+        linked.extend(own.linked.iter().map(String::as_str));
+    }
+    let unlinked = |g: &Guide| !linked.contains(g.slug.as_str());
+    // A guide read again keeps its "no other guide links here", but not
+    // necessarily where the warning points; one-way moves read every
+    // guide's moves.
+    changed |= !fresh.is_empty() && (one_way || fresh.iter().any(|g| unlinked(g)));
+    if !changed {
+        return false;
+    }
+    kept.given = true;
     for g in guides {
         if let Some(own) = kept.each.get(&g.source.path) {
             out.extend(own.warnings.iter().cloned());
-            linked.extend(own.linked.iter().map(String::as_str));
         }
     }
     // A guide file that did not parse may link to any guide: until it
     // parses, no guide is said to have no links.
     if published.len() > 1 && context.unparsed.is_empty() {
         for g in &published {
-            if !linked.contains(g.slug.as_str()) {
+            if unlinked(g) {
                 out.push(warn(
                     g,
                     &[Seg::Key("title")],
@@ -290,6 +324,7 @@ pub(crate) fn lint_kept(
         super::moves::one_way_transitions(&published, &maps.targets, out);
     }
     super::drop_repeats(guides, out, from);
+    true
 }
 
 /// The warnings about guide `g` alone, given the site's drafts and the

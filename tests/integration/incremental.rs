@@ -1219,3 +1219,24 @@ fn a_newer_date_on_one_guide_makes_another_guides_salary_figures_old() {
     let out = e.apply_ok(&[&path]);
     assert!(old(&out), "{:#?}", out.diagnostics);
 }
+
+#[test]
+fn a_warning_about_a_guide_nobody_links_to_follows_its_title_line() {
+    let mut e = Editing::new("career", false);
+    let pm = "guides/product-manager.md";
+    let line = |out: &RebuildOutcome| {
+        out.diagnostics
+            .iter()
+            .find(|d| d.code.id == "W0503" && d.file == Path::new(pm))
+            .map(|d| d.line)
+    };
+    let path = e.write(pm, &e.text(pm));
+    let before = line(&e.apply_ok(&[&path])).expect("W0503 for the product manager");
+    let path = e.write(
+        pm,
+        &e.text(pm)
+            .replacen("---\n", "---\n# Owned by the product team.\n", 1),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert_eq!(line(&out), Some(before + 1));
+}

@@ -529,7 +529,7 @@ impl Store {
         if self.warnings_stale {
             let warnings = self.lint();
             self.warnings_stale = false;
-            if warnings != self.warnings {
+            if let Some(warnings) = warnings.filter(|w| *w != self.warnings) {
                 self.warnings = warnings;
                 self.checked = None;
             }
@@ -563,8 +563,9 @@ impl Store {
     /// to a guide's front matter; an edit of a body alone keeps them. Of
     /// the guides a change leaves as they were, each keeps its own
     /// warnings while no guide's slug, title, date or draft flag changed
-    /// ([`rules::lint::Kept`]).
-    fn lint(&mut self) -> Vec<Diagnostic> {
+    /// ([`rules::lint::Kept`]). `None` when the warnings are the same as
+    /// the last time.
+    fn lint(&mut self) -> Option<Vec<Diagnostic>> {
         let mut kept = std::mem::take(&mut self.lints);
         let mut out = Vec::new();
         let mut all: Vec<&Guide> = self
@@ -585,10 +586,10 @@ impl Store {
             skills: &self.config.skills,
             lints: self.config.lint,
         };
-        rules::lint::lint_kept(&all, &context, &mut kept, &mut out);
+        let changed = rules::lint::lint_kept(&all, &context, &mut kept, &mut out);
         drop(all);
         self.lints = kept;
-        out
+        changed.then_some(out)
     }
 }
 
