@@ -24,7 +24,6 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
@@ -67,7 +66,7 @@ pub(crate) struct ServeOptions {
 #[derive(Debug, Default)]
 pub(crate) struct Snapshot {
     /// The last good pages by output-relative path.
-    pub pages: Arc<BTreeMap<String, Arc<[u8]>>>,
+    pub pages: crate::dev::incremental::Pages,
     /// The base path pages are served under, e.g. `/repo/`.
     pub base_path: String,
     /// The diagnostics of the last rebuild when it failed.
@@ -91,7 +90,7 @@ impl Snapshot {
             return None;
         }
         Some(Snapshot {
-            pages: Arc::new(state.pages().clone()),
+            pages: state.pages().clone(),
             base_path: state.base().path,
             error,
             moves: Arc::new(moves.to_vec()),

@@ -8,6 +8,7 @@
 //! through [`crate::output`].
 
 use crate::dev::incremental::deps::Shown;
+use crate::dev::incremental::pages::Pages;
 use crate::dev::incremental::render::Rendered;
 use crate::output::{update, write};
 use crate::render::units::Unit;
@@ -16,7 +17,6 @@ use crate::util::layout::Route;
 use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The output folder, if pages go to one, and whether it holds them.
 #[derive(Debug)]
@@ -45,7 +45,7 @@ pub(crate) struct Changes {
 /// and the folder they are mirrored to.
 #[derive(Debug)]
 pub(crate) struct Output {
-    pages: BTreeMap<String, Arc<[u8]>>,
+    pages: Pages,
     /// Output paths of the site-wide pages in `pages`, by unit.
     unit_paths: BTreeMap<Unit, Vec<String>>,
     disk: Disk,
@@ -55,7 +55,7 @@ impl Output {
     /// An empty site, mirrored to `folder` when there is one.
     pub(crate) fn new(folder: Option<PathBuf>) -> Output {
         Output {
-            pages: BTreeMap::new(),
+            pages: Pages::default(),
             unit_paths: BTreeMap::new(),
             disk: folder.map_or(Disk::Off, Disk::Behind),
         }
@@ -70,7 +70,7 @@ impl Output {
     }
 
     /// Every page, by output-relative path.
-    pub(crate) fn pages(&self) -> &BTreeMap<String, Arc<[u8]>> {
+    pub(crate) fn pages(&self) -> &Pages {
         &self.pages
     }
 
@@ -161,12 +161,14 @@ impl Output {
     /// [`commit`](Output::commit) must bring every unit again.
     pub(crate) fn replace(&mut self, pages: Vec<Page>) -> Result<Changes> {
         let now: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-        let removed: Vec<String> = self
+        let mut removed: Vec<String> = self
             .pages
-            .keys()
+            .iter()
+            .map(|(p, _)| p)
             .filter(|p| !now.contains(p.as_str()))
             .cloned()
             .collect();
+        removed.sort();
         for p in &removed {
             self.pages.remove(p);
         }

@@ -33,6 +33,7 @@
 
 mod commit;
 mod deps;
+mod pages;
 mod render;
 mod state;
 
@@ -46,10 +47,11 @@ use crate::output::write;
 use crate::render::cards::Cards;
 use crate::util::layout::BaseUrl;
 use anyhow::Result;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+pub use pages::Pages;
 pub use state::StateOptions;
 
 /// What one rebuild did.
@@ -151,7 +153,7 @@ impl SiteState {
     }
 
     /// The pages of the last good build, by output-relative path.
-    pub fn pages(&self) -> &BTreeMap<String, Arc<[u8]>> {
+    pub fn pages(&self) -> &Pages {
         self.output.pages()
     }
 
