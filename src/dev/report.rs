@@ -116,6 +116,7 @@ impl Reporter {
             term::detail(format_args!("read {}", shown.display()));
         }
         if self.nothing_moved(state, outcome) {
+            self.diagnostics(state, outcome, &[]);
             return self.finish(state, outcome, took, first);
         }
         let now = self.urls_now(state, outcome);
@@ -142,7 +143,7 @@ impl Reporter {
     /// Whether no guide came, went or moved and no page move is being
     /// followed: then only the diagnostics are reported (the common save,
     /// where comparing every guide's URL would cost more than the rebuild).
-    fn nothing_moved(&mut self, state: &SiteState, outcome: &RebuildOutcome) -> bool {
+    fn nothing_moved(&self, state: &SiteState, outcome: &RebuildOutcome) -> bool {
         if !self.moves.is_empty() || self.guides.is_empty() || outcome.failed {
             return false;
         }
@@ -151,11 +152,7 @@ impl Reporter {
             n += 1;
             self.guides.get(f).is_some_and(|known| known == s)
         });
-        if !(same && n == self.guides.len()) {
-            return false;
-        }
-        self.diagnostics(state, outcome, &[]);
-        true
+        same && n == self.guides.len()
     }
 
     /// The lines every report ends with: pages written and removed, and

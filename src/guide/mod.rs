@@ -4,9 +4,9 @@
 //! - [`load`]: files in, typed guides and diagnostics out.
 //! - [`yaml`]: YAML text in, a marked tree with aliases expanded out.
 //! - [`resolve`]: what a tree's values mean, for the walk and for the model.
-//! - [`walk`]: a tree checked against the schema, problems out.
-//! - [`explain`]: how the walk words a problem.
-//! - [`salvage`]: what of a tree the walk refused can still be built.
+//! - `walk`: a tree checked against the schema, problems out.
+//! - `explain`: how the walk words a problem.
+//! - `salvage`: what of a tree the walk refused can still be built.
 //! - [`positions`]: where each value of a tree starts, kept after parsing.
 //! - [`model`]: the typed front matter and `site.yaml`.
 //! - [`levels`]: salary levels in career order.

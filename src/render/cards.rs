@@ -10,7 +10,7 @@
 //! renders none of them again.
 //!
 //! The same cache keeps the words each guide gives the search index
-//! ([`Cards::search_words`]): they are what takes longest in building the
+//! (`Cards::search_words`): they are what takes longest in building the
 //! index, and an edit changes one guide's.
 
 use crate::diag::Diagnostic;
