@@ -29,7 +29,8 @@ use std::sync::Arc;
 /// date in the site) are reported.
 pub(crate) const STALE_SALARY_MONTHS: i32 = 36;
 
-fn warn(
+/// A warning about `g` at `path`, placed where that value starts.
+pub(super) fn warn(
     g: &Guide,
     path: &[Seg<'_>],
     code: &'static Code,

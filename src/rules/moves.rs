@@ -10,7 +10,7 @@
 use super::lint::Targets;
 use crate::diag::{codes, Diagnostic};
 use crate::guide::load::Guide;
-use crate::guide::yaml::{path_string, Seg};
+use crate::guide::yaml::Seg;
 
 /// Adds a warning for every transition of `guides` that nothing links back.
 pub(super) fn one_way_transitions(
@@ -34,27 +34,22 @@ pub(super) fn one_way_transitions(
                 Seg::Key("transitions"),
                 Seg::Index(i),
             ];
-            let (line, column) = g.position(&path);
-            out.push(
-                Diagnostic::new(
-                    &g.source.path,
-                    line,
-                    column,
-                    path_string(&path),
-                    codes::W0510,
-                    format!(
-                        "the move to `{}` goes one way: that guide links back to `{}` neither under `leads_to` nor under `transitions`",
-                        target.front.title.trim(),
-                        g.slug
-                    ),
-                )
-                .with_help(format!(
+            out.push(super::lint::warn(
+                g,
+                &path,
+                codes::W0510,
+                format!(
+                    "the move to `{}` goes one way: that guide links back to `{}` neither under `leads_to` nor under `transitions`",
+                    target.front.title.trim(),
+                    g.slug
+                ),
+                format!(
                     "if the move is open both ways, add `- title: {}` with `guide: {}` under `progression.transitions` in {}",
                     g.front.title.trim(),
                     g.slug,
                     target.source.path.display()
-                )),
-            );
+                ),
+            ));
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::diag::{codes, Diagnostic};
 use crate::guide::levels::LevelOrder;
 use crate::guide::load::Guide;
 use crate::guide::model::{Basis, LevelRef, SalaryRange};
-use crate::guide::yaml::{path_string, Seg};
+use crate::guide::yaml::Seg;
 use crate::util::text::level_key;
 use std::collections::BTreeMap;
 
@@ -64,31 +64,26 @@ pub(super) fn falling_salary(g: &Guide, levels: &[LevelRef], out: &mut Vec<Diagn
                     Seg::Index(i),
                     Seg::Key("level"),
                 ];
-                let (line, column) = g.position(&path);
-                out.push(
-                    Diagnostic::new(
-                        &g.source.path,
-                        line,
-                        column,
-                        path_string(&path),
-                        codes::W0511,
-                        format!(
-                            "`{}` pays less than `{}` below it: {}–{} against {}–{} {}",
-                            r.level.trim(),
-                            prev.level.trim(),
-                            r.min,
-                            r.max,
-                            prev.min,
-                            prev.max,
-                            salary.currency
-                        ),
-                    )
-                    .with_help(if levels.is_empty() {
+                out.push(super::lint::warn(
+                    g,
+                    &path,
+                    codes::W0511,
+                    format!(
+                        "`{}` pays less than `{}` below it: {}–{} against {}–{} {}",
+                        r.level.trim(),
+                        prev.level.trim(),
+                        r.min,
+                        r.max,
+                        prev.min,
+                        prev.max,
+                        salary.currency
+                    ),
+                    if levels.is_empty() {
                         "check the figures, or list the levels in career order (the order the guide gives them, or `levels` in site.yaml)".to_string()
                     } else {
                         "check the figures, or the levels: they rank in the order of `levels` in site.yaml".to_string()
-                    }),
-                );
+                    },
+                ));
             }
         }
     }
