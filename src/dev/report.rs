@@ -87,6 +87,10 @@ pub(crate) struct Reporter {
     standing: BTreeMap<Key, Diagnostic>,
     /// The published guides of the last good build: file → slug.
     guides: BTreeMap<PathBuf, String>,
+    /// The same guides in the order [`SiteState::guide_urls`] gave them,
+    /// when that was all of `guides` (empty otherwise): a save that moves
+    /// nothing is told by walking the two side by side.
+    listed: Vec<(PathBuf, String)>,
     /// Pages that moved and whose old URL serves nothing yet.
     moves: Vec<Move>,
     /// The diagnostics of the last report, sorted by file: only the files
@@ -120,6 +124,14 @@ impl Reporter {
             return self.finish(state, outcome, took, first);
         }
         let now = self.urls_now(state, outcome);
+        self.listed = if outcome.failed {
+            Vec::new()
+        } else {
+            state
+                .guide_urls()
+                .map(|(f, s, _)| (f.to_path_buf(), s.to_string()))
+                .collect()
+        };
         let before = std::mem::replace(
             &mut self.guides,
             now.iter()
@@ -147,12 +159,11 @@ impl Reporter {
         if !self.moves.is_empty() || self.guides.is_empty() || outcome.failed {
             return false;
         }
-        let mut n = 0;
-        let same = state.guide_urls().all(|(f, s, _)| {
-            n += 1;
-            self.guides.get(f).is_some_and(|known| known == s)
-        });
-        same && n == self.guides.len()
+        let mut listed = self.listed.iter();
+        let same = state
+            .guide_urls()
+            .all(|(f, s, _)| listed.next().is_some_and(|(lf, ls)| lf == f && ls == s));
+        same && listed.next().is_none() && self.listed.len() == self.guides.len()
     }
 
     /// The lines every report ends with: pages written and removed, and
@@ -222,36 +233,51 @@ impl Reporter {
         for (from, to) in renamed {
             changed.extend([from.as_path(), to.as_path()]);
         }
-        for d in now.iter() {
-            let new = changed.contains(d.file.as_path()) && !self.standing.contains_key(&key(d));
-            if d.is_error() || (new && !term::quiet()) {
-                // Styled always: the stream drops the colours where they
-                // are not wanted.
-                let text = diag::render_human_styled(d, state.source(&d.file), true);
-                term::say(text.trim_end_matches('\n'));
+        // Each file's run is looked up once: a site can stand with tens of
+        // thousands of warnings in thousands of files, and few change.
+        let mut in_changed: Vec<&Diagnostic> = Vec::new();
+        for run in now.chunk_by(|x, y| x.file == y.file) {
+            let new = changed.contains(run[0].file.as_path());
+            for d in run {
+                let fresh = new && !self.standing.contains_key(&key(d));
+                if d.is_error() || (fresh && !term::quiet()) {
+                    // Styled always: the stream drops the colours where
+                    // they are not wanted.
+                    let text = diag::render_human_styled(d, state.source(&d.file), true);
+                    term::say(text.trim_end_matches('\n'));
+                }
+            }
+            if new {
+                in_changed.extend(run);
             }
         }
         if changed.is_empty() {
             return;
         }
-        let in_changed = || now.iter().filter(|d| changed.contains(d.file.as_path()));
-        let keys: BTreeSet<Key> = in_changed().map(key).collect();
+        let keys: BTreeSet<Key> = in_changed.iter().map(|d| key(d)).collect();
         // A file with errors may not have been read far enough to show its
         // warnings: they are not fixed until it builds.
-        let broken: BTreeSet<&Path> = in_changed()
+        let broken: BTreeSet<&Path> = in_changed
+            .iter()
             .filter(|d| d.is_error())
             .map(|d| d.file.as_path())
             .collect();
         let mut fixed = Vec::new();
-        self.standing.retain(|k, d| {
-            let stands = !changed.contains(k.0.as_path())
-                || keys.contains(k)
-                || broken.contains(d.file.as_path());
-            if !stands {
-                fixed.push(d.clone());
+        for file in &changed {
+            if broken.contains(file) {
+                continue;
             }
-            stands
-        });
+            // Keys sort by file first: a file's warnings are one range.
+            let from: Key = (file.to_path_buf(), "", String::new(), String::new());
+            let gone: Vec<Key> = self
+                .standing
+                .range(from..)
+                .take_while(|(k, _)| k.0 == *file)
+                .filter(|(k, _)| !keys.contains(*k))
+                .map(|(k, _)| k.clone())
+                .collect();
+            fixed.extend(gone.iter().filter_map(|k| self.standing.remove(k)));
+        }
         let g = term::GOOD;
         for d in fixed {
             term::note(format_args!(
@@ -262,7 +288,7 @@ impl Reporter {
                 d.message
             ));
         }
-        for d in in_changed() {
+        for d in in_changed {
             self.standing.entry(key(d)).or_insert_with(|| d.clone());
         }
     }
@@ -390,22 +416,29 @@ fn files_differing<'a>(a: &'a [Diagnostic], b: &'a [Diagnostic]) -> BTreeSet<&'a
     if !sorted(a) || !sorted(b) {
         return a.iter().chain(b).map(|d| d.file.as_path()).collect();
     }
-    let (a, b) = (by_file(a), by_file(b));
+    // Both lists cut into each file's run and walked side by side.
+    let mut a = a.chunk_by(|x, y| x.file == y.file).peekable();
+    let mut b = b.chunk_by(|x, y| x.file == y.file).peekable();
     let mut out = BTreeSet::new();
-    for (file, ds) in &a {
-        if b.get(file) != Some(ds) {
-            out.insert(*file);
+    loop {
+        let order = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x[0].file.cmp(&y[0].file),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => return out,
+        };
+        match order {
+            std::cmp::Ordering::Less => out.extend(a.next().map(|r| r[0].file.as_path())),
+            std::cmp::Ordering::Greater => out.extend(b.next().map(|r| r[0].file.as_path())),
+            std::cmp::Ordering::Equal => {
+                if let (Some(x), Some(y)) = (a.next(), b.next()) {
+                    if x != y {
+                        out.insert(x[0].file.as_path());
+                    }
+                }
+            }
         }
     }
-    out.extend(b.keys().filter(|f| !a.contains_key(*f)));
-    out
-}
-
-/// A sorted list of diagnostics cut into each file's run.
-fn by_file(list: &[Diagnostic]) -> BTreeMap<&Path, &[Diagnostic]> {
-    list.chunk_by(|x, y| x.file == y.file)
-        .map(|run| (run[0].file.as_path(), run))
-        .collect()
 }
 
 /// The published guides of a build: file → slug and `aliases:`.
@@ -532,6 +565,38 @@ mod tests {
             renamed_files(&before, &after, &pairs),
             [("guides/b.md".into(), "guides/c.md".into())]
         );
+    }
+
+    #[test]
+    fn files_differing_names_each_file_whose_run_changed() {
+        use crate::diag::codes::{W0503, W0901};
+        let d = |file: &str, line: usize, code| Diagnostic::new(file, line, 1, "title", code, "m");
+        let before = [
+            d("guides/a.md", 1, W0901),
+            d("guides/b.md", 2, W0901),
+            d("guides/b.md", 3, W0503),
+            d("guides/d.md", 1, W0901),
+        ];
+        let now = [
+            d("guides/a.md", 1, W0901),
+            d("guides/b.md", 2, W0901),
+            d("guides/c.md", 1, W0503),
+            d("guides/d.md", 2, W0901),
+            d("guides/e.md", 1, W0901),
+        ];
+        let got: Vec<&Path> = files_differing(&before, &now).into_iter().collect();
+        let want: Vec<&Path> = ["guides/b.md", "guides/c.md", "guides/d.md", "guides/e.md"]
+            .iter()
+            .map(Path::new)
+            .collect();
+        assert_eq!(got, want);
+        // Either way round, and nothing when the lists are the same.
+        let got: Vec<&Path> = files_differing(&now, &before).into_iter().collect();
+        assert_eq!(got, want);
+        assert!(files_differing(&now, &now).is_empty());
+        // A list not sorted by file (template errors last) names every file.
+        let unsorted = [d("guides/b.md", 1, W0901), d("guides/a.md", 1, W0901)];
+        assert_eq!(files_differing(&unsorted, &unsorted).len(), 2);
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //! is kept once per depth: an employer's page listing thousands of guides
 //! renders none of them again.
 //!
-//! The same cache keeps the words each guide gives the search index
-//! (`Cards::search_words`): they are what takes longest in building the
-//! index, and an edit changes one guide's.
+//! The same cache keeps what each guide gives the search index, its words
+//! and its summary as plain text (`Cards::search_entry`): they are what
+//! takes longest in building the index, and an edit changes one guide's.
 
 use crate::diag::Diagnostic;
 use crate::render::page::render_one;
@@ -37,8 +37,8 @@ struct Slot {
     plain: OnceLock<GuideCard>,
     /// The card's HTML, by depth of the listing page.
     html: [OnceLock<Result<String, Diagnostic>>; KEPT_DEPTHS],
-    /// Its distinct words in each field the search index has.
-    words: OnceLock<crate::render::search::FieldWords>,
+    /// What it gives the search index.
+    search: OnceLock<crate::render::search::Entry>,
 }
 
 /// Guide cards, each made at most once per depth and shared by every unit
@@ -86,18 +86,16 @@ impl Cards {
         card
     }
 
-    /// The distinct words of each field guide `i` gives the search index.
-    pub(crate) fn search_words(
+    /// What guide `i` gives the search index.
+    pub(crate) fn search_entry(
         &self,
         site: &Site,
         i: usize,
-    ) -> std::borrow::Cow<'_, crate::render::search::FieldWords> {
-        use crate::render::search::field_words;
+    ) -> std::borrow::Cow<'_, crate::render::search::Entry> {
+        use crate::render::search::entry;
         match self.0.get(i) {
-            Some(slot) => {
-                std::borrow::Cow::Borrowed(slot.words.get_or_init(|| field_words(site, i)))
-            }
-            None => std::borrow::Cow::Owned(field_words(site, i)),
+            Some(slot) => std::borrow::Cow::Borrowed(slot.search.get_or_init(|| entry(site, i))),
+            None => std::borrow::Cow::Owned(entry(site, i)),
         }
     }
 

@@ -114,6 +114,13 @@ pub(crate) fn routes(site: &Site, i: usize) -> Vec<Chain> {
 /// slug, title and skill name. `watch` re-renders the page when this
 /// changes.
 pub(crate) fn shown_of_others(site: &Site, i: usize) -> Vec<String> {
+    shown_and_named(site, i).0
+}
+
+/// [`shown_of_others`], with the guides it names (its similar roles, the
+/// ends of its moves and the steps of its routes), sorted.
+pub(crate) fn shown_and_named(site: &Site, i: usize) -> (Vec<String>, Vec<usize>) {
+    let mut named: Vec<usize> = Vec::new();
     let mut out: Vec<String> = Vec::new();
     for id in site.skills.listed(i) {
         let slug = id.and_then(|id| site.skills.skills[id].slug.as_deref());
@@ -121,10 +128,12 @@ pub(crate) fn shown_of_others(site: &Site, i: usize) -> Vec<String> {
     }
     for (o, shared) in site.skills.similar(i, SIMILAR) {
         let g = &site.guides[o];
+        named.push(o);
         out.push(format!("{}\n{}\n{shared}", g.slug, g.front.title));
     }
     // The guide's JSON record lists each move's shared and missing skills.
     for &t in site.next(i) {
+        named.push(t);
         let (shared, missing) = site.skills.compare(i, t);
         let mut line = format!("{}\n", site.guides[t].slug);
         for s in shared.iter().chain([&usize::MAX]).chain(&missing) {
@@ -141,6 +150,7 @@ pub(crate) fn shown_of_others(site: &Site, i: usize) -> Vec<String> {
         let mut line = String::new();
         for &s in &c.steps {
             let g = &site.guides[s];
+            named.push(s);
             line.push_str(&format!("{}\n{}\n", g.slug, g.front.title));
         }
         for &s in &c.missing {
@@ -149,5 +159,7 @@ pub(crate) fn shown_of_others(site: &Site, i: usize) -> Vec<String> {
         }
         out.push(line);
     }
-    out
+    named.sort_unstable();
+    named.dedup();
+    (out, named)
 }

@@ -9,7 +9,7 @@
 use crate::guide::model::{Date, FrontMatter};
 use crate::render::page::Page;
 use crate::site::Site;
-use crate::util::html::escape_xml;
+use crate::util::html::{escape_xml, push_escaped_xml};
 use crate::util::layout::Route;
 use serde::Serialize;
 use std::fmt::Write;
@@ -32,11 +32,17 @@ const URLSET_TAIL: &str = "</urlset>\n";
 pub(crate) fn sitemaps(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<Page> {
     // Each file: its entries and the newest last change among them.
     let mut files: Vec<(String, usize, Option<Date>)> = Vec::new();
+    // One buffer for every URL and entry: a site of 10,000 guides lists
+    // some 90,000 pages, and an edit can render the sitemap again.
+    let mut url = String::new();
+    let mut entry = String::new();
     for (route, lastmod) in pages {
-        let mut entry = format!(
-            "  <url><loc>{}</loc>",
-            escape_xml(&site.base.absolute(route))
-        );
+        url.clear();
+        site.base.push_absolute(route, &mut url);
+        entry.clear();
+        entry.push_str("  <url><loc>");
+        push_escaped_xml(&mut entry, &url);
+        entry.push_str("</loc>");
         if let Some(d) = lastmod {
             let _ = write!(entry, "<lastmod>{d}</lastmod>");
         }

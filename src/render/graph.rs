@@ -62,9 +62,9 @@ pub(crate) fn build(site: &Site) -> Graph {
         })
         .collect();
     let mut plain: BTreeMap<String, String> = BTreeMap::new();
-    for g in &site.guides {
-        for (_, r) in roles(g) {
-            if site.resolve(r).is_none() {
+    for (i, g) in site.guides.iter().enumerate() {
+        for ((_, r), t) in crate::site::items(g).zip(site.targets(i)) {
+            if t.is_none() {
                 plain
                     .entry(key(r.title()))
                     .or_insert_with(|| r.title().trim().to_string());
@@ -83,8 +83,8 @@ pub(crate) fn build(site: &Site) -> Graph {
     }
     let mut edges = Vec::new();
     for (i, g) in site.guides.iter().enumerate() {
-        for (kind, r) in roles(g) {
-            let to = match site.resolve(r) {
+        for ((kind, r), t) in crate::site::items(g).zip(site.targets(i)) {
+            let to = match *t {
                 Some(t) => t,
                 None => match plain_index.get(&key(r.title())) {
                     Some(&t) => t,
@@ -100,17 +100,6 @@ pub(crate) fn build(site: &Site) -> Graph {
     edges.dedup();
     layer(&mut nodes, &edges);
     Graph { nodes, edges }
-}
-
-fn roles(g: &crate::guide::load::Guide) -> Vec<(LinkKind, &crate::guide::model::RoleRef)> {
-    let Some(p) = &g.front.progression else {
-        return Vec::new();
-    };
-    p.leads_to
-        .iter()
-        .map(|r| (LinkKind::LeadsTo, r))
-        .chain(p.transitions.iter().map(|r| (LinkKind::Transition, r)))
-        .collect()
 }
 
 /// Longest-path layering over "Can Lead To" edges (Kahn's algorithm). A cycle

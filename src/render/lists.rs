@@ -63,12 +63,45 @@ struct SearchContext<'a> {
 }
 
 /// Guides `ids` sorted as listing pages show them: by title, then slug.
-fn by_title(site: &Site, mut ids: Vec<usize>) -> Vec<usize> {
-    ids.sort_by(|&a, &b| {
-        let (a, b) = (&site.guides[a], &site.guides[b]);
-        a.front.title.cmp(&b.front.title).then(a.slug.cmp(&b.slug))
-    });
+fn by_title(site: &Site, ids: Vec<usize>) -> Vec<usize> {
+    by_title_then(site, ids, &[])
+}
+
+/// [`by_title`], with the guides of `titles` sorted by the title given
+/// there instead of their own.
+fn by_title_then(site: &Site, mut ids: Vec<usize>, titles: &[(usize, String)]) -> Vec<usize> {
+    let title = |i: usize| match titles.iter().find(|(j, _)| *j == i) {
+        Some((_, t)) => t.as_str(),
+        None => site.guides[i].front.title.as_str(),
+    };
+    ids.sort_by(|&a, &b| (title(a), &site.guides[a].slug).cmp(&(title(b), &site.guides[b].slug)));
     ids
+}
+
+/// Which pages of a list of guides in title order, `pages` (as now), to
+/// render: every page without `edited`; with it (the guides whose entries
+/// changed, with the titles they had when the list was last rendered), the
+/// pages showing one of them and those whose guides are not the ones they
+/// showed then.
+fn pages_to_render(
+    site: &Site,
+    pages: &[Vec<usize>],
+    edited: Option<&[(usize, String)]>,
+) -> Vec<bool> {
+    let Some(edited) = edited else {
+        return vec![true; pages.len()];
+    };
+    let now: Vec<usize> = pages.iter().flatten().copied().collect();
+    let before = by_title_then(site, now, edited);
+    let mut at = 0;
+    pages
+        .iter()
+        .map(|ids| {
+            let was = &before[at..at + ids.len()];
+            at += ids.len();
+            was != &ids[..] || ids.iter().any(|i| edited.iter().any(|(j, _)| j == i))
+        })
+        .collect()
 }
 
 impl UnitContext<'_> {
@@ -84,8 +117,12 @@ impl UnitContext<'_> {
             .collect()
     }
 
-    /// The search page: every guide, A to Z, split into pages.
-    pub(crate) fn search_pages(&self) -> Result<Vec<Page>, Diagnostic> {
+    /// The search page: every guide, A to Z, split into pages; with
+    /// `edited`, only the pages [`pages_to_render`] picks.
+    pub(crate) fn search_pages(
+        &self,
+        edited: Option<&[(usize, String)]>,
+    ) -> Result<Vec<Page>, Diagnostic> {
         let site = self.site;
         let total = site.guides.len();
         let strings = &self.theme.strings;
@@ -98,7 +135,8 @@ impl UnitContext<'_> {
         let ids = by_title(site, (0..total).collect());
         let pages = paginate::split(ids, site.config.paginate);
         let mut out = Vec::with_capacity(pages.len());
-        for (k, ids) in pages.iter().enumerate() {
+        let render = pages_to_render(site, &pages, edited);
+        for (k, ids) in pages.iter().enumerate().filter(|(k, _)| render[*k]) {
             let s = slot(
                 site,
                 Listing::Search,
@@ -221,8 +259,14 @@ impl UnitContext<'_> {
         out
     }
 
-    /// The pages of one term; none when no guide names it any more.
-    pub(crate) fn term_pages(&self, kind: Kind, name: &str) -> Result<Vec<Page>, Diagnostic> {
+    /// The pages of one term, none when no guide names it any more; with
+    /// `edited`, only the pages [`pages_to_render`] picks.
+    pub(crate) fn term_pages(
+        &self,
+        kind: Kind,
+        name: &str,
+        edited: Option<&[(usize, String)]>,
+    ) -> Result<Vec<Page>, Diagnostic> {
         let site = self.site;
         let Some((name, t)) = site.terms.of(kind).find(|(n, _)| *n == name) else {
             return Ok(Vec::new());
@@ -241,7 +285,8 @@ impl UnitContext<'_> {
         let ids = by_title(site, t.guides.clone());
         let pages = paginate::split(ids, site.config.paginate);
         let mut out = Vec::with_capacity(pages.len());
-        for (k, ids) in pages.iter().enumerate() {
+        let render = pages_to_render(site, &pages, edited);
+        for (k, ids) in pages.iter().enumerate().filter(|(k, _)| render[*k]) {
             let s = slot(
                 site,
                 of,
@@ -322,5 +367,68 @@ impl UnitContext<'_> {
             )?);
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site of nine guides, "Role 0" to "Role 8", two to a page.
+    fn site() -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("site.yaml"), "title: T\npaginate: 2\n").expect("write");
+        std::fs::create_dir(dir.path().join("guides")).expect("mkdir");
+        for i in 0..9 {
+            let text = format!(
+                "---\ntitle: Role {i}\nsummary: S.\nresponsibilities: [W.]\nskills: [C]\n---\n"
+            );
+            std::fs::write(dir.path().join(format!("guides/r{i}.md")), text).expect("write");
+        }
+        let loaded = crate::guide::load::load(dir.path()).expect("load");
+        (dir, Site::new(loaded.config, loaded.guides))
+    }
+
+    /// Retitles guide `i` and says which pages of the list by title
+    /// [`pages_to_render`] picks for it.
+    fn picked(site: &mut Site, i: usize, title: &str) -> Vec<bool> {
+        let old = std::mem::replace(&mut site.guides[i].front.title, title.to_string());
+        let ids = by_title(site, (0..site.guides.len()).collect());
+        let pages = paginate::split(ids, 2);
+        let got = pages_to_render(site, &pages, Some(&[(i, old.clone())]));
+        site.guides[i].front.title = old;
+        got
+    }
+
+    #[test]
+    fn only_the_pages_an_edit_changes_are_rendered_again() {
+        let (_dir, mut site) = site();
+        let at = |title: &str| site.guides.iter().position(|g| g.front.title == title);
+        let (r2, r4, r6, r0) = (at("Role 2"), at("Role 4"), at("Role 6"), at("Role 0"));
+        let (r2, r4, r6, r0) = (r2.unwrap(), r4.unwrap(), r6.unwrap(), r0.unwrap());
+        // Pages: [0 1] [2 3] [4 5] [6 7] [8].
+        assert_eq!(
+            picked(&mut site, r2, "Role 2"),
+            [false, true, false, false, false]
+        );
+        assert_eq!(
+            picked(&mut site, r2, "Role 2b"),
+            [false, true, false, false, false]
+        );
+        // Past its neighbour on the same page.
+        assert_eq!(
+            picked(&mut site, r4, "Role 5b"),
+            [false, false, true, false, false]
+        );
+        // Back two places: the pages between shift.
+        assert_eq!(
+            picked(&mut site, r6, "Role 2b"),
+            [false, true, true, true, false]
+        );
+        // From first to last: every page.
+        assert_eq!(picked(&mut site, r0, "Zed"), [true; 5]);
+        // Without a list of edits, every page.
+        let pages = paginate::split(by_title(&site, (0..9).collect()), 2);
+        assert_eq!(pages_to_render(&site, &pages, None), [true; 5]);
     }
 }

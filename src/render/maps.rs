@@ -499,14 +499,10 @@ enum Near {
 }
 
 fn targets(site: &Site, i: usize) -> Vec<(Near, String, bool)> {
-    let Some(p) = &site.guides[i].front.progression else {
-        return Vec::new();
-    };
-    let leads = p.leads_to.iter().map(|r| (r, false));
-    let trans = p.transitions.iter().map(|r| (r, true));
-    leads
-        .chain(trans)
-        .filter_map(|(r, dashed)| match site.resolve(r) {
+    crate::site::items(&site.guides[i])
+        .zip(site.targets(i))
+        .map(|((kind, r), &t)| (r, kind == LinkKind::Transition, t))
+        .filter_map(|(r, dashed, t)| match t {
             Some(t) if t == i => None,
             Some(t) => Some((Near::Guide(t), site.guides[t].front.title.clone(), dashed)),
             None => Some((

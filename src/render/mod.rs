@@ -102,8 +102,12 @@ pub fn site_pages(
 ) -> Result<Vec<Page>, Vec<Diagnostic>> {
     let cards = Cards::new(site.guides.len());
     let cx = UnitContext::new(site, theme, sv, &cards);
-    let units = units::collect_units(&cx, &units::units(site))?;
-    Ok(units.into_iter().flat_map(|(_, p)| p).collect())
+    let all = units::units(site)
+        .into_iter()
+        .map(|u| (u, units::Part::All))
+        .collect();
+    let units = units::collect_units(&cx, all)?;
+    Ok(units.into_iter().flat_map(|(_, _, p)| p).collect())
 }
 
 /// Renders every page of the site, sorted by path: each guide page (in

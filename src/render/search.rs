@@ -39,6 +39,12 @@ pub(crate) const CHUNK: usize = 16;
 /// title (so that "Data Engineer" ranks before "Senior Data Engineer").
 const FIELDS: usize = 7;
 
+/// The summary's place among the [`FIELDS`].
+const SUMMARY_FIELD: usize = 5;
+
+/// The place of the title's first word among the [`FIELDS`].
+const FIRST_WORD_FIELD: usize = 6;
+
 /// Words are cut to this many characters (a hostile guide's one very long
 /// word stays one small entry); `search.js` cuts query words the same way.
 pub(crate) const MAX_WORD: usize = 32;
@@ -240,39 +246,56 @@ fn title_order(site: &Site) -> Vec<usize> {
     order
 }
 
-/// The distinct words of each field of one guide, sorted.
-pub(crate) type FieldWords = [Vec<String>; FIELDS];
+/// What one guide gives the index.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// Its distinct words in each field, sorted.
+    words: [Vec<String>; FIELDS],
+    /// Its summary as plain text, for its record.
+    summary: String,
+}
 
-/// What guide `i` gives the index: its distinct words in each field.
-pub(crate) fn field_words(site: &Site, i: usize) -> FieldWords {
-    field_texts(site, i).map(|texts| {
-        let mut w: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    })
+/// What guide `i` gives the index.
+pub(crate) fn entry(site: &Site, i: usize) -> Entry {
+    let texts = field_texts(site, i);
+    let summary = texts[SUMMARY_FIELD].concat();
+    Entry {
+        words: texts.map(|texts| {
+            let mut w: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        }),
+        summary,
+    }
 }
 
 /// Every file of the index of `site`: its manifest, its shards and its
-/// records. `words_of` gives each guide's [`field_words`] (the card cache
-/// keeps them between rebuilds).
+/// records. `entry_of` gives each guide's [`entry`] (the card cache keeps
+/// them between rebuilds).
 pub(crate) fn pages<'w>(
     site: &Site,
     strings: &crate::render::i18n::Strings,
-    words_of: impl Fn(usize) -> std::borrow::Cow<'w, FieldWords> + Sync,
+    entry_of: impl Fn(usize) -> std::borrow::Cow<'w, Entry> + Sync,
 ) -> Vec<Page> {
     let order = title_order(site);
     // Each guide's distinct words per field, in parallel.
-    let per_guide: Vec<std::borrow::Cow<'_, FieldWords>> =
-        order.par_iter().map(|&i| words_of(i)).collect();
+    let per_guide: Vec<std::borrow::Cow<'_, Entry>> =
+        order.par_iter().map(|&i| entry_of(i)).collect();
     // A faster hash than the default: a site's words are hashed hundreds
     // of thousands of times here, and none comes from a client.
-    let mut postings: rustc_hash::FxHashMap<&str, [Vec<u32>; FIELDS]> =
-        rustc_hash::FxHashMap::default();
-    for (id, fields) in per_guide.iter().enumerate() {
-        for (f, ws) in fields.iter().enumerate() {
+    // Each word maps to its place in `lists`, so that growing the map
+    // moves small entries.
+    let mut places: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    let mut postings: Vec<(&str, [Vec<u32>; FIELDS])> = Vec::new();
+    for (id, entry) in per_guide.iter().enumerate() {
+        for (f, ws) in entry.words.iter().enumerate() {
             for w in ws {
-                postings.entry(w.as_str()).or_default()[f].push(id as u32);
+                let place = *places.entry(w.as_str()).or_insert_with(|| {
+                    postings.push((w.as_str(), Default::default()));
+                    (postings.len() - 1) as u32
+                });
+                postings[place as usize].1[f].push(id as u32);
             }
         }
     }
@@ -297,16 +320,18 @@ pub(crate) fn pages<'w>(
             .w
             .insert(w.to_string(), enc);
     }
-    let record = |i: usize| {
-        let g = &site.guides[i];
+    // By guide number.
+    let record = |id: usize| {
+        let g = &site.guides[order[id]];
         [
             g.slug.clone(),
             g.front.title.clone(),
-            plain(&g.front.summary),
+            per_guide[id].summary.clone(),
         ]
     };
-    for &i in &order {
-        let first = words(&site.guides[i].front.title)
+    for (id, entry) in per_guide.iter().enumerate() {
+        // The title's first word, folded.
+        let first = entry.words[FIRST_WORD_FIELD]
             .first()
             .and_then(|w| w.chars().next());
         let Some(c) = first else { continue };
@@ -320,7 +345,7 @@ pub(crate) fn pages<'w>(
             });
         initial.n += 1;
         if initial.r.len() < INITIAL_SHOWN {
-            initial.r.push(record(i));
+            initial.r.push(record(id));
         }
     }
     let mut out = Vec::with_capacity(shards.len() + order.len() / CHUNK + 2);
@@ -343,8 +368,9 @@ pub(crate) fn pages<'w>(
             bytes: serde_json::to_vec(shard).unwrap_or_default(),
         });
     }
-    for (c, ids) in order.chunks(CHUNK).enumerate() {
-        let records: Vec<[String; 3]> = ids.iter().map(|&i| record(i)).collect();
+    for (c, start) in (0..order.len()).step_by(CHUNK).enumerate() {
+        let ids = start..(start + CHUNK).min(order.len());
+        let records: Vec<[String; 3]> = ids.map(record).collect();
         out.push(Page {
             path: Route::SearchRecords(c).file(),
             bytes: serde_json::to_vec(&records).unwrap_or_default(),

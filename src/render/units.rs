@@ -87,7 +87,29 @@ pub enum Unit {
     Statics,
 }
 
+/// Which pages of a unit to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Every page.
+    All,
+    /// Only the pages whose entries changed, for a list of the same
+    /// guides as when it was last rendered, where only these guides (by
+    /// index into `site.guides`, each with the title it had then) changed
+    /// what their entries show or where they sort: the pages showing one
+    /// of them now, and those a title change shifted. The unit's other
+    /// pages are as last rendered. Only units for which
+    /// [`Unit::renders_in_part`] holds take it.
+    Edited(Vec<(usize, String)>),
+}
+
 impl Unit {
+    /// Whether the unit can render only some of its pages
+    /// ([`Part::Edited`]): the lists of guide cards in title order, whose
+    /// pages each show a run of the list.
+    pub fn renders_in_part(&self) -> bool {
+        matches!(self, Unit::Search | Unit::Term(..))
+    }
+
     /// Whether this unit's output depends on guide `i` at all. Most units
     /// list every guide; a term page lists only the guides naming the term,
     /// a guide's moves only it and the guides it leads to, a skill's page
@@ -218,6 +240,13 @@ impl Unit {
 /// Every site-wide unit of `site`, in a fixed order with the costly ones
 /// first, so that parallel rendering does not end waiting on one of them.
 pub fn units(site: &Site) -> Vec<Unit> {
+    units_moving_from(site, 0..site.guides.len())
+}
+
+/// Every unit of `site` but the moves of guides other than `from` (by
+/// index): what an edit of a few guides can re-render, without listing a
+/// unit for every guide's moves.
+pub(crate) fn units_moving_from(site: &Site, from: impl IntoIterator<Item = usize>) -> Vec<Unit> {
     let mut out = vec![
         Unit::Paths,
         Unit::Assess,
@@ -236,12 +265,18 @@ pub fn units(site: &Site) -> Vec<Unit> {
             .iter()
             .map(|f| Unit::SalaryFamily(f.slug.to_string())),
     );
-    out.extend(site.guides.iter().map(|g| Unit::Moves(g.slug.clone())));
+    out.extend(
+        from.into_iter()
+            .map(|i| Unit::Moves(site.guides[i].slug.clone())),
+    );
+    // In index order: the order of units does not matter, and sorting
+    // thousands of skill names by their lower case did, on every edit.
     out.extend(
         site.skills
-            .paged()
-            .into_iter()
-            .map(|s| Unit::Skill(site.skills.skills[s].key.clone())),
+            .skills
+            .iter()
+            .filter(|s| s.slug.is_some())
+            .map(|s| Unit::Skill(s.key.clone())),
     );
     for kind in Kind::ALL {
         out.push(Unit::Terms(kind));
@@ -301,6 +336,19 @@ impl<'a> UnitContext<'a> {
             .get_or_init(|| crate::render::salaries::families(self.site))
     }
 
+    /// Renders `part` of one unit: all its pages, or those of a unit that
+    /// [renders in part](Unit::renders_in_part) which show the guides
+    /// named (for any other unit, all its pages).
+    pub fn render_part(&self, unit: &Unit, part: &Part) -> Result<Vec<Page>, Diagnostic> {
+        match (unit, part) {
+            (Unit::Search, Part::Edited(edited)) => self.search_pages(Some(edited)),
+            (Unit::Term(kind, name), Part::Edited(edited)) => {
+                self.term_pages(*kind, name, Some(edited))
+            }
+            _ => self.render(unit),
+        }
+    }
+
     /// Renders one unit into its pages.
     pub fn render(&self, unit: &Unit) -> Result<Vec<Page>, Diagnostic> {
         let (site, theme, sv) = (self.site, self.theme, self.sv);
@@ -356,16 +404,16 @@ impl<'a> UnitContext<'a> {
                     None => Ok(Vec::new()),
                 }
             }
-            Unit::Search => self.search_pages(),
+            Unit::Search => self.search_pages(None),
             Unit::Terms(kind) => self.terms_pages(*kind),
-            Unit::Term(kind, name) => self.term_pages(*kind, name),
+            Unit::Term(kind, name) => self.term_pages(*kind, name, None),
             Unit::Sitemap => Ok(crate::render::feeds::sitemaps(site, &sitemap(site))),
             Unit::Robots => file(Route::Robots, crate::render::feeds::robots(site)),
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
             Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
             Unit::SkillApi => file(Route::SkillList, crate::render::feeds::api_skills(site)),
             Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings, |i| {
-                self.cards.search_words(site, i)
+                self.cards.search_entry(site, i)
             })),
             Unit::Aliases => Ok(alias_pages(site, &theme.strings)),
             Unit::Statics => Ok(statics(site, theme)),
@@ -487,23 +535,24 @@ pub fn render_units<E: Send>(
     Ok(errors.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
-/// Renders `units` in parallel and keeps their pages, by unit, in the order
-/// of `units`: for callers that hold the site in memory. On failure, every
-/// template error, each once.
+/// Renders `units` in parallel, each whole or in part, and keeps their
+/// pages, by unit, in the order of `units`: for callers that hold the site
+/// in memory. On failure, every template error, each once.
+#[allow(clippy::type_complexity)]
 pub fn collect_units(
     cx: &UnitContext<'_>,
-    units: &[Unit],
-) -> Result<Vec<(Unit, Vec<Page>)>, Vec<Diagnostic>> {
+    units: Vec<(Unit, Part)>,
+) -> Result<Vec<(Unit, Part, Vec<Page>)>, Vec<Diagnostic>> {
     let rendered: Vec<Result<Vec<Page>, Diagnostic>> = units
         .par_iter()
         .with_max_len(1)
-        .map(|u| cx.render(u))
+        .map(|(u, part)| cx.render_part(u, part))
         .collect();
     let mut out = Vec::with_capacity(units.len());
     let mut errors = Vec::new();
-    for (unit, r) in units.iter().zip(rendered) {
+    for ((unit, part), r) in units.into_iter().zip(rendered) {
         match r {
-            Ok(pages) => out.push((unit.clone(), pages)),
+            Ok(pages) => out.push((unit, part, pages)),
             Err(d) if !errors.contains(&d) => errors.push(d),
             Err(_) => {}
         }

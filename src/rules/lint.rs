@@ -113,8 +113,38 @@ pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagn
 pub(crate) struct Kept {
     shared: Option<Shared>,
     each: HashMap<PathBuf, Own>,
+    /// How many of the links of `each` lead to each slug: a guide no link
+    /// leads to is told without going through every guide's links.
+    linked: HashMap<String, usize>,
     /// Whether a run has given every warning since `each` was made.
     given: bool,
+}
+
+impl Kept {
+    /// Keeps `own` for the guide read from `path`, returning what was kept
+    /// for it before.
+    fn put(&mut self, path: PathBuf, own: Own) -> Option<Own> {
+        for slug in &own.linked {
+            *self.linked.entry(slug.clone()).or_default() += 1;
+        }
+        let old = self.each.insert(path, own);
+        if let Some(old) = &old {
+            self.unlink(old);
+        }
+        old
+    }
+
+    /// Takes the links of `own`, no longer kept, off the counts.
+    fn unlink(&mut self, own: &Own) {
+        for slug in &own.linked {
+            if let Some(n) = self.linked.get_mut(slug) {
+                *n -= 1;
+                if *n == 0 {
+                    self.linked.remove(slug);
+                }
+            }
+        }
+    }
 }
 
 /// One guide's own warnings, for the text it was read from.
@@ -250,6 +280,7 @@ pub(crate) fn lint_kept(
     let mut changed = !kept.given;
     if kept.shared.as_ref() != Some(&shared) {
         kept.each.clear();
+        kept.linked.clear();
         kept.shared = Some(shared);
         changed = true;
     }
@@ -278,20 +309,27 @@ pub(crate) fn lint_kept(
                 linked: linked.into_iter().map(str::to_string).collect(),
                 valid: g.is_valid(),
             };
-            let old = kept.each.insert(g.source.path.clone(), own);
+            let old = kept.put(g.source.path.clone(), own);
             changed |= old.is_none_or(|old| !old.same(&kept.each[&g.source.path]));
         }
     }
     if kept.each.len() > guides.len() {
         let now: HashSet<&Path> = guides.iter().map(|g| g.source.path.as_path()).collect();
-        kept.each.retain(|p, _| now.contains(p.as_path()));
+        let gone: Vec<PathBuf> = kept
+            .each
+            .keys()
+            .filter(|p| !now.contains(p.as_path()))
+            .cloned()
+            .collect();
+        for p in gone {
+            if let Some(own) = kept.each.remove(&p) {
+                kept.unlink(&own);
+            }
+        }
         changed = true;
     }
-    let mut linked: HashSet<&str> = HashSet::new();
-    for own in kept.each.values() {
-        linked.extend(own.linked.iter().map(String::as_str));
-    }
-    let unlinked = |g: &Guide| !linked.contains(g.slug.as_str());
+    let linked = &kept.linked;
+    let unlinked = |g: &Guide| !linked.contains_key(g.slug.as_str());
     // A guide read again keeps its "no other guide links here", but not
     // necessarily where the warning points; one-way moves read every
     // guide's moves.

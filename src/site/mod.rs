@@ -11,7 +11,10 @@ pub mod terms;
 use crate::guide::load::Guide;
 use crate::guide::model::SiteConfig;
 use crate::util::layout::BaseUrl;
-use std::collections::HashMap;
+// A faster hash than the default for lookups by slug and title, made
+// for every guide on every resolve and asked for every link; no key comes
+// from a client.
+use rustc_hash::FxHashMap as HashMap;
 
 /// How one guide points at another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,6 +40,9 @@ pub struct Site {
     incoming: Vec<Vec<(usize, LinkKind)>>,
     /// For each guide, the other guides its progression links to.
     next: Vec<Vec<usize>>,
+    /// For each guide, the guide each item of its progression points at
+    /// ([`Site::targets`]).
+    targets: Vec<Vec<Option<usize>>>,
     /// Families, tags, employers and sectors with their slugs.
     pub terms: crate::site::terms::Terms,
     /// Every skill the guides name, matched across guides.
@@ -58,6 +64,17 @@ pub(crate) struct Kept {
     pub(crate) skills: Option<crate::site::skills::SkillIndex>,
 }
 
+/// The items of `g`'s progression with their kind: `leads_to` first, then
+/// `transitions`.
+pub(crate) fn items(g: &Guide) -> impl Iterator<Item = (LinkKind, &crate::guide::model::RoleRef)> {
+    let p = g.front.progression.as_ref();
+    let leads = p.into_iter().flat_map(|p| &p.leads_to);
+    let trans = p.into_iter().flat_map(|p| &p.transitions);
+    leads
+        .map(|r| (LinkKind::LeadsTo, r))
+        .chain(trans.map(|r| (LinkKind::Transition, r)))
+}
+
 impl Site {
     /// Resolves a site from validated guides.
     pub fn new(config: SiteConfig, guides: Vec<Guide>) -> Site {
@@ -75,7 +92,7 @@ impl Site {
             .enumerate()
             .map(|(i, g)| (g.slug.clone(), i))
             .collect();
-        let mut by_title = HashMap::new();
+        let mut by_title = HashMap::default();
         for (i, g) in guides.iter().enumerate() {
             by_title
                 .entry(crate::guide::model::title_key(&g.front.title))
@@ -89,15 +106,25 @@ impl Site {
             by_title,
             incoming: Vec::new(),
             next: Vec::new(),
+            targets: Vec::new(),
             terms: Default::default(),
             skills: Default::default(),
             translations: None,
         };
+        // Each item is resolved once here: maps, pages and the incremental
+        // engine look at every guide's items again and again.
+        site.targets = site
+            .guides
+            .iter()
+            .map(|g| items(g).map(|(_, r)| site.resolve(r)).collect())
+            .collect();
         let mut incoming = vec![Vec::new(); site.guides.len()];
         let mut next = Vec::with_capacity(site.guides.len());
         for (i, g) in site.guides.iter().enumerate() {
             let mut to: Vec<usize> = Vec::new();
-            for (kind, target) in site.outgoing(g) {
+            let resolved = items(g).zip(&site.targets[i]);
+            let outgoing = resolved.filter_map(|((kind, _), t)| t.map(|t| (kind, t)));
+            for (kind, target) in outgoing {
                 if target != i && !incoming[target].contains(&(i, kind)) {
                     incoming[target].push((i, kind));
                 }
@@ -150,15 +177,16 @@ impl Site {
 
     /// Every guide that `g` links to from its progression, with the kind.
     pub fn outgoing(&self, g: &Guide) -> Vec<(LinkKind, usize)> {
-        let Some(p) = &g.front.progression else {
-            return Vec::new();
-        };
-        let leads = p.leads_to.iter().map(|r| (LinkKind::LeadsTo, r));
-        let trans = p.transitions.iter().map(|r| (LinkKind::Transition, r));
-        leads
-            .chain(trans)
+        items(g)
             .filter_map(|(k, r)| self.resolve(r).map(|t| (k, t)))
             .collect()
+    }
+
+    /// The guide each item of guide `i`'s progression points at
+    /// ([`Site::resolve`]), item by item: `leads_to` first, then
+    /// `transitions`.
+    pub fn targets(&self, i: usize) -> &[Option<usize>] {
+        self.targets.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// The other guides guide `i`'s progression links to, by index, sorted,

@@ -29,6 +29,17 @@ pub(crate) fn escape_html(input: &str) -> String {
 /// Escapes text for XML content and attribute values.
 pub(crate) fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_escaped_xml(&mut out, s);
+    out
+}
+
+/// [`escape_xml`], written at the end of `out`.
+pub(crate) fn push_escaped_xml(out: &mut String, s: &str) {
+    let plain = |b: &u8| !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') && *b >= 0x20;
+    if s.as_bytes().iter().all(plain) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -41,7 +52,6 @@ pub(crate) fn escape_xml(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

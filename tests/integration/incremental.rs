@@ -862,6 +862,27 @@ fn edits_that_shift_pages_match_clean_builds() {
     let p1 = e.write("guides/p1.md", &guide("Paged 1", "2026-03-01"));
     e.apply_ok(&[p1]);
 
+    // Lists that keep their guides render only the pages an edit changes:
+    // a new summary on a middle page, a title that keeps its place, two
+    // guides trading titles in one save, and one moving back two places.
+    let p2 = e.write(
+        "guides/p2.md",
+        &guide("Paged 2", "2026-02-03").replace("About Paged 2.", "Newly summed up."),
+    );
+    let out_of = e.apply_ok(&[p2]);
+    assert!(
+        out_of.written.iter().any(|p| p == "tags/paged/index.html"),
+        "{:?}",
+        out_of.written
+    );
+    let p3 = e.write("guides/p3.md", &guide("Paged 3b", "2026-02-04"));
+    e.apply_ok(&[p3]);
+    let p2 = e.write("guides/p2.md", &guide("Paged 3b", "2026-02-03"));
+    let p3 = e.write("guides/p3.md", &guide("Paged 2", "2026-02-04"));
+    e.apply_ok(&[p2, p3]);
+    let p4 = e.write("guides/p4.md", &guide("Paged 1b", "2026-02-05"));
+    e.apply_ok(&[p4]);
+
     // A ninth guide needs a fifth search page, and takes it away again.
     let p9 = e.write("guides/p9.md", &guide("Paged 9", "2026-01-01"));
     e.apply_ok(&[&p9]);
@@ -1239,4 +1260,103 @@ fn a_warning_about_a_guide_nobody_links_to_follows_its_title_line() {
     );
     let out = e.apply_ok(&[&path]);
     assert_eq!(line(&out), Some(before + 1));
+}
+
+#[test]
+fn a_guide_losing_its_last_incoming_link_is_told_nobody_links_to_it() {
+    let mut e = Editing::new("career", false);
+    let ds = "guides/data-scientist.md";
+    let unlinked = |out: &RebuildOutcome, file: &str| {
+        out.diagnostics
+            .iter()
+            .any(|d| d.code.id == "W0503" && d.file == Path::new(file))
+    };
+    let text = e.text(ds);
+    let link = "  leads_to:\n    - guide: ml-engineer\n      title: Machine Learning Engineer\n";
+    assert!(text.contains(link), "{text}");
+    let path = e.write(ds, &text);
+    let out = e.apply_ok(&[&path]);
+    assert!(!unlinked(&out, "guides/ml-engineer.md"));
+    // The one link to the engineer goes, then comes back, then two
+    // guides lead there and one of them stops.
+    let path = e.write(ds, &text.replace(link, "  leads_to: []\n"));
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        unlinked(&out, "guides/ml-engineer.md"),
+        "{:#?}",
+        out.diagnostics
+    );
+    let path = e.write(ds, &text);
+    let out = e.apply_ok(&[&path]);
+    assert!(!unlinked(&out, "guides/ml-engineer.md"));
+    let pm = "guides/product-manager.md";
+    let pm_text = e.text(pm);
+    let with_link = pm_text.replacen(
+        "---\n",
+        "---\nprogression:\n  transitions:\n    - guide: ml-engineer\n      title: Machine Learning Engineer\n",
+        1,
+    );
+    let pm_path = e.write(pm, &with_link);
+    e.apply_ok(&[&pm_path]);
+    let path = e.write(ds, &text.replace(link, "  leads_to: []\n"));
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        !unlinked(&out, "guides/ml-engineer.md"),
+        "{:#?}",
+        out.diagnostics
+    );
+    // The other guide leading there is deleted.
+    std::fs::remove_file(&pm_path).unwrap();
+    let out = e.apply_ok(&[&pm_path]);
+    assert!(
+        unlinked(&out, "guides/ml-engineer.md"),
+        "{:#?}",
+        out.diagnostics
+    );
+}
+
+#[test]
+fn files_the_walk_warns_of_are_told_as_they_come_and_go() {
+    let mut e = Editing::new("basic", false);
+    let warned = |out: &RebuildOutcome, code: &str, file: &str| {
+        out.diagnostics
+            .iter()
+            .any(|d| d.code.id == code && d.file == Path::new(file))
+    };
+    let notes = e.write("guides/notes.markdown", "# Notes\n");
+    let out = e.apply_ok(&[&notes]);
+    assert!(
+        warned(&out, "W0011", "guides/notes.markdown"),
+        "{:#?}",
+        out.diagnostics
+    );
+    // An edit of a guide keeps the warning; deleting the file ends it.
+    let guide = e.root().join("guides").join(
+        std::fs::read_dir(e.root().join("guides"))
+            .unwrap()
+            .map(|f| f.unwrap().file_name())
+            .find(|n| n.to_string_lossy().ends_with(".md"))
+            .expect("a guide"),
+    );
+    let text = std::fs::read_to_string(&guide).unwrap();
+    std::fs::write(&guide, text + "\nMore.\n").unwrap();
+    let out = e.apply_ok(&[&guide]);
+    assert!(warned(&out, "W0011", "guides/notes.markdown"));
+    std::fs::remove_file(&notes).unwrap();
+    let out = e.apply_ok(&[&notes]);
+    assert!(!warned(&out, "W0011", "guides/notes.markdown"));
+    #[cfg(unix)]
+    {
+        let link = e.root().join("guides/elsewhere.md");
+        std::os::unix::fs::symlink("/nonexistent/x.md", &link).unwrap();
+        let out = e.apply_ok(&[&link]);
+        assert!(
+            warned(&out, "W0010", "guides/elsewhere.md"),
+            "{:#?}",
+            out.diagnostics
+        );
+        std::fs::remove_file(&link).unwrap();
+        let out = e.apply_ok(&[&link]);
+        assert!(!warned(&out, "W0010", "guides/elsewhere.md"));
+    }
 }

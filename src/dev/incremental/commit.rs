@@ -11,7 +11,7 @@ use crate::dev::incremental::deps::Shown;
 use crate::dev::incremental::pages::Pages;
 use crate::dev::incremental::render::Rendered;
 use crate::output::{update, write};
-use crate::render::units::Unit;
+use crate::render::units::{Part, Unit};
 use crate::render::Page;
 use crate::util::layout::Route;
 use anyhow::Result;
@@ -87,7 +87,7 @@ impl Output {
         // again keep their pages.
         let mut dropped: Vec<String> = Vec::new();
         if r.all_units {
-            let now: BTreeSet<&Unit> = r.units.iter().map(|(u, _)| u).collect();
+            let now: BTreeSet<&Unit> = r.units.iter().map(|(u, _, _)| u).collect();
             self.unit_paths.retain(|u, paths| {
                 let keep = now.contains(u);
                 if !keep {
@@ -99,7 +99,11 @@ impl Output {
         for unit in &r.gone_units {
             dropped.extend(self.unit_paths.remove(unit).into_iter().flatten());
         }
-        for (unit, pages) in &r.units {
+        for (unit, part, pages) in &r.units {
+            if *part != Part::All {
+                // The unit's other pages stay; these are among its paths.
+                continue;
+            }
             let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
             if let Some(old) = self.unit_paths.insert(unit.clone(), paths) {
                 let now: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
@@ -140,7 +144,7 @@ impl Output {
             self.pages.remove(p);
         }
         let mut written = Vec::new();
-        let unit_pages = r.units.into_iter().flat_map(|(_, p)| p);
+        let unit_pages = r.units.into_iter().flat_map(|(_, _, p)| p);
         let guide_pages = r.guide_pages.into_iter().chain(r.guide_data);
         for page in guide_pages.chain(unit_pages) {
             if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {

@@ -9,7 +9,7 @@
 
 use crate::guide::load::Guide;
 use crate::guide::model::{FrontMatter, Progression};
-use crate::render::units::{self, Unit};
+use crate::render::units::{self, Part, Unit};
 use crate::site::terms::Kind;
 use crate::site::{LinkKind, Site};
 use rayon::prelude::*;
@@ -159,6 +159,8 @@ pub(crate) struct LinkSig {
     /// Skill page slugs, similar roles and routes
     /// (`render::career::shown_of_others`).
     career: Vec<String>,
+    /// The slugs of the guides `career` names, sorted.
+    named: Vec<String>,
 }
 
 fn near(site: &Site, i: usize) -> crate::render::mapsvg::Map {
@@ -177,16 +179,20 @@ fn term_slugs<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a s
 }
 
 fn targets<'a>(site: &'a Site, i: usize) -> impl Iterator<Item = Option<&'a str>> + 'a {
-    let p = site.guides[i].front.progression.as_ref();
-    let items = p
-        .into_iter()
-        .flat_map(|p| p.leads_to.iter().chain(&p.transitions));
-    items.map(move |r| site.resolve(r).map(|t| site.guides[t].slug.as_str()))
+    site.targets(i)
+        .iter()
+        .map(move |t| t.map(|t| site.guides[t].slug.as_str()))
 }
 
 impl LinkSig {
     /// What the page of guide `i` shows of other guides.
     pub(crate) fn of(site: &Site, i: usize) -> LinkSig {
+        let (career, named) = crate::render::career::shown_and_named(site, i);
+        let mut named: Vec<String> = named
+            .into_iter()
+            .map(|t| site.guides[t].slug.clone())
+            .collect();
+        named.sort_unstable();
         LinkSig {
             targets: targets(site, i).map(|t| t.map(str::to_string)).collect(),
             incoming: site
@@ -199,7 +205,8 @@ impl LinkSig {
                 .collect(),
             term_slugs: term_slugs(site, i).map(|s| s.map(str::to_string)).collect(),
             near: near(site, i),
-            career: crate::render::career::shown_of_others(site, i),
+            career,
+            named,
         }
     }
 
@@ -233,7 +240,9 @@ impl LinkSig {
     /// Whether what the page shows through skills and moves names the
     /// guide with this slug.
     fn names(&self, slug: &str) -> bool {
-        self.career.iter().any(|line| line.contains(slug))
+        self.named
+            .binary_search_by(|s| s.as_str().cmp(slug))
+            .is_ok()
     }
 }
 
@@ -561,48 +570,81 @@ fn within_moves(site: &Site, from: &[usize], n: usize, both: bool) -> Vec<usize>
 /// changed, those that list every guide or show one that came or went
 /// (`turnover`), and the moves of the guides whose pages are rendered
 /// again because their links changed (`dirty`, sorted: a move that is gone
-/// started at one of them).
+/// started at one of them). A list of cards in title order that lists the
+/// same guides as before (no guide came, went, joined or left it) renders
+/// only the pages whose entries changed ([`Part::Edited`]); any other unit
+/// renders whole.
 pub(crate) fn units_to_render(
     site: &Site,
     stale: Stale,
     edited: &[(usize, &FrontMatter)],
     dirty: &[usize],
     turnover: &Turnover<'_>,
-) -> Vec<Unit> {
+) -> Vec<(Unit, Part)> {
     // Below `Links` no guide's links changed: `dirty` are the edited.
     let dirty = if stale >= Stale::Links { dirty } else { &[] };
     if stale < Stale::Units && edited.is_empty() && dirty.is_empty() && turnover.is_empty() {
         return Vec::new();
     }
-    let mut todo = units::units(site);
-    if stale < Stale::Units {
-        let went: Vec<Was> = turnover
-            .went
-            .iter()
-            .map(|&(_, old)| Was::of(site, old))
+    if stale >= Stale::Units {
+        return units::units(site)
+            .into_iter()
+            .map(|u| (u, Part::All))
             .collect();
-        let was: Vec<Was> = edited.iter().map(|&(_, old)| Was::of(site, old)).collect();
-        todo.retain(|u| {
+    }
+    // The moves that can show a guide edited or come: its own, and those
+    // of the guides leading to it; with the moves of `dirty`.
+    let mut from: BTreeSet<usize> = dirty.iter().copied().collect();
+    for i in edited
+        .iter()
+        .map(|&(i, _)| i)
+        .chain(turnover.came.iter().copied())
+    {
+        from.insert(i);
+        from.extend(site.incoming(i).iter().map(|&(a, _)| a));
+    }
+    let all = units::units_moving_from(site, from);
+    let went: Vec<Was> = turnover
+        .went
+        .iter()
+        .map(|&(_, old)| Was::of(site, old))
+        .collect();
+    let was: Vec<Was> = edited.iter().map(|&(_, old)| Was::of(site, old)).collect();
+    all.into_iter()
+        .filter_map(|u| {
             if !turnover.is_empty()
                 && (u.lists_all()
                     || turnover.came.iter().any(|&i| u.shows(site, i))
-                    || went.iter().any(|w| w.showed(u, site)))
+                    || went.iter().any(|w| w.showed(&u, site)))
             {
-                return true;
+                return Some((u, Part::All));
             }
-            if let Unit::Moves(slug) = u {
+            if let Unit::Moves(slug) = &u {
                 let from = site.index_of(slug);
                 if from.is_some_and(|a| dirty.binary_search(&a).is_ok()) {
-                    return true;
+                    return Some((u, Part::All));
                 }
             }
-            edited.iter().zip(&was).any(|(&(i, old), was)| {
+            let mut in_place = u.renders_in_part();
+            let mut shown = Vec::new();
+            for (&(i, old), was) in edited.iter().zip(&was) {
                 let new = &site.guides[i].front;
-                (u.shows(site, i) || was.showed(u, site)) && u.reads(old, new)
-            })
+                let now = u.shows(site, i);
+                if (now || was.showed(&u, site)) && u.reads(old, new) {
+                    // Still listed, and listed before.
+                    in_place &= now && (u.lists_all() || was.showed(&u, site));
+                    shown.push((i, old.title.clone()));
+                }
+            }
+            if shown.is_empty() {
+                None
+            } else if in_place {
+                Some((u, Part::Edited(shown)))
+            } else {
+                Some((u, Part::All))
+            }
         })
-    }
-    todo
+        .collect()
 }
 
 /// The term names and skills a guide showed with the front matter it was

@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::guide::model::FrontMatter;
 use crate::render::cards::Cards;
 use crate::render::theme::Theme;
-use crate::render::units::{self, Unit, UnitContext};
+use crate::render::units::{self, Part, Unit, UnitContext};
 use crate::render::{self, Page, RenderOptions};
 use rayon::prelude::*;
 
@@ -21,8 +21,8 @@ pub(crate) struct Rendered {
     pub(crate) guide_pages: Vec<Page>,
     /// The JSON records of the same guides.
     pub(crate) guide_data: Vec<Page>,
-    /// Newly rendered site-wide units and their pages.
-    pub(crate) units: Vec<(Unit, Vec<Page>)>,
+    /// Newly rendered site-wide units, whole or in part, and their pages.
+    pub(crate) units: Vec<(Unit, Part, Vec<Page>)>,
     /// `units` holds every unit of the site: any other is gone.
     pub(crate) all_units: bool,
     /// Units gone from the site (the moves of guides that went), when
@@ -115,7 +115,7 @@ pub(crate) fn render(
     }
     let todo = deps::units_to_render(site, stale, &edited, &dirty, &turnover);
     let cx = UnitContext::new(site, theme, &sv, cards);
-    let units = match units::collect_units(&cx, &todo) {
+    let units = match units::collect_units(&cx, todo) {
         Ok(units) => units,
         Err(unit_errors) => {
             for d in unit_errors {

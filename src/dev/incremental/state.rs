@@ -93,6 +93,10 @@ pub(crate) struct Store {
     /// Each guide's own warnings, kept for the guides a change leaves as
     /// they were.
     lints: rules::lint::Kept,
+    /// What walking `guides/` warns of (links not followed, files not
+    /// named `.md`), as of the last walk: only a change to something other
+    /// than a known guide file can change it.
+    walked: Option<Vec<Diagnostic>>,
 }
 
 impl Store {
@@ -122,6 +126,7 @@ impl Store {
             warnings: Vec::new(),
             warnings_stale: true,
             lints: rules::lint::Kept::default(),
+            walked: None,
         })
     }
 
@@ -221,9 +226,14 @@ impl Store {
     ) -> Result<Stale> {
         let mut relist = false;
         let mut reread = BTreeSet::new();
+        // Anything but an edit of a known guide file may change what the
+        // walk warns of (a `.markdown` file, a link leading out).
+        let mut walk_stale = false;
         for rel in changed {
             let known = self.files.contains_key(rel);
-            match std::fs::symlink_metadata(self.root().join(rel)) {
+            let meta = std::fs::symlink_metadata(self.root().join(rel));
+            walk_stale |= !(known && meta.as_ref().is_ok_and(|m| m.is_file()));
+            match meta {
                 Ok(m) if m.is_file() && known => {
                     reread.insert(rel.clone());
                 }
@@ -232,11 +242,21 @@ impl Store {
                 Err(_) => relist |= known || self.is_known_under(rel),
             }
         }
-        if relist {
-            self.rescan_guides(changed, pending)
+        let walked = if walk_stale { self.walked.take() } else { None };
+        let stale = if relist {
+            self.rescan_guides(changed, pending)?
         } else {
-            Ok(self.read_guides(reread, pending))
+            if walk_stale {
+                self.walked = load::scan_guides(self.root()).ok().map(|(_, d)| d);
+            }
+            self.read_guides(reread, pending)
+        };
+        // New walk warnings are the site's: it is checked again even when
+        // no guide came or went.
+        if walk_stale && self.walked != walked {
+            return Ok(stale.max(Stale::Links));
         }
+        Ok(stale)
     }
 
     /// Lists `guides/`, forgets files that are gone, and reads new files
@@ -246,7 +266,9 @@ impl Store {
         changed: &BTreeSet<PathBuf>,
         pending: &mut Pending,
     ) -> Result<Stale> {
-        let listed: BTreeSet<PathBuf> = load::guide_paths(self.root())?.into_iter().collect();
+        let (listed, walked) = load::scan_guides(self.root())?;
+        self.walked = Some(walked);
+        let listed: BTreeSet<PathBuf> = listed.into_iter().collect();
         let gone: Vec<PathBuf> = self
             .files
             .keys()
@@ -409,9 +431,10 @@ impl Store {
         checked.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         let mut site_diags = Vec::new();
         rules::validate::validate_site(&checked, &context, &mut site_diags);
-        if let Ok((_, links)) = load::scan_guides(self.root()) {
-            site_diags.extend(links);
+        if self.walked.is_none() {
+            self.walked = load::scan_guides(self.root()).ok().map(|(_, d)| d);
         }
+        site_diags.extend(self.walked.iter().flatten().cloned());
         site_diags.extend(theme::link_warnings(self.root()));
         if site_diags != self.site_diags {
             self.site_diags = site_diags;

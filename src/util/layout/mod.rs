@@ -535,9 +535,16 @@ impl BaseUrl {
 
     /// An absolute URL to `route` when the origin is known, else the link.
     pub fn absolute(&self, route: &Route<'_>) -> String {
-        let mut s = format!("{}{}", self.origin, self.path);
-        route.push_url_path(&mut s);
+        let mut s = String::new();
+        self.push_absolute(route, &mut s);
         s
+    }
+
+    /// [`absolute`](BaseUrl::absolute), written at the end of `out`.
+    pub fn push_absolute(&self, route: &Route<'_>, out: &mut String) {
+        out.push_str(&self.origin);
+        out.push_str(&self.path);
+        route.push_url_path(out);
     }
 }
 
