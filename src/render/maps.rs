@@ -250,16 +250,31 @@ fn bounded(g: &Graph, members: &[usize]) -> Vec<usize> {
     ranked
 }
 
-/// Every page of the `paths/` folder: the overview and one map a family.
+/// The pages of the `paths/` folder: the overview and one map a family;
+/// with `retitled` (guides whose titles alone changed, no move), the
+/// overview and the maps that show one of them.
 pub(crate) fn pages(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
+    retitled: Option<&[usize]>,
 ) -> Result<Vec<Page>, Diagnostic> {
     let g = graph::build(site);
     let fams = Families::new(site, &g);
     let mut out = vec![overview(site, theme, sv, &g, &fams)?];
-    for f in 0..fams.list.len() {
+    let mut todo = vec![retitled.is_none(); fams.list.len()];
+    // A family's map shows its own roles, and its text list the titles
+    // its guides lead to; the order within a layer follows titles only
+    // among the family's own roles.
+    for &i in retitled.unwrap_or_default() {
+        let leading = site.incoming(i).iter().map(|&(from, _)| from);
+        for node in std::iter::once(i).chain(leading) {
+            if let Some(f) = fams.of[node] {
+                todo[f] = true;
+            }
+        }
+    }
+    for f in (0..fams.list.len()).filter(|&f| todo[f]) {
         out.push(family_page(site, theme, sv, &g, &fams, f)?);
     }
     Ok(out)

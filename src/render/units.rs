@@ -92,12 +92,14 @@ pub enum Unit {
 pub enum Part {
     /// Every page.
     All,
-    /// Only the pages whose entries changed, for a list of the same
+    /// Only the pages whose entries changed, for a unit showing the same
     /// guides as when it was last rendered, where only these guides (by
     /// index into `site.guides`, each with the title it had then) changed
-    /// what their entries show or where they sort: the pages showing one
-    /// of them now, and those a title change shifted. The unit's other
-    /// pages are as last rendered. Only units for which
+    /// what their entries show or where they sort. For a list, the pages
+    /// showing one of them now and those a title change shifted; for the
+    /// career maps (where only titles changed, and no move), the overview
+    /// and the maps of the families that show one of them. The unit's
+    /// other pages are as last rendered. Only units for which
     /// [`Unit::renders_in_part`] holds take it.
     Edited(Vec<(usize, String)>),
 }
@@ -105,9 +107,10 @@ pub enum Part {
 impl Unit {
     /// Whether the unit can render only some of its pages
     /// ([`Part::Edited`]): the lists of guide cards in title order, whose
-    /// pages each show a run of the list.
+    /// pages each show a run of the list, and the career maps, whose
+    /// family pages each show one family's roles.
     pub fn renders_in_part(&self) -> bool {
-        matches!(self, Unit::Search | Unit::Term(..))
+        matches!(self, Unit::Search | Unit::Term(..) | Unit::Paths)
     }
 
     /// Whether this unit's output depends on guide `i` at all. Most units
@@ -178,16 +181,16 @@ impl Unit {
             Unit::SkillApi => a.skills != b.skills || a.skill_gaps != b.skill_gaps,
             // The sitemap lists each family's salary pages, as many as its
             // guides with salary figures fill, each skill's pages, each
-            // move's page (a title may name another guide's move) and each
-            // term's pages, dated by their newest guide.
+            // move's page and each term's pages, dated by their newest
+            // guide. The moves change with titles and progressions, but
+            // the engine renders it again only when they do (one title may
+            // name another guide's move).
             Unit::Sitemap => {
                 any_names()
                     || a.updated != b.updated
-                    || a.title != b.title
                     || a.salary.is_some() != b.salary.is_some()
                     || a.skills != b.skills
                     || a.skill_gaps != b.skill_gaps
-                    || a.progression != b.progression
             }
             Unit::Salaries | Unit::SalaryFamily(_) => {
                 a.title != b.title || a.family != b.family || a.salary != b.salary
@@ -345,6 +348,10 @@ impl<'a> UnitContext<'a> {
             (Unit::Term(kind, name), Part::Edited(edited)) => {
                 self.term_pages(*kind, name, Some(edited))
             }
+            (Unit::Paths, Part::Edited(edited)) => {
+                let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
+                crate::render::maps::pages(self.site, self.theme, self.sv, Some(&ids))
+            }
             _ => self.render(unit),
         }
     }
@@ -376,7 +383,7 @@ impl<'a> UnitContext<'a> {
                 },
                 Route::NotFound.file(),
             )),
-            Unit::Paths => crate::render::maps::pages(site, theme, sv),
+            Unit::Paths => crate::render::maps::pages(site, theme, sv, None),
             Unit::Moves(slug) => match site.index_of(slug) {
                 Some(a) => {
                     crate::render::transitions::pages_from(site, theme, sv, self.levels(), a)

@@ -815,7 +815,13 @@ fn a_changed_title_redraws_the_maps_two_steps_away() {
     let b = e.write("guides/chain-b.md", &page("chain-b", "Chain B", "chain-c"));
     let c = e.write("guides/chain-c.md", &page("chain-c", "Chain C", "chain-d"));
     let d = e.write("guides/chain-d.md", &page("chain-d", "Chain D", ""));
-    e.apply_ok(&[a, b, c, d]);
+    // A guide of another family leading to C: its family's map lists C's
+    // title.
+    let x = e.write(
+        "guides/other-x.md",
+        &page("other-x", "Other X", "chain-c").replace("family: Chain", "family: Other"),
+    );
+    e.apply_ok(&[a, b, c, d, x]);
     assert!(e
         .text("output/guides/chain-a/index.html")
         .contains("Chain C"));
@@ -827,6 +833,8 @@ fn a_changed_title_redraws_the_maps_two_steps_away() {
     e.apply_ok(&[c]);
     let a = e.text("output/guides/chain-a/index.html");
     assert!(a.contains("Chain Third") && !a.contains("Chain C"), "{a}");
+    let other = e.text("output/paths/other/index.html");
+    assert!(other.contains("Chain Third"), "{other}");
 }
 
 /// With two entries a page, edits that move a guide to another page, add a
@@ -1359,4 +1367,30 @@ fn files_the_walk_warns_of_are_told_as_they_come_and_go() {
         let out = e.apply_ok(&[&link]);
         assert!(!warned(&out, "W0010", "guides/elsewhere.md"));
     }
+}
+
+#[test]
+fn a_title_that_another_guides_move_names_adds_that_move_everywhere() {
+    let mut e = Editing::new("career", false);
+    let pm = "guides/product-manager.md";
+    let text = e.text(pm);
+    // The data analyst's move to "Chief Data Wizard" names no guide yet.
+    assert!(e
+        .text("guides/data-analyst.md")
+        .contains("Chief Data Wizard"));
+    let path = e.write(
+        pm,
+        &text.replace("title: Product Manager", "title: Chief Data Wizard"),
+    );
+    e.apply_ok(&[&path]);
+    let sitemap = e.text("output/sitemap.xml");
+    assert!(
+        sitemap.contains("/transitions/data-analyst/to/product-manager/"),
+        "{sitemap}"
+    );
+    let path = e.write(pm, &text);
+    e.apply_ok(&[&path]);
+    assert!(!e
+        .text("output/sitemap.xml")
+        .contains("/transitions/data-analyst/to/product-manager/"));
 }

@@ -221,11 +221,7 @@ impl LinkSig {
             .map(Option::as_deref)
             .eq(term_slugs(site, i))
             && self.incoming.len() == incoming.len()
-            && self
-                .targets
-                .iter()
-                .map(Option::as_deref)
-                .eq(targets(site, i))
+            && self.same_targets(site, i)
             && self
                 .incoming
                 .iter()
@@ -235,6 +231,14 @@ impl LinkSig {
                     a.0 == kind && a.1 == g.front.title && a.2 == g.slug
                 })
             && (!career || self.career == crate::render::career::shown_of_others(site, i))
+    }
+
+    /// Whether guide `i`'s moves lead where they led when this was taken.
+    fn same_targets(&self, site: &Site, i: usize) -> bool {
+        self.targets
+            .iter()
+            .map(Option::as_deref)
+            .eq(targets(site, i))
     }
 
     /// Whether what the page shows through skills and moves names the
@@ -284,6 +288,17 @@ impl Globals {
 pub(crate) struct Shown(HashMap<String, LinkSig>, Option<Globals>);
 
 impl Shown {
+    /// Whether one of guides `dirty` (by index; a guide whose links did
+    /// not change cannot lead elsewhere) leads elsewhere than its page last
+    /// showed, or had no page.
+    pub(crate) fn moves_changed(&self, site: &Site, dirty: &[usize]) -> bool {
+        dirty.iter().any(|&i| {
+            self.0
+                .get(&site.guides[i].slug)
+                .is_none_or(|s| !s.same_targets(site, i))
+        })
+    }
+
     /// The guides of `site` whose pages were not rendered last (by index,
     /// sorted), and the slugs of the pages rendered last whose guide is no
     /// longer in `site` (sorted).
@@ -455,9 +470,10 @@ pub(crate) fn dirty_guides(
             .into_par_iter()
             .filter(|&i| {
                 is_changed(i)
-                    || shown.0.get(&site.guides[i].slug).is_none_or(|s| {
-                        !s.targets.iter().map(Option::as_deref).eq(targets(site, i))
-                    })
+                    || shown
+                        .0
+                        .get(&site.guides[i].slug)
+                        .is_none_or(|s| !s.same_targets(site, i))
             })
             .collect();
         let mut ends: BTreeSet<usize> = relinked.iter().copied().collect();
@@ -572,14 +588,18 @@ fn within_moves(site: &Site, from: &[usize], n: usize, both: bool) -> Vec<usize>
 /// again because their links changed (`dirty`, sorted: a move that is gone
 /// started at one of them). A list of cards in title order that lists the
 /// same guides as before (no guide came, went, joined or left it) renders
-/// only the pages whose entries changed ([`Part::Edited`]); any other unit
-/// renders whole.
+/// only the pages whose entries changed ([`Part::Edited`]), as do the
+/// career maps when only titles changed; any other unit renders whole.
+/// `moves_changed`: some guide's moves lead elsewhere than when last
+/// rendered ([`LinkSig::same_targets`]), which the maps and the sitemap
+/// show whichever field changed.
 pub(crate) fn units_to_render(
     site: &Site,
     stale: Stale,
     edited: &[(usize, &FrontMatter)],
     dirty: &[usize],
     turnover: &Turnover<'_>,
+    moves_changed: bool,
 ) -> Vec<(Unit, Part)> {
     // Below `Links` no guide's links changed: `dirty` are the edited.
     let dirty = if stale >= Stale::Links { dirty } else { &[] };
@@ -625,6 +645,9 @@ pub(crate) fn units_to_render(
                     return Some((u, Part::All));
                 }
             }
+            if moves_changed && matches!(u, Unit::Paths | Unit::Sitemap) {
+                return Some((u, Part::All));
+            }
             let mut in_place = u.renders_in_part();
             let mut shown = Vec::new();
             for (&(i, old), was) in edited.iter().zip(&was) {
@@ -633,6 +656,9 @@ pub(crate) fn units_to_render(
                 if (now || was.showed(&u, site)) && u.reads(old, new) {
                     // Still listed, and listed before.
                     in_place &= now && (u.lists_all() || was.showed(&u, site));
+                    // A map in part only redraws titles.
+                    in_place &= u != Unit::Paths
+                        || (old.family == new.family && old.progression == new.progression);
                     shown.push((i, old.title.clone()));
                 }
             }

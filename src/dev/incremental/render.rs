@@ -113,7 +113,8 @@ pub(crate) fn render(
     if globals.as_ref().is_some_and(|g| !shown.same_globals(g)) {
         stale.raise(Stale::Units);
     }
-    let todo = deps::units_to_render(site, stale, &edited, &dirty, &turnover);
+    let moves_changed = stale >= Stale::Links && shown.moves_changed(site, &dirty);
+    let todo = deps::units_to_render(site, stale, &edited, &dirty, &turnover, moves_changed);
     let cx = UnitContext::new(site, theme, &sv, cards);
     let units = match units::collect_units(&cx, todo) {
         Ok(units) => units,
