@@ -175,13 +175,6 @@ impl Site {
         }
     }
 
-    /// Every guide that `g` links to from its progression, with the kind.
-    pub fn outgoing(&self, g: &Guide) -> Vec<(LinkKind, usize)> {
-        items(g)
-            .filter_map(|(k, r)| self.resolve(r).map(|t| (k, t)))
-            .collect()
-    }
-
     /// The guide each item of guide `i`'s progression points at
     /// ([`Site::resolve`]), item by item: `leads_to` first, then
     /// `transitions`.
