@@ -12,6 +12,7 @@
 //! The same cache keeps what each guide gives the search index, its words
 //! and its summary as plain text (`Cards::search_entry`): they are what
 //! takes longest in building the index, and an edit changes one guide's.
+//! So it keeps each guide's entry in the API's list (`Cards::api_entry`).
 
 use crate::diag::Diagnostic;
 use crate::render::page::render_one;
@@ -39,6 +40,8 @@ struct Slot {
     html: [OnceLock<Result<String, Diagnostic>>; KEPT_DEPTHS],
     /// What it gives the search index.
     search: OnceLock<crate::render::search::Entry>,
+    /// Its entry in the API's list of guides, as JSON.
+    api: OnceLock<String>,
 }
 
 /// Guide cards, each made at most once per depth and shared by every unit
@@ -96,6 +99,15 @@ impl Cards {
         match self.0.get(i) {
             Some(slot) => std::borrow::Cow::Borrowed(slot.search.get_or_init(|| entry(site, i))),
             None => std::borrow::Cow::Owned(entry(site, i)),
+        }
+    }
+
+    /// Guide `i`'s entry in the API's list of guides.
+    pub(crate) fn api_entry(&self, site: &Site, i: usize) -> std::borrow::Cow<'_, str> {
+        use crate::render::feeds::api_entry;
+        match self.0.get(i) {
+            Some(slot) => std::borrow::Cow::Borrowed(slot.api.get_or_init(|| api_entry(site, i))),
+            None => std::borrow::Cow::Owned(api_entry(site, i)),
         }
     }
 

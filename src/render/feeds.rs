@@ -181,10 +181,9 @@ fn entry_id(site: &Site, route: &Route<'_>) -> String {
 /// `api/guides.json`: the site and one short entry per guide, pointing at
 /// the guide's full record.
 #[derive(Serialize)]
-struct Api<'a> {
+struct ApiHead<'a> {
     version: u32,
     site: ApiSite<'a>,
-    guides: Vec<ApiEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -213,9 +212,14 @@ pub(crate) const API_VERSION: u32 = 2;
 
 /// The list of every guide, sorted by slug: the fields a listing needs and
 /// the URL of each guide's full record ([`api_guide`]). Reads the summary
-/// and `updated` besides what resolves the site.
-pub(crate) fn api(site: &Site) -> Vec<u8> {
-    let api = Api {
+/// and `updated` besides what resolves the site. `entry_of` gives each
+/// guide's entry, as [`api_entry`] writes it (the card cache keeps them
+/// between rebuilds, so that an edit writes one guide's).
+pub(crate) fn api<'e>(
+    site: &Site,
+    entry_of: impl Fn(usize) -> std::borrow::Cow<'e, str>,
+) -> Vec<u8> {
+    let head = ApiHead {
         version: API_VERSION,
         site: ApiSite {
             title: &site.config.title,
@@ -223,23 +227,34 @@ pub(crate) fn api(site: &Site) -> Vec<u8> {
             language: &site.config.language,
             url: site.base.absolute(&Route::Index),
         },
-        guides: site
-            .guides
-            .iter()
-            .map(|g| ApiEntry {
-                slug: &g.slug,
-                url: site.base.absolute(&Route::Guide(&g.slug)),
-                data: site.base.absolute(&Route::GuideData(&g.slug)),
-                title: &g.front.title,
-                family: g.front.family.as_deref(),
-                summary: &g.front.summary,
-                updated: g.front.updated,
-            })
-            .collect(),
     };
-    let mut v = serde_json::to_vec(&api).unwrap_or_else(|_| b"{}".to_vec());
-    v.push(b'\n');
+    let mut v = serde_json::to_vec(&head).unwrap_or_else(|_| b"{}".to_vec());
+    // The guides go last, in the object the head opened.
+    v.pop();
+    v.extend_from_slice(b",\"guides\":[");
+    for i in 0..site.guides.len() {
+        if i > 0 {
+            v.push(b',');
+        }
+        v.extend_from_slice(entry_of(i).as_bytes());
+    }
+    v.extend_from_slice(b"]}\n");
     v
+}
+
+/// Guide `i`'s entry in the list of guides ([`api`]), as JSON.
+pub(crate) fn api_entry(site: &Site, i: usize) -> String {
+    let g = &site.guides[i];
+    serde_json::to_string(&ApiEntry {
+        slug: &g.slug,
+        url: site.base.absolute(&Route::Guide(&g.slug)),
+        data: site.base.absolute(&Route::GuideData(&g.slug)),
+        title: &g.front.title,
+        family: g.front.family.as_deref(),
+        summary: &g.front.summary,
+        updated: g.front.updated,
+    })
+    .unwrap_or_else(|_| "{}".into())
 }
 
 /// A skill named in the JSON API, by its key (as `api/skills.json` lists

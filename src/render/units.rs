@@ -417,7 +417,10 @@ impl<'a> UnitContext<'a> {
             Unit::Sitemap => Ok(crate::render::feeds::sitemaps(site, &sitemap(site))),
             Unit::Robots => file(Route::Robots, crate::render::feeds::robots(site)),
             Unit::Feed => file(Route::Feed, crate::render::feeds::atom(site)),
-            Unit::Api => file(Route::GuideList, crate::render::feeds::api(site)),
+            Unit::Api => file(
+                Route::GuideList,
+                crate::render::feeds::api(site, |i| self.cards.api_entry(site, i)),
+            ),
             Unit::SkillApi => file(Route::SkillList, crate::render::feeds::api_skills(site)),
             Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings, |i| {
                 self.cards.search_entry(site, i)

@@ -52,10 +52,14 @@ pub(super) fn warn(
 /// A looser key: letters and digits only, so `Staff/Principal TPM` and
 /// `Staff Principal TPM` meet.
 fn loose_key(t: &str) -> String {
+    loose_chars(t).collect()
+}
+
+/// The characters of [`loose_key`].
+fn loose_chars(t: &str) -> impl Iterator<Item = char> + '_ {
     t.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The published guides a progression item can point at, found the way
@@ -107,11 +111,15 @@ pub(crate) fn lint(guides: &[&Guide], context: &Context<'_>, out: &mut Vec<Diagn
 
 /// Each guide's own warnings as a run of [`lint_kept`] left them, with
 /// what they read of the other guides: `watch` and `serve` keep one, so
-/// that a save works out the warnings of the guides it changed, not of
-/// every guide (43,000 warnings at 10,000 generated guides).
+/// that a save works out the warnings of the guides it changed and of
+/// those whose warnings read them, not of every guide (43,000 warnings at
+/// 10,000 generated guides).
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
-    shared: Option<Shared>,
+    /// What every guide's warnings read of `site.yaml`.
+    config: Option<Config>,
+    /// The newest `updated` date: salary figures are old against it.
+    newest: Option<Option<Date>>,
     each: HashMap<PathBuf, Own>,
     /// How many of the links of `each` lead to each slug: a guide no link
     /// leads to is told without going through every guide's links.
@@ -145,12 +153,26 @@ impl Kept {
             }
         }
     }
+
+    /// Forgets every guide's warnings: what they all read changed.
+    fn clear(&mut self) {
+        self.each.clear();
+        self.linked.clear();
+    }
 }
 
 /// One guide's own warnings, for the text it was read from.
 #[derive(Debug)]
 struct Own {
     text: Arc<str>,
+    /// What other guides' warnings read of it, when they were worked out.
+    fact: Fact,
+    /// What its warnings looked up among the other guides: the slug of
+    /// each `guide:` item (is it a draft?) and the [`title_key`] and
+    /// [`loose_key`] of each item named by title alone (which guide has
+    /// that title?). A change to another guide's [`Fact`] under one of
+    /// these keys works its warnings out again.
+    looks: Vec<String>,
     warnings: Vec<Diagnostic>,
     /// The slugs its progression links to.
     linked: Vec<String>,
@@ -165,49 +187,192 @@ impl Own {
     }
 }
 
-/// What a guide's own warnings read of the other guides and of
-/// `site.yaml`: while it is the same, a guide whose text is the same has
-/// the same warnings.
+/// What the warnings of other guides read of a guide: its slug (is a link
+/// to it a link to a draft?), its title (do items name it by title?) and
+/// whether it is published. Its `updated` date counts through
+/// [`Kept::newest`].
 #[derive(Debug, PartialEq)]
-struct Shared {
-    /// Each guide's slug, title, `updated` date and whether it is
-    /// published, in the guides' order (drafts, links by title, the
-    /// newest date).
-    guides: Vec<(String, String, Option<Date>, bool)>,
+struct Fact {
+    slug: String,
+    title: String,
+    published: bool,
+}
+
+impl Fact {
+    fn of(g: &Guide, drafts: bool) -> Fact {
+        Fact {
+            slug: g.slug.clone(),
+            title: g.front.title.clone(),
+            published: g.front.is_published(drafts),
+        }
+    }
+
+    fn is(&self, g: &Guide, drafts: bool) -> bool {
+        self.slug == g.slug
+            && self.title == g.front.title
+            && self.published == g.front.is_published(drafts)
+    }
+
+    /// The keys a guide's [`Own::looks`] holds when this fact can change
+    /// its warnings.
+    fn keys(&self) -> [String; 3] {
+        [
+            self.slug.clone(),
+            title_key(&self.title),
+            loose_key(&self.title),
+        ]
+    }
+}
+
+/// What a guide's own warnings read of `site.yaml`: while it is the same,
+/// a guide whose text and view of the others are the same has the same
+/// warnings.
+#[derive(Debug, PartialEq)]
+struct Config {
     levels: Vec<crate::guide::model::LevelRef>,
     skills: Vec<crate::guide::model::SkillEntry>,
     /// Whether every guide file parsed (else no guide is unlinked).
     all_parsed: bool,
     one_way: bool,
+    drafts: bool,
 }
 
-impl Shared {
-    fn of(guides: &[&Guide], context: &Context<'_>) -> Shared {
-        Shared {
-            guides: guides
-                .iter()
-                .map(|g| {
-                    (
-                        g.slug.clone(),
-                        g.front.title.clone(),
-                        g.front.updated,
-                        g.front.is_published(context.drafts),
-                    )
-                })
-                .collect(),
+impl Config {
+    fn of(context: &Context<'_>) -> Config {
+        Config {
             levels: context.levels.to_vec(),
             skills: context.skills.to_vec(),
             all_parsed: context.unparsed.is_empty(),
             one_way: context.lints.one_way_transitions,
+            drafts: context.drafts,
         }
     }
 }
 
-/// Everything a guide's own warnings read, made once per run.
-struct Maps<'g, 'c> {
+/// Up to this many guides to work out, their lookups among the others
+/// scan the guides instead of indexing them first: indexing 10,000 titles
+/// took 25 ms, a scan a fraction of one.
+const SCANNED: usize = 32;
+
+/// The other guides, as a guide's own warnings look them up: indexed by
+/// slug and title when many guides are worked out, else scanned.
+struct Others<'g> {
+    guides: &'g [&'g Guide],
+    published: &'g [&'g Guide],
+    with_drafts: bool,
+    indexed: Option<Indexed<'g>>,
+}
+
+/// [`Others`] indexed.
+struct Indexed<'g> {
     drafts: HashSet<&'g str>,
     targets: Targets<'g>,
     by_loose: HashMap<String, &'g Guide>,
+}
+
+impl<'g> Others<'g> {
+    fn new(
+        guides: &'g [&'g Guide],
+        published: &'g [&'g Guide],
+        with_drafts: bool,
+        index: bool,
+    ) -> Others<'g> {
+        let indexed = index.then(|| {
+            let mut by_loose: HashMap<String, &Guide> = HashMap::new();
+            for g in published {
+                by_loose.entry(loose_key(&g.front.title)).or_insert(g);
+            }
+            Indexed {
+                drafts: guides
+                    .iter()
+                    .filter(|g| !g.front.is_published(with_drafts))
+                    .map(|g| g.slug.as_str())
+                    .collect(),
+                targets: Targets::new(published),
+                by_loose,
+            }
+        });
+        Others {
+            guides,
+            published,
+            with_drafts,
+            indexed,
+        }
+    }
+
+    /// Whether the guide with this slug is an unpublished draft.
+    fn is_draft(&self, slug: &str) -> bool {
+        match &self.indexed {
+            Some(ix) => ix.drafts.contains(slug),
+            None => self
+                .guides
+                .iter()
+                .any(|g| g.slug == slug && !g.front.is_published(self.with_drafts)),
+        }
+    }
+
+    /// The published guide whose title is `title` (by [`title_key`]); of
+    /// several, the one with the smallest slug.
+    fn by_title(&self, title: &str) -> Option<&'g Guide> {
+        match &self.indexed {
+            Some(ix) => ix.targets.by_title(title),
+            None => {
+                let key = title_key(title);
+                self.published
+                    .iter()
+                    .copied()
+                    .filter(|g| has_title_key(&g.front.title, &key))
+                    .min_by(|a, b| a.slug.cmp(&b.slug))
+            }
+        }
+    }
+
+    /// The first published guide whose title is `title` by [`loose_key`].
+    fn by_loose(&self, title: &str) -> Option<&'g Guide> {
+        match &self.indexed {
+            Some(ix) => ix.by_loose.get(&loose_key(title)).copied(),
+            None => {
+                let key = loose_key(title);
+                self.published
+                    .iter()
+                    .copied()
+                    .find(|g| has_loose_key(&g.front.title, &key))
+            }
+        }
+    }
+}
+
+/// Whether `title_key(title) == key`, without making the key: the scan
+/// runs over every guide.
+fn has_title_key(title: &str, key: &str) -> bool {
+    let title = title.trim();
+    if title.is_ascii() {
+        // `key` is lower case already.
+        return title.eq_ignore_ascii_case(key);
+    }
+    // `str::to_lowercase` lowers a final capital sigma by its place in
+    // the word, which lowering char by char does not.
+    if title.contains('\u{3a3}') {
+        return title_key(title) == key;
+    }
+    title.chars().flat_map(char::to_lowercase).eq(key.chars())
+}
+
+/// Whether `loose_key(title) == key`, without making the key.
+fn has_loose_key(title: &str, key: &str) -> bool {
+    if title.is_ascii() {
+        return title
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase())
+            .eq(key.bytes());
+    }
+    loose_chars(title).eq(key.chars())
+}
+
+/// Everything a guide's own warnings read, made once per run.
+struct Maps<'g, 'c> {
+    others: Others<'g>,
     newest: Option<Date>,
     levels: Option<UnlistedLevels<'c>>,
     level_order: &'c [crate::guide::model::LevelRef],
@@ -217,20 +382,10 @@ struct Maps<'g, 'c> {
 }
 
 impl<'g, 'c> Maps<'g, 'c> {
-    fn new(guides: &[&'g Guide], published: &[&'g Guide], context: &'c Context<'_>) -> Self {
-        let mut by_loose: HashMap<String, &Guide> = HashMap::new();
-        for g in published {
-            by_loose.entry(loose_key(&g.front.title)).or_insert(g);
-        }
+    fn new(others: Others<'g>, newest: Option<Date>, context: &'c Context<'_>) -> Self {
         Maps {
-            drafts: guides
-                .iter()
-                .filter(|g| !g.front.is_published(context.drafts))
-                .map(|g| g.slug.as_str())
-                .collect(),
-            targets: Targets::new(published),
-            by_loose,
-            newest: newest(guides),
+            others,
+            newest,
             levels: UnlistedLevels::new(context.levels),
             level_order: context.levels,
             skills: super::skills::UnknownSkills::new(context.skills),
@@ -238,18 +393,13 @@ impl<'g, 'c> Maps<'g, 'c> {
         }
     }
 
-    /// The warnings about guide `g` alone, and the slugs it links to.
-    fn own(&self, g: &'g Guide) -> (Vec<Diagnostic>, Vec<&'g str>) {
+    /// The warnings about guide `g` alone, the slugs it links to and the
+    /// keys it looked up ([`Own::looks`]).
+    fn own(&self, g: &'g Guide) -> (Vec<Diagnostic>, Vec<&'g str>, Vec<String>) {
         let mut out = Vec::new();
         let mut linked = Vec::new();
-        guide_warnings(
-            g,
-            &self.drafts,
-            &self.targets,
-            &self.by_loose,
-            &mut out,
-            &mut linked,
-        );
+        let mut looks = Vec::new();
+        guide_warnings(g, &self.others, &mut out, &mut linked, &mut looks);
         stale_salary(g, self.newest, &mut out);
         if g.front.is_published(self.with_drafts) {
             if let Some(levels) = &self.levels {
@@ -260,7 +410,7 @@ impl<'g, 'c> Maps<'g, 'c> {
                 skills.check(g, &mut out);
             }
         }
-        (out, linked)
+        (out, linked, looks)
     }
 }
 
@@ -269,6 +419,11 @@ impl<'g, 'c> Maps<'g, 'c> {
 /// this run. Returns `false`, adding nothing to `out`, when the warnings
 /// are those the last run gave: at 10,000 guides copying 43,000 of them
 /// took longer than working out the few that changed.
+///
+/// A guide's warnings are worked out again when its text changed, when
+/// `site.yaml` or the newest date changed (then every guide's), or when a
+/// guide came, went or changed its slug, title or draft flag under a key
+/// its warnings looked up ([`Own::looks`]).
 pub(crate) fn lint_kept(
     guides: &[&Guide],
     context: &Context<'_>,
@@ -276,44 +431,42 @@ pub(crate) fn lint_kept(
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let from = out.len();
-    let shared = Shared::of(guides, context);
     let mut changed = !kept.given;
-    if kept.shared.as_ref() != Some(&shared) {
-        kept.each.clear();
-        kept.linked.clear();
-        kept.shared = Some(shared);
+    let config = Config::of(context);
+    if kept.config.as_ref() != Some(&config) {
+        kept.clear();
+        kept.config = Some(config);
         changed = true;
     }
-    let is_kept = |g: &Guide| {
-        kept.each
-            .get(&g.source.path)
-            .is_some_and(|o| Arc::ptr_eq(&o.text, &g.source.text))
-    };
-    let published: Vec<&Guide> = guides
-        .iter()
-        .copied()
-        .filter(|g| g.front.is_published(context.drafts))
-        .collect();
-    let fresh: Vec<&Guide> = guides.iter().copied().filter(|g| !is_kept(g)).collect();
-    let one_way = context.lints.one_way_transitions;
-    let maps = (!fresh.is_empty() || one_way).then(|| Maps::new(guides, &published, context));
-    if let Some(maps) = &maps {
-        // Each guide's warnings read only it and the maps: they are
-        // worked out in parallel.
-        let made: Vec<(Vec<Diagnostic>, Vec<&str>)> =
-            fresh.par_iter().map(|&g| maps.own(g)).collect();
-        for (g, (warnings, linked)) in fresh.iter().zip(made) {
-            let own = Own {
-                text: Arc::clone(&g.source.text),
-                warnings,
-                linked: linked.into_iter().map(str::to_string).collect(),
-                valid: g.is_valid(),
-            };
-            let old = kept.put(g.source.path.clone(), own);
-            changed |= old.is_none_or(|old| !old.same(&kept.each[&g.source.path]));
+    let newest = newest(guides);
+    if kept.newest != Some(newest) {
+        kept.clear();
+        kept.newest = Some(newest);
+        changed = true;
+    }
+    let drafts = context.drafts;
+    // The keys under which some guide's fact changed, came or went.
+    let mut keys: HashSet<String> = HashSet::new();
+    let mut fresh: Vec<bool> = Vec::with_capacity(guides.len());
+    let mut found = 0;
+    for g in guides {
+        match kept.each.get(&g.source.path) {
+            Some(own) => {
+                found += 1;
+                let same_fact = own.fact.is(g, drafts);
+                if !same_fact {
+                    keys.extend(own.fact.keys());
+                    keys.extend(Fact::of(g, drafts).keys());
+                }
+                fresh.push(!same_fact || !Arc::ptr_eq(&own.text, &g.source.text));
+            }
+            None => {
+                keys.extend(Fact::of(g, drafts).keys());
+                fresh.push(true);
+            }
         }
     }
-    if kept.each.len() > guides.len() {
+    if found < kept.each.len() {
         let now: HashSet<&Path> = guides.iter().map(|g| g.source.path.as_path()).collect();
         let gone: Vec<PathBuf> = kept
             .each
@@ -323,10 +476,57 @@ pub(crate) fn lint_kept(
             .collect();
         for p in gone {
             if let Some(own) = kept.each.remove(&p) {
+                keys.extend(own.fact.keys());
                 kept.unlink(&own);
             }
         }
         changed = true;
+    }
+    if !keys.is_empty() {
+        for (g, fresh) in guides.iter().zip(&mut fresh) {
+            if !*fresh {
+                let own = &kept.each[&g.source.path];
+                *fresh = own.looks.iter().any(|k| keys.contains(k));
+            }
+        }
+    }
+    let published: Vec<&Guide> = guides
+        .iter()
+        .copied()
+        .filter(|g| g.front.is_published(drafts))
+        .collect();
+    let fresh: Vec<&Guide> = guides
+        .iter()
+        .zip(&fresh)
+        .filter(|(_, &f)| f)
+        .map(|(&g, _)| g)
+        .collect();
+    let one_way = context.lints.one_way_transitions;
+    let index = one_way || fresh.len() > SCANNED;
+    let maps = (!fresh.is_empty() || one_way).then(|| {
+        Maps::new(
+            Others::new(guides, &published, drafts, index),
+            newest,
+            context,
+        )
+    });
+    if let Some(maps) = &maps {
+        // Each guide's warnings read only it and the maps: they are
+        // worked out in parallel.
+        let made: Vec<(Vec<Diagnostic>, Vec<&str>, Vec<String>)> =
+            fresh.par_iter().map(|&g| maps.own(g)).collect();
+        for (g, (warnings, linked, looks)) in fresh.iter().zip(made) {
+            let own = Own {
+                text: Arc::clone(&g.source.text),
+                fact: Fact::of(g, drafts),
+                looks,
+                warnings,
+                linked: linked.into_iter().map(str::to_string).collect(),
+                valid: g.is_valid(),
+            };
+            let old = kept.put(g.source.path.clone(), own);
+            changed |= old.is_none_or(|old| !old.same(&kept.each[&g.source.path]));
+        }
     }
     let linked = &kept.linked;
     let unlinked = |g: &Guide| !linked.contains_key(g.slug.as_str());
@@ -359,8 +559,11 @@ pub(crate) fn lint_kept(
             }
         }
     }
-    if let (true, Some(maps)) = (one_way, &maps) {
-        super::moves::one_way_transitions(&published, &maps.targets, out);
+    if let (true, Some(ix)) = (
+        one_way,
+        maps.as_ref().and_then(|m| m.others.indexed.as_ref()),
+    ) {
+        super::moves::one_way_transitions(&published, &ix.targets, out);
     }
     super::drop_repeats(guides, out, from);
     true
@@ -371,11 +574,10 @@ pub(crate) fn lint_kept(
 /// to `linked`.
 fn guide_warnings<'g>(
     g: &'g Guide,
-    drafts: &HashSet<&str>,
-    targets: &Targets<'g>,
-    by_loose: &HashMap<String, &Guide>,
+    others: &Others<'g>,
     out: &mut Vec<Diagnostic>,
     linked: &mut Vec<&'g str>,
+    looks: &mut Vec<String>,
 ) {
     if g.front.updated.is_none() {
         let mut d = warn(
@@ -397,7 +599,8 @@ fn guide_warnings<'g>(
             let path = [Seg::Key("progression"), Seg::Key(list), Seg::Index(i)];
             if let Some(slug) = item.guide() {
                 linked.push(slug);
-                if drafts.contains(slug) && !g.front.draft {
+                looks.push(slug.to_string());
+                if others.is_draft(slug) && !g.front.draft {
                     let mut at = path.to_vec();
                     at.push(Seg::Key("guide"));
                     out.push(warn(
@@ -411,7 +614,9 @@ fn guide_warnings<'g>(
                 continue;
             }
             let title = item.title();
-            if let Some(target) = targets.by_title(title) {
+            looks.push(title_key(title));
+            looks.push(loose_key(title));
+            if let Some(target) = others.by_title(title) {
                 // A guide naming itself links nowhere.
                 if target.slug != g.slug {
                     linked.push(&target.slug);
@@ -434,7 +639,7 @@ fn guide_warnings<'g>(
                 }
                 continue;
             }
-            if let Some(target) = by_loose.get(&loose_key(title)) {
+            if let Some(target) = others.by_loose(title) {
                 if target.slug != g.slug {
                     out.push(warn(
                         g,
@@ -566,5 +771,111 @@ fn stale_salary(g: &Guide, newest: Option<Date>, out: &mut Vec<Diagnostic>) {
             ),
             "refresh the figures and `as_of`, or remove the salary section".into(),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::load::{parse_guide, SourceFile};
+
+    fn guide(file: &str, title: &str, draft: bool, moves: &[&str]) -> Guide {
+        let moves: String = match moves {
+            [] => String::new(),
+            _ => moves
+                .iter()
+                .map(|m| format!("    - {m}\n"))
+                .fold("progression:\n  transitions:\n".into(), |a, m| a + &m),
+        };
+        let draft = if draft { "draft: true\n" } else { "" };
+        let text = format!(
+            "---\ntitle: \"{title}\"\nupdated: 2026-01-01\n{draft}summary: S.\nresponsibilities:\n  - R\nskills:\n  - K\n{moves}---\nBody.\n"
+        );
+        parse_guide(&SourceFile {
+            path: format!("guides/{file}.md").into(),
+            text: text.into(),
+        })
+        .expect("a valid guide")
+    }
+
+    /// Scanning the guides and indexing them find the same guides for
+    /// every lookup a guide's warnings make: exact and near titles, case,
+    /// a final capital sigma, two guides with one title, drafts.
+    #[test]
+    fn scanned_and_indexed_lookups_give_the_same_warnings() {
+        let mut guides = vec![
+            guide("b-ops", "Site Ops", false, &[]),
+            guide("a-ops", "site ops", false, &[]),
+            guide("sigma", "ΟΔΟΣ Lead", false, &[]),
+            guide("draft", "Hidden Role", true, &[]),
+            guide("near", "Staff/Principal TPM", false, &[]),
+            guide("zurich", "Zürich Lead", false, &[]),
+            guide(
+                "mover",
+                "Mover",
+                false,
+                &[
+                    "SITE OPS",
+                    "  Site Ops  ",
+                    "οδος lead",
+                    "Staff Principal TPM",
+                    "{guide: draft, title: Hidden}",
+                    "{guide: b-ops, title: Ops}",
+                    "Mover",
+                    "Nobody",
+                    "ZÜRICH LEAD",
+                    "zurich-lead",
+                ],
+            ),
+        ];
+        for k in 0..40 {
+            guides.push(guide(
+                &format!("filler-{k:02}"),
+                &format!("Filler {k}"),
+                false,
+                &["Mover"],
+            ));
+        }
+        let all: Vec<&Guide> = guides.iter().collect();
+        for with_drafts in [false, true] {
+            let published: Vec<&Guide> = all
+                .iter()
+                .copied()
+                .filter(|g| g.front.is_published(with_drafts))
+                .collect();
+            let context = Context {
+                unparsed: &[],
+                drafts: with_drafts,
+                statics: &[],
+                levels: &[],
+                skills: &[],
+                lints: Default::default(),
+            };
+            let newest = newest(&all);
+            let maps = |index| {
+                Maps::new(
+                    Others::new(&all, &published, with_drafts, index),
+                    newest,
+                    &context,
+                )
+            };
+            let (scanned, indexed) = (maps(false), maps(true));
+            let mut told = 0;
+            for &g in &all {
+                let (a, b) = (scanned.own(g), indexed.own(g));
+                assert_eq!(a, b, "{}", g.slug);
+                told += a.0.len();
+            }
+            // The mover is told of each move by title, the near miss and,
+            // without --drafts, the draft.
+            let mover: Vec<&str> = scanned.own(all[6]).0.iter().map(|d| d.code.id).collect();
+            let (by_title, near, draft) = (codes::W0509.id, codes::W0502.id, codes::W0505.id);
+            let expected = if with_drafts {
+                vec![by_title, by_title, by_title, near, by_title]
+            } else {
+                vec![by_title, by_title, by_title, near, draft, by_title]
+            };
+            assert_eq!(mover, expected, "{told} {:#?}", scanned.own(all[6]).0);
+        }
     }
 }

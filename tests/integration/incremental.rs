@@ -1394,3 +1394,65 @@ fn a_title_that_another_guides_move_names_adds_that_move_everywhere() {
         .text("output/sitemap.xml")
         .contains("/transitions/data-analyst/to/product-manager/"));
 }
+
+/// The warnings of a guide that read other guides (a move named by title
+/// alone, a move to a draft) follow edits of those other guides, and only
+/// the guides whose moves name them are told.
+#[test]
+fn warnings_that_read_another_guides_title_or_draft_flag_follow_its_edits() {
+    let mut e = Editing::new("career", false);
+    let pm = "guides/product-manager.md";
+    let ml = "guides/ml-engineer.md";
+    let (pm_text, ml_text) = (e.text(pm), e.text(ml));
+    // The files told, once each, of a warning whose message names `about`.
+    let codes_of = |out: &RebuildOutcome, code: &str, about: &str| -> Vec<String> {
+        let mut files: Vec<String> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code && d.message.contains(about))
+            .map(|d| d.file.display().to_string())
+            .collect();
+        files.dedup();
+        files
+    };
+    let retitle = |e: &mut Editing, title: &str| {
+        let path = e.write(
+            pm,
+            &pm_text.replace("title: Product Manager", &format!("title: {title}")),
+        );
+        e.apply_ok(&[&path])
+    };
+    // Equal to the data analyst's move "Chief Data Wizard": linked by title.
+    let out = retitle(&mut e, "chief data wizard");
+    assert_eq!(codes_of(&out, "W0509", "Chief"), ["guides/data-analyst.md"]);
+    assert!(codes_of(&out, "W0502", "Chief").is_empty());
+    // Nearly equal: not linked, and told so.
+    let out = retitle(&mut e, "Chief-Data Wizard!");
+    assert!(codes_of(&out, "W0509", "Chief").is_empty());
+    assert_eq!(codes_of(&out, "W0502", "Chief"), ["guides/data-analyst.md"]);
+    // The message names the title the guide has now.
+    let out = retitle(&mut e, "Chief Data-Wizard");
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.code == "W0502" && d.message.contains("`Chief Data-Wizard`")),
+        "{:#?}",
+        out.diagnostics
+    );
+    let path = e.write(pm, &pm_text);
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        codes_of(&out, "W0502", "Chief").is_empty() && codes_of(&out, "W0509", "Chief").is_empty()
+    );
+    // The data scientist's move to the ML engineer leads to a draft.
+    assert!(codes_of(&out, "W0505", "ml-engineer").is_empty());
+    let path = e.write(ml, &ml_text.replacen("title: ", "draft: true\ntitle: ", 1));
+    let out = e.apply(&[&path]);
+    assert_eq!(
+        codes_of(&out, "W0505", "ml-engineer"),
+        ["guides/data-scientist.md"]
+    );
+    let path = e.write(ml, &ml_text);
+    let out = e.apply_ok(&[&path]);
+    assert!(codes_of(&out, "W0505", "ml-engineer").is_empty());
+}
