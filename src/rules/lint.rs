@@ -445,7 +445,10 @@ pub(crate) fn lint_kept(
         changed = true;
     }
     let drafts = context.drafts;
-    // The keys under which some guide's fact changed, came or went.
+    // The keys under which some guide's fact changed, came or went: they
+    // matter only to guides whose warnings are kept (none on a first run,
+    // as in every `build` and `check`).
+    let some_kept = !kept.each.is_empty();
     let mut keys: HashSet<String> = HashSet::new();
     let mut fresh: Vec<bool> = Vec::with_capacity(guides.len());
     let mut found = 0;
@@ -461,7 +464,9 @@ pub(crate) fn lint_kept(
                 fresh.push(!same_fact || !Arc::ptr_eq(&own.text, &g.source.text));
             }
             None => {
-                keys.extend(Fact::of(g, drafts).keys());
+                if some_kept {
+                    keys.extend(Fact::of(g, drafts).keys());
+                }
                 fresh.push(true);
             }
         }
