@@ -134,14 +134,21 @@ pub(crate) fn view(
     } else {
         (number - 1) * per_page + 1
     };
-    let mut pages = Vec::new();
+    // Only the numbers shown are visited: a list of 10,000 pages would
+    // otherwise cost 10,000 steps on each of its pages.
+    let shown: Vec<usize> = if count <= ALL_LINKS_UP_TO {
+        (1..=count).collect()
+    } else {
+        let window = number.saturating_sub(WINDOW).max(1)..=(number + WINDOW).min(count);
+        let mut shown = vec![1];
+        shown.extend(window);
+        shown.push(count);
+        shown.dedup();
+        shown
+    };
+    let mut pages = Vec::with_capacity(shown.len() + 2);
     let mut last_shown = 0;
-    for n in 1..=count {
-        let shown =
-            count <= ALL_LINKS_UP_TO || n == 1 || n == count || n.abs_diff(number) <= WINDOW;
-        if !shown {
-            continue;
-        }
+    for n in shown {
         if n > last_shown + 1 {
             pages.push(PageNumber {
                 number: None,
@@ -236,6 +243,38 @@ mod tests {
         let pages = split((0..7).collect(), 3);
         assert_eq!(pages, vec![vec![0, 1, 2], vec![3, 4, 5], vec![6]]);
         assert_eq!(split(Vec::<u8>::new(), 3), vec![Vec::<u8>::new()]);
+    }
+
+    #[test]
+    fn every_page_links_the_ends_and_its_window_in_order() {
+        let of = Listing::Index;
+        let links = PageLinks::of(&Route::Index, &BaseUrl::parse("/"));
+        for count in 1..=30 {
+            for number in 1..=count {
+                let v = view(&links, of, number, count, 1);
+                let rule = |n: usize| {
+                    count <= ALL_LINKS_UP_TO || n == 1 || n == count || n.abs_diff(number) <= WINDOW
+                };
+                let numbers: Vec<usize> = v.pages.iter().filter_map(|p| p.number).collect();
+                let expected: Vec<usize> = (1..=count).filter(|&n| rule(n)).collect();
+                assert_eq!(numbers, expected, "page {number} of {count}");
+                // A gap between two shown numbers is one ellipsis, never two.
+                for w in v.pages.windows(2) {
+                    match (w[0].number, w[1].number) {
+                        (Some(a), Some(b)) => assert_eq!(b, a + 1, "page {number} of {count}"),
+                        (None, None) => panic!("two gaps in a row on page {number} of {count}"),
+                        _ => {}
+                    }
+                }
+                let current: Vec<usize> = v
+                    .pages
+                    .iter()
+                    .filter(|p| p.current)
+                    .filter_map(|p| p.number)
+                    .collect();
+                assert_eq!(current, [number]);
+            }
+        }
     }
 
     #[test]

@@ -91,9 +91,10 @@ fn replacing_characters_never_panics() {
         ':', '-', ' ', '\t', '"', '[', '{', '\n', '#', '&', '*', '|', '0', 'x',
     ];
     for (n, r) in replacements.iter().enumerate() {
-        // Every position for some replacements, every seventh for the rest,
-        // keeps the run short while touching every kind of token.
-        let step = if n < 1 { 1 } else { 7 };
+        // Every position for ':', the key-value separator; each of the 13
+        // others every 13th position from its own offset, so that every
+        // position is also hit by one of them.
+        let step = if n < 1 { 1 } else { 13 };
         for i in (n % step..chars.len()).step_by(step) {
             let mut mutated = chars.clone();
             mutated[i] = *r;
