@@ -11,11 +11,12 @@
 //! files written. Medians are printed, along with the cost of rendering
 //! every site-wide page (what an edit pays that adds, removes or renames a
 //! guide or changes its terms) and of validating every guide, which an edit
-//! avoids.
+//! avoids. Each kind's line is followed by its median edit's stages
+//! ([`Timings::summary`]).
 
 use anyhow::{Context, Result};
 use careerbook::build::{self, BuildOptions};
-use careerbook::dev::incremental::{SiteState, StateOptions};
+use careerbook::dev::incremental::{SiteState, StateOptions, Timings};
 use careerbook::render::theme;
 use careerbook::render::{self, RenderOptions};
 use careerbook::site::Site;
@@ -83,9 +84,9 @@ fn main() -> Result<()> {
         let edited = edited.replacen("title: ", &format!("title: Edited {k} "), 1);
         title.push(timed_edit(&mut state, &path, edited)?);
     }
-    report("one-guide body edit", edits, body);
-    report("one-guide summary edit", edits, summary);
-    report("one-guide title edit", edits, title);
+    report_edits("one-guide body edit", edits, body);
+    report_edits("one-guide summary edit", edits, summary);
+    report_edits("one-guide title edit", edits, title);
 
     // What every edit pays whatever changed.
     let checked = build::check(&BuildOptions {
@@ -121,8 +122,12 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// Wall-clock and CPU time (all threads) of one edit.
-fn timed_edit(state: &mut SiteState, path: &Path, text: String) -> Result<(Duration, Duration)> {
+/// Wall-clock and CPU time (all threads) of one edit, and its stages.
+fn timed_edit(
+    state: &mut SiteState,
+    path: &Path,
+    text: String,
+) -> Result<(Duration, Duration, Timings)> {
     let cpu = cpu_time();
     let t = Instant::now();
     std::fs::write(path, text)?;
@@ -131,7 +136,7 @@ fn timed_edit(state: &mut SiteState, path: &Path, text: String) -> Result<(Durat
     let cpu = cpu_time() - cpu;
     anyhow::ensure!(!outcome.failed, "edit failed: {:?}", outcome.diagnostics);
     anyhow::ensure!(outcome.rendered >= 1, "the edited page was not rendered");
-    Ok((took, cpu))
+    Ok((took, cpu, outcome.timings))
 }
 
 /// CPU time of the whole process: unlike wall time, it does not count
@@ -139,6 +144,14 @@ fn timed_edit(state: &mut SiteState, path: &Path, text: String) -> Result<(Durat
 fn cpu_time() -> Duration {
     let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
     Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+fn report_edits(what: &str, edits: usize, mut v: Vec<(Duration, Duration, Timings)>) {
+    v.sort_by_key(|(wall, _, _)| *wall);
+    let (_, _, stages) = &v[v.len() / 2];
+    let times = v.iter().map(|(wall, cpu, _)| (*wall, *cpu)).collect();
+    report(what, edits, times);
+    println!("  the median edit: {}", stages.summary());
 }
 
 fn report(what: &str, edits: usize, v: Vec<(Duration, Duration)>) {

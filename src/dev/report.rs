@@ -203,6 +203,7 @@ impl Reporter {
                 "{g}built{g:#} {guides} guide{s} in {ms} ms{also}"
             ));
         } else {
+            term::detail(format_args!("took {}", outcome.timings.summary()));
             term::note(format_args!(
                 "{g}rebuilt{g:#} in {ms} ms: {} guide page(s) rendered, {} file(s) changed, {} removed{also}",
                 outcome.rendered,

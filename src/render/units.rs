@@ -553,16 +553,35 @@ pub fn collect_units(
     cx: &UnitContext<'_>,
     units: Vec<(Unit, Part)>,
 ) -> Result<Vec<(Unit, Part, Vec<Page>)>, Vec<Diagnostic>> {
-    let rendered: Vec<Result<Vec<Page>, Diagnostic>> = units
+    let timed = collect_units_timed(cx, units)?;
+    Ok(timed
+        .into_iter()
+        .map(|(u, part, pages, _)| (u, part, pages))
+        .collect())
+}
+
+/// A unit rendered, with how long it took.
+pub(crate) type TimedUnit = (Unit, Part, Vec<Page>, std::time::Duration);
+
+/// [`collect_units`], with how long each unit took to render.
+pub(crate) fn collect_units_timed(
+    cx: &UnitContext<'_>,
+    units: Vec<(Unit, Part)>,
+) -> Result<Vec<TimedUnit>, Vec<Diagnostic>> {
+    let rendered: Vec<(Result<Vec<Page>, Diagnostic>, std::time::Duration)> = units
         .par_iter()
         .with_max_len(1)
-        .map(|(u, part)| cx.render_part(u, part))
+        .map(|(u, part)| {
+            let start = std::time::Instant::now();
+            let pages = cx.render_part(u, part);
+            (pages, start.elapsed())
+        })
         .collect();
     let mut out = Vec::with_capacity(units.len());
     let mut errors = Vec::new();
-    for ((unit, part), r) in units.into_iter().zip(rendered) {
+    for ((unit, part), (r, took)) in units.into_iter().zip(rendered) {
         match r {
-            Ok(pages) => out.push((unit, part, pages)),
+            Ok(pages) => out.push((unit, part, pages, took)),
             Err(d) if !errors.contains(&d) => errors.push(d),
             Err(_) => {}
         }

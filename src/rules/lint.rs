@@ -179,6 +179,9 @@ struct Own {
     /// Whether the guide is valid (a refused one's warnings that repeat
     /// the schema's are dropped).
     valid: bool,
+    /// Where its title is: the place of its "no other guide links here"
+    /// warning, which is worked out with every guide's links.
+    title_at: (usize, usize),
 }
 
 impl Own {
@@ -515,6 +518,9 @@ pub(crate) fn lint_kept(
             context,
         )
     });
+    // The guides read again whose title moved or whose slug, title or
+    // draft flag changed.
+    let mut shifted: Vec<&Guide> = Vec::new();
     if let Some(maps) = &maps {
         // Each guide's warnings read only it and the maps: they are
         // worked out in parallel.
@@ -528,17 +534,23 @@ pub(crate) fn lint_kept(
                 warnings,
                 linked: linked.into_iter().map(str::to_string).collect(),
                 valid: g.is_valid(),
+                title_at: g.position(&[Seg::Key("title")]),
             };
             let old = kept.put(g.source.path.clone(), own);
-            changed |= old.is_none_or(|old| !old.same(&kept.each[&g.source.path]));
+            let now = &kept.each[&g.source.path];
+            changed |= old.as_ref().is_none_or(|old| !old.same(now));
+            if old.is_none_or(|old| old.title_at != now.title_at || old.fact != now.fact) {
+                shifted.push(*g);
+            }
         }
     }
     let linked = &kept.linked;
     let unlinked = |g: &Guide| !linked.contains_key(g.slug.as_str());
-    // A guide read again keeps its "no other guide links here", but not
-    // necessarily where the warning points; one-way moves read every
-    // guide's moves.
-    changed |= !fresh.is_empty() && (one_way || fresh.iter().any(|g| unlinked(g)));
+    // A guide read again keeps its "no other guide links here" (whether
+    // any guide links to it changes only with some guide's links, above),
+    // but the warning moves with its title and names its slug; one-way
+    // moves read every guide's moves.
+    changed |= (one_way && !fresh.is_empty()) || shifted.iter().any(|g| unlinked(g));
     if !changed {
         return false;
     }

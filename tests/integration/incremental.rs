@@ -1456,3 +1456,89 @@ fn warnings_that_read_another_guides_title_or_draft_flag_follow_its_edits() {
     let out = e.apply_ok(&[&path]);
     assert!(codes_of(&out, "W0505", "ml-engineer").is_empty());
 }
+
+#[test]
+fn a_rebuild_times_its_stages_and_names_the_units_it_rendered() {
+    let mut e = Editing::new("full", false);
+    let rel = "guides/technical-program-manager-engineering-platforms.md";
+    let text = e.text(rel);
+    // A body edit: the guide's page, no site-wide unit.
+    let path = e.write(rel, &format!("{text}\nOne more line.\n"));
+    let o = e.apply_ok(&[&path]);
+    assert_eq!(o.units, 0);
+    assert!(
+        o.timings.unit_times.is_empty(),
+        "{:?}",
+        o.timings.unit_times
+    );
+    assert!(o.timings.guide_pages > std::time::Duration::ZERO);
+    // A summary edit: the units showing cards, the search index among
+    // them, and not the career maps, which show no summary.
+    let path = e.write(rel, &text.replacen("summary: ", "summary: Edited. ", 1));
+    let o = e.apply_ok(&[&path]);
+    let t = &o.timings;
+    let names: Vec<&str> = t.unit_times.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(names.len(), o.units, "{names:?}");
+    for unit in ["SearchIndex", "Index", "Search", "Feed"] {
+        assert!(names.contains(&unit), "{unit} not in {names:?}");
+    }
+    assert!(!names.contains(&"Paths"), "{names:?}");
+    assert!(
+        t.unit_times.windows(2).all(|w| w[0].1 >= w[1].1),
+        "slowest first: {:?}",
+        t.unit_times
+    );
+    assert!(t.read > std::time::Duration::ZERO && t.commit > std::time::Duration::ZERO);
+    let line = t.summary();
+    assert!(
+        line.starts_with("read ") && line.contains(" ms, check ") && line.contains(" ms, write "),
+        "{line}"
+    );
+    assert!(line.contains(&format!("(slowest: {} ", names[0])), "{line}");
+}
+
+#[test]
+fn a_guide_nobody_links_to_is_told_so_where_its_title_is_now() {
+    let mut e = Editing::new("career", false);
+    // A guide with no warning of its own, and no guide linking to it.
+    let rel = "guides/quiet-role.md";
+    let text = e.text("guides/data-scientist.md").replacen(
+        "title: Data Scientist",
+        "title: Quiet Role",
+        1,
+    );
+    let path = e.write(rel, &text);
+    e.apply_ok(&[&path]);
+    let unlinked = |out: &RebuildOutcome| -> Vec<(usize, String)> {
+        out.diagnostics
+            .iter()
+            .filter(|d| d.code == "W0503" && d.file == Path::new(rel))
+            .map(|d| (d.line, d.message.clone()))
+            .collect()
+    };
+    let told = "no other guide links to `quiet-role`".to_string();
+    // A line above the title moves the warning down one line, though the
+    // guide's own warnings and links stay as they were.
+    let edited = text.replacen("---\n", "---\n# A comment.\n", 1);
+    let path = e.write(rel, &edited);
+    let out = e.apply_ok(&[&path]);
+    assert_eq!(unlinked(&out), [(3, told.clone())]);
+    // A summary edit leaves it where it is.
+    let path = e.write(rel, &edited.replacen("summary: ", "summary: Edited. ", 1));
+    let out = e.apply_ok(&[&path]);
+    assert_eq!(unlinked(&out), [(3, told)]);
+    // A new slug: the warning names it.
+    let path = e.write(
+        rel,
+        &edited.replacen(
+            "\ntitle: Quiet Role\n",
+            "\ntitle: Quiet Role\nslug: role-of-quiet\n",
+            1,
+        ),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert_eq!(
+        unlinked(&out),
+        [(3, "no other guide links to `role-of-quiet`".to_string())]
+    );
+}

@@ -50,6 +50,7 @@ use anyhow::Result;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub use pages::Pages;
 pub use state::StateOptions;
@@ -77,6 +78,55 @@ pub struct RebuildOutcome {
     pub written: Vec<String>,
     /// Output paths no longer produced, sorted.
     pub removed: Vec<String>,
+    /// How long each stage took.
+    pub timings: Timings,
+}
+
+/// How long each stage of a rebuild took: what `serve --verbose` prints
+/// after each rebuild and the edit benchmark breaks its medians into, so
+/// that a slow save says where its time went.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// Reading and parsing the changed files, and the site's settings.
+    pub read: Duration,
+    /// Resolving the site again: links, terms, skills.
+    pub resolve: Duration,
+    /// Working out the diagnostics.
+    pub check: Duration,
+    /// Finding the guide pages that may have changed and rendering them.
+    pub guide_pages: Duration,
+    /// Rendering the site-wide pages (in parallel: the wall time).
+    pub units: Duration,
+    /// Each site-wide unit rendered and how long it took, slowest first.
+    pub unit_times: Vec<(String, Duration)>,
+    /// Comparing the pages with those kept and writing those that changed.
+    pub commit: Duration,
+}
+
+impl Timings {
+    /// One line: each stage in milliseconds, then the slowest units.
+    pub fn summary(&self) -> String {
+        let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
+        let mut line = format!(
+            "read {} ms, resolve {} ms, check {} ms, guide pages {} ms, site-wide pages {} ms, write {} ms",
+            ms(self.read),
+            ms(self.resolve),
+            ms(self.check),
+            ms(self.guide_pages),
+            ms(self.units),
+            ms(self.commit)
+        );
+        let slowest: Vec<String> = self
+            .unit_times
+            .iter()
+            .take(3)
+            .map(|(u, d)| format!("{u} {} ms", ms(*d)))
+            .collect();
+        if !slowest.is_empty() {
+            line.push_str(&format!(" (slowest: {})", slowest.join(", ")));
+        }
+        line
+    }
 }
 
 impl RebuildOutcome {
@@ -203,6 +253,7 @@ impl SiteState {
     /// Errors are I/O failures only; invalid content is reported in the
     /// outcome.
     pub fn apply<P: AsRef<Path>>(&mut self, paths: &[P]) -> Result<RebuildOutcome> {
+        let start = Instant::now();
         let mut config = false;
         let mut themes = Vec::new();
         let mut guides = BTreeSet::new();
@@ -254,7 +305,10 @@ impl SiteState {
         if templates {
             self.pending.stale.raise(Stale::All);
         }
-        self.rebuild(moved)
+        let read = start.elapsed();
+        let mut outcome = self.rebuild(moved)?;
+        outcome.timings.read = read;
+        Ok(outcome)
     }
 
     /// Re-reads everything, for when file events were lost.
@@ -279,16 +333,22 @@ impl SiteState {
             moved = Stale::All;
         }
         self.pending.stale.raise(moved);
+        let start = Instant::now();
         if moved >= Stale::Links {
             self.store.resolve(&mut self.pending);
         } else {
             self.store.reconfigure();
         }
+        let resolve = start.elapsed();
+        let start = Instant::now();
+        let diagnostics = self.store.check();
         let mut outcome = RebuildOutcome {
-            diagnostics: self.store.check(),
+            diagnostics,
             full: self.pending.stale == Stale::All,
             ..Default::default()
         };
+        outcome.timings.resolve = resolve;
+        outcome.timings.check = start.elapsed();
         if outcome.diagnostics.iter().any(Diagnostic::is_error) {
             outcome.failed = true;
             return Ok(outcome);
@@ -331,7 +391,7 @@ impl SiteState {
             }
             Err(d) => Err(d.clone()),
         };
-        let rendered = match rendered {
+        let mut rendered = match rendered {
             Ok(r) => r,
             Err(errors) => {
                 Arc::make_mut(&mut outcome.diagnostics).extend(errors);
@@ -341,7 +401,16 @@ impl SiteState {
         };
         outcome.rendered = rendered.guide_pages.len();
         outcome.units = rendered.units.len();
+        outcome.timings.guide_pages = rendered.guide_time;
+        outcome.timings.units = rendered.unit_time;
+        outcome.timings.unit_times = std::mem::take(&mut rendered.unit_times);
+        outcome
+            .timings
+            .unit_times
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let start = Instant::now();
         let changes = self.output.commit(rendered, &mut self.shown);
+        outcome.timings.commit = start.elapsed();
         // The pages in memory are the new ones even when the output folder
         // could not take them: it remembers what it still lacks.
         self.pending.clear();

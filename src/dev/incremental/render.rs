@@ -35,6 +35,12 @@ pub(crate) struct Rendered {
     /// What the units rendered read of every guide, when it may have
     /// changed.
     pub(crate) globals: Option<Globals>,
+    /// Finding and rendering the guide pages.
+    pub(crate) guide_time: std::time::Duration,
+    /// Rendering the units, in parallel: the wall time.
+    pub(crate) unit_time: std::time::Duration,
+    /// How long each unit took, by unit.
+    pub(crate) unit_times: Vec<(String, std::time::Duration)>,
 }
 
 /// Renders the guide pages and units that [`deps`] says may have changed.
@@ -81,6 +87,7 @@ pub(crate) fn render(
         stale.raise(Stale::Units);
     }
     let turnover = turnover.unwrap_or_default();
+    let start = std::time::Instant::now();
     let dirty = deps::dirty_guides(site, stale, pending, shown, changed, &edited, &turnover);
     let results: Vec<(usize, Result<Page, Diagnostic>)> = dirty
         .par_iter()
@@ -102,6 +109,8 @@ pub(crate) fn render(
             Err(_) => {}
         }
     }
+    let guide_time = start.elapsed();
+    let start = std::time::Instant::now();
     // A change to what every guide decides for the moves and skill pages
     // (the level order, a skill's name or page) renders every unit again.
     // Only moves, skills and salary levels change it.
@@ -116,8 +125,15 @@ pub(crate) fn render(
     let moves_changed = stale >= Stale::Links && shown.moves_changed(site, &dirty);
     let todo = deps::units_to_render(site, stale, &edited, &dirty, &turnover, moves_changed);
     let cx = UnitContext::new(site, theme, &sv, cards);
-    let units = match units::collect_units(&cx, todo) {
-        Ok(units) => units,
+    let mut unit_times = Vec::new();
+    let units = match units::collect_units_timed(&cx, todo) {
+        Ok(units) => units
+            .into_iter()
+            .map(|(unit, part, pages, took)| {
+                unit_times.push((format!("{unit:?}"), took));
+                (unit, part, pages)
+            })
+            .collect(),
         Err(unit_errors) => {
             for d in unit_errors {
                 if !errors.contains(&d) {
@@ -130,6 +146,7 @@ pub(crate) fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let unit_time = start.elapsed();
     let links = pending.stale >= Stale::Links;
     Ok(Rendered {
         guide_pages,
@@ -144,5 +161,8 @@ pub(crate) fn render(
         globals,
         shown: new_shown,
         all_guides: links.then(|| site.guides.iter().map(|g| g.slug.clone()).collect()),
+        guide_time,
+        unit_time,
+        unit_times,
     })
 }
