@@ -26,6 +26,7 @@ use crate::site::Site;
 use crate::util::layout::{Route, GUIDES_DIR, SEARCH_DIR};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Format version of the index.
@@ -172,11 +173,11 @@ pub(crate) fn encode_ids(ids: &[u32]) -> String {
 /// One shard: its words with their guides field by field (trailing empty
 /// fields left out), and the words of other shards that one edit in their
 /// first two characters may bring here (see [`neighbour_keys`]).
-#[derive(Debug, Default, Serialize)]
-struct Shard {
-    w: BTreeMap<String, Vec<String>>,
+#[derive(Debug, Serialize)]
+struct Shard<'a> {
+    w: BTreeMap<&'a str, Vec<String>>,
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    n: BTreeSet<String>,
+    n: &'a BTreeSet<String>,
     /// In the shard of one character: the guides whose title starts with
     /// it (see [`Initial`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -276,107 +277,324 @@ pub(crate) fn entry(site: &Site, i: usize) -> Entry {
 pub(crate) fn pages<'w>(
     site: &Site,
     strings: &crate::render::i18n::Strings,
-    entry_of: impl Fn(usize) -> std::borrow::Cow<'w, Entry> + Sync,
+    entry_of: impl Fn(usize) -> Cow<'w, Entry> + Sync,
 ) -> Vec<Page> {
-    let order = title_order(site);
-    // Each guide's distinct words per field, in parallel.
-    let per_guide: Vec<std::borrow::Cow<'_, Entry>> =
-        order.par_iter().map(|&i| entry_of(i)).collect();
-    // A faster hash than the default: a site's words are hashed hundreds
-    // of thousands of times here, and none comes from a client.
-    // Each word maps to its place in `lists`, so that growing the map
-    // moves small entries.
-    let mut places: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-    let mut postings: Vec<(&str, [Vec<u32>; FIELDS])> = Vec::new();
-    for (id, entry) in per_guide.iter().enumerate() {
-        for (f, ws) in entry.words.iter().enumerate() {
-            for w in ws {
-                let place = *places.entry(w.as_str()).or_insert_with(|| {
-                    postings.push((w.as_str(), Default::default()));
-                    (postings.len() - 1) as u32
-                });
-                postings[place as usize].1[f].push(id as u32);
+    Index::build(site, &entry_of).pages(site, strings, &entry_of)
+}
+
+/// The index in memory, as its files show it: each word's guides field by
+/// field, the words of each shard and each guide's words. `watch` and
+/// `serve` keep it between rebuilds, so that an edit which leaves every
+/// guide's number as it was rewrites only the shards of the words it
+/// added or removed and the records of the guides it changed
+/// ([`Index::edit`]).
+#[derive(Debug)]
+pub(crate) struct Index {
+    /// The site's index of each guide, by number (title order).
+    order: Vec<usize>,
+    /// Each word's number in `words`.
+    ids: rustc_hash::FxHashMap<String, u32>,
+    /// Every word ever seen, by number; a word no guide has any more
+    /// keeps its number, with no guides.
+    words: Vec<String>,
+    /// Each word's guides (by number, ascending), field by field.
+    postings: Vec<[Vec<u32>; FIELDS]>,
+    /// Each guide's words (by number, ascending), field by field.
+    of_guide: Vec<[Vec<u32>; FIELDS]>,
+    /// The shards, by key.
+    shards: BTreeMap<String, ShardWords>,
+}
+
+/// What a shard holds, by word number.
+#[derive(Debug, Default)]
+struct ShardWords {
+    /// Its words.
+    w: BTreeMap<String, u32>,
+    /// Words of other shards one edit may bring here.
+    n: BTreeSet<String>,
+    /// In the shard of one character: how many guides' titles start with
+    /// it, and the numbers of the first [`INITIAL_SHOWN`].
+    f: Option<(usize, Vec<u32>)>,
+}
+
+impl ShardWords {
+    fn is_empty(&self) -> bool {
+        self.w.is_empty() && self.n.is_empty() && self.f.is_none()
+    }
+}
+
+impl Index {
+    /// The index of `site`, each guide's words from `entry_of`.
+    pub(crate) fn build<'w>(
+        site: &Site,
+        entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
+    ) -> Index {
+        let order = title_order(site);
+        let per_guide: Vec<Cow<'_, Entry>> = order.par_iter().map(|&i| entry_of(i)).collect();
+        let mut ix = Index {
+            order,
+            ids: Default::default(),
+            words: Vec::new(),
+            postings: Vec::new(),
+            of_guide: Vec::with_capacity(per_guide.len()),
+            shards: BTreeMap::new(),
+        };
+        for (number, entry) in per_guide.iter().enumerate() {
+            let mut mine: [Vec<u32>; FIELDS] = Default::default();
+            for (f, ws) in entry.words.iter().enumerate() {
+                for w in ws {
+                    let id = ix.id_of(w);
+                    ix.postings[id as usize][f].push(number as u32);
+                    mine[f].push(id);
+                }
+                mine[f].sort_unstable();
+            }
+            ix.of_guide.push(mine);
+        }
+        for (id, w) in ix.words.iter().enumerate() {
+            for k in neighbour_keys(w) {
+                ix.shards.entry(k).or_default().n.insert(w.clone());
+            }
+            ix.shards
+                .entry(primary_key(w))
+                .or_default()
+                .w
+                .insert(w.clone(), id as u32);
+        }
+        for (number, entry) in per_guide.iter().enumerate() {
+            // The title's first word, folded.
+            let first = entry.words[FIRST_WORD_FIELD]
+                .first()
+                .and_then(|w| w.chars().next());
+            let Some(c) = first else { continue };
+            let shard = ix.shards.entry(key_of(std::iter::once(c))).or_default();
+            let (n, firsts) = shard.f.get_or_insert_with(|| (0, Vec::new()));
+            *n += 1;
+            if firsts.len() < INITIAL_SHOWN {
+                firsts.push(number as u32);
             }
         }
+        ix
     }
-    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-    let encoded: Vec<(&str, Vec<String>)> = postings
-        .par_iter()
-        .map(|(w, fields)| {
-            let mut enc: Vec<String> = fields.iter().map(|ids| encode_ids(ids)).collect();
-            while enc.last().is_some_and(String::is_empty) {
-                enc.pop();
-            }
-            (*w, enc)
-        })
-        .collect();
-    for (w, enc) in encoded {
-        for k in neighbour_keys(w) {
-            shards.entry(k).or_default().n.insert(w.to_string());
+
+    /// The number of word `w`, given one if it is new.
+    fn id_of(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
         }
-        shards
-            .entry(primary_key(w))
-            .or_default()
-            .w
-            .insert(w.to_string(), enc);
+        let id = self.words.len() as u32;
+        self.ids.insert(w.to_string(), id);
+        self.words.push(w.to_string());
+        self.postings.push(Default::default());
+        id
     }
-    // By guide number.
-    let record = |id: usize| {
-        let g = &site.guides[order[id]];
+
+    /// Every file of the index.
+    pub(crate) fn pages<'w>(
+        &self,
+        site: &Site,
+        strings: &crate::render::i18n::Strings,
+        entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
+    ) -> Vec<Page> {
+        let mut out = Vec::with_capacity(self.shards.len() + self.order.len() / CHUNK + 2);
+        out.push(self.manifest(strings));
+        let keys: Vec<&String> = self.shards.keys().collect();
+        out.par_extend(keys.par_iter().map(|k| self.shard(k, site, entry_of)));
+        let chunks = self.order.len().div_ceil(CHUNK);
+        out.par_extend(
+            (0..chunks)
+                .into_par_iter()
+                .map(|c| self.records(c, site, entry_of)),
+        );
+        out
+    }
+
+    /// The files that change when the guides at `edited` (indexes into
+    /// `site.guides`) changed their words or summary, the index taking
+    /// their new words from `entry_of`; `None` when the change needs every
+    /// file rendered again (a guide's number changed, or a shard came or
+    /// went), after which this index is no longer that of the site.
+    pub(crate) fn edit<'w>(
+        &mut self,
+        site: &Site,
+        edited: &[usize],
+        entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
+    ) -> Option<Vec<Page>> {
+        if title_order(site) != self.order {
+            return None;
+        }
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        let mut chunks: BTreeSet<usize> = BTreeSet::new();
+        for &i in edited {
+            let number = self.order.iter().position(|&j| j == i)?;
+            let entry = entry_of(i);
+            let mut now: [Vec<u32>; FIELDS] = Default::default();
+            for (f, ws) in entry.words.iter().enumerate() {
+                now[f] = ws.iter().map(|w| self.id_of(w)).collect();
+                now[f].sort_unstable();
+            }
+            if self.of_guide[number][FIRST_WORD_FIELD] != now[FIRST_WORD_FIELD] {
+                // The shards of initials count the guides by it.
+                return None;
+            }
+            let was = std::mem::replace(&mut self.of_guide[number], now.clone());
+            for f in 0..FIELDS {
+                for &id in was[f].iter().filter(|id| now[f].binary_search(id).is_err()) {
+                    let list = &mut self.postings[id as usize][f];
+                    if let Ok(at) = list.binary_search(&(number as u32)) {
+                        list.remove(at);
+                    }
+                    self.touch(id, &mut keys, false)?;
+                }
+                for &id in now[f].iter().filter(|id| was[f].binary_search(id).is_err()) {
+                    let came = self.postings[id as usize].iter().all(Vec::is_empty);
+                    let list = &mut self.postings[id as usize][f];
+                    if let Err(at) = list.binary_search(&(number as u32)) {
+                        list.insert(at, number as u32);
+                    }
+                    self.touch(id, &mut keys, came)?;
+                }
+            }
+            chunks.insert(number / CHUNK);
+            // Its record among the first of its initial's, if it is.
+            let listed = self.shards.iter().find(|(_, s)| {
+                s.f.as_ref()
+                    .is_some_and(|(_, firsts)| firsts.contains(&(number as u32)))
+            });
+            if let Some((k, _)) = listed {
+                keys.insert(k.clone());
+            }
+        }
+        let mut out: Vec<Page> = keys
+            .par_iter()
+            .map(|k| self.shard(k, site, entry_of))
+            .collect();
+        out.extend(chunks.into_iter().map(|c| self.records(c, site, entry_of)));
+        Some(out)
+    }
+
+    /// Word `id` changed its guides: its shard is to be written again, and
+    /// when it `came` (it had no guide) or went (it has none now), so are
+    /// the shards naming it as a neighbour. `None` when a shard would come
+    /// or go, which changes the manifest.
+    fn touch(&mut self, id: u32, keys: &mut BTreeSet<String>, came: bool) -> Option<()> {
+        let w = &self.words[id as usize];
+        let went = self.postings[id as usize].iter().all(Vec::is_empty);
+        let primary = primary_key(w);
+        if came || went {
+            for k in neighbour_keys(w).into_iter().chain([primary.clone()]) {
+                let shard = self.shards.get_mut(&k)?;
+                let is_primary = k == primary;
+                match (came, is_primary) {
+                    (true, true) => {
+                        shard.w.insert(w.clone(), id);
+                    }
+                    (true, false) => {
+                        shard.n.insert(w.clone());
+                    }
+                    (false, true) => {
+                        shard.w.remove(w);
+                    }
+                    (false, false) => {
+                        shard.n.remove(w);
+                    }
+                }
+                if shard.is_empty() {
+                    return None;
+                }
+                keys.insert(k);
+            }
+        } else {
+            keys.insert(primary);
+        }
+        Some(())
+    }
+
+    /// `search-index.json`.
+    fn manifest(&self, strings: &crate::render::i18n::Strings) -> Page {
+        let manifest = Manifest {
+            v: VERSION,
+            base: GUIDES_DIR,
+            dir: SEARCH_DIR,
+            n: self.order.len(),
+            chunk: CHUNK,
+            shards: self.shards.keys().map(String::as_str).collect(),
+            messages: strings.group("search.script"),
+        };
+        Page {
+            path: Route::SearchIndex.file(),
+            bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
+        }
+    }
+
+    /// The shard with key `k`.
+    fn shard<'w>(
+        &self,
+        k: &str,
+        site: &Site,
+        entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
+    ) -> Page {
+        let words = &self.shards[k];
+        let shard = Shard {
+            w: words
+                .w
+                .iter()
+                .map(|(w, &id)| {
+                    let fields = &self.postings[id as usize];
+                    let mut enc: Vec<String> = fields.iter().map(|ids| encode_ids(ids)).collect();
+                    while enc.last().is_some_and(String::is_empty) {
+                        enc.pop();
+                    }
+                    (w.as_str(), enc)
+                })
+                .collect(),
+            n: &words.n,
+            f: words.f.as_ref().map(|(n, firsts)| Initial {
+                n: *n,
+                r: firsts
+                    .iter()
+                    .map(|&number| self.record(number as usize, site, entry_of))
+                    .collect(),
+            }),
+        };
+        Page {
+            path: Route::SearchShard(k).file(),
+            bytes: serde_json::to_vec(&shard).unwrap_or_default(),
+        }
+    }
+
+    /// Records file `c`: the records of guides `c * CHUNK` onwards.
+    fn records<'w>(
+        &self,
+        c: usize,
+        site: &Site,
+        entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
+    ) -> Page {
+        let numbers = c * CHUNK..((c + 1) * CHUNK).min(self.order.len());
+        let records: Vec<[String; 3]> = numbers
+            .map(|number| self.record(number, site, entry_of))
+            .collect();
+        Page {
+            path: Route::SearchRecords(c).file(),
+            bytes: serde_json::to_vec(&records).unwrap_or_default(),
+        }
+    }
+
+    /// The record of guide `number`: slug, title and summary.
+    fn record<'w>(
+        &self,
+        number: usize,
+        site: &Site,
+        entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
+    ) -> [String; 3] {
+        let i = self.order[number];
+        let g = &site.guides[i];
         [
             g.slug.clone(),
             g.front.title.clone(),
-            per_guide[id].summary.clone(),
+            entry_of(i).summary.clone(),
         ]
-    };
-    for (id, entry) in per_guide.iter().enumerate() {
-        // The title's first word, folded.
-        let first = entry.words[FIRST_WORD_FIELD]
-            .first()
-            .and_then(|w| w.chars().next());
-        let Some(c) = first else { continue };
-        let initial = shards
-            .entry(key_of(std::iter::once(c)))
-            .or_default()
-            .f
-            .get_or_insert_with(|| Initial {
-                n: 0,
-                r: Vec::new(),
-            });
-        initial.n += 1;
-        if initial.r.len() < INITIAL_SHOWN {
-            initial.r.push(record(id));
-        }
     }
-    let mut out = Vec::with_capacity(shards.len() + order.len() / CHUNK + 2);
-    let manifest = Manifest {
-        v: VERSION,
-        base: GUIDES_DIR,
-        dir: SEARCH_DIR,
-        n: order.len(),
-        chunk: CHUNK,
-        shards: shards.keys().map(String::as_str).collect(),
-        messages: strings.group("search.script"),
-    };
-    out.push(Page {
-        path: Route::SearchIndex.file(),
-        bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
-    });
-    for (k, shard) in &shards {
-        out.push(Page {
-            path: Route::SearchShard(k).file(),
-            bytes: serde_json::to_vec(shard).unwrap_or_default(),
-        });
-    }
-    for (c, start) in (0..order.len()).step_by(CHUNK).enumerate() {
-        let ids = start..(start + CHUNK).min(order.len());
-        let records: Vec<[String; 3]> = ids.map(record).collect();
-        out.push(Page {
-            path: Route::SearchRecords(c).file(),
-            bytes: serde_json::to_vec(&records).unwrap_or_default(),
-        });
-    }
-    out
 }
 
 #[cfg(test)]

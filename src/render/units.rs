@@ -107,10 +107,15 @@ pub enum Part {
 impl Unit {
     /// Whether the unit can render only some of its pages
     /// ([`Part::Edited`]): the lists of guide cards in title order, whose
-    /// pages each show a run of the list, and the career maps, whose
-    /// family pages each show one family's roles.
+    /// pages each show a run of the list, the career maps, whose
+    /// family pages each show one family's roles, and the search index,
+    /// whose files each hold some words or some guides' records (when
+    /// the index is kept between rebuilds and the edit allows).
     pub fn renders_in_part(&self) -> bool {
-        matches!(self, Unit::Search | Unit::Term(..) | Unit::Paths)
+        matches!(
+            self,
+            Unit::Search | Unit::Term(..) | Unit::Paths | Unit::SearchIndex
+        )
     }
 
     /// Whether this unit's output depends on guide `i` at all. Most units
@@ -309,6 +314,9 @@ pub struct UnitContext<'a> {
     /// The families with salary figures, worked out once for all the
     /// salary units.
     salary_families: std::sync::OnceLock<Vec<crate::render::salaries::Family<'a>>>,
+    /// The search index as last rendered, kept between rebuilds by
+    /// `watch` and `serve` ([`UnitContext::keeping_search_index`]).
+    search: Option<&'a std::sync::Mutex<Option<crate::render::search::Index>>>,
 }
 
 impl<'a> UnitContext<'a> {
@@ -326,7 +334,45 @@ impl<'a> UnitContext<'a> {
             cards,
             levels: std::sync::OnceLock::new(),
             salary_families: std::sync::OnceLock::new(),
+            search: None,
         }
+    }
+
+    /// The same, keeping the search index in `kept` as rendered: an edit
+    /// that keeps every guide's place in title order then renders only the
+    /// index files it changes. `kept` must be emptied whenever pages
+    /// rendered with it are not kept.
+    pub(crate) fn keeping_search_index(
+        mut self,
+        kept: &'a std::sync::Mutex<Option<crate::render::search::Index>>,
+    ) -> UnitContext<'a> {
+        self.search = Some(kept);
+        self
+    }
+
+    /// The search index's files: those the guides in `edited` change when
+    /// the index is kept and the edit allows, else all of them. Whether
+    /// they are all of them comes second.
+    fn search_index(&self, edited: Option<&[(usize, String)]>) -> (Vec<Page>, bool) {
+        let site = self.site;
+        let entry_of = |i| self.cards.search_entry(site, i);
+        let Some(kept) = self.search else {
+            let pages = crate::render::search::pages(site, &self.theme.strings, entry_of);
+            return (pages, true);
+        };
+        let mut kept = kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let (Some(index), Some(edited)) = (kept.as_mut(), edited) {
+            let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
+            if let Some(pages) = index.edit(site, &ids, &entry_of) {
+                return (pages, false);
+            }
+        }
+        let index = crate::render::search::Index::build(site, &entry_of);
+        let pages = index.pages(site, &self.theme.strings, &entry_of);
+        *kept = Some(index);
+        (pages, true)
     }
 
     fn levels(&self) -> &crate::guide::levels::LevelOrder {
@@ -342,17 +388,27 @@ impl<'a> UnitContext<'a> {
     /// Renders `part` of one unit: all its pages, or those of a unit that
     /// [renders in part](Unit::renders_in_part) which show the guides
     /// named (for any other unit, all its pages).
-    pub fn render_part(&self, unit: &Unit, part: &Part) -> Result<Vec<Page>, Diagnostic> {
+    /// Whether the pages are all the unit's comes second: a unit asked
+    /// for in part may have had to render whole.
+    pub fn render_part(&self, unit: &Unit, part: &Part) -> Result<(Vec<Page>, bool), Diagnostic> {
+        let in_part = |pages: Result<Vec<Page>, Diagnostic>| pages.map(|p| (p, false));
         match (unit, part) {
-            (Unit::Search, Part::Edited(edited)) => self.search_pages(Some(edited)),
+            (Unit::Search, Part::Edited(edited)) => in_part(self.search_pages(Some(edited))),
             (Unit::Term(kind, name), Part::Edited(edited)) => {
-                self.term_pages(*kind, name, Some(edited))
+                in_part(self.term_pages(*kind, name, Some(edited)))
             }
             (Unit::Paths, Part::Edited(edited)) => {
                 let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
-                crate::render::maps::pages(self.site, self.theme, self.sv, Some(&ids))
+                in_part(crate::render::maps::pages(
+                    self.site,
+                    self.theme,
+                    self.sv,
+                    Some(&ids),
+                ))
             }
-            _ => self.render(unit),
+            (Unit::SearchIndex, Part::Edited(edited)) => Ok(self.search_index(Some(edited))),
+            (Unit::SearchIndex, Part::All) => Ok(self.search_index(None)),
+            _ => self.render(unit).map(|p| (p, true)),
         }
     }
 
@@ -422,9 +478,7 @@ impl<'a> UnitContext<'a> {
                 crate::render::feeds::api(site, |i| self.cards.api_entry(site, i)),
             ),
             Unit::SkillApi => file(Route::SkillList, crate::render::feeds::api_skills(site)),
-            Unit::SearchIndex => Ok(crate::render::search::pages(site, &theme.strings, |i| {
-                self.cards.search_entry(site, i)
-            })),
+            Unit::SearchIndex => Ok(self.search_index(None).0),
             Unit::Aliases => Ok(alias_pages(site, &theme.strings)),
             Unit::Statics => Ok(statics(site, theme)),
         }
@@ -568,7 +622,8 @@ pub(crate) fn collect_units_timed(
     cx: &UnitContext<'_>,
     units: Vec<(Unit, Part)>,
 ) -> Result<Vec<TimedUnit>, Vec<Diagnostic>> {
-    let rendered: Vec<(Result<Vec<Page>, Diagnostic>, std::time::Duration)> = units
+    type Whole = Result<(Vec<Page>, bool), Diagnostic>;
+    let rendered: Vec<(Whole, std::time::Duration)> = units
         .par_iter()
         .with_max_len(1)
         .map(|(u, part)| {
@@ -581,7 +636,8 @@ pub(crate) fn collect_units_timed(
     let mut errors = Vec::new();
     for ((unit, part), (r, took)) in units.into_iter().zip(rendered) {
         match r {
-            Ok(pages) => out.push((unit, part, pages, took)),
+            Ok((pages, true)) => out.push((unit, Part::All, pages, took)),
+            Ok((pages, false)) => out.push((unit, part, pages, took)),
             Err(d) if !errors.contains(&d) => errors.push(d),
             Err(_) => {}
         }

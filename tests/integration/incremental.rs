@@ -1542,3 +1542,85 @@ fn a_guide_nobody_links_to_is_told_so_where_its_title_is_now() {
         [(3, "no other guide links to `role-of-quiet`".to_string())]
     );
 }
+
+#[test]
+fn a_summary_edit_rewrites_only_the_search_files_of_its_words() {
+    let mut e = Editing::new("career", false);
+    let rel = "guides/data-scientist.md";
+    let text = e.text(rel);
+    let search_files = |out: &RebuildOutcome| -> Vec<String> {
+        out.written
+            .iter()
+            .chain(&out.removed)
+            .filter(|p| p.starts_with("search-index"))
+            .cloned()
+            .collect()
+    };
+    let shards_before = std::fs::read_dir(e.root().join("output/search-index/w"))
+        .unwrap()
+        .count();
+    // "data", a word other guides have, comes: its shard, the guide's
+    // records and the shard of its initial, which shows its record; not
+    // the manifest, nor any other shard.
+    let edited = text.replacen("predict and explain.", "predict and explain data.", 1);
+    let path = e.write(rel, &edited);
+    let out = e.apply_ok(&[&path]);
+    assert_eq!(
+        search_files(&out),
+        [
+            "search-index/r/0.json",
+            "search-index/w/d.json",
+            "search-index/w/da.json"
+        ]
+    );
+    assert!(shards_before > 20);
+    // A word in a shard of its own: the shard comes, and the manifest
+    // names it; then goes with the word.
+    let path = e.write(
+        rel,
+        &edited.replacen("explain data.", "explain qzxv data.", 1),
+    );
+    let out = e.apply_ok(&[&path]);
+    let files = search_files(&out);
+    assert!(
+        files.contains(&"search-index/w/qz.json".to_string()),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&"search-index.json".to_string()),
+        "{files:?}"
+    );
+    assert!(read(e.root().join("output/search-index.json")).contains("\"qz\""));
+    let path = e.write(rel, &edited);
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        out.removed.contains(&"search-index/w/qz.json".to_string()),
+        "{:?}",
+        out.removed
+    );
+    assert!(!e.root().join("output/search-index/w/qz.json").exists());
+    // A rebuild that fails (the guide's template breaks on "qzxv data")
+    // after the index took a new shard keeps the pages as they were: the
+    // next edit, keeping the word and dropping "data", which other guides
+    // have, must still bring the shard and the manifest naming it.
+    let boom =
+        "{% if guide.summary_text is containing(\"qzxv data\") %}{{ missing.field }}{% endif %}";
+    let guide_tpl = e.write(
+        "themes/default/templates/guide.html",
+        &read(repo().join("themes/default/templates/guide.html")).replacen(
+            "{% block content %}",
+            &format!("{{% block content %}}{boom}"),
+            1,
+        ),
+    );
+    e.apply_ok(&[&guide_tpl]);
+    let path = e.write(
+        rel,
+        &edited.replacen("explain data.", "explain qzxv data.", 1),
+    );
+    assert!(e.apply(&[&path]).failed);
+    let path = e.write(rel, &edited.replacen("explain data.", "explain qzxv.", 1));
+    let out = e.apply_ok(&[&path]);
+    assert!(search_files(&out).contains(&"search-index.json".to_string()));
+    assert!(read(e.root().join("output/search-index.json")).contains("\"qz\""));
+}

@@ -148,6 +148,9 @@ pub struct SiteState {
     shown: Shown,
     /// Guide cards of the site, kept while their guides are unchanged.
     cards: Cards,
+    /// The search index as last rendered, while the pages rendered with
+    /// it are those kept.
+    search_index: std::sync::Mutex<Option<crate::render::search::Index>>,
     /// The slug of each guide `cards` holds, in order.
     card_slugs: Vec<String>,
     /// The pages, and the folder they are mirrored to.
@@ -181,6 +184,7 @@ impl SiteState {
             pending: Pending::everything(),
             shown: Shown::default(),
             cards: Cards::default(),
+            search_index: Default::default(),
             card_slugs: Vec::new(),
             output: Output::new(folder),
             languages: None,
@@ -360,6 +364,13 @@ impl SiteState {
                 .iter()
                 .zip(&self.card_slugs)
                 .all(|(g, s)| g.slug == *s);
+        if self.pending.stale >= Stale::Units || !same {
+            // Every guide's number may change.
+            *self
+                .search_index
+                .get_mut()
+                .unwrap_or_else(|e| e.into_inner()) = None;
+        }
         if self.pending.stale >= Stale::Units {
             // The base URL or Markdown settings may have changed.
             self.cards = Cards::new(n);
@@ -386,14 +397,24 @@ impl SiteState {
             self.card_slugs = guides.iter().map(|g| g.slug.clone()).collect();
         }
         let rendered = match &self.store.theme {
-            Ok(theme) => {
-                render::render(&self.store, theme, &self.pending, &self.shown, &self.cards)
-            }
+            Ok(theme) => render::render(
+                &self.store,
+                theme,
+                &self.pending,
+                &self.shown,
+                &self.cards,
+                &self.search_index,
+            ),
             Err(d) => Err(d.clone()),
         };
         let mut rendered = match rendered {
             Ok(r) => r,
             Err(errors) => {
+                // The index may hold what was not kept.
+                *self
+                    .search_index
+                    .get_mut()
+                    .unwrap_or_else(|e| e.into_inner()) = None;
                 Arc::make_mut(&mut outcome.diagnostics).extend(errors);
                 outcome.failed = true;
                 return Ok(outcome);

@@ -50,6 +50,7 @@ pub(crate) fn render(
     pending: &Pending,
     shown: &Shown,
     cards: &Cards,
+    search_index: &std::sync::Mutex<Option<crate::render::search::Index>>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let site = &store.site;
     let sv = render::site_view(
@@ -124,7 +125,7 @@ pub(crate) fn render(
     }
     let moves_changed = stale >= Stale::Links && shown.moves_changed(site, &dirty);
     let todo = deps::units_to_render(site, stale, &edited, &dirty, &turnover, moves_changed);
-    let cx = UnitContext::new(site, theme, &sv, cards);
+    let cx = UnitContext::new(site, theme, &sv, cards).keeping_search_index(search_index);
     let mut unit_times = Vec::new();
     let units = match units::collect_units_timed(&cx, todo) {
         Ok(units) => units
