@@ -411,18 +411,21 @@ impl Index {
 
     /// The files that change when the guides at `edited` (indexes into
     /// `site.guides`) changed their words or summary, the index taking
-    /// their new words from `entry_of`; `None` when the change needs every
-    /// file rendered again (a guide's number changed, or a shard came or
-    /// went), after which this index is no longer that of the site.
+    /// their new words from `entry_of`, with the manifest when a shard
+    /// came; `None` when the change needs every file rendered again (a
+    /// guide's number or initial changed, or a shard went), after which
+    /// this index is no longer that of the site.
     pub(crate) fn edit<'w>(
         &mut self,
         site: &Site,
+        strings: &crate::render::i18n::Strings,
         edited: &[usize],
         entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
     ) -> Option<Vec<Page>> {
         if title_order(site) != self.order {
             return None;
         }
+        let shards = self.shards.len();
         let mut keys: BTreeSet<String> = BTreeSet::new();
         let mut chunks: BTreeSet<usize> = BTreeSet::new();
         for &i in edited {
@@ -469,21 +472,28 @@ impl Index {
             .par_iter()
             .map(|k| self.shard(k, site, entry_of))
             .collect();
+        if self.shards.len() != shards {
+            out.push(self.manifest(strings));
+        }
         out.extend(chunks.into_iter().map(|c| self.records(c, site, entry_of)));
         Some(out)
     }
 
     /// Word `id` changed its guides: its shard is to be written again, and
     /// when it `came` (it had no guide) or went (it has none now), so are
-    /// the shards naming it as a neighbour. `None` when a shard would come
-    /// or go, which changes the manifest.
+    /// the shards naming it as a neighbour. A shard may come; `None` when
+    /// one would go (its file would have to be removed).
     fn touch(&mut self, id: u32, keys: &mut BTreeSet<String>, came: bool) -> Option<()> {
         let w = &self.words[id as usize];
         let went = self.postings[id as usize].iter().all(Vec::is_empty);
         let primary = primary_key(w);
         if came || went {
             for k in neighbour_keys(w).into_iter().chain([primary.clone()]) {
-                let shard = self.shards.get_mut(&k)?;
+                let shard = if came {
+                    self.shards.entry(k.clone()).or_default()
+                } else {
+                    self.shards.get_mut(&k)?
+                };
                 let is_primary = k == primary;
                 match (came, is_primary) {
                     (true, true) => {

@@ -365,7 +365,7 @@ impl<'a> UnitContext<'a> {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let (Some(index), Some(edited)) = (kept.as_mut(), edited) {
             let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
-            if let Some(pages) = index.edit(site, &ids, &entry_of) {
+            if let Some(pages) = index.edit(site, &self.theme.strings, &ids, &entry_of) {
                 return (pages, false);
             }
         }

@@ -101,7 +101,17 @@ impl Output {
         }
         for (unit, part, pages) in &r.units {
             if *part != Part::All {
-                // The unit's other pages stay; these are among its paths.
+                // The unit's other pages stay; these join its paths, if
+                // they are new (a search index shard that came).
+                if let Some(paths) = self.unit_paths.get_mut(unit) {
+                    let known: HashSet<&str> = paths.iter().map(String::as_str).collect();
+                    let new: Vec<String> = pages
+                        .iter()
+                        .filter(|p| !known.contains(p.path.as_str()))
+                        .map(|p| p.path.clone())
+                        .collect();
+                    paths.extend(new);
+                }
                 continue;
             }
             let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
