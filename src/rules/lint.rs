@@ -120,10 +120,10 @@ pub(crate) struct Kept {
     config: Option<Config>,
     /// The newest `updated` date: salary figures are old against it.
     newest: Option<Option<Date>>,
-    each: HashMap<PathBuf, Own>,
+    each: rustc_hash::FxHashMap<PathBuf, Own>,
     /// How many of the links of `each` lead to each slug: a guide no link
     /// leads to is told without going through every guide's links.
-    linked: HashMap<String, usize>,
+    linked: rustc_hash::FxHashMap<String, usize>,
     /// Whether a run has given every warning since `each` was made.
     given: bool,
 }

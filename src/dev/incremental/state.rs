@@ -599,7 +599,11 @@ impl Store {
             .chain(&self.loose)
             .chain(self.partial())
             .collect();
-        all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        // Usually in order already: the site's guides are, and most edits
+        // leave no guide held, loose or partial.
+        if !all.is_sorted_by(|a, b| a.source.path <= b.source.path) {
+            all.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        }
         let unparsed = self.unparsed();
         let context = rules::Context {
             unparsed: &unparsed,
