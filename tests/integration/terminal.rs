@@ -255,4 +255,23 @@ fn verbose_says_what_was_read_and_written_and_how_long_it_took() {
         seen.contains("wrote guides/staff-engineer/index.html\n"),
         "{seen}"
     );
+    // And where its time went: each stage, then the slowest units, of
+    // which a summary edit renders the search index.
+    let took = seen
+        .lines()
+        .find(|l| l.starts_with("took read "))
+        .unwrap_or_else(|| panic!("{seen}"));
+    for stage in [
+        ", resolve ",
+        ", check ",
+        ", guide pages ",
+        ", site-wide pages ",
+        ", write ",
+    ] {
+        assert!(took.contains(stage), "{took}");
+    }
+    assert!(
+        took.contains(" (slowest: ") && took.ends_with(" ms)"),
+        "{took}"
+    );
 }
