@@ -2,17 +2,20 @@
 //!
 //! ```text
 //! python3 /work/shared/bench/gen.py --n 10000 --out /dev/shm/g10k --format careerbook
-//! cargo run --release --example bench_edit -- /dev/shm/g10k [EDITS]
+//! cargo run --release --example bench_edit -- /dev/shm/g10k [EDITS] [KINDS]
 //! ```
 //!
 //! The site is copied into a temporary folder, loaded and written once, then
-//! EDITS (default 20) different guides are edited one after another; each
+//! EDITS (default 20) different guides are edited one after another, once
+//! for each of KINDS (default `body,summary,title,salary`), each edit
+//! followed by one putting the guide back; each
 //! edit is timed from the file write to `apply()` returning with the output
 //! files written. Medians are printed, along with the cost of rendering
 //! every site-wide page (what an edit pays that adds, removes or renames a
 //! guide or changes its terms) and of validating every guide, which an edit
 //! avoids. Each kind's line is followed by its median edit's stages
-//! ([`Timings::summary`]).
+//! ([`Timings::summary`]). The last two figures are left out when KINDS
+//! is given.
 
 use anyhow::{Context, Result};
 use careerbook::build::{self, BuildOptions};
@@ -61,33 +64,61 @@ fn main() -> Result<()> {
         start.elapsed().as_millis()
     );
 
-    let mut body = Vec::new();
-    let mut summary = Vec::new();
-    let mut title = Vec::new();
+    // Which kinds to time (all by default): the others are not made, so
+    // that a profile of one kind sees only it.
+    let chosen = args.next();
+    let kinds: Vec<String> = chosen.clone().map_or_else(
+        || {
+            ["body", "summary", "title", "salary"]
+                .map(String::from)
+                .to_vec()
+        },
+        |s| s.split(',').map(String::from).collect(),
+    );
+    let mut times: Vec<(&str, Vec<Edit>)> = Vec::new();
+    for kind in ["body", "summary", "title", "salary"] {
+        if kinds.iter().any(|k| k == kind) {
+            times.push((kind, Vec::new()));
+        }
+    }
     for k in 0..edits {
         let rel = &guides[k * guides.len() / edits];
         let path = root.join(rel);
         let text = std::fs::read_to_string(&path)?;
-        // A body edit: the guide's own page only.
-        body.push(timed_edit(
-            &mut state,
-            &path,
-            format!("{text}\nEdited {k}.\n"),
-        )?);
-        // A summary edit: its card on the index, the search page and its term
-        // pages, the feed and the data files too.
-        let edited = text.replacen("summary: ", &format!("summary: Edited {k}. "), 1);
-        summary.push(timed_edit(&mut state, &path, edited.clone())?);
-        // A title edit: other guides may link here by title, so the site is
-        // resolved again, every guide page's links are compared, and the
-        // pages listing the title (cards, paths, salaries) are rendered.
-        let edited = edited.replacen("title: ", &format!("title: Edited {k} "), 1);
-        title.push(timed_edit(&mut state, &path, edited)?);
+        for (kind, times) in &mut times {
+            let edited = match *kind {
+                // The guide's own page only.
+                "body" => format!("{text}\nEdited {k}.\n"),
+                // Its card on the index, the search page and its term
+                // pages, the feed and the data files too.
+                "summary" => text.replacen("summary: ", &format!("summary: Edited {k}. "), 1),
+                // Other guides may link here by title, so the site is
+                // resolved again, every guide page's links are compared,
+                // and the pages listing the title (cards, paths, salaries)
+                // are rendered.
+                "title" => text.replacen("title: ", &format!("title: Edited {k} "), 1),
+                // The guide's family's salary pages, the salary overview,
+                // and the moves that lead here.
+                _ => match lower_salary(&text, 1000 * (k as u64 + 1)) {
+                    Some(edited) => edited,
+                    None => continue,
+                },
+            };
+            times.push(timed_edit(&mut state, &path, edited)?);
+            // Back as it was, so that each kind starts from the same guide.
+            timed_edit(&mut state, &path, text.clone())?;
+        }
     }
-    report_edits("one-guide body edit", edits, body);
-    report_edits("one-guide summary edit", edits, summary);
-    report_edits("one-guide title edit", edits, title);
+    for (kind, times) in times {
+        if !times.is_empty() {
+            let n = times.len();
+            report_edits(&format!("one-guide {kind} edit"), n, times);
+        }
+    }
 
+    if chosen.is_some() {
+        return Ok(());
+    }
     // What every edit pays whatever changed.
     let checked = build::check(&BuildOptions {
         root: root.clone(),
@@ -122,12 +153,21 @@ fn main() -> Result<()> {
     Ok(())
 }
 
+/// One edit: wall time, CPU time, and its stages.
+type Edit = (Duration, Duration, Timings);
+
+/// `text` with its first salary minimum lowered by `by`.
+fn lower_salary(text: &str, by: u64) -> Option<String> {
+    let key = "\n      min: ";
+    let start = text.find(key)? + key.len();
+    let end = start + text[start..].find('\n')?;
+    let figure: u64 = text[start..end].parse().ok()?;
+    let lowered = figure.saturating_sub(by);
+    Some(format!("{}{lowered}{}", &text[..start], &text[end..]))
+}
+
 /// Wall-clock and CPU time (all threads) of one edit, and its stages.
-fn timed_edit(
-    state: &mut SiteState,
-    path: &Path,
-    text: String,
-) -> Result<(Duration, Duration, Timings)> {
+fn timed_edit(state: &mut SiteState, path: &Path, text: String) -> Result<Edit> {
     let cpu = cpu_time();
     let t = Instant::now();
     std::fs::write(path, text)?;
@@ -146,7 +186,7 @@ fn cpu_time() -> Duration {
     Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }
 
-fn report_edits(what: &str, edits: usize, mut v: Vec<(Duration, Duration, Timings)>) {
+fn report_edits(what: &str, edits: usize, mut v: Vec<Edit>) {
     v.sort_by_key(|(wall, _, _)| *wall);
     let (_, _, stages) = &v[v.len() / 2];
     let times = v.iter().map(|(wall, cpu, _)| (*wall, *cpu)).collect();

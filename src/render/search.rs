@@ -305,6 +305,16 @@ pub(crate) struct Index {
     shards: BTreeMap<String, ShardWords>,
 }
 
+/// The shards an edit of the index touched.
+struct Touched {
+    /// To be written again.
+    keys: BTreeSet<String>,
+    /// Made by the edit.
+    came: BTreeSet<String>,
+    /// Emptied by the edit, and taken out.
+    went: BTreeSet<String>,
+}
+
 /// What a shard holds, by word number.
 #[derive(Debug, Default)]
 struct ShardWords {
@@ -412,24 +422,47 @@ impl Index {
     /// The files that change when the guides at `edited` (indexes into
     /// `site.guides`) changed their words or summary, the index taking
     /// their new words from `entry_of`, with the manifest when a shard
-    /// came; `None` when the change needs every file rendered again (a
-    /// guide's number or initial changed, or a shard went), after which
-    /// this index is no longer that of the site.
+    /// came or went, and the paths of the shards that went (their last
+    /// word went); `None` when the change needs every file rendered again
+    /// (a guide's number or initial changed), after which this index is no
+    /// longer that of the site.
+    ///
+    /// Only the guides in `edited` may have changed since the index was
+    /// made or last edited: whether the others keep their numbers is
+    /// told by comparing each edited guide with its neighbours in title
+    /// order, not by sorting every title again.
     pub(crate) fn edit<'w>(
         &mut self,
         site: &Site,
         strings: &crate::render::i18n::Strings,
         edited: &[usize],
         entry_of: &(impl Fn(usize) -> Cow<'w, Entry> + Sync),
-    ) -> Option<Vec<Page>> {
-        if title_order(site) != self.order {
+    ) -> Option<(Vec<Page>, Vec<String>)> {
+        if self.order.len() != site.guides.len() {
             return None;
         }
-        let shards = self.shards.len();
-        let mut keys: BTreeSet<String> = BTreeSet::new();
+        let numbers: Vec<usize> = edited
+            .iter()
+            .map(|&i| self.order.iter().position(|&j| j == i))
+            .collect::<Option<_>>()?;
+        let before = |a: usize, b: usize| {
+            let (a, b) = (&site.guides[a], &site.guides[b]);
+            (&a.front.title, &a.slug) < (&b.front.title, &b.slug)
+        };
+        let in_order = numbers.iter().all(|&n| {
+            (n == 0 || before(self.order[n - 1], self.order[n]))
+                && (n + 1 == self.order.len() || before(self.order[n], self.order[n + 1]))
+        });
+        if !in_order {
+            return None;
+        }
+        let mut touched = Touched {
+            keys: BTreeSet::new(),
+            came: BTreeSet::new(),
+            went: BTreeSet::new(),
+        };
         let mut chunks: BTreeSet<usize> = BTreeSet::new();
-        for &i in edited {
-            let number = self.order.iter().position(|&j| j == i)?;
+        for (&i, &number) in edited.iter().zip(&numbers) {
             let entry = entry_of(i);
             let mut now: [Vec<u32>; FIELDS] = Default::default();
             for (f, ws) in entry.words.iter().enumerate() {
@@ -447,7 +480,7 @@ impl Index {
                     if let Ok(at) = list.binary_search(&(number as u32)) {
                         list.remove(at);
                     }
-                    self.touch(id, &mut keys, false)?;
+                    self.touch(id, &mut touched, false)?;
                 }
                 for &id in now[f].iter().filter(|id| was[f].binary_search(id).is_err()) {
                     let came = self.postings[id as usize].iter().all(Vec::is_empty);
@@ -455,7 +488,7 @@ impl Index {
                     if let Err(at) = list.binary_search(&(number as u32)) {
                         list.insert(at, number as u32);
                     }
-                    self.touch(id, &mut keys, came)?;
+                    self.touch(id, &mut touched, came)?;
                 }
             }
             chunks.insert(number / CHUNK);
@@ -465,32 +498,45 @@ impl Index {
                     .is_some_and(|(_, firsts)| firsts.contains(&(number as u32)))
             });
             if let Some((k, _)) = listed {
-                keys.insert(k.clone());
+                touched.keys.insert(k.clone());
             }
         }
+        // A shard may have gone and come back within the edit.
+        let Touched { keys, came, went } = touched;
+        let went: Vec<String> = went
+            .into_iter()
+            .filter(|k| !self.shards.contains_key(k))
+            .collect();
+        let came = came.iter().any(|k| self.shards.contains_key(k));
         let mut out: Vec<Page> = keys
             .par_iter()
+            .filter(|k| self.shards.contains_key(*k))
             .map(|k| self.shard(k, site, entry_of))
             .collect();
-        if self.shards.len() != shards {
+        if came || !went.is_empty() {
             out.push(self.manifest(strings));
         }
         out.extend(chunks.into_iter().map(|c| self.records(c, site, entry_of)));
-        Some(out)
+        let gone = went.iter().map(|k| Route::SearchShard(k).file()).collect();
+        Some((out, gone))
     }
 
     /// Word `id` changed its guides: its shard is to be written again, and
     /// when it `came` (it had no guide) or went (it has none now), so are
-    /// the shards naming it as a neighbour. A shard may come; `None` when
-    /// one would go (its file would have to be removed).
-    fn touch(&mut self, id: u32, keys: &mut BTreeSet<String>, came: bool) -> Option<()> {
+    /// the shards naming it as a neighbour. A shard comes with its first
+    /// word and goes with its last. `None` when the index does not hold
+    /// what the word's going needs (it is not that of the site).
+    fn touch(&mut self, id: u32, touched: &mut Touched, came: bool) -> Option<()> {
         let w = &self.words[id as usize];
         let went = self.postings[id as usize].iter().all(Vec::is_empty);
         let primary = primary_key(w);
         if came || went {
             for k in neighbour_keys(w).into_iter().chain([primary.clone()]) {
                 let shard = if came {
-                    self.shards.entry(k.clone()).or_default()
+                    self.shards.entry(k.clone()).or_insert_with(|| {
+                        touched.came.insert(k.clone());
+                        ShardWords::default()
+                    })
                 } else {
                     self.shards.get_mut(&k)?
                 };
@@ -510,12 +556,14 @@ impl Index {
                     }
                 }
                 if shard.is_empty() {
-                    return None;
+                    self.shards.remove(&k);
+                    touched.went.insert(k);
+                } else {
+                    touched.keys.insert(k);
                 }
-                keys.insert(k);
             }
         } else {
-            keys.insert(primary);
+            touched.keys.insert(primary);
         }
         Some(())
     }

@@ -351,28 +351,31 @@ impl<'a> UnitContext<'a> {
     }
 
     /// The search index's files: those the guides in `edited` change when
-    /// the index is kept and the edit allows, else all of them. Whether
-    /// they are all of them comes second.
-    fn search_index(&self, edited: Option<&[(usize, String)]>) -> (Vec<Page>, bool) {
+    /// the index is kept and the edit allows, else all of them.
+    fn search_index(&self, edited: Option<&[(usize, String)]>) -> Rendering {
         let site = self.site;
         let entry_of = |i| self.cards.search_entry(site, i);
         let Some(kept) = self.search else {
             let pages = crate::render::search::pages(site, &self.theme.strings, entry_of);
-            return (pages, true);
+            return Rendering::whole(pages);
         };
         let mut kept = kept
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let (Some(index), Some(edited)) = (kept.as_mut(), edited) {
             let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
-            if let Some(pages) = index.edit(site, &self.theme.strings, &ids, &entry_of) {
-                return (pages, false);
+            if let Some((pages, gone)) = index.edit(site, &self.theme.strings, &ids, &entry_of) {
+                return Rendering {
+                    pages,
+                    whole: false,
+                    gone,
+                };
             }
         }
         let index = crate::render::search::Index::build(site, &entry_of);
         let pages = index.pages(site, &self.theme.strings, &entry_of);
         *kept = Some(index);
-        (pages, true)
+        Rendering::whole(pages)
     }
 
     fn levels(&self) -> &crate::guide::levels::LevelOrder {
@@ -388,10 +391,14 @@ impl<'a> UnitContext<'a> {
     /// Renders `part` of one unit: all its pages, or those of a unit that
     /// [renders in part](Unit::renders_in_part) which show the guides
     /// named (for any other unit, all its pages).
-    /// Whether the pages are all the unit's comes second: a unit asked
-    /// for in part may have had to render whole.
-    pub fn render_part(&self, unit: &Unit, part: &Part) -> Result<(Vec<Page>, bool), Diagnostic> {
-        let in_part = |pages: Result<Vec<Page>, Diagnostic>| pages.map(|p| (p, false));
+    pub fn render_part(&self, unit: &Unit, part: &Part) -> Result<Rendering, Diagnostic> {
+        let in_part = |pages: Result<Vec<Page>, Diagnostic>| {
+            pages.map(|pages| Rendering {
+                pages,
+                whole: false,
+                gone: Vec::new(),
+            })
+        };
         match (unit, part) {
             (Unit::Search, Part::Edited(edited)) => in_part(self.search_pages(Some(edited))),
             (Unit::Term(kind, name), Part::Edited(edited)) => {
@@ -408,7 +415,7 @@ impl<'a> UnitContext<'a> {
             }
             (Unit::SearchIndex, Part::Edited(edited)) => Ok(self.search_index(Some(edited))),
             (Unit::SearchIndex, Part::All) => Ok(self.search_index(None)),
-            _ => self.render(unit).map(|p| (p, true)),
+            _ => self.render(unit).map(Rendering::whole),
         }
     }
 
@@ -478,7 +485,7 @@ impl<'a> UnitContext<'a> {
                 crate::render::feeds::api(site, |i| self.cards.api_entry(site, i)),
             ),
             Unit::SkillApi => file(Route::SkillList, crate::render::feeds::api_skills(site)),
-            Unit::SearchIndex => Ok(self.search_index(None).0),
+            Unit::SearchIndex => Ok(self.search_index(None).pages),
             Unit::Aliases => Ok(alias_pages(site, &theme.strings)),
             Unit::Statics => Ok(statics(site, theme)),
         }
@@ -610,20 +617,54 @@ pub fn collect_units(
     let timed = collect_units_timed(cx, units)?;
     Ok(timed
         .into_iter()
-        .map(|(u, part, pages, _)| (u, part, pages))
+        .map(|t| (t.unit, t.part, t.pages))
         .collect())
 }
 
-/// A unit rendered, with how long it took.
-pub(crate) type TimedUnit = (Unit, Part, Vec<Page>, std::time::Duration);
+/// What rendering a unit, whole or in part, gave.
+#[derive(Debug)]
+pub struct Rendering {
+    /// The pages rendered.
+    pub pages: Vec<Page>,
+    /// Whether `pages` are all the unit's pages: a unit asked for in part
+    /// may have had to render whole.
+    pub whole: bool,
+    /// Output paths of pages the unit made before and no longer makes,
+    /// when it rendered in part (a search index shard whose last word
+    /// went); a unit rendered whole makes what it makes.
+    pub gone: Vec<String>,
+}
 
-/// [`collect_units`], with how long each unit took to render.
+impl Rendering {
+    /// Every page of a unit.
+    fn whole(pages: Vec<Page>) -> Rendering {
+        Rendering {
+            pages,
+            whole: true,
+            gone: Vec::new(),
+        }
+    }
+}
+
+/// A unit rendered: what was asked ([`Part::All`] when it rendered whole),
+/// what it gave, and how long it took.
+#[derive(Debug)]
+pub(crate) struct TimedUnit {
+    pub(crate) unit: Unit,
+    pub(crate) part: Part,
+    pub(crate) pages: Vec<Page>,
+    /// As in [`Rendering::gone`].
+    pub(crate) gone: Vec<String>,
+    pub(crate) took: std::time::Duration,
+}
+
+/// [`collect_units`], with how long each unit took to render and the pages
+/// units rendered in part no longer make.
 pub(crate) fn collect_units_timed(
     cx: &UnitContext<'_>,
     units: Vec<(Unit, Part)>,
 ) -> Result<Vec<TimedUnit>, Vec<Diagnostic>> {
-    type Whole = Result<(Vec<Page>, bool), Diagnostic>;
-    let rendered: Vec<(Whole, std::time::Duration)> = units
+    let rendered: Vec<(Result<Rendering, Diagnostic>, std::time::Duration)> = units
         .par_iter()
         .with_max_len(1)
         .map(|(u, part)| {
@@ -636,8 +677,13 @@ pub(crate) fn collect_units_timed(
     let mut errors = Vec::new();
     for ((unit, part), (r, took)) in units.into_iter().zip(rendered) {
         match r {
-            Ok((pages, true)) => out.push((unit, Part::All, pages, took)),
-            Ok((pages, false)) => out.push((unit, part, pages, took)),
+            Ok(r) => out.push(TimedUnit {
+                unit,
+                part: if r.whole { Part::All } else { part },
+                pages: r.pages,
+                gone: r.gone,
+                took,
+            }),
             Err(d) if !errors.contains(&d) => errors.push(d),
             Err(_) => {}
         }

@@ -1479,7 +1479,7 @@ fn a_rebuild_times_its_stages_and_names_the_units_it_rendered() {
     let t = &o.timings;
     let names: Vec<&str> = t.unit_times.iter().map(|(u, _)| u.as_str()).collect();
     assert_eq!(names.len(), o.units, "{names:?}");
-    for unit in ["SearchIndex", "Index", "Search", "Feed"] {
+    for unit in ["SearchIndex (in part)", "Index", "Search (in part)", "Feed"] {
         assert!(names.contains(&unit), "{unit} not in {names:?}");
     }
     assert!(!names.contains(&"Paths"), "{names:?}");
@@ -1599,6 +1599,18 @@ fn a_summary_edit_rewrites_only_the_search_files_of_its_words() {
         out.removed
     );
     assert!(!e.root().join("output/search-index/w/qz.json").exists());
+    // The shard went with the edit, not with the index made again.
+    let units: Vec<&str> = out
+        .timings
+        .unit_times
+        .iter()
+        .map(|(u, _)| u.as_str())
+        .collect();
+    assert!(units.contains(&"SearchIndex (in part)"), "{units:?}");
+    assert!(
+        !read(e.root().join("output/search-index.json")).contains("\"qz\""),
+        "the manifest still names the shard that went"
+    );
     // A rebuild that fails (the guide's template breaks on "qzxv data")
     // after the index took a new shard keeps the pages as they were: the
     // next edit, keeping the word and dropping "data", which other guides

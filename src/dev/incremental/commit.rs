@@ -87,7 +87,7 @@ impl Output {
         // again keep their pages.
         let mut dropped: Vec<String> = Vec::new();
         if r.all_units {
-            let now: BTreeSet<&Unit> = r.units.iter().map(|(u, _, _)| u).collect();
+            let now: BTreeSet<&Unit> = r.units.iter().map(|(u, ..)| u).collect();
             self.unit_paths.retain(|u, paths| {
                 let keep = now.contains(u);
                 if !keep {
@@ -99,11 +99,16 @@ impl Output {
         for unit in &r.gone_units {
             dropped.extend(self.unit_paths.remove(unit).into_iter().flatten());
         }
-        for (unit, part, pages) in &r.units {
+        for (unit, part, pages, gone) in &r.units {
             if *part != Part::All {
-                // The unit's other pages stay; these join its paths, if
-                // they are new (a search index shard that came).
+                // The unit's other pages stay, but those it says are gone;
+                // these join its paths, if they are new (a search index
+                // shard that came).
                 if let Some(paths) = self.unit_paths.get_mut(unit) {
+                    if !gone.is_empty() {
+                        let gone: HashSet<&str> = gone.iter().map(String::as_str).collect();
+                        paths.retain(|p| !gone.contains(p.as_str()));
+                    }
                     let known: HashSet<&str> = paths.iter().map(String::as_str).collect();
                     let new: Vec<String> = pages
                         .iter()
@@ -112,6 +117,7 @@ impl Output {
                         .collect();
                     paths.extend(new);
                 }
+                dropped.extend(gone.iter().cloned());
                 continue;
             }
             let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
@@ -154,7 +160,7 @@ impl Output {
             self.pages.remove(p);
         }
         let mut written = Vec::new();
-        let unit_pages = r.units.into_iter().flat_map(|(_, _, p)| p);
+        let unit_pages = r.units.into_iter().flat_map(|(_, _, p, _)| p);
         let guide_pages = r.guide_pages.into_iter().chain(r.guide_data);
         for page in guide_pages.chain(unit_pages) {
             if self.pages.get(&page.path).map(|b| &**b) != Some(&page.bytes[..]) {

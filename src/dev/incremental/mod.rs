@@ -97,7 +97,9 @@ pub struct Timings {
     pub guide_pages: Duration,
     /// Rendering the site-wide pages (in parallel: the wall time).
     pub units: Duration,
-    /// Each site-wide unit rendered and how long it took, slowest first.
+    /// Each site-wide unit rendered and how long it took, slowest first;
+    /// a unit that rendered only the pages an edit changed is named with
+    /// "(in part)".
     pub unit_times: Vec<(String, Duration)>,
     /// Comparing the pages with those kept and writing those that changed.
     pub commit: Duration,

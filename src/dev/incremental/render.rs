@@ -21,8 +21,9 @@ pub(crate) struct Rendered {
     pub(crate) guide_pages: Vec<Page>,
     /// The JSON records of the same guides.
     pub(crate) guide_data: Vec<Page>,
-    /// Newly rendered site-wide units, whole or in part, and their pages.
-    pub(crate) units: Vec<(Unit, Part, Vec<Page>)>,
+    /// Newly rendered site-wide units, whole or in part: their pages, and
+    /// the pages units rendered in part no longer make.
+    pub(crate) units: Vec<(Unit, Part, Vec<Page>, Vec<String>)>,
     /// `units` holds every unit of the site: any other is gone.
     pub(crate) all_units: bool,
     /// Units gone from the site (the moves of guides that went), when
@@ -130,9 +131,13 @@ pub(crate) fn render(
     let units = match units::collect_units_timed(&cx, todo) {
         Ok(units) => units
             .into_iter()
-            .map(|(unit, part, pages, took)| {
-                unit_times.push((format!("{unit:?}"), took));
-                (unit, part, pages)
+            .map(|t| {
+                let name = match t.part {
+                    Part::All => format!("{:?}", t.unit),
+                    Part::Edited(_) => format!("{:?} (in part)", t.unit),
+                };
+                unit_times.push((name, t.took));
+                (t.unit, t.part, t.pages, t.gone)
             })
             .collect(),
         Err(unit_errors) => {
