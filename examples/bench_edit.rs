@@ -192,6 +192,14 @@ fn report_edits(what: &str, edits: usize, mut v: Vec<Edit>) {
     let times = v.iter().map(|(wall, cpu, _)| (*wall, *cpu)).collect();
     report(what, edits, times);
     println!("  the median edit: {}", stages.summary());
+    let units: Vec<String> = stages
+        .unit_times
+        .iter()
+        .map(|(u, d)| format!("{u} {:.1}", d.as_secs_f64() * 1000.0))
+        .collect();
+    if !units.is_empty() {
+        println!("  its {} units, ms: {}", units.len(), units.join(", "));
+    }
 }
 
 fn report(what: &str, edits: usize, v: Vec<(Duration, Duration)>) {

@@ -19,13 +19,27 @@ use crate::util::text::level_key;
 use std::collections::{BTreeSet, HashMap};
 
 /// Every level's rank and shown name.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct LevelOrder {
     rank: HashMap<String, usize>,
     labels: Vec<String>,
     /// The key of each alias `site.yaml` gives → its level's key.
     aliases: HashMap<String, String>,
+    /// Each spelling the order was made from, as written, → its rank: the
+    /// salary pages look up every range's level, and at 10,000 guides
+    /// making each one's key took longer than the rest of the overview.
+    written: rustc_hash::FxHashMap<String, usize>,
 }
+
+/// Two orders are the same when they rank and show every level alike,
+/// however the levels were spelled.
+impl PartialEq for LevelOrder {
+    fn eq(&self, other: &LevelOrder) -> bool {
+        self.rank == other.rank && self.labels == other.labels && self.aliases == other.aliases
+    }
+}
+
+impl Eq for LevelOrder {}
 
 impl LevelOrder {
     /// The order of `lists` (each guide's levels, in the guide's order,
@@ -49,18 +63,28 @@ impl LevelOrder {
         let mut first: HashMap<String, (usize, String)> = HashMap::new();
         let mut edges: HashMap<usize, BTreeSet<usize>> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
+        // Each spelling as written -> its level's id: thousands of guides
+        // spell a few levels alike.
+        let mut spelled: rustc_hash::FxHashMap<&'a str, usize> = Default::default();
         for list in lists {
             let mut seen: Vec<usize> = Vec::new();
             for level in list {
-                let key = canon(level);
-                let next = names.len();
-                let id = first
-                    .entry(key.clone())
-                    .or_insert_with(|| (next, level.trim().to_string()))
-                    .0;
-                if id == next {
-                    names.push(key);
-                }
+                let id = match spelled.get(level) {
+                    Some(&id) => id,
+                    None => {
+                        let key = canon(level);
+                        let next = names.len();
+                        let id = first
+                            .entry(key.clone())
+                            .or_insert_with(|| (next, level.trim().to_string()))
+                            .0;
+                        if id == next {
+                            names.push(key);
+                        }
+                        spelled.insert(level, id);
+                        id
+                    }
+                };
                 if !seen.contains(&id) {
                     if let Some(&prev) = seen.last() {
                         edges.entry(prev).or_default().insert(id);
@@ -114,6 +138,10 @@ impl LevelOrder {
             order.push(key.clone(), first[key].1.clone());
         }
         order.aliases = aliases;
+        order.written = spelled
+            .into_iter()
+            .map(|(level, id)| (level.to_string(), order.rank[&names[id]]))
+            .collect();
         order
     }
 
@@ -134,18 +162,22 @@ impl LevelOrder {
     /// The rank of `level`: smaller is earlier in a career. A level never
     /// seen comes last.
     pub(crate) fn rank(&self, level: &str) -> usize {
-        self.rank
-            .get(&self.key(level))
-            .copied()
-            .unwrap_or(usize::MAX)
+        self.find(level).unwrap_or(usize::MAX)
     }
 
     /// How `level` is shown: its first spelling (`site.yaml`'s, when listed
     /// there).
     pub(crate) fn label<'a>(&'a self, level: &'a str) -> &'a str {
-        match self.rank.get(&self.key(level)) {
-            Some(&i) => &self.labels[i],
+        match self.find(level) {
+            Some(i) => &self.labels[i],
             None => level.trim(),
+        }
+    }
+
+    fn find(&self, level: &str) -> Option<usize> {
+        match self.written.get(level) {
+            Some(&i) => Some(i),
+            None => self.rank.get(&self.key(level)).copied(),
         }
     }
 }
@@ -177,6 +209,34 @@ mod tests {
         assert_eq!(o.labels, ["Entry", "Mid", "Senior", "Staff"]);
         assert_eq!(o.rank("TPM  II"), o.rank("mid"));
         assert_eq!(o.label("mid level"), "Mid");
+    }
+
+    #[test]
+    fn a_level_ranks_alike_however_it_is_spelled_and_spellings_do_not_make_another_order() {
+        let config = vec![LevelRef::Aliased {
+            name: "Mid".into(),
+            aliases: vec!["TPM II".into()],
+        }];
+        let a = LevelOrder::new(
+            &config,
+            [vec!["Senior", "tpm ii"], vec![" senior", "Staff"]],
+        );
+        // Spellings the order was made from, and others it never saw.
+        for (seen, unseen) in [
+            ("Senior", "SENIOR"),
+            (" senior", "senior  "),
+            ("tpm ii", "Mid"),
+        ] {
+            assert_eq!(a.rank(seen), a.rank(unseen), "{seen} / {unseen}");
+            assert_eq!(a.label(seen), a.label(unseen), "{seen} / {unseen}");
+        }
+        assert_eq!(a.label("tpm ii"), "Mid");
+        assert_eq!(a.rank("Nowhere"), usize::MAX);
+        assert_eq!(a.label(" Nowhere "), "Nowhere");
+        let b = LevelOrder::new(&config, [vec!["Senior", "TPM II"], vec!["senior", "Staff"]]);
+        assert_eq!(a, b, "the same levels in the same order");
+        let c = LevelOrder::new(&config, [vec!["Staff", "Senior"]]);
+        assert_ne!(a, c);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::render::i18n::Arg;
 use crate::render::page::{page_view, render_one, Page};
 use crate::render::paginate;
 use crate::render::salaries::{
-    self, family_page, Family, FamilyLink, LevelGroup, RoleGroup, ROLES_PER_PAGE,
+    self, family_page, Family, FamilyLink, FamilySummary, LevelGroup, RoleGroup, ROLES_PER_PAGE,
 };
 use crate::render::theme::Theme;
 use crate::render::view::{PageKind, PageView, SiteView};
@@ -114,6 +114,7 @@ pub(crate) fn family_pages(
             .find(|(n, _)| n.as_str() == name)
             .map(|(_, t)| Kind::Family.term(&t.slug))
     });
+    let summary = FamilySummary::of(site, order, f, strings);
     let mut out = Vec::with_capacity(pages);
     for p in 1..=pages {
         let route = f.route(p);
@@ -155,7 +156,7 @@ pub(crate) fn family_pages(
                     next_url: (p < pages).then(|| link(p + 1)),
                     urls: (1..=pages).map(link).collect(),
                 },
-                groups: family_page(site, order, f, p, &links, strings),
+                groups: family_page(site, order, f, &summary, p, &links, strings),
             },
             route.file(),
         )?);

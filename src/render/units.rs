@@ -378,12 +378,22 @@ impl<'a> UnitContext<'a> {
         Rendering::whole(pages)
     }
 
-    fn levels(&self) -> &crate::guide::levels::LevelOrder {
+    /// The same, with the site's level order known already.
+    pub(crate) fn with_levels(self, levels: crate::guide::levels::LevelOrder) -> UnitContext<'a> {
+        let _ = self.levels.set(levels);
+        self
+    }
+
+    /// The site's level order ([`crate::render::salaries::level_order`]),
+    /// made once for every unit.
+    pub(crate) fn levels(&self) -> &crate::guide::levels::LevelOrder {
         self.levels
             .get_or_init(|| crate::render::salaries::level_order(self.site))
     }
 
-    fn salary_families(&self) -> &[crate::render::salaries::Family<'a>] {
+    /// The families with salary pages
+    /// ([`crate::render::salaries::families`]), found once for every unit.
+    pub(crate) fn salary_families(&self) -> &[crate::render::salaries::Family<'a>] {
         self.salary_families
             .get_or_init(|| crate::render::salaries::families(self.site))
     }

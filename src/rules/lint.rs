@@ -22,7 +22,7 @@ use crate::rules::validate::Context;
 use crate::util::text::level_key;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Salary figures older than this many months (before the newest `updated`
@@ -120,7 +120,9 @@ pub(crate) struct Kept {
     config: Option<Config>,
     /// The newest `updated` date: salary figures are old against it.
     newest: Option<Option<Date>>,
-    each: rustc_hash::FxHashMap<PathBuf, Own>,
+    /// By path, as bytes: hashing a `Path` parses its components, which
+    /// for every guide of a large site on every edit showed in profiles.
+    each: rustc_hash::FxHashMap<std::ffi::OsString, Own>,
     /// How many of the links of `each` lead to each slug: a guide no link
     /// leads to is told without going through every guide's links.
     linked: rustc_hash::FxHashMap<String, usize>,
@@ -135,7 +137,7 @@ impl Kept {
         for slug in &own.linked {
             *self.linked.entry(slug.clone()).or_default() += 1;
         }
-        let old = self.each.insert(path, own);
+        let old = self.each.insert(path.into_os_string(), own);
         if let Some(old) = &old {
             self.unlink(old);
         }
@@ -456,7 +458,7 @@ pub(crate) fn lint_kept(
     let mut fresh: Vec<bool> = Vec::with_capacity(guides.len());
     let mut found = 0;
     for g in guides {
-        match kept.each.get(&g.source.path) {
+        match kept.each.get(g.source.path.as_os_str()) {
             Some(own) => {
                 found += 1;
                 let same_fact = own.fact.is(g, drafts);
@@ -475,11 +477,12 @@ pub(crate) fn lint_kept(
         }
     }
     if found < kept.each.len() {
-        let now: HashSet<&Path> = guides.iter().map(|g| g.source.path.as_path()).collect();
-        let gone: Vec<PathBuf> = kept
+        let now: HashSet<&std::ffi::OsStr> =
+            guides.iter().map(|g| g.source.path.as_os_str()).collect();
+        let gone: Vec<std::ffi::OsString> = kept
             .each
             .keys()
-            .filter(|p| !now.contains(p.as_path()))
+            .filter(|p| !now.contains(p.as_os_str()))
             .cloned()
             .collect();
         for p in gone {
@@ -493,7 +496,7 @@ pub(crate) fn lint_kept(
     if !keys.is_empty() {
         for (g, fresh) in guides.iter().zip(&mut fresh) {
             if !*fresh {
-                let own = &kept.each[&g.source.path];
+                let own = &kept.each[g.source.path.as_os_str()];
                 *fresh = own.looks.iter().any(|k| keys.contains(k));
             }
         }
@@ -537,7 +540,7 @@ pub(crate) fn lint_kept(
                 title_at: g.position(&[Seg::Key("title")]),
             };
             let old = kept.put(g.source.path.clone(), own);
-            let now = &kept.each[&g.source.path];
+            let now = &kept.each[g.source.path.as_os_str()];
             changed |= old.as_ref().is_none_or(|old| !old.same(now));
             if old.is_none_or(|old| old.title_at != now.title_at || old.fact != now.fact) {
                 shifted.push(*g);
@@ -556,7 +559,7 @@ pub(crate) fn lint_kept(
     }
     kept.given = true;
     for g in guides {
-        if let Some(own) = kept.each.get(&g.source.path) {
+        if let Some(own) = kept.each.get(g.source.path.as_os_str()) {
             out.extend(own.warnings.iter().cloned());
         }
     }

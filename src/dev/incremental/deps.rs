@@ -264,14 +264,21 @@ pub(crate) struct Globals {
 }
 
 impl Globals {
-    /// Those of `site`.
-    pub(crate) fn of(site: &Site) -> Globals {
+    /// The career order of the salary levels.
+    pub(crate) fn levels(&self) -> &crate::guide::levels::LevelOrder {
+        &self.levels
+    }
+
+    /// Those of `site`, whose level order and salary families the units
+    /// rendering it found (`levels`, `families`).
+    pub(crate) fn of(
+        site: &Site,
+        levels: &crate::guide::levels::LevelOrder,
+        families: &[crate::render::salaries::Family<'_>],
+    ) -> Globals {
         Globals {
-            levels: crate::render::salaries::level_order(site),
-            salary_families: crate::render::salaries::families(site)
-                .iter()
-                .map(|f| f.slug.to_string())
-                .collect(),
+            levels: levels.clone(),
+            salary_families: families.iter().map(|f| f.slug.to_string()).collect(),
             skills: site
                 .skills
                 .skills
@@ -318,6 +325,11 @@ impl Shown {
         };
         went.sort_unstable();
         (came, went)
+    }
+
+    /// The globals the units last rendered read.
+    pub(crate) fn globals(&self) -> Option<&Globals> {
+        self.1.as_ref()
     }
 
     /// Whether the units last rendered read `globals`.

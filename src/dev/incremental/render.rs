@@ -115,18 +115,31 @@ pub(crate) fn render(
     let start = std::time::Instant::now();
     // A change to what every guide decides for the moves and skill pages
     // (the level order, a skill's name or page) renders every unit again.
-    // Only moves, skills and salary levels change it.
+    // Only moves, skills and the salary levels guides name change it, or a
+    // guide that comes to give salary figures or stops: not a figure.
+    let same_levels = |a: &FrontMatter, b: &FrontMatter| match (&a.salary, &b.salary) {
+        (Some(a), Some(b)) => a
+            .ranges
+            .iter()
+            .map(|r| &r.level)
+            .eq(b.ranges.iter().map(|r| &r.level)),
+        (a, b) => a.is_none() && b.is_none(),
+    };
     let may_change = stale >= Stale::Links
         || edited
             .iter()
-            .any(|&(i, old)| old.salary != site.guides[i].front.salary);
-    let globals = may_change.then(|| Globals::of(site));
+            .any(|&(i, old)| !same_levels(old, &site.guides[i].front));
+    let mut cx = UnitContext::new(site, theme, &sv, cards).keeping_search_index(search_index);
+    if let (false, Some(kept)) = (may_change, shown.globals()) {
+        // The level order the units last read is the site's.
+        cx = cx.with_levels(kept.levels().clone());
+    }
+    let globals = may_change.then(|| Globals::of(site, cx.levels(), cx.salary_families()));
     if globals.as_ref().is_some_and(|g| !shown.same_globals(g)) {
         stale.raise(Stale::Units);
     }
     let moves_changed = stale >= Stale::Links && shown.moves_changed(site, &dirty);
     let todo = deps::units_to_render(site, stale, &edited, &dirty, &turnover, moves_changed);
-    let cx = UnitContext::new(site, theme, &sv, cards).keeping_search_index(search_index);
     let mut unit_times = Vec::new();
     let units = match units::collect_units_timed(&cx, todo) {
         Ok(units) => units

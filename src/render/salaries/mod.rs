@@ -45,6 +45,24 @@ impl GroupKey {
         }
     }
 
+    /// Whether range `r` of `salary` is in this group: [`GroupKey::of`]
+    /// without making a key, for every range of every guide.
+    fn holds(&self, salary: &Salary, r: &SalaryRange) -> bool {
+        self.holds_in(salary.currency.trim(), salary, r)
+    }
+
+    /// [`GroupKey::holds`], given the salary's `currency` trimmed.
+    fn holds_in(&self, currency: &str, salary: &Salary, r: &SalaryRange) -> bool {
+        self.period == salary.period
+            && self.basis == r.basis.map_or("", Basis::as_str)
+            && if currency.is_ascii() {
+                // `currency` is upper case already.
+                self.currency.eq_ignore_ascii_case(currency)
+            } else {
+                self.currency == currency.to_uppercase()
+            }
+    }
+
     /// Anchor id, e.g. `usd-year-base`.
     fn id(&self) -> String {
         let mut id = format!(
@@ -106,7 +124,7 @@ pub(crate) fn guide_charts(salary: &Salary, strings: &Strings) -> Vec<GuideChart
             let bars: Vec<Bar> = salary
                 .ranges
                 .iter()
-                .filter(|r| GroupKey::of(salary, r) == k)
+                .filter(|r| k.holds(salary, r))
                 .map(|r| Bar {
                     label: match r.region.as_deref().map(str::trim) {
                         Some(region) if !region.is_empty() => {
@@ -228,21 +246,32 @@ struct Level {
     guides: BTreeSet<usize>,
 }
 
-/// Group -> level rank -> the level's ranges, over guides `ids`.
-fn collect(
-    site: &Site,
-    order: &LevelOrder,
-    ids: &[usize],
-) -> BTreeMap<GroupKey, BTreeMap<usize, (String, Level)>> {
-    let mut out: BTreeMap<GroupKey, BTreeMap<usize, (String, Level)>> = BTreeMap::new();
+/// Level rank -> the level's label and ranges.
+type Levels = BTreeMap<usize, (String, Level)>;
+
+/// Group -> level rank -> the level's ranges.
+type Collected = BTreeMap<GroupKey, Levels>;
+
+/// Every range of guides `ids`, by group and level.
+fn collect(site: &Site, order: &LevelOrder, ids: &[usize]) -> Collected {
+    // A site has a handful of groups: they are told apart by a scan, not
+    // by a key made for each of thousands of ranges.
+    let mut groups: Vec<(GroupKey, Levels)> = Vec::new();
     for &i in ids {
         let Some(s) = &site.guides[i].front.salary else {
             continue;
         };
+        let currency = s.currency.trim();
         for r in &s.ranges {
-            let e = out
-                .entry(GroupKey::of(s, r))
-                .or_default()
+            let at = match groups.iter().position(|(k, _)| k.holds_in(currency, s, r)) {
+                Some(at) => at,
+                None => {
+                    groups.push((GroupKey::of(s, r), BTreeMap::new()));
+                    groups.len() - 1
+                }
+            };
+            let e = groups[at]
+                .1
                 .entry(order.rank(&r.level))
                 .or_insert_with(|| (order.label(&r.level).to_string(), Level::default()));
             e.1.mins.push(r.min);
@@ -251,7 +280,7 @@ fn collect(
             e.1.guides.insert(i);
         }
     }
-    out
+    groups.into_iter().collect()
 }
 
 fn median_of(mut v: Vec<f64>) -> Option<f64> {
@@ -265,7 +294,7 @@ fn median_of(mut v: Vec<f64>) -> Option<f64> {
 }
 
 /// One level of a group, summarised across roles.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct LevelRow {
     /// The level, as first written (or as `site.yaml` spells it).
     pub level: String,
@@ -285,7 +314,7 @@ pub(crate) struct LevelRow {
 }
 
 /// One comparable group summarised by level.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct LevelGroup {
     /// Anchor id, e.g. `usd-year-base`.
     pub id: String,
@@ -439,12 +468,35 @@ pub(crate) struct RoleGroup {
     pub roles: Vec<RoleRow>,
 }
 
-/// The groups of page `page` of `family`: the family's summary by level,
-/// and this page's roles side by side.
+/// A family's ranges summarised by group, shown on each of its pages.
+pub(crate) struct FamilySummary(BTreeMap<GroupKey, LevelGroup>);
+
+impl FamilySummary {
+    /// That of `family`.
+    pub(crate) fn of(
+        site: &Site,
+        order: &LevelOrder,
+        family: &Family<'_>,
+        strings: &Strings,
+    ) -> FamilySummary {
+        let summaries = collect(site, order, &family.guides);
+        FamilySummary(
+            summaries
+                .iter()
+                .map(|(key, levels)| (key.clone(), level_group(key, levels, strings)))
+                .collect(),
+        )
+    }
+}
+
+/// The groups of page `page` of `family`: the family's summary by level
+/// (`summary`, [`FamilySummary::of`] the family), and this page's roles
+/// side by side.
 pub(crate) fn family_page(
     site: &Site,
     order: &LevelOrder,
     family: &Family<'_>,
+    summary: &FamilySummary,
     page: usize,
     links: &PageLinks,
     strings: &Strings,
@@ -452,10 +504,9 @@ pub(crate) fn family_page(
     let start = (page - 1) * ROLES_PER_PAGE;
     let end = (start + ROLES_PER_PAGE).min(family.guides.len());
     let here = &family.guides[start.min(end)..end];
-    let summaries = collect(site, order, &family.guides);
     let mut out = Vec::new();
     for (key, levels) in collect(site, order, here) {
-        let Some(summary) = summaries.get(&key) else {
+        let Some(summary) = summary.0.get(&key) else {
             continue;
         };
         let ranks: Vec<usize> = levels.keys().copied().collect();
@@ -464,11 +515,7 @@ pub(crate) fn family_page(
             .filter_map(|&i| {
                 let g = &site.guides[i];
                 let s = g.front.salary.as_ref()?;
-                let mine: Vec<&SalaryRange> = s
-                    .ranges
-                    .iter()
-                    .filter(|r| GroupKey::of(s, r) == key)
-                    .collect();
+                let mine: Vec<&SalaryRange> = s.ranges.iter().filter(|r| key.holds(s, r)).collect();
                 if mine.is_empty() {
                     return None;
                 }
@@ -513,7 +560,7 @@ pub(crate) fn family_page(
             })
             .collect();
         out.push(RoleGroup {
-            summary: level_group(&key, summary, strings),
+            summary: summary.clone(),
             levels: levels.values().map(|(l, _)| l.clone()).collect(),
             roles,
         });
@@ -525,4 +572,51 @@ pub(crate) fn family_page(
             .then(a.summary.id.cmp(&b.summary.id))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn salary(currency: &str, period: &str, bases: &[Option<&str>]) -> Salary {
+        let ranges: Vec<serde_json::Value> = bases
+            .iter()
+            .map(|b| serde_json::json!({"level": "Mid", "min": 1.0, "max": 2.0, "basis": b}))
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "currency": currency, "period": period, "ranges": ranges
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_range_is_held_by_the_group_whose_key_it_makes() {
+        let salaries = [
+            salary("USD", "year", &[Some("base"), Some("total"), None]),
+            salary(" usd ", "year", &[Some("base"), None]),
+            salary("EUR", "year", &[Some("base")]),
+            salary("USD", "hour", &[Some("base")]),
+            salary("\u{e9}ur", "month", &[None]),
+        ];
+        let ranges: Vec<(&Salary, &SalaryRange)> = salaries
+            .iter()
+            .flat_map(|s| s.ranges.iter().map(move |r| (s, r)))
+            .collect();
+        for &(a, ra) in &ranges {
+            let key = GroupKey::of(a, ra);
+            for &(b, rb) in &ranges {
+                assert_eq!(
+                    key.holds(b, rb),
+                    key == GroupKey::of(b, rb),
+                    "{key:?} and {:?}",
+                    GroupKey::of(b, rb)
+                );
+            }
+        }
+        // `USD` and ` usd ` meet; base, total and unstated do not.
+        let usd_base = GroupKey::of(&salaries[0], &salaries[0].ranges[0]);
+        assert!(usd_base.holds(&salaries[1], &salaries[1].ranges[0]));
+        assert!(!usd_base.holds(&salaries[0], &salaries[0].ranges[1]));
+        assert!(!usd_base.holds(&salaries[1], &salaries[1].ranges[1]));
+    }
 }
