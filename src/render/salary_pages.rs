@@ -97,13 +97,16 @@ pub(crate) fn overview_page(
 }
 
 /// The pages of one family's comparison, `salaries/<family>/` and its
-/// further pages.
+/// further pages (`only` those, numbered from 1, when given), showing
+/// `summary` ([`FamilySummary::of`] the family).
 pub(crate) fn family_pages(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
     order: &LevelOrder,
     f: &Family<'_>,
+    summary: &FamilySummary,
+    only: Option<&std::collections::BTreeSet<usize>>,
 ) -> Result<Vec<Page>, Diagnostic> {
     let strings = &*theme.strings;
     let pages = f.pages();
@@ -114,9 +117,11 @@ pub(crate) fn family_pages(
             .find(|(n, _)| n.as_str() == name)
             .map(|(_, t)| Kind::Family.term(&t.slug))
     });
-    let summary = FamilySummary::of(site, order, f, strings);
     let mut out = Vec::with_capacity(pages);
     for p in 1..=pages {
+        if only.is_some_and(|only| !only.contains(&p)) {
+            continue;
+        }
         let route = f.route(p);
         let links = PageLinks::of(&route, &site.base);
         let name = f.title(strings);
@@ -156,7 +161,7 @@ pub(crate) fn family_pages(
                     next_url: (p < pages).then(|| link(p + 1)),
                     urls: (1..=pages).map(link).collect(),
                 },
-                groups: family_page(site, order, f, &summary, p, &links, strings),
+                groups: family_page(site, order, f, summary, p, &links, strings),
             },
             route.file(),
         )?);

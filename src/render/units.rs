@@ -98,7 +98,9 @@ pub enum Part {
     /// what their entries show or where they sort. For a list, the pages
     /// showing one of them now and those a title change shifted; for the
     /// career maps (where only titles changed, and no move), the overview
-    /// and the maps of the families that show one of them. The unit's
+    /// and the maps of the families that show one of them; for a family's
+    /// salary pages, those listing one of them, when the family's summary
+    /// is as kept and no title changed. The unit's
     /// other pages are as last rendered. Only units for which
     /// [`Unit::renders_in_part`] holds take it.
     Edited(Vec<(usize, String)>),
@@ -110,11 +112,13 @@ impl Unit {
     /// pages each show a run of the list, the career maps, whose
     /// family pages each show one family's roles, and the search index,
     /// whose files each hold some words or some guides' records (when
-    /// the index is kept between rebuilds and the edit allows).
+    /// the index is kept between rebuilds and the edit allows), and a
+    /// family's salary pages, each a page of its roles under the family's
+    /// summary (when the summary is kept and the edit leaves it as it was).
     pub fn renders_in_part(&self) -> bool {
         matches!(
             self,
-            Unit::Search | Unit::Term(..) | Unit::Paths | Unit::SearchIndex
+            Unit::Search | Unit::Term(..) | Unit::Paths | Unit::SearchIndex | Unit::SalaryFamily(_)
         )
     }
 
@@ -314,9 +318,36 @@ pub struct UnitContext<'a> {
     /// The families with salary figures, worked out once for all the
     /// salary units.
     salary_families: std::sync::OnceLock<Vec<crate::render::salaries::Family<'a>>>,
-    /// The search index as last rendered, kept between rebuilds by
-    /// `watch` and `serve` ([`UnitContext::keeping_search_index`]).
-    search: Option<&'a std::sync::Mutex<Option<crate::render::search::Index>>>,
+    /// What units rendered last, kept between rebuilds by `watch` and
+    /// `serve` ([`UnitContext::keeping`]).
+    kept: Option<&'a Kept>,
+}
+
+/// What some units keep of what they last rendered, so that an edit renders
+/// only the files it changes: the search index, and each family's salary
+/// summary (shown on every page of the family). `watch` and `serve` hold
+/// one between rebuilds.
+#[derive(Default)]
+pub(crate) struct Kept {
+    search: std::sync::Mutex<Option<crate::render::search::Index>>,
+    /// By family slug, as its pages show it.
+    salaries:
+        std::sync::Mutex<std::collections::HashMap<String, crate::render::salaries::FamilySummary>>,
+}
+
+impl Kept {
+    /// Forgets everything: the pages rendered with it were not kept, or
+    /// the next render may number the guides differently.
+    pub(crate) fn clear(&mut self) {
+        *self
+            .search
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        self.salaries
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
 }
 
 impl<'a> UnitContext<'a> {
@@ -334,19 +365,16 @@ impl<'a> UnitContext<'a> {
             cards,
             levels: std::sync::OnceLock::new(),
             salary_families: std::sync::OnceLock::new(),
-            search: None,
+            kept: None,
         }
     }
 
-    /// The same, keeping the search index in `kept` as rendered: an edit
-    /// that keeps every guide's place in title order then renders only the
-    /// index files it changes. `kept` must be emptied whenever pages
-    /// rendered with it are not kept.
-    pub(crate) fn keeping_search_index(
-        mut self,
-        kept: &'a std::sync::Mutex<Option<crate::render::search::Index>>,
-    ) -> UnitContext<'a> {
-        self.search = Some(kept);
+    /// The same, keeping in `kept` what units rendered (the search index,
+    /// the salary summaries): an edit that leaves the rest as it was then
+    /// renders only the files it changes. `kept` must be
+    /// [cleared](Kept::clear) whenever pages rendered with it are not kept.
+    pub(crate) fn keeping(mut self, kept: &'a Kept) -> UnitContext<'a> {
+        self.kept = Some(kept);
         self
     }
 
@@ -355,7 +383,7 @@ impl<'a> UnitContext<'a> {
     fn search_index(&self, edited: Option<&[(usize, String)]>) -> Rendering {
         let site = self.site;
         let entry_of = |i| self.cards.search_entry(site, i);
-        let Some(kept) = self.search else {
+        let Some(kept) = self.kept.map(|k| &k.search) else {
             let pages = crate::render::search::pages(site, &self.theme.strings, entry_of);
             return Rendering::whole(pages);
         };
@@ -382,6 +410,70 @@ impl<'a> UnitContext<'a> {
     pub(crate) fn with_levels(self, levels: crate::guide::levels::LevelOrder) -> UnitContext<'a> {
         let _ = self.levels.set(levels);
         self
+    }
+
+    /// The salary pages of family `slug`: when the guides in `edited`
+    /// left the family's summary as its pages show it and kept their
+    /// titles (so their places), only the pages listing them; else all.
+    fn salary_family(
+        &self,
+        slug: &str,
+        edited: Option<&[(usize, String)]>,
+    ) -> Result<Rendering, Diagnostic> {
+        use crate::render::salaries::{FamilySummary, ROLES_PER_PAGE};
+        let (site, theme, sv) = (self.site, self.theme, self.sv);
+        let Some(f) = self.salary_families().iter().find(|f| f.slug == slug) else {
+            return Ok(Rendering::whole(Vec::new()));
+        };
+        let summary = FamilySummary::of(site, self.levels(), f, &theme.strings);
+        let Some(kept) = self.kept else {
+            let pages = crate::render::salary_pages::family_pages(
+                site,
+                theme,
+                sv,
+                self.levels(),
+                f,
+                &summary,
+                None,
+            )?;
+            return Ok(Rendering::whole(pages));
+        };
+        let mut kept = kept
+            .salaries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let only: Option<std::collections::BTreeSet<usize>> = edited
+            .filter(|_| kept.get(slug) == Some(&summary))
+            .and_then(|edited| {
+                edited
+                    .iter()
+                    .map(|(i, title)| {
+                        if site.guides[*i].front.title != *title {
+                            return None;
+                        }
+                        let at = f.guides.iter().position(|j| j == i)?;
+                        Some(at / ROLES_PER_PAGE + 1)
+                    })
+                    .collect()
+            });
+        let pages = crate::render::salary_pages::family_pages(
+            site,
+            theme,
+            sv,
+            self.levels(),
+            f,
+            &summary,
+            only.as_ref(),
+        )?;
+        if only.is_some() {
+            return Ok(Rendering {
+                pages,
+                whole: false,
+                gone: Vec::new(),
+            });
+        }
+        kept.insert(slug.to_string(), summary);
+        Ok(Rendering::whole(pages))
     }
 
     /// The site's level order ([`crate::render::salaries::level_order`]),
@@ -424,6 +516,9 @@ impl<'a> UnitContext<'a> {
                 ))
             }
             (Unit::SearchIndex, Part::Edited(edited)) => Ok(self.search_index(Some(edited))),
+            (Unit::SalaryFamily(slug), Part::Edited(edited)) => {
+                self.salary_family(slug, Some(edited))
+            }
             (Unit::SearchIndex, Part::All) => Ok(self.search_index(None)),
             _ => self.render(unit).map(Rendering::whole),
         }
@@ -476,14 +571,7 @@ impl<'a> UnitContext<'a> {
                 self.levels(),
                 self.salary_families(),
             )),
-            Unit::SalaryFamily(slug) => {
-                match self.salary_families().iter().find(|f| f.slug == slug) {
-                    Some(f) => {
-                        crate::render::salary_pages::family_pages(site, theme, sv, self.levels(), f)
-                    }
-                    None => Ok(Vec::new()),
-                }
-            }
+            Unit::SalaryFamily(slug) => self.salary_family(slug, None).map(|r| r.pages),
             Unit::Search => self.search_pages(None),
             Unit::Terms(kind) => self.terms_pages(*kind),
             Unit::Term(kind, name) => self.term_pages(*kind, name, None),

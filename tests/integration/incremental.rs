@@ -762,6 +762,83 @@ fn a_changed_salary_figure_rebuilds_the_salary_pages_as_a_clean_build_does() {
     e.apply_ok(&[&path]);
 }
 
+/// A family's salary pages each show the family's summary by level and
+/// a page of its roles: a figure that leaves the summary as it was
+/// rewrites only the page listing its guide; one that moves the summary,
+/// every page of the family.
+#[test]
+fn a_salary_figure_that_keeps_the_family_summary_rewrites_only_its_page() {
+    let mut e = Editing::new("salaries", false);
+    let model = e.text("guides/staff-engineer.md");
+    // 150 roles like the staff engineer: the family takes two pages.
+    let added: Vec<PathBuf> = (0..150)
+        .map(|n| {
+            let text = model.replacen(
+                "title: Staff Engineer",
+                &format!("title: Role {n:03}\nslug: role-{n:03}"),
+                1,
+            );
+            e.write(&format!("guides/role-{n:03}.md"), &text)
+        })
+        .collect();
+    e.apply_ok(&added);
+    let unit = "SalaryFamily(\"software-engineering\")";
+    let units = |out: &RebuildOutcome| -> Vec<String> {
+        out.timings
+            .unit_times
+            .iter()
+            .map(|(u, _)| u.clone())
+            .collect()
+    };
+    let salary_pages = |out: &RebuildOutcome| -> Vec<String> {
+        out.written
+            .iter()
+            .filter(|p| p.starts_with("salaries/software-engineering/"))
+            .cloned()
+            .collect()
+    };
+    // Role 140 is on the second page; one of 152 Senior maxima of 240000
+    // lowered moves no lowest, highest or median.
+    let rel = "guides/role-140.md";
+    let text = e.text(rel);
+    let path = e.write(rel, &text.replacen("max: 240000", "max: 239000", 1));
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        units(&out).contains(&format!("{unit} (in part)")),
+        "{:?}",
+        units(&out)
+    );
+    assert_eq!(
+        salary_pages(&out),
+        ["salaries/software-engineering/page/2/index.html"]
+    );
+    assert!(e
+        .text("output/salaries/software-engineering/page/2/index.html")
+        .contains("$190k–$239k"));
+    // A new highest Senior maximum: the summary on both pages.
+    let path = e.write(rel, &text.replacen("max: 240000", "max: 250000", 1));
+    let out = e.apply_ok(&[&path]);
+    assert!(units(&out).contains(&unit.to_string()), "{:?}", units(&out));
+    assert_eq!(
+        salary_pages(&out),
+        [
+            "salaries/software-engineering/index.html",
+            "salaries/software-engineering/page/2/index.html"
+        ]
+    );
+    // A retitled role may change pages: the family is rendered whole.
+    let path = e.write(
+        rel,
+        &text.replacen("max: 240000", "max: 250000", 1).replacen(
+            "title: Role 140",
+            "title: A Role 140",
+            1,
+        ),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert!(units(&out).contains(&unit.to_string()), "{:?}", units(&out));
+}
+
 /// A guide page's neighbourhood map shows roles two moves away, so a
 /// progression edit changes the pages of guides that do not link to the
 /// edited one: the rebuild must render them again.

@@ -150,9 +150,9 @@ pub struct SiteState {
     shown: Shown,
     /// Guide cards of the site, kept while their guides are unchanged.
     cards: Cards,
-    /// The search index as last rendered, while the pages rendered with
-    /// it are those kept.
-    search_index: std::sync::Mutex<Option<crate::render::search::Index>>,
+    /// What units keep of what they rendered (the search index, the
+    /// salary summaries), while the pages rendered with it are those kept.
+    kept: crate::render::units::Kept,
     /// The slug of each guide `cards` holds, in order.
     card_slugs: Vec<String>,
     /// The pages, and the folder they are mirrored to.
@@ -186,7 +186,7 @@ impl SiteState {
             pending: Pending::everything(),
             shown: Shown::default(),
             cards: Cards::default(),
-            search_index: Default::default(),
+            kept: Default::default(),
             card_slugs: Vec::new(),
             output: Output::new(folder),
             languages: None,
@@ -368,10 +368,7 @@ impl SiteState {
                 .all(|(g, s)| g.slug == *s);
         if self.pending.stale >= Stale::Units || !same {
             // Every guide's number may change.
-            *self
-                .search_index
-                .get_mut()
-                .unwrap_or_else(|e| e.into_inner()) = None;
+            self.kept.clear();
         }
         if self.pending.stale >= Stale::Units {
             // The base URL or Markdown settings may have changed.
@@ -405,18 +402,15 @@ impl SiteState {
                 &self.pending,
                 &self.shown,
                 &self.cards,
-                &self.search_index,
+                &self.kept,
             ),
             Err(d) => Err(d.clone()),
         };
         let mut rendered = match rendered {
             Ok(r) => r,
             Err(errors) => {
-                // The index may hold what was not kept.
-                *self
-                    .search_index
-                    .get_mut()
-                    .unwrap_or_else(|e| e.into_inner()) = None;
+                // It may hold what was not kept.
+                self.kept.clear();
                 Arc::make_mut(&mut outcome.diagnostics).extend(errors);
                 outcome.failed = true;
                 return Ok(outcome);

@@ -51,7 +51,7 @@ pub(crate) fn render(
     pending: &Pending,
     shown: &Shown,
     cards: &Cards,
-    search_index: &std::sync::Mutex<Option<crate::render::search::Index>>,
+    kept: &crate::render::units::Kept,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let site = &store.site;
     let sv = render::site_view(
@@ -129,7 +129,7 @@ pub(crate) fn render(
         || edited
             .iter()
             .any(|&(i, old)| !same_levels(old, &site.guides[i].front));
-    let mut cx = UnitContext::new(site, theme, &sv, cards).keeping_search_index(search_index);
+    let mut cx = UnitContext::new(site, theme, &sv, cards).keeping(kept);
     if let (false, Some(kept)) = (may_change, shown.globals()) {
         // The level order the units last read is the site's.
         cx = cx.with_levels(kept.levels().clone());

@@ -294,7 +294,7 @@ fn median_of(mut v: Vec<f64>) -> Option<f64> {
 }
 
 /// One level of a group, summarised across roles.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct LevelRow {
     /// The level, as first written (or as `site.yaml` spells it).
     pub level: String,
@@ -314,7 +314,7 @@ pub(crate) struct LevelRow {
 }
 
 /// One comparable group summarised by level.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct LevelGroup {
     /// Anchor id, e.g. `usd-year-base`.
     pub id: String,
@@ -469,6 +469,7 @@ pub(crate) struct RoleGroup {
 }
 
 /// A family's ranges summarised by group, shown on each of its pages.
+#[derive(Debug, PartialEq)]
 pub(crate) struct FamilySummary(BTreeMap<GroupKey, LevelGroup>);
 
 impl FamilySummary {
