@@ -22,7 +22,7 @@ use crate::site::Site;
 use crate::util::layout::{PageLinks, Route, SALARIES_NO_FAMILY};
 use bars::{chart, Bar};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// How many roles one page of a family's comparison lists.
 pub(crate) const ROLES_PER_PAGE: usize = 100;
@@ -243,7 +243,9 @@ struct Level {
     mins: Vec<f64>,
     maxs: Vec<f64>,
     medians: Vec<f64>,
-    guides: BTreeSet<usize>,
+    /// The roles giving them, each once: a role's ranges come one after
+    /// another.
+    guides: Vec<usize>,
 }
 
 /// Level rank -> the level's label and ranges.
@@ -277,20 +279,27 @@ fn collect(site: &Site, order: &LevelOrder, ids: &[usize]) -> Collected {
             e.1.mins.push(r.min);
             e.1.maxs.push(r.max);
             e.1.medians.extend(r.median);
-            e.1.guides.insert(i);
+            if e.1.guides.last() != Some(&i) {
+                e.1.guides.push(i);
+            }
         }
     }
     groups.into_iter().collect()
 }
 
+/// The median, found by selection rather than by sorting: the overview
+/// takes the medians of every level's figures across every role.
 fn median_of(mut v: Vec<f64>) -> Option<f64> {
-    v.sort_by(f64::total_cmp);
     let n = v.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(v[n / 2]),
-        _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
+    if n == 0 {
+        return None;
     }
+    let (below, &mut mid, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    if n % 2 == 1 {
+        return Some(mid);
+    }
+    let low = below.iter().copied().max_by(f64::total_cmp)?;
+    Some((low + mid) / 2.0)
 }
 
 /// One level of a group, summarised across roles.
@@ -344,7 +353,7 @@ fn level_group(
     let cur = key.currency.as_str();
     let mut rows = Vec::new();
     let mut bars = Vec::new();
-    let mut roles = BTreeSet::new();
+    let mut roles: rustc_hash::FxHashSet<usize> = Default::default();
     for (label, l) in levels.values() {
         roles.extend(l.guides.iter().copied());
         let lo = l.mins.iter().copied().fold(f64::INFINITY, f64::min);
@@ -588,6 +597,30 @@ mod tests {
             "currency": currency, "period": period, "ranges": ranges
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn the_median_is_the_middle_figure_or_the_mean_of_the_two() {
+        assert_eq!(median_of(vec![]), None);
+        assert_eq!(median_of(vec![5.0]), Some(5.0));
+        assert_eq!(median_of(vec![9.0, 1.0, 5.0]), Some(5.0));
+        assert_eq!(median_of(vec![9.0, 1.0, 3.0, 5.0]), Some(4.0));
+        assert_eq!(median_of(vec![2.0, 2.0, 8.0, 2.0]), Some(2.0));
+        // Against sorting, on figures in every order.
+        let figures: Vec<f64> = (0..101)
+            .map(|i| f64::from((i * 37) % 101) * 1000.0)
+            .collect();
+        for n in [2, 3, 10, 11, 100, 101] {
+            let v = figures[..n].to_vec();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            let expected = if n % 2 == 1 {
+                sorted[n / 2]
+            } else {
+                (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+            };
+            assert_eq!(median_of(v), Some(expected), "{n}");
+        }
     }
 
     #[test]
