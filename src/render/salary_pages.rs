@@ -64,19 +64,18 @@ struct FamilyContext<'a> {
 }
 
 /// `salaries/`, the overview, with every level group across roles and a
-/// link to each family's pages. `order` is the site's level order
-/// ([`salaries::level_order`]), `families` those of
-/// [`salaries::families`].
+/// link to each family's pages. `ranges` are those of the site's guides
+/// ([`salaries::Ranges`]), `families` those of [`salaries::families`].
 pub(crate) fn overview_page(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
-    order: &LevelOrder,
+    ranges: &salaries::Ranges,
     families: &[Family<'_>],
 ) -> Result<Page, Diagnostic> {
     let links = PageLinks::of(&Route::Salaries, &site.base);
     let strings = &*theme.strings;
-    let (groups, family_links) = salaries::overview(site, order, families, &links, strings);
+    let (groups, family_links) = salaries::overview(ranges, families, &links, strings);
     render_one(
         theme,
         "salaries.html",

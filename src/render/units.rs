@@ -118,7 +118,12 @@ impl Unit {
     pub fn renders_in_part(&self) -> bool {
         matches!(
             self,
-            Unit::Search | Unit::Term(..) | Unit::Paths | Unit::SearchIndex | Unit::SalaryFamily(_)
+            Unit::Search
+                | Unit::Term(..)
+                | Unit::Paths
+                | Unit::SearchIndex
+                | Unit::SalaryFamily(_)
+                | Unit::Salaries
         )
     }
 
@@ -333,6 +338,8 @@ pub(crate) struct Kept {
     /// By family slug, as its pages show it.
     salaries:
         std::sync::Mutex<std::collections::HashMap<String, crate::render::salaries::FamilySummary>>,
+    /// Every guide's salary ranges, as the salary overview shows them.
+    ranges: std::sync::Mutex<Option<crate::render::salaries::Ranges>>,
 }
 
 impl Kept {
@@ -347,6 +354,10 @@ impl Kept {
             .get_mut()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clear();
+        *self
+            .ranges
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 }
 
@@ -410,6 +421,38 @@ impl<'a> UnitContext<'a> {
     pub(crate) fn with_levels(self, levels: crate::guide::levels::LevelOrder) -> UnitContext<'a> {
         let _ = self.levels.set(levels);
         self
+    }
+
+    /// `salaries/`, from the ranges kept, with those of the guides in
+    /// `edited` taken in, when they are kept; else from every guide's.
+    fn salary_overview(&self, edited: Option<&[(usize, String)]>) -> Result<Vec<Page>, Diagnostic> {
+        use crate::render::salaries::Ranges;
+        let (site, theme, sv) = (self.site, self.theme, self.sv);
+        let page = |ranges: &Ranges| {
+            crate::render::salary_pages::overview_page(
+                site,
+                theme,
+                sv,
+                ranges,
+                self.salary_families(),
+            )
+            .map(|p| vec![p])
+        };
+        let Some(kept) = self.kept else {
+            return page(&Ranges::new(site, self.levels()));
+        };
+        let mut kept = kept
+            .ranges
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let (Some(ranges), Some(edited)) = (kept.as_mut(), edited) {
+            let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
+            if ranges.edit(site, self.levels(), &ids) {
+                return page(ranges);
+            }
+        }
+        let ranges = kept.insert(Ranges::new(site, self.levels()));
+        page(ranges)
     }
 
     /// The salary pages of family `slug`: when the guides in `edited`
@@ -516,6 +559,10 @@ impl<'a> UnitContext<'a> {
                 ))
             }
             (Unit::SearchIndex, Part::Edited(edited)) => Ok(self.search_index(Some(edited))),
+            // One page: rendered whole, from the ranges kept.
+            (Unit::Salaries, Part::Edited(edited)) => {
+                self.salary_overview(Some(edited)).map(Rendering::whole)
+            }
             (Unit::SalaryFamily(slug), Part::Edited(edited)) => {
                 self.salary_family(slug, Some(edited))
             }
@@ -564,13 +611,7 @@ impl<'a> UnitContext<'a> {
                 None => Ok(Vec::new()),
             },
             Unit::Assess => crate::render::assess::pages(site, theme, sv),
-            Unit::Salaries => one(crate::render::salary_pages::overview_page(
-                site,
-                theme,
-                sv,
-                self.levels(),
-                self.salary_families(),
-            )),
+            Unit::Salaries => self.salary_overview(None),
             Unit::SalaryFamily(slug) => self.salary_family(slug, None).map(|r| r.pages),
             Unit::Search => self.search_pages(None),
             Unit::Terms(kind) => self.terms_pages(*kind),

@@ -410,16 +410,129 @@ pub(crate) struct FamilyLink {
     pub roles: usize,
 }
 
-/// The overview: each group by level across every role, and the families.
+/// One range as [`collect`] takes it: its group, its level's rank and
+/// label, and its figures.
+type Taken = (GroupKey, usize, f64, f64, Option<f64>);
+
+/// Every range of every guide, by group and level, as the overview shows
+/// them, kept between rebuilds by `watch` and `serve`: a salary edit takes
+/// the edited guides' ranges out and puts their new ones in, rather than
+/// collecting every guide's again.
+#[derive(Default)]
+pub(crate) struct Ranges {
+    collected: Collected,
+    /// Each guide's ranges as they were put in, by index into the guides.
+    of_guide: Vec<Vec<Taken>>,
+}
+
+impl Ranges {
+    /// Those of every guide of `site`.
+    pub(crate) fn new(site: &Site, order: &LevelOrder) -> Ranges {
+        let all: Vec<usize> = (0..site.guides.len()).collect();
+        let mut r = Ranges {
+            collected: collect(site, order, &all),
+            of_guide: Vec::with_capacity(all.len()),
+        };
+        for i in all {
+            let taken = Ranges::of(site, order, i);
+            r.of_guide.push(taken);
+        }
+        r
+    }
+
+    /// The ranges of guide `i`.
+    fn of(site: &Site, order: &LevelOrder, i: usize) -> Vec<Taken> {
+        let Some(s) = &site.guides[i].front.salary else {
+            return Vec::new();
+        };
+        s.ranges
+            .iter()
+            .map(|r| {
+                (
+                    GroupKey::of(s, r),
+                    order.rank(&r.level),
+                    r.min,
+                    r.max,
+                    r.median,
+                )
+            })
+            .collect()
+    }
+
+    /// Takes in the new ranges of guides `edited`, the others being as
+    /// when these were made; `false` (and these are to be made again) when
+    /// the guides are not those these were made from.
+    pub(crate) fn edit(&mut self, site: &Site, order: &LevelOrder, edited: &[usize]) -> bool {
+        if self.of_guide.len() != site.guides.len() {
+            return false;
+        }
+        for &i in edited {
+            for (key, rank, min, max, median) in std::mem::take(&mut self.of_guide[i]) {
+                let Some(levels) = self.collected.get_mut(&key) else {
+                    return false;
+                };
+                let Some((_, level)) = levels.get_mut(&rank) else {
+                    return false;
+                };
+                let took = take_one(&mut level.mins, min)
+                    && take_one(&mut level.maxs, max)
+                    && median.is_none_or(|m| take_one(&mut level.medians, m));
+                if !took {
+                    return false;
+                }
+                level.guides.retain(|&j| j != i);
+                if level.mins.is_empty() {
+                    levels.remove(&rank);
+                }
+                if levels.is_empty() {
+                    self.collected.remove(&key);
+                }
+            }
+            let Some(s) = &site.guides[i].front.salary else {
+                continue;
+            };
+            for r in &s.ranges {
+                let level = &mut self
+                    .collected
+                    .entry(GroupKey::of(s, r))
+                    .or_default()
+                    .entry(order.rank(&r.level))
+                    .or_insert_with(|| (order.label(&r.level).to_string(), Level::default()))
+                    .1;
+                level.mins.push(r.min);
+                level.maxs.push(r.max);
+                level.medians.extend(r.median);
+                if level.guides.last() != Some(&i) {
+                    level.guides.push(i);
+                }
+            }
+            self.of_guide[i] = Ranges::of(site, order, i);
+        }
+        true
+    }
+}
+
+/// Takes one `v` out of `list`; whether there was one.
+fn take_one(list: &mut Vec<f64>, v: f64) -> bool {
+    match list.iter().position(|x| x.total_cmp(&v).is_eq()) {
+        Some(at) => {
+            list.swap_remove(at);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The overview: each group by level across every role (`ranges`, those
+/// of the site's guides), and the families.
 pub(crate) fn overview(
-    site: &Site,
-    order: &LevelOrder,
+    ranges: &Ranges,
     families: &[Family<'_>],
     links: &PageLinks,
     strings: &Strings,
 ) -> (Vec<LevelGroup>, Vec<FamilyLink>) {
-    let all: Vec<usize> = (0..site.guides.len()).collect();
-    let mut groups: Vec<LevelGroup> = collect(site, order, &all)
+    let mut groups: Vec<LevelGroup> = ranges
+        .collected
         .iter()
         .map(|(k, levels)| level_group(k, levels, strings))
         .collect();
@@ -620,6 +733,54 @@ mod tests {
                 (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
             };
             assert_eq!(median_of(v), Some(expected), "{n}");
+        }
+    }
+
+    #[test]
+    fn ranges_kept_and_edited_give_the_overview_ranges_made_afresh_give() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/salaries");
+        let loaded = crate::guide::load::load(&root).expect("load");
+        let mut site = Site::new(loaded.config, loaded.guides);
+        let strings = crate::render::i18n::english();
+        let links = PageLinks::of(&Route::Salaries, &site.base);
+        let order = level_order(&site);
+        let mut kept = Ranges::new(&site, &order);
+        let staff = site
+            .guides
+            .iter()
+            .position(|g| g.slug == "staff-engineer")
+            .expect("staff-engineer");
+        let was = site.guides[staff].front.salary.clone().expect("salary");
+        let mut edits: Vec<Option<Salary>> = Vec::new();
+        // A new highest figure; a median; a second range at one level; a
+        // new currency (a group that comes); no salary at all (levels and
+        // groups that go); the figures as they were.
+        let mut s = was.clone();
+        s.ranges[0].max = 250_000.0;
+        edits.push(Some(s.clone()));
+        s.ranges[1].median = Some(240_000.0);
+        edits.push(Some(s.clone()));
+        let mut again = s.ranges[1].clone();
+        again.region = Some("EU".into());
+        again.min = 100_000.0;
+        s.ranges.push(again);
+        edits.push(Some(s.clone()));
+        s.currency = "EUR".into();
+        edits.push(Some(s));
+        edits.push(None);
+        edits.push(Some(was));
+        for (n, salary) in edits.into_iter().enumerate() {
+            site.guides[staff].front.salary = salary;
+            assert!(kept.edit(&site, &order, &[staff]), "edit {n}");
+            let afresh = Ranges::new(&site, &order);
+            let got = overview(&kept, &[], &links, strings).0;
+            let expected = overview(&afresh, &[], &links, strings).0;
+            assert_eq!(
+                serde_json::to_string(&got).unwrap(),
+                serde_json::to_string(&expected).unwrap(),
+                "edit {n}"
+            );
+            assert_eq!(kept.collected.len(), afresh.collected.len(), "edit {n}");
         }
     }
 
