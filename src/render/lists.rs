@@ -62,12 +62,29 @@ struct SearchContext<'a> {
     pagination: PaginationView,
 }
 
-/// Guides `ids` sorted as listing pages show them: by title, then slug.
+/// Guides `ids` sorted as listing pages show them: by title, then slug
+/// (the lists sort by each guide's place in this order, found once).
+#[cfg(test)]
 fn by_title(site: &Site, ids: Vec<usize>) -> Vec<usize> {
     by_title_then(site, ids, &[])
 }
 
-/// [`by_title`], with the guides of `titles` sorted by the title given
+/// Each guide's place (by index into `site.guides`) among all the site's
+/// guides by title, then slug: sorting by it sorts as the lists show.
+pub(crate) fn title_ranks(site: &Site) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..site.guides.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.guides[a], &site.guides[b]);
+        (&a.front.title, &a.slug).cmp(&(&b.front.title, &b.slug))
+    });
+    let mut rank = vec![0u32; order.len()];
+    for (place, i) in order.into_iter().enumerate() {
+        rank[i] = place as u32;
+    }
+    rank
+}
+
+/// Guides `ids` sorted by title then slug, with the guides of `titles` sorted by the title given
 /// there instead of their own.
 fn by_title_then(site: &Site, mut ids: Vec<usize>, titles: &[(usize, String)]) -> Vec<usize> {
     let title = |i: usize| match titles.iter().find(|(j, _)| *j == i) {
@@ -92,7 +109,15 @@ fn pages_to_render(
         return vec![true; pages.len()];
     };
     let now: Vec<usize> = pages.iter().flatten().copied().collect();
-    let before = by_title_then(site, now, edited);
+    // When no title changed, the guides sorted then as they are now.
+    let retitled = edited
+        .iter()
+        .any(|(i, title)| site.guides[*i].front.title != *title);
+    let before = if retitled {
+        by_title_then(site, now, edited)
+    } else {
+        now
+    };
     let mut at = 0;
     pages
         .iter()
@@ -105,6 +130,17 @@ fn pages_to_render(
 }
 
 impl UnitContext<'_> {
+    /// Guides `ids` sorted as listing pages show them, by title then slug:
+    /// by each guide's place among all the site's guides in that order,
+    /// found once for every list: a summary edit renders
+    /// twenty-odd term pages in part, and sorting each term's guides by
+    /// their titles again showed in profiles.
+    fn by_title(&self, mut ids: Vec<usize>) -> Vec<usize> {
+        let rank = self.title_rank();
+        ids.sort_unstable_by_key(|&i| rank[i]);
+        ids
+    }
+
     /// The cards of guides `ids`, in that order, as the page with `links`
     /// lists them.
     fn cards_in_order(
@@ -132,7 +168,7 @@ impl UnitContext<'_> {
             &[("site", Arg::Str(&site.config.title))],
         );
         let title = strings.text("search.title");
-        let ids = by_title(site, (0..total).collect());
+        let ids = self.by_title((0..total).collect());
         let pages = paginate::split(ids, site.config.paginate);
         let mut out = Vec::with_capacity(pages.len());
         let render = pages_to_render(site, &pages, edited);
@@ -231,7 +267,7 @@ impl UnitContext<'_> {
     fn families(&self) -> Vec<(Option<String>, Option<Route<'_>>, Vec<usize>)> {
         let site = self.site;
         let recent = |ids: Vec<usize>| {
-            let mut ids = by_title(site, ids);
+            let mut ids = self.by_title(ids);
             // Stable: equal dates keep the title order.
             ids.sort_by(|&a, &b| {
                 site.guides[b]
@@ -282,7 +318,7 @@ impl UnitContext<'_> {
             Some(total as f64),
             &[("term", Arg::Str(name))],
         );
-        let ids = by_title(site, t.guides.clone());
+        let ids = self.by_title(t.guides.clone());
         let pages = paginate::split(ids, site.config.paginate);
         let mut out = Vec::with_capacity(pages.len());
         let render = pages_to_render(site, &pages, edited);
@@ -427,8 +463,27 @@ mod tests {
         );
         // From first to last: every page.
         assert_eq!(picked(&mut site, r0, "Zed"), [true; 5]);
+        // The same title (a summary edit): its page alone.
+        assert_eq!(
+            picked(&mut site, r4, "Role 4"),
+            [false, false, true, false, false]
+        );
         // Without a list of edits, every page.
         let pages = paginate::split(by_title(&site, (0..9).collect()), 2);
         assert_eq!(pages_to_render(&site, &pages, None), [true; 5]);
+    }
+
+    #[test]
+    fn sorting_by_title_rank_sorts_by_title_then_slug() {
+        let (_dir, mut site) = site();
+        // Two guides of one title: their slugs decide.
+        site.guides[7].front.title = "Role 1".into();
+        site.guides[3].front.title = "role 1".into();
+        let rank = title_ranks(&site);
+        for ids in [vec![8, 7, 1, 3, 0], (0..9).rev().collect(), vec![5]] {
+            let mut by_rank = ids.clone();
+            by_rank.sort_by_key(|&i| rank[i]);
+            assert_eq!(by_rank, by_title(&site, ids));
+        }
     }
 }

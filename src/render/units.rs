@@ -326,6 +326,8 @@ pub struct UnitContext<'a> {
     /// What units rendered last, kept between rebuilds by `watch` and
     /// `serve` ([`UnitContext::keeping`]).
     kept: Option<&'a Kept>,
+    /// Each guide's place in title order, worked out once for the lists.
+    title_rank: std::sync::OnceLock<Vec<u32>>,
 }
 
 /// What some units keep of what they last rendered, so that an edit renders
@@ -377,6 +379,7 @@ impl<'a> UnitContext<'a> {
             levels: std::sync::OnceLock::new(),
             salary_families: std::sync::OnceLock::new(),
             kept: None,
+            title_rank: std::sync::OnceLock::new(),
         }
     }
 
@@ -517,6 +520,13 @@ impl<'a> UnitContext<'a> {
         }
         kept.insert(slug.to_string(), summary);
         Ok(Rendering::whole(pages))
+    }
+
+    /// Each guide's place (by index into `site.guides`) among the site's
+    /// guides by title, then slug, as the lists show them.
+    pub(crate) fn title_rank(&self) -> &[u32] {
+        self.title_rank
+            .get_or_init(|| crate::render::lists::title_ranks(self.site))
     }
 
     /// The site's level order ([`crate::render::salaries::level_order`]),

@@ -99,6 +99,7 @@ impl Output {
         for unit in &r.gone_units {
             dropped.extend(self.unit_paths.remove(unit).into_iter().flatten());
         }
+        let mut gone_in_part: Vec<String> = Vec::new();
         for (unit, part, pages, gone) in &r.units {
             if *part != Part::All {
                 // The unit's other pages stay, but those it says are gone;
@@ -117,7 +118,9 @@ impl Output {
                         .collect();
                     paths.extend(new);
                 }
-                dropped.extend(gone.iter().cloned());
+                // Only the unit made them (a search shard's file): no
+                // other unit or guide page can still make them.
+                gone_in_part.extend(gone.iter().cloned());
                 continue;
             }
             let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
@@ -153,9 +156,10 @@ impl Output {
                 dropped.retain(|p| !guide_files.contains(p));
             }
             removed.extend(dropped);
-            removed.sort();
-            removed.dedup();
         }
+        removed.append(&mut gone_in_part);
+        removed.sort();
+        removed.dedup();
         for p in &removed {
             self.pages.remove(p);
         }
