@@ -69,21 +69,6 @@ fn by_title(site: &Site, ids: Vec<usize>) -> Vec<usize> {
     by_title_then(site, ids, &[])
 }
 
-/// Each guide's place (by index into `site.guides`) among all the site's
-/// guides by title, then slug: sorting by it sorts as the lists show.
-pub(crate) fn title_ranks(site: &Site) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..site.guides.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&site.guides[a], &site.guides[b]);
-        (&a.front.title, &a.slug).cmp(&(&b.front.title, &b.slug))
-    });
-    let mut rank = vec![0u32; order.len()];
-    for (place, i) in order.into_iter().enumerate() {
-        rank[i] = place as u32;
-    }
-    rank
-}
-
 /// Guides `ids` sorted by title then slug, with the guides of `titles` sorted by the title given
 /// there instead of their own.
 fn by_title_then(site: &Site, mut ids: Vec<usize>, titles: &[(usize, String)]) -> Vec<usize> {
@@ -479,7 +464,7 @@ mod tests {
         // Two guides of one title: their slugs decide.
         site.guides[7].front.title = "Role 1".into();
         site.guides[3].front.title = "role 1".into();
-        let rank = title_ranks(&site);
+        let rank = crate::render::units::title_ranks(&site);
         for ids in [vec![8, 7, 1, 3, 0], (0..9).rev().collect(), vec![5]] {
             let mut by_rank = ids.clone();
             by_rank.sort_by_key(|&i| rank[i]);

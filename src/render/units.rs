@@ -525,8 +525,7 @@ impl<'a> UnitContext<'a> {
     /// Each guide's place (by index into `site.guides`) among the site's
     /// guides by title, then slug, as the lists show them.
     pub(crate) fn title_rank(&self) -> &[u32] {
-        self.title_rank
-            .get_or_init(|| crate::render::lists::title_ranks(self.site))
+        self.title_rank.get_or_init(|| title_ranks(self.site))
     }
 
     /// The site's level order ([`crate::render::salaries::level_order`]),
@@ -768,6 +767,21 @@ pub fn collect_units(
         .into_iter()
         .map(|t| (t.unit, t.part, t.pages))
         .collect())
+}
+
+/// Each guide's place (by index into `site.guides`) among all the site's
+/// guides by title, then slug: sorting by it sorts as the lists show.
+pub(crate) fn title_ranks(site: &Site) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..site.guides.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.guides[a], &site.guides[b]);
+        (&a.front.title, &a.slug).cmp(&(&b.front.title, &b.slug))
+    });
+    let mut rank = vec![0u32; order.len()];
+    for (place, i) in order.into_iter().enumerate() {
+        rank[i] = place as u32;
+    }
+    rank
 }
 
 /// What rendering a unit, whole or in part, gave.
