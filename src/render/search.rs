@@ -238,7 +238,7 @@ fn field_texts(site: &Site, i: usize) -> [Vec<String>; FIELDS] {
 
 /// Guide numbers: the indexes into `site.guides` in title order (slug for
 /// equal titles), as the search page sorts its cards.
-fn title_order(site: &Site) -> Vec<usize> {
+pub(crate) fn title_order(site: &Site) -> Vec<usize> {
     let mut order: Vec<usize> = (0..site.guides.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&site.guides[a], &site.guides[b]);

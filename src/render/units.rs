@@ -407,11 +407,7 @@ impl<'a> UnitContext<'a> {
         if let (Some(index), Some(edited)) = (kept.as_mut(), edited) {
             let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
             if let Some((pages, gone)) = index.edit(site, &self.theme.strings, &ids, &entry_of) {
-                return Rendering {
-                    pages,
-                    whole: false,
-                    gone,
-                };
+                return Rendering::part(pages, gone);
             }
         }
         let index = crate::render::search::Index::build(site, &entry_of);
@@ -472,24 +468,13 @@ impl<'a> UnitContext<'a> {
             return Ok(Rendering::whole(Vec::new()));
         };
         let summary = FamilySummary::of(site, self.levels(), f, &theme.strings);
-        let Some(kept) = self.kept else {
-            let pages = crate::render::salary_pages::family_pages(
-                site,
-                theme,
-                sv,
-                self.levels(),
-                f,
-                &summary,
-                None,
-            )?;
-            return Ok(Rendering::whole(pages));
-        };
-        let mut kept = kept
-            .salaries
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut kept = self.kept.map(|k| {
+            k.salaries
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        });
         let only: Option<std::collections::BTreeSet<usize>> = edited
-            .filter(|_| kept.get(slug) == Some(&summary))
+            .filter(|_| kept.as_ref().is_some_and(|k| k.get(slug) == Some(&summary)))
             .and_then(|edited| {
                 edited
                     .iter()
@@ -512,13 +497,11 @@ impl<'a> UnitContext<'a> {
             only.as_ref(),
         )?;
         if only.is_some() {
-            return Ok(Rendering {
-                pages,
-                whole: false,
-                gone: Vec::new(),
-            });
+            return Ok(Rendering::part(pages, Vec::new()));
         }
-        kept.insert(slug.to_string(), summary);
+        if let Some(kept) = kept.as_mut() {
+            kept.insert(slug.to_string(), summary);
+        }
         Ok(Rendering::whole(pages))
     }
 
@@ -547,11 +530,7 @@ impl<'a> UnitContext<'a> {
     /// named (for any other unit, all its pages).
     pub fn render_part(&self, unit: &Unit, part: &Part) -> Result<Rendering, Diagnostic> {
         let in_part = |pages: Result<Vec<Page>, Diagnostic>| {
-            pages.map(|pages| Rendering {
-                pages,
-                whole: false,
-                gone: Vec::new(),
-            })
+            pages.map(|pages| Rendering::part(pages, Vec::new()))
         };
         match (unit, part) {
             (Unit::Search, Part::Edited(edited)) => in_part(self.search_pages(Some(edited))),
@@ -772,13 +751,11 @@ pub fn collect_units(
 /// Each guide's place (by index into `site.guides`) among all the site's
 /// guides by title, then slug: sorting by it sorts as the lists show.
 pub(crate) fn title_ranks(site: &Site) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..site.guides.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&site.guides[a], &site.guides[b]);
-        (&a.front.title, &a.slug).cmp(&(&b.front.title, &b.slug))
-    });
-    let mut rank = vec![0u32; order.len()];
-    for (place, i) in order.into_iter().enumerate() {
+    let mut rank = vec![0u32; site.guides.len()];
+    for (place, i) in crate::render::search::title_order(site)
+        .into_iter()
+        .enumerate()
+    {
         rank[i] = place as u32;
     }
     rank
@@ -805,6 +782,15 @@ impl Rendering {
             pages,
             whole: true,
             gone: Vec::new(),
+        }
+    }
+
+    /// Some pages of a unit, the others as last rendered but `gone`.
+    fn part(pages: Vec<Page>, gone: Vec<String>) -> Rendering {
+        Rendering {
+            pages,
+            whole: false,
+            gone,
         }
     }
 }
