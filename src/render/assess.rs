@@ -26,7 +26,6 @@ use crate::site::Site;
 use crate::util::layout::{PageLinks, Route};
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 /// How many guides' next steps one `assess/steps-<n>.js` holds: picking a
 /// target reads one file of about this many guides' steps.
@@ -94,6 +93,20 @@ struct AssessContext<'a> {
 /// A reader looks for a skill where they work; one family per skill keeps
 /// each checkbox once. `None` for skills of guides without a family.
 fn groups(site: &Site) -> Vec<Option<&str>> {
+    // Each guide's family by its place among the names, sorted: a tally
+    // per skill is then a row of counts, not a map of names.
+    fn family(g: &crate::guide::load::Guide) -> Option<&str> {
+        g.front.family.as_deref().map(str::trim)
+    }
+    let mut names: Vec<&str> = site.guides.iter().filter_map(family).collect();
+    names.sort_unstable();
+    names.dedup();
+    let of: Vec<Option<usize>> = site
+        .guides
+        .iter()
+        .map(|g| family(g).and_then(|f| names.binary_search(&f).ok()))
+        .collect();
+    let mut counts = vec![0usize; names.len()];
     site.skills
         .skills
         .iter()
@@ -103,16 +116,20 @@ fn groups(site: &Site) -> Vec<Option<&str>> {
             } else {
                 &s.guides
             };
-            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            counts.fill(0);
             for &g in ids {
-                if let Some(f) = site.guides[g].front.family.as_deref() {
-                    *counts.entry(f.trim()).or_default() += 1;
+                if let Some(f) = of[g] {
+                    counts[f] += 1;
                 }
             }
-            counts
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                .map(|(f, _)| f)
+            // The most guides; on a tie, the name first in sorted order.
+            let mut best: Option<usize> = None;
+            for (f, &n) in counts.iter().enumerate() {
+                if n > 0 && best.is_none_or(|b| n > counts[b]) {
+                    best = Some(f);
+                }
+            }
+            best.map(|f| names[f])
         })
         .collect()
 }
@@ -138,12 +155,50 @@ fn pattern(route: Route<'_>) -> String {
     route.url_path()
 }
 
+/// `assess/data.js`'s data, in the order its JSON object keys sort.
+#[derive(Serialize)]
+struct Data<'a> {
+    chunk: usize,
+    groups: Vec<&'a str>,
+    guides: Vec<GuideEntry<'a>>,
+    routes: Routes,
+    skills: Vec<Value>,
+}
+
+/// A guide as the script reads it: `[title, slug, [skill…], [guide it
+/// has a move to…]]`. Written straight from the site: at 10,000 guides a
+/// tree of JSON values took most of the unit's time.
+#[derive(Serialize)]
+struct GuideEntry<'a>(&'a str, &'a str, Checkable<'a>, &'a [usize]);
+
+/// A guide's skills (by index into the site's skill index), written as
+/// their places among the skills offered to tick, skipping the others.
+struct Checkable<'a> {
+    skills: &'a [usize],
+    place: &'a [Option<usize>],
+}
+
+impl Serialize for Checkable<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.skills.iter().filter_map(|&k| self.place[k]))
+    }
+}
+
+/// The URL path patterns of the data, keys sorted.
+#[derive(Serialize)]
+struct Routes {
+    guide: String,
+    skill: String,
+    steps: String,
+    transition: String,
+}
+
 /// The data of `assess/data.js`, as JSON: `groups` (family names, sorted,
 /// `""` last for skills of no family), `skills` (`[name, slug or "",
 /// group, resources?]`, resources as `[title, url, kind or ""]`),
 /// `guides` (`[title, slug, [skill…], [guide it has a move to…]]`, skills
 /// and guides by index), `routes` (URL path patterns) and `chunk`.
-pub(crate) fn data(site: &Site) -> Value {
+pub(crate) fn data(site: &Site) -> String {
     // Only skills some guide lists under `skills`: a skill named only as a
     // common gap is a sentence about a shortfall ("Escalating too late"),
     // not something a reader ticks as theirs, and no role's score counts it.
@@ -179,36 +234,38 @@ pub(crate) fn data(site: &Site) -> Value {
             Value::Array(v)
         })
         .collect();
-    let guides: Vec<Value> = site
+    let guides: Vec<GuideEntry<'_>> = site
         .guides
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let own: Vec<usize> = site
-                .skills
-                .of_guide(i)
-                .iter()
-                .filter_map(|&s| index[s])
-                .collect();
-            json!([g.front.title, g.slug, own, site.next(i)])
+            let own = Checkable {
+                skills: site.skills.of_guide(i),
+                place: &index,
+            };
+            GuideEntry(&g.front.title, &g.slug, own, site.next(i))
         })
         .collect();
     let mut groups: Vec<&str> = names;
     if of.iter().any(Option::is_none) {
         groups.push("");
     }
-    json!({
-        "groups": groups,
-        "skills": skills,
-        "guides": guides,
-        "routes": {
-            "guide": pattern(Route::Guide("{}")),
-            "skill": pattern(Route::Skill("{}")),
-            "transition": pattern(Route::Transition { from: "{}", to: "{}" }),
-            "steps": pattern(Route::AssessSteps(usize::MAX)).replace(&usize::MAX.to_string(), "{}"),
+    let data = Data {
+        chunk: STEPS_CHUNK,
+        groups,
+        guides,
+        routes: Routes {
+            guide: pattern(Route::Guide("{}")),
+            skill: pattern(Route::Skill("{}")),
+            steps: pattern(Route::AssessSteps(usize::MAX)).replace(&usize::MAX.to_string(), "{}"),
+            transition: pattern(Route::Transition {
+                from: "{}",
+                to: "{}",
+            }),
         },
-        "chunk": STEPS_CHUNK,
-    })
+        skills,
+    };
+    serde_json::to_string(&data).unwrap_or_default()
 }
 
 /// The next steps of the guides of file `n`, rendered inline, in the
@@ -239,11 +296,25 @@ fn script(callback: &str, args: &str) -> Vec<u8> {
     format!("{callback}({args});\n").into_bytes()
 }
 
-/// The page, its data file and its step files.
+/// The step files that hold the next steps of guides `edited` (by index),
+/// sorted: with the same guides in the same order, the only step files
+/// whose text an edit can change.
+fn steps_holding(edited: &[usize]) -> Vec<usize> {
+    let mut files: Vec<usize> = edited.iter().map(|&i| i / STEPS_CHUNK).collect();
+    files.sort_unstable();
+    files.dedup();
+    files
+}
+
+/// The page, its data file and its step files; with `edited` (guides by
+/// index, while the same guides are published in the same order), the
+/// page, the data file and only the step files holding those guides' next
+/// steps: rendering every guide's steps as Markdown is most of the cost.
 pub(crate) fn pages(
     site: &Site,
     theme: &Theme,
     sv: &SiteView<'_>,
+    edited: Option<&[usize]>,
 ) -> Result<Vec<Page>, Diagnostic> {
     let route = Route::Assess;
     let links = PageLinks::of(&route, &site.base);
@@ -294,11 +365,16 @@ pub(crate) fn pages(
         },
         route.file(),
     )?];
+    let d = data(site);
     out.push(Page {
         path: Route::AssessData.file(),
-        bytes: script(DATA_CALLBACK, &data(site).to_string()),
+        bytes: script(DATA_CALLBACK, &d),
     });
-    for n in 0..steps_files(site) {
+    let files = match edited {
+        Some(edited) => steps_holding(edited),
+        None => (0..steps_files(site)).collect(),
+    };
+    for n in files {
         out.push(Page {
             path: Route::AssessSteps(n).file(),
             bytes: script(STEPS_CALLBACK, &format!("{n},{}", steps(site, n))),

@@ -24,21 +24,34 @@ pub(crate) const SITEMAP_MAX_BYTES: usize = 52_428_800;
 const URLSET_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 const URLSET_TAIL: &str = "</urlset>\n";
 
+/// A page the sitemap lists.
+pub(crate) struct SitemapEntry<'a> {
+    /// The page.
+    pub(crate) route: Route<'a>,
+    /// Its URL path ([`Route::url_path`]), made once: the entries sort by
+    /// it and the sitemap writes it.
+    pub(crate) path: String,
+    /// Its last change, when a guide it shows says.
+    pub(crate) lastmod: Option<Date>,
+}
+
 /// The sitemap of `pages` (with their last change), in that order: one
 /// `sitemap.xml` while they fit in one file, else `sitemap-1.xml`,
 /// `sitemap-2.xml`, … of at most [`SITEMAP_MAX_URLS`] URLs and
 /// [`SITEMAP_MAX_BYTES`] each, and `sitemap.xml` as the sitemap index that
 /// names them.
-pub(crate) fn sitemaps(site: &Site, pages: &[(Route<'_>, Option<Date>)]) -> Vec<Page> {
+pub(crate) fn sitemaps(site: &Site, pages: &[SitemapEntry<'_>]) -> Vec<Page> {
     // Each file: its entries and the newest last change among them.
     let mut files: Vec<(String, usize, Option<Date>)> = Vec::new();
     // One buffer for every URL and entry: a site of 10,000 guides lists
     // some 90,000 pages, and an edit can render the sitemap again.
     let mut url = String::new();
     let mut entry = String::new();
-    for (route, lastmod) in pages {
+    for SitemapEntry { path, lastmod, .. } in pages {
         url.clear();
-        site.base.push_absolute(route, &mut url);
+        url.push_str(&site.base.origin);
+        url.push_str(&site.base.path);
+        url.push_str(path);
         entry.clear();
         entry.push_str("  <url><loc>");
         push_escaped_xml(&mut entry, &url);

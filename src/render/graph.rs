@@ -61,50 +61,51 @@ pub(crate) fn build(site: &Site) -> Graph {
             row: 0,
         })
         .collect();
-    let mut plain: BTreeMap<String, String> = BTreeMap::new();
-    for (i, g) in site.guides.iter().enumerate() {
-        for ((_, r), t) in crate::site::items(g).zip(site.targets(i)) {
-            if t.is_none() {
-                plain
-                    .entry(key(r.title()))
-                    .or_insert_with(|| r.title().trim().to_string());
-            }
-        }
-    }
-    let mut plain_index = BTreeMap::new();
-    for (k, title) in plain {
-        plain_index.insert(k, nodes.len());
-        nodes.push(Node {
-            title,
-            guide: None,
-            depth: 0,
-            row: 0,
-        });
-    }
+    let mut keys: Vec<String> = nodes.iter().map(|n| key(&n.title)).collect();
     let mut edges = Vec::new();
+    // The moves to plain titles, each with its title's key, found once:
+    // (key, from, kind, title).
+    let mut plain: Vec<(String, usize, LinkKind, &str)> = Vec::new();
     for (i, g) in site.guides.iter().enumerate() {
         for ((kind, r), t) in crate::site::items(g).zip(site.targets(i)) {
-            let to = match *t {
-                Some(t) => t,
-                None => match plain_index.get(&key(r.title())) {
-                    Some(&t) => t,
-                    None => continue,
-                },
-            };
-            if to != i {
-                edges.push(Edge { from: i, to, kind });
+            match *t {
+                Some(to) if to != i => edges.push(Edge { from: i, to, kind }),
+                Some(_) => {}
+                None => plain.push((key(r.title()), i, kind, r.title())),
             }
         }
     }
-    edges.sort();
+    // One node per key, in key order, named as the first move met names it.
+    let mut order: Vec<usize> = (0..plain.len()).collect();
+    order.sort_unstable_by(|&a, &b| plain[a].0.cmp(&plain[b].0).then(a.cmp(&b)));
+    let mut last: Option<&str> = None;
+    for &k in &order {
+        let (key, from, kind, title) = &plain[k];
+        if last != Some(key.as_str()) {
+            last = Some(key.as_str());
+            nodes.push(Node {
+                title: title.trim().to_string(),
+                guide: None,
+                depth: 0,
+                row: 0,
+            });
+            keys.push(key.clone());
+        }
+        edges.push(Edge {
+            from: *from,
+            to: nodes.len() - 1,
+            kind: *kind,
+        });
+    }
+    edges.sort_unstable();
     edges.dedup();
-    layer(&mut nodes, &edges);
+    layer(&mut nodes, &keys, &edges);
     Graph { nodes, edges }
 }
 
 /// Longest-path layering over "Can Lead To" edges (Kahn's algorithm). A cycle
 /// is broken at its lowest-numbered node, so every node gets a finite depth.
-fn layer(nodes: &mut [Node], edges: &[Edge]) {
+fn layer(nodes: &mut [Node], keys: &[String], edges: &[Edge]) {
     let n = nodes.len();
     let mut indeg = vec![0usize; n];
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -133,8 +134,6 @@ fn layer(nodes: &mut [Node], edges: &[Edge]) {
     for (i, d) in depth.iter().enumerate() {
         layers.entry(*d).or_default().push(i);
     }
-    // One key per node, not two per comparison.
-    let keys: Vec<String> = nodes.iter().map(|n| key(&n.title)).collect();
     for members in layers.values_mut() {
         members.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
         for (row, &i) in members.iter().enumerate() {
@@ -208,6 +207,12 @@ pub(crate) fn text_list(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// [`layer`], with each node's key made here.
+    fn layer_of(nodes: &mut [Node], edges: &[Edge]) {
+        let keys: Vec<String> = nodes.iter().map(|n| key(&n.title)).collect();
+        layer(nodes, &keys, edges);
+    }
 
     /// The layering as first written: the lowest undone node is searched
     /// from 0 after every cycle, and sort keys are built per comparison.
@@ -332,7 +337,7 @@ mod tests {
         let edges = edges(&raw, n, guides);
         let mut fast = nodes(n, guides);
         let mut reference = fast.clone();
-        layer(&mut fast, &edges);
+        layer_of(&mut fast, &edges);
         layer_reference(&mut reference, &edges);
         assert_eq!(fast, reference);
         assert!(fast.iter().any(|n| n.depth > 100), "the chain is deep");
@@ -348,7 +353,7 @@ mod tests {
             let edges = edges(&raw, n, guides);
             let mut fast = nodes(n, guides);
             let mut reference = fast.clone();
-            layer(&mut fast, &edges);
+            layer_of(&mut fast, &edges);
             layer_reference(&mut reference, &edges);
             prop_assert_eq!(fast, reference);
         }

@@ -183,7 +183,12 @@ pub fn sitemaps(sites: &[LangSite]) -> Vec<Page> {
     const TAIL: &str = "</urlset>\n";
     let mut files: Vec<(String, usize)> = Vec::new();
     for l in sites {
-        for (route, lastmod) in crate::render::units::sitemap(&l.site) {
+        for crate::render::feeds::SitemapEntry {
+            route,
+            path,
+            lastmod,
+        } in crate::render::units::sitemap(&l.site)
+        {
             let mut entry = format!(
                 "  <url><loc>{}</loc>",
                 escape_xml(&l.site.base.absolute(&route))
@@ -192,7 +197,7 @@ pub fn sitemaps(sites: &[LangSite]) -> Vec<Page> {
                 let _ = write!(entry, "<lastmod>{d}</lastmod>");
             }
             if let Some(t) = &l.site.translations {
-                for a in t.views(&route.url_path()).0 {
+                for a in t.views(&path).0 {
                     let _ = write!(
                         entry,
                         "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",

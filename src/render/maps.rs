@@ -10,7 +10,7 @@
 //! [`NEAR_PER_RANK`] roles a step and counts the others.
 
 use crate::diag::Diagnostic;
-use crate::render::graph::{self, Graph, PathRoleView};
+use crate::render::graph::{self, Edge, Graph, PathRoleView};
 use crate::render::i18n::{Arg, Strings};
 use crate::render::maplayout;
 use crate::render::mapsvg::{self, Map, MapEdge, MapNode};
@@ -103,6 +103,11 @@ struct FamilyView {
 struct Families<'a> {
     list: Vec<(&'a String, &'a crate::site::terms::Term)>,
     of: Vec<Option<usize>>,
+    /// For each family, the moves among its own roles, by index into the
+    /// graph's edges: each family page reads only these, not all of them.
+    inner: Vec<Vec<usize>>,
+    /// How many moves lead from a family to another, by (from, to).
+    between: BTreeMap<(usize, usize), usize>,
 }
 
 impl<'a> Families<'a> {
@@ -121,7 +126,31 @@ impl<'a> Families<'a> {
                 }
             }
         }
-        Families { list, of }
+        let mut inner = vec![Vec::new(); list.len()];
+        let mut between: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        for (k, e) in g.edges.iter().enumerate() {
+            if let (Some(a), Some(b)) = (of[e.from], of[e.to]) {
+                if a == b {
+                    inner[a].push(k);
+                } else {
+                    *between.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        Families {
+            list,
+            of,
+            inner,
+            between,
+        }
+    }
+
+    /// The moves among family `f`'s own roles.
+    fn inner<'g>(&self, g: &'g Graph, f: usize) -> impl Iterator<Item = &'g Edge> + '_
+    where
+        'g: 'a,
+    {
+        self.inner[f].iter().map(move |&k| &g.edges[k])
     }
 
     fn route(&self, f: usize) -> Route<'a> {
@@ -129,18 +158,10 @@ impl<'a> Families<'a> {
     }
 
     /// Moves between families, counted, by (from, to) name.
-    fn moves(&self, g: &Graph, links: &PageLinks) -> Vec<FamilyMove> {
-        let mut count: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-        for e in &g.edges {
-            if let (Some(a), Some(b)) = (self.of[e.from], self.of[e.to]) {
-                if a != b {
-                    *count.entry((a, b)).or_default() += 1;
-                }
-            }
-        }
-        count
-            .into_iter()
-            .map(|((a, b), count)| FamilyMove {
+    fn moves(&self, links: &PageLinks) -> Vec<FamilyMove> {
+        self.between
+            .iter()
+            .map(|(&(a, b), &count)| FamilyMove {
                 from: self.list[a].0.clone(),
                 from_url: links.to(&self.route(a)),
                 to: self.list[b].0.clone(),
@@ -172,16 +193,26 @@ fn node_box(site: &Site, links: &PageLinks, g: &Graph, i: usize, strings: &Strin
     }
 }
 
-/// The map of graph nodes `members` and the moves among them, ranked by
-/// their own progressions.
-fn sub_map(site: &Site, links: &PageLinks, g: &Graph, members: &[usize], strings: &Strings) -> Map {
+/// The map of graph nodes `members` and the moves among them (those of
+/// `moves` with both ends among them), ranked by their own progressions.
+fn sub_map<'g>(
+    site: &Site,
+    links: &PageLinks,
+    g: &Graph,
+    members: &[usize],
+    moves: impl IntoIterator<Item = &'g Edge>,
+    strings: &Strings,
+) -> Map {
     let mut members = members.to_vec();
     // Start from the site-wide layering, by title within a layer.
     members.sort_by_key(|&i| (g.nodes[i].depth, g.nodes[i].row));
-    let index: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let mut index: Vec<Option<usize>> = vec![None; g.nodes.len()];
+    for (k, &i) in members.iter().enumerate() {
+        index[i] = Some(k);
+    }
     let mut edges = Vec::new();
-    for e in &g.edges {
-        if let (Some(&a), Some(&b)) = (index.get(&e.from), index.get(&e.to)) {
+    for e in moves {
+        if let (Some(a), Some(b)) = (index[e.from], index[e.to]) {
             edges.push(MapEdge {
                 from: a,
                 to: b,
@@ -219,28 +250,30 @@ fn rtl(site: &Site) -> bool {
 }
 
 /// The `members` a bounded map draws: all of them when few, else the
-/// [`MAX_BOXES`] with the most moves among the members (guides first on a
-/// tie, then by title).
-fn bounded(g: &Graph, members: &[usize]) -> Vec<usize> {
+/// [`MAX_BOXES`] with the most moves among the members (those of `moves`
+/// with both ends among them; guides first on a tie, then by title).
+fn bounded<'g>(
+    g: &Graph,
+    members: &[usize],
+    moves: impl IntoIterator<Item = &'g Edge>,
+) -> Vec<usize> {
     if members.len() <= MAX_BOXES {
         return members.to_vec();
     }
-    let inside: std::collections::HashSet<usize> = members.iter().copied().collect();
-    let mut degree: HashMap<usize, usize> = HashMap::new();
-    for e in &g.edges {
-        if inside.contains(&e.from) && inside.contains(&e.to) {
-            *degree.entry(e.from).or_default() += 1;
-            *degree.entry(e.to).or_default() += 1;
+    let mut inside = vec![false; g.nodes.len()];
+    for &i in members {
+        inside[i] = true;
+    }
+    let mut degree = vec![0usize; g.nodes.len()];
+    for e in moves {
+        if inside[e.from] && inside[e.to] {
+            degree[e.from] += 1;
+            degree[e.to] += 1;
         }
     }
     let mut ranked = members.to_vec();
     ranked.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            (
-                std::cmp::Reverse(degree.get(&i).copied().unwrap_or(0)),
-                g.nodes[i].guide.is_none(),
-            )
-        };
+        let key = |i: usize| (std::cmp::Reverse(degree[i]), g.nodes[i].guide.is_none());
         key(a)
             .cmp(&key(b))
             .then_with(|| g.nodes[a].title.cmp(&g.nodes[b].title))
@@ -289,7 +322,7 @@ fn overview(
 ) -> Result<Page, Diagnostic> {
     let links = PageLinks::of(&Route::Paths, &site.base);
     let whole = g.nodes.len() <= MAX_BOXES;
-    let moves = fams.moves(g, &links);
+    let moves = fams.moves(&links);
     let mut sizes = vec![0usize; fams.list.len()];
     for f in fams.of.iter().flatten() {
         sizes[*f] += 1;
@@ -309,7 +342,8 @@ fn overview(
         let all: Vec<usize> = (0..g.nodes.len()).collect();
         let strings = &*theme.strings;
         let name = strings.get("map.whole", Some(g.nodes.len() as f64), &[]);
-        mapsvg::draw(&sub_map(site, &links, g, &all, strings), &name, "paths")
+        let map = sub_map(site, &links, g, &all, &g.edges, strings);
+        mapsvg::draw(&map, &name, "paths")
     } else {
         families_svg(&families, &moves, &theme.strings, rtl(site))
     };
@@ -434,10 +468,10 @@ fn family_page(
     let members: Vec<usize> = (0..g.nodes.len())
         .filter(|&i| fams.of[i] == Some(f))
         .collect();
-    let shown = bounded(g, &members);
+    let shown = bounded(g, &members, fams.inner(g, f));
     let on_map: std::collections::HashSet<usize> = shown.iter().copied().collect();
     let strings = &*theme.strings;
-    let map = sub_map(site, &links, g, &shown, strings);
+    let map = sub_map(site, &links, g, &shown, fams.inner(g, f), strings);
     let n = |x: usize| Arg::Num(x as f64);
     let label = strings.get(
         "map.family",
@@ -464,7 +498,7 @@ fn family_page(
         .iter()
         .filter(|i| !on_map.contains(i) && g.nodes[**i].guide.is_none())
         .count();
-    let moves = fams.moves(g, &links);
+    let moves = fams.moves(&links);
     let (moves_out, moves_in) = moves
         .into_iter()
         .filter(|m| m.from == name || m.to == name)

@@ -18,7 +18,14 @@ fn report(site: &Site) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     if g.nodes.len() <= MAX_BOXES {
         let all: Vec<usize> = (0..g.nodes.len()).collect();
-        let m = sub_map(site, &links, &g, &all, crate::render::i18n::english());
+        let m = sub_map(
+            site,
+            &links,
+            &g,
+            &all,
+            &g.edges,
+            crate::render::i18n::english(),
+        );
         let (b, a) = mapsvg::crossings(&m, 8);
         out.push(("(whole site)".to_string(), b, a));
     }
@@ -30,7 +37,8 @@ fn report(site: &Site) -> Vec<(String, usize, usize)> {
             site,
             &links,
             &g,
-            &bounded(&g, &members),
+            &bounded(&g, &members, fams.inner(&g, f)),
+            fams.inner(&g, f),
             crate::render::i18n::english(),
         );
         let (b, a) = mapsvg::crossings(&m, 8);

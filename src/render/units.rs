@@ -5,6 +5,7 @@
 use crate::diag::Diagnostic;
 use crate::guide::model::{Date, FrontMatter};
 use crate::render::cards::Cards;
+use crate::render::feeds::SitemapEntry;
 use crate::render::page::{page_view as page, render_one, Page};
 use crate::render::paginate;
 use crate::render::theme::Theme;
@@ -100,7 +101,8 @@ pub enum Part {
     /// career maps (where only titles changed, and no move), the overview
     /// and the maps of the families that show one of them; for a family's
     /// salary pages, those listing one of them, when the family's summary
-    /// is as kept and no title changed. The unit's
+    /// is as kept and no title changed; for the self-assessment, its page,
+    /// its data and the step files holding their next steps. The unit's
     /// other pages are as last rendered. Only units for which
     /// [`Unit::renders_in_part`] holds take it.
     Edited(Vec<(usize, String)>),
@@ -114,7 +116,9 @@ impl Unit {
     /// whose files each hold some words or some guides' records (when
     /// the index is kept between rebuilds and the edit allows), and a
     /// family's salary pages, each a page of its roles under the family's
-    /// summary (when the summary is kept and the edit leaves it as it was).
+    /// summary (when the summary is kept and the edit leaves it as it was),
+    /// and the self-assessment, whose step files each hold a run of guides'
+    /// next steps.
     pub fn renders_in_part(&self) -> bool {
         matches!(
             self,
@@ -124,6 +128,7 @@ impl Unit {
                 | Unit::SearchIndex
                 | Unit::SalaryFamily(_)
                 | Unit::Salaries
+                | Unit::Assess
         )
     }
 
@@ -547,6 +552,15 @@ impl<'a> UnitContext<'a> {
                 ))
             }
             (Unit::SearchIndex, Part::Edited(edited)) => Ok(self.search_index(Some(edited))),
+            (Unit::Assess, Part::Edited(edited)) => {
+                let ids: Vec<usize> = edited.iter().map(|&(i, _)| i).collect();
+                in_part(crate::render::assess::pages(
+                    self.site,
+                    self.theme,
+                    self.sv,
+                    Some(&ids),
+                ))
+            }
             // One page: rendered whole, from the ranges kept.
             (Unit::Salaries, Part::Edited(edited)) => {
                 self.salary_overview(Some(edited)).map(Rendering::whole)
@@ -598,7 +612,7 @@ impl<'a> UnitContext<'a> {
                 Some(s) => crate::render::skills::skill_pages(site, theme, sv, s),
                 None => Ok(Vec::new()),
             },
-            Unit::Assess => crate::render::assess::pages(site, theme, sv),
+            Unit::Assess => crate::render::assess::pages(site, theme, sv, None),
             Unit::Salaries => self.salary_overview(None),
             Unit::SalaryFamily(slug) => self.salary_family(slug, None).map(|r| r.pages),
             Unit::Search => self.search_pages(None),
@@ -622,7 +636,7 @@ impl<'a> UnitContext<'a> {
 /// Every page the sitemap lists, sorted by URL, with its last change:
 /// every page of every list split into pages, each guide, paths and
 /// salaries.
-pub(crate) fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
+pub(crate) fn sitemap(site: &Site) -> Vec<SitemapEntry<'_>> {
     let all = newest(site, 0..site.guides.len());
     let per_page = site.config.paginate;
     let mut out: Vec<(Route<'_>, Option<Date>)> = Vec::new();
@@ -674,7 +688,16 @@ pub(crate) fn sitemap(site: &Site) -> Vec<(Route<'_>, Option<Date>)> {
         let changed = newest(site, [a, b]);
         out.push((crate::render::career::route(site, a, b), changed));
     }
-    out.sort_by_cached_key(|(route, _)| route.url_path());
+    let mut out: Vec<SitemapEntry<'_>> = out
+        .into_iter()
+        .map(|(route, lastmod)| SitemapEntry {
+            path: route.url_path(),
+            route,
+            lastmod,
+        })
+        .collect();
+    // Each page is listed once, so no two paths are equal.
+    out.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     out
 }
 

@@ -839,6 +839,97 @@ fn a_salary_figure_that_keeps_the_family_summary_rewrites_only_its_page() {
     assert!(units(&out).contains(&unit.to_string()), "{:?}", units(&out));
 }
 
+/// The self-assessment's step files each hold the next steps of 64
+/// guides: an edit of one guide's next steps renders the page and its data
+/// and only the step file holding that guide, and a guide that comes
+/// renders them all (the guides after it move to other files).
+#[test]
+fn a_next_steps_edit_renders_only_the_assessment_step_file_holding_it() {
+    let mut e = Editing::new("career", false);
+    let model = e.text("guides/data-scientist.md");
+    // 140 guides: three step files.
+    let added: Vec<PathBuf> = (0..135)
+        .map(|n| {
+            let text = model.replacen(
+                "title: Data Scientist",
+                &format!("title: Role {n:03}\nslug: role-{n:03}"),
+                1,
+            );
+            e.write(&format!("guides/role-{n:03}.md"), &text)
+        })
+        .collect();
+    e.apply_ok(&added);
+    let steps = |e: &Editing| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(e.root().join("output/assess"))
+            .expect("assess folder")
+            .map(|d| d.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("steps-"))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(steps(&e), ["steps-0.js", "steps-1.js", "steps-2.js"]);
+    let units = |out: &RebuildOutcome| -> Vec<String> {
+        out.timings
+            .unit_times
+            .iter()
+            .map(|(u, _)| u.clone())
+            .collect()
+    };
+    let rel = "guides/role-100.md";
+    let text = e.text(rel);
+    let path = e.write(
+        rel,
+        &text.replacen("Learn experiment design.", "Learn causal *inference*.", 1),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        units(&out).contains(&"Assess (in part)".to_string()),
+        "{:?}",
+        units(&out)
+    );
+    let written: Vec<&String> = out
+        .written
+        .iter()
+        .filter(|p| p.starts_with("assess/"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        e.text(&format!("output/{}", written[0]))
+            .contains("Learn causal <em>inference</em>."),
+        "{}",
+        written[0]
+    );
+    e.assert_same_as_clean_build();
+    // A title: the data names every guide by title.
+    let path = e.write(
+        rel,
+        &text.replacen("title: Role 100", "title: Role One Hundred", 1),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        out.written.iter().any(|p| p == "assess/data.js"),
+        "{:?}",
+        out.written
+    );
+    assert!(e
+        .text("output/assess/data.js")
+        .contains("\"Role One Hundred\""));
+    e.assert_same_as_clean_build();
+    // A guide that comes first shifts every guide's steps along.
+    let path = e.write(
+        "guides/aaa-first.md",
+        &model.replacen("title: Data Scientist", "title: First\nslug: aaa-first", 1),
+    );
+    let out = e.apply_ok(&[&path]);
+    assert!(
+        units(&out).contains(&"Assess".to_string()),
+        "{:?}",
+        units(&out)
+    );
+    e.assert_same_as_clean_build();
+}
+
 /// A guide page's neighbourhood map shows roles two moves away, so a
 /// progression edit changes the pages of guides that do not link to the
 /// edited one: the rebuild must render them again.
