@@ -213,13 +213,17 @@ impl LinkSig {
     /// Compares all but the neighbourhood map, with few allocations: this
     /// runs for every guide on every edit that moves links. What the page
     /// shows through skills and moves (the costly part) only when
-    /// `career`.
-    fn matches_links(&self, site: &Site, i: usize, career: bool) -> bool {
+    /// `career`; the slugs of its terms only when `terms` (below
+    /// [`Stale::Units`] every term keeps its slug, and a guide whose file
+    /// did not change keeps its terms).
+    fn matches_links(&self, site: &Site, i: usize, career: bool, terms: bool) -> bool {
         let incoming = site.incoming(i);
-        self.term_slugs
-            .iter()
-            .map(Option::as_deref)
-            .eq(term_slugs(site, i))
+        (!terms
+            || self
+                .term_slugs
+                .iter()
+                .map(Option::as_deref)
+                .eq(term_slugs(site, i)))
             && self.incoming.len() == incoming.len()
             && self.same_targets(site, i)
             && self
@@ -465,6 +469,7 @@ pub(crate) fn dirty_guides(
                 old.skills == new.skills && old.skill_gaps == new.skill_gaps
             });
         let is_changed = |i: usize| pending.files.contains(&site.guides[i].source.path);
+        let terms_moved = stale >= Stale::Units;
         let moved: Vec<usize> = (0..site.guides.len())
             .into_par_iter()
             .filter(|&i| {
@@ -473,7 +478,7 @@ pub(crate) fn dirty_guides(
                     || !shown
                         .0
                         .get(&g.slug)
-                        .is_some_and(|s| s.matches_links(site, i, !skills_kept))
+                        .is_some_and(|s| s.matches_links(site, i, !skills_kept, terms_moved))
             })
             .collect();
         // The guides whose moves or title changed, and where a move that
