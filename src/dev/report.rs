@@ -320,13 +320,26 @@ impl Reporter {
         if renamed.is_empty() {
             return;
         }
-        for ((file, code, field, message), mut d) in std::mem::take(&mut self.standing) {
-            let file = renamed
-                .iter()
-                .find(|(from, _)| *from == file)
-                .map_or(file, |(_, to)| to.clone());
-            d.file.clone_from(&file);
-            self.standing.insert((file, code, field, message), d);
+        // Keys sort by file first: a file's warnings are one range, and
+        // only those move (a site can stand with tens of thousands).
+        let mut moved = Vec::new();
+        for (from, to) in renamed {
+            let start: Key = (from.clone(), "", String::new(), String::new());
+            let keys: Vec<Key> = self
+                .standing
+                .range(start..)
+                .take_while(|(k, _)| k.0 == *from)
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in keys {
+                if let Some(d) = self.standing.remove(&k) {
+                    moved.push((to, k, d));
+                }
+            }
+        }
+        for (to, (_, code, field, message), mut d) in moved {
+            d.file.clone_from(to);
+            self.standing.insert((to.clone(), code, field, message), d);
         }
     }
 
@@ -445,6 +458,46 @@ fn files_differing<'a>(a: &'a [Diagnostic], b: &'a [Diagnostic]) -> BTreeSet<&'a
 /// The published guides of a build: file → slug and `aliases:`.
 type Urls = BTreeMap<PathBuf, (String, Vec<String>)>;
 
+/// The files of two builds side by side, each once: the files only
+/// before, those only now, and those of both, with what each build gave.
+/// Both maps are in file order, so they are walked together rather than
+/// one looked up in the other for every guide (a file path compares
+/// component by component, and a site has thousands).
+enum Side<'a> {
+    Before(&'a PathBuf, &'a String),
+    Now(&'a PathBuf, &'a (String, Vec<String>)),
+    Both(&'a PathBuf, &'a String, &'a (String, Vec<String>)),
+}
+
+fn sides<'a>(before: &'a BTreeMap<PathBuf, String>, now: &'a Urls) -> Vec<Side<'a>> {
+    let mut out = Vec::with_capacity(before.len().max(now.len()));
+    let (mut a, mut b) = (before.iter().peekable(), now.iter().peekable());
+    loop {
+        let side = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.0.cmp(y.0),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => return out,
+        };
+        out.push(match side {
+            std::cmp::Ordering::Less => {
+                let Some((f, s)) = a.next() else { return out };
+                Side::Before(f, s)
+            }
+            std::cmp::Ordering::Greater => {
+                let Some((f, u)) = b.next() else { return out };
+                Side::Now(f, u)
+            }
+            std::cmp::Ordering::Equal => {
+                let (Some((f, s)), Some((_, u))) = (a.next(), b.next()) else {
+                    return out;
+                };
+                Side::Both(f, s, u)
+            }
+        });
+    }
+}
+
 /// The guide files renamed between two builds, as (before, now): those of
 /// `pairs` ([`pair_moves`]) and those whose slug (and so URL) stayed, such
 /// as a guide moved to another folder.
@@ -458,15 +511,20 @@ fn renamed_files(
         .filter(|(from, to, _)| from != to)
         .map(|(from, to, _)| (from.clone(), to.clone()))
         .collect();
-    for (file, slug) in before {
-        if now.contains_key(file) {
+    let sides = sides(before, now);
+    let came: Vec<(&PathBuf, &String)> = sides
+        .iter()
+        .filter_map(|s| match s {
+            Side::Now(f, (slug, _)) => Some((*f, slug)),
+            _ => None,
+        })
+        .collect();
+    for side in &sides {
+        let Side::Before(file, slug) = side else {
             continue;
-        }
-        let same = now
-            .iter()
-            .find(|(f, (s, _))| s == slug && !before.contains_key(*f));
-        if let Some((to, _)) = same {
-            out.push((file.clone(), to.clone()));
+        };
+        if let Some((to, _)) = came.iter().find(|(_, s)| s == slug) {
+            out.push(((*file).clone(), (*to).clone()));
         }
     }
     out
@@ -479,30 +537,31 @@ fn pair_moves(before: &BTreeMap<PathBuf, String>, now: &Urls) -> Vec<(PathBuf, P
     let slugs_now: BTreeSet<&str> = now.values().map(|(s, _)| s.as_str()).collect();
     let mut pairs = Vec::new();
     let mut gone = Vec::new();
-    for (file, slug) in before {
-        match now.get(file) {
-            Some((s, _)) if s != slug && !slugs_now.contains(slug.as_str()) => {
+    let mut came: Vec<(&PathBuf, &String)> = Vec::new();
+    for side in sides(before, now) {
+        match side {
+            Side::Both(file, slug, (s, _)) if s != slug && !slugs_now.contains(slug.as_str()) => {
                 pairs.push((file.clone(), file.clone(), s.clone()));
             }
-            Some(_) => {}
-            None if !slugs_now.contains(slug.as_str()) => gone.push(file),
-            None => {}
+            Side::Both(..) => {}
+            Side::Before(file, slug) if !slugs_now.contains(slug.as_str()) => gone.push(file),
+            Side::Before(..) => {}
+            Side::Now(file, (slug, _)) => came.push((file, slug)),
         }
     }
-    let mut came: Vec<&PathBuf> = now.keys().filter(|f| !before.contains_key(*f)).collect();
     gone.retain(|from| {
         let Some(i) = came
             .iter()
-            .position(|to| to.file_name() == from.file_name())
+            .position(|(to, _)| to.file_name() == from.file_name())
         else {
             return true;
         };
-        let to = came.remove(i);
-        pairs.push(((*from).clone(), to.clone(), now[to].0.clone()));
+        let (to, slug) = came.remove(i);
+        pairs.push(((*from).clone(), to.clone(), slug.clone()));
         false
     });
-    if let ([from], [to]) = (&gone[..], &came[..]) {
-        pairs.push(((*from).clone(), (*to).clone(), now[*to].0.clone()));
+    if let ([from], [(to, slug)]) = (&gone[..], &came[..]) {
+        pairs.push(((*from).clone(), (*to).clone(), (*slug).clone()));
     }
     pairs
 }

@@ -146,10 +146,7 @@ impl<'a> Families<'a> {
     }
 
     /// The moves among family `f`'s own roles.
-    fn inner<'g>(&self, g: &'g Graph, f: usize) -> impl Iterator<Item = &'g Edge> + '_
-    where
-        'g: 'a,
-    {
+    fn inner<'s>(&'s self, g: &'s Graph, f: usize) -> impl Iterator<Item = &'s Edge> + 's {
         self.inner[f].iter().map(move |&k| &g.edges[k])
     }
 
