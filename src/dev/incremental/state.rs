@@ -266,15 +266,15 @@ impl Store {
         changed: &BTreeSet<PathBuf>,
         pending: &mut Pending,
     ) -> Result<Stale> {
-        let (listed, walked) = load::scan_guides(self.root())?;
+        let (mut listed, walked) = load::scan_guides(self.root())?;
         self.walked = Some(walked);
-        let listed: BTreeSet<PathBuf> = listed.into_iter().collect();
-        let gone: Vec<PathBuf> = self
-            .files
-            .keys()
-            .filter(|p| !listed.contains(*p))
-            .cloned()
-            .collect();
+        // The walk lists files in order already, mostly: sorting checks it.
+        // The files listed and those known are then walked side by side,
+        // rather than each looked up in the other (paths compare component
+        // by component, and a site has thousands).
+        listed.sort();
+        listed.dedup();
+        let (gone, new) = apart(self.files.keys(), &listed);
         let mut change = Stale::Edits;
         for rel in gone {
             change.raise(self.take_out(&rel, pending));
@@ -288,10 +288,13 @@ impl Store {
             self.links.remove(&rel);
             pending.files.insert(rel);
         }
-        let read: BTreeSet<PathBuf> = listed
-            .into_iter()
-            .filter(|p| !self.files.contains_key(p) || changed.contains(p))
-            .collect();
+        let mut read: BTreeSet<PathBuf> = new.into_iter().cloned().collect();
+        read.extend(
+            changed
+                .iter()
+                .filter(|p| listed.binary_search(p).is_ok())
+                .cloned(),
+        );
         Ok(change.max(self.read_guides(read, pending)))
     }
 
@@ -644,4 +647,48 @@ pub(crate) fn canonical_root(mut opts: StateOptions) -> Result<StateOptions> {
     opts.build.root = std::fs::canonicalize(root)
         .with_context(|| format!("cannot open the site root {}", root.display()))?;
     Ok(opts)
+}
+
+/// Of two lists of paths in order, the paths only in `known` and those
+/// only in `listed`, each in order.
+fn apart<'k, 'l>(
+    known: impl Iterator<Item = &'k PathBuf>,
+    listed: &'l [PathBuf],
+) -> (Vec<PathBuf>, Vec<&'l PathBuf>) {
+    let (mut gone, mut new) = (Vec::new(), Vec::new());
+    let mut known = known.peekable();
+    let mut listed = listed.iter().peekable();
+    loop {
+        match (known.peek(), listed.peek()) {
+            (Some(a), Some(b)) => match a.cmp(b) {
+                std::cmp::Ordering::Less => gone.extend(known.next().cloned()),
+                std::cmp::Ordering::Greater => new.extend(listed.next()),
+                std::cmp::Ordering::Equal => {
+                    known.next();
+                    listed.next();
+                }
+            },
+            (Some(_), None) => gone.extend(known.next().cloned()),
+            (None, Some(_)) => new.extend(listed.next()),
+            (None, None) => return (gone, new),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apart_gives_the_paths_gone_and_new_in_order() {
+        let p = |s: &str| PathBuf::from(s);
+        let known = [p("a.md"), p("b.md"), p("eng/c.md"), p("eng-x.md")];
+        let listed = [p("b.md"), p("d.md"), p("eng/c.md"), p("eng/e.md")];
+        let (gone, new) = apart(known.iter(), &listed);
+        assert_eq!(gone, [p("a.md"), p("eng-x.md")]);
+        assert_eq!(new, [&p("d.md"), &p("eng/e.md")]);
+        let (gone, new) = apart(known.iter(), &[]);
+        assert_eq!(gone.len(), 4);
+        assert!(new.is_empty());
+    }
 }
